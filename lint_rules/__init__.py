@@ -1,0 +1,1 @@
+"""newslint's built-in rule packs (YAML) and word lists; data only, installed as newslint.lint_rules."""

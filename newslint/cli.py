@@ -1,0 +1,93 @@
+"""The command line: parse arguments, run, print, choose the exit code. No linting logic here.
+
+Exit codes: 0 no findings, 1 findings, 2 usage/config/rule error or an incomplete run
+(a file that could not be read, a rule that could not finish).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from newslint import __version__
+from newslint.api import lint_paths
+from newslint.config import Config, active_rules, rule_set
+from newslint.errors import InputError, NewslintError, RuleFailure, RuleFileError
+from newslint.explain import explain, list_rules
+from newslint.output import FORMATS
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _comma_list(values: Sequence[str] | None) -> tuple[str, ...] | None:
+    if values is None:
+        return None
+    return tuple(item.strip() for value in values for item in value.split(",") if item.strip())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newslint",
+        description="Lint news copy for the slips machine translation and hurried editing leave behind.",
+        epilog="Exit status: 0 no problems, 1 problems found, 2 error or incomplete run.",
+    )
+    parser.add_argument("paths", nargs="*", default=["."], metavar="PATH",
+                        help="files or folders to lint (.txt, .md, .markdown, .html, .htm); - reads standard input")
+    parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
+    parser.add_argument("--select", action="append", metavar="RULES",
+                        help="run only these rules: ids or dotted prefixes, comma-separated (e.g. punct,calque)")
+    parser.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules: ids or dotted prefixes")
+    parser.add_argument("--rules", action="append", default=[], metavar="PATH",
+                        help="add a rule file or a folder of rule files (repeatable)")
+    parser.add_argument("--no-builtin-rules", action="store_true", help="use only the rules given with --rules")
+    parser.add_argument("--list-rules", action="store_true", help="list the rules and exit")
+    parser.add_argument("--explain", metavar="RULE", help="describe one rule, with its source and examples, and exit")
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
+    parser.add_argument("--version", action="version", version=f"newslint {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    config = Config(
+        select=_comma_list(args.select),
+        ignore=_comma_list(args.ignore) or (),
+        rules=tuple(args.rules),
+        builtin_rules=not args.no_builtin_rules,
+    )
+    try:
+        if args.list_rules:
+            rules = rule_set(config.rules, config.builtin_rules).rules
+            sys.stdout.write(list_rules(rules, as_json=args.format == "json"))
+            return EXIT_CLEAN
+        if args.explain:
+            return _explain(config, args.explain)
+        active_rules(config)  # rule-file and selection errors stop the run before any file is read
+        report = lint_paths(args.paths, config)
+    except NewslintError as error:
+        _report_error(error)
+        return EXIT_ERROR
+    sys.stdout.write(FORMATS[args.format](report.findings, report.files_checked))
+    for error in report.errors:
+        _report_error(error)
+    if not report.complete:
+        return EXIT_ERROR
+    if report.findings and not args.exit_zero:
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _report_error(error: NewslintError) -> None:
+    """Errors about a file start with the file's name, as findings do; others say who speaks."""
+    located = isinstance(error, (RuleFileError, InputError, RuleFailure))
+    print(str(error) if located else f"newslint: error: {error}", file=sys.stderr)
+
+
+def _explain(config: Config, rule_id: str) -> int:
+    rule = rule_set(config.rules, config.builtin_rules).get(rule_id)
+    if rule is None:
+        print(f"newslint: error: --explain: no rule called {rule_id!r} (see --list-rules)", file=sys.stderr)
+        return EXIT_ERROR
+    sys.stdout.write(explain(rule))
+    return EXIT_CLEAN

@@ -1,0 +1,81 @@
+"""A decoded text and what rules share about it, each computed once, on first use."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from functools import cached_property
+
+import regex
+
+from newslint import segmentation
+from newslint.formats import plaintext
+from newslint.spans import Span, Word
+
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+class Document:
+    """Text to lint. Offsets are 0-based code points; lines and columns are 1-based."""
+
+    def __init__(self, text: str, path: str = "-", paragraphs: Sequence[Span] | None = None) -> None:
+        self.text = text
+        self.path = path
+        self._given_paragraphs = paragraphs
+        self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column) of a code-point offset."""
+        line = bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        if self._given_paragraphs is not None:
+            return list(self._given_paragraphs)
+        return plaintext.paragraphs(self.text)
+
+    @cached_property
+    def paragraph_starts(self) -> frozenset[int]:
+        return frozenset(span.start for span in self.paragraphs)
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        return segmentation.sentences(self.text, self.paragraphs)
+
+    @cached_property
+    def quotations(self) -> list[Span]:
+        return segmentation.quotations(self.text, self.paragraphs)
+
+    @cached_property
+    def _quotation_starts(self) -> list[int]:
+        return [span.start for span in self.quotations]
+
+    @cached_property
+    def urls(self) -> list[Span]:
+        return segmentation.urls(self.text)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [span.start for span in self.sentences]
+
+    def words_between(self, start: int, end: int) -> list[Word]:
+        """The words of text[start:end] (tokenised on demand: most rules never need words)."""
+        return segmentation.words(self.text, start, end)
+
+    def sentence_index(self, offset: int) -> int:
+        """Index in `sentences` of the sentence holding offset (or the one before it)."""
+        return max(bisect_right(self._sentence_starts, offset) - 1, 0)
+
+    def in_quotation(self, offset: int) -> bool:
+        index = bisect_right(self._quotation_starts, offset) - 1
+        return index >= 0 and offset < self.quotations[index].end
+
+    @cached_property
+    def _url_starts(self) -> list[int]:
+        return [span.start for span in self.urls]
+
+    def overlaps_url(self, start: int, end: int) -> bool:
+        # URL spans do not overlap each other: only the last one starting before `end` can reach in.
+        index = bisect_left(self._url_starts, end) - 1
+        return index >= 0 and self.urls[index].end > start

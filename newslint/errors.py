@@ -1,0 +1,39 @@
+"""Errors that end in a one-line message for the user instead of a traceback."""
+
+from __future__ import annotations
+
+
+class NewslintError(Exception):
+    """A problem caused by the user's input, rules or options; the CLI prints it and exits 2."""
+
+
+class RuleFileError(NewslintError):
+    """A rule file that cannot be loaded: reported as `file:line: rule-id: what is wrong`."""
+
+    def __init__(self, path: str, line: int | None, rule_id: str | None, problem: str) -> None:
+        self.path = path
+        self.line = line
+        self.rule_id = rule_id
+        self.problem = problem
+        location = f"{path}:{line}" if line else path
+        subject = f" {rule_id}:" if rule_id else ""
+        super().__init__(f"{location}:{subject} {problem}")
+
+
+class InputError(NewslintError):
+    """A file that cannot be linted (missing, unreadable, not UTF-8, binary)."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
+
+
+class RuleFailure(NewslintError):
+    """A rule that could not finish on one document, e.g. a regex that timed out."""
+
+    def __init__(self, path: str, rule_id: str, problem: str) -> None:
+        self.path = path
+        self.rule_id = rule_id
+        self.problem = problem
+        super().__init__(f"{path}: {rule_id}: rule failed: {problem}")

@@ -1,0 +1,80 @@
+"""Plain text: where paragraphs are.
+
+News copy exported from a CMS holds one paragraph per line; copy typed into an editor or an
+e-mail is often hard-wrapped, with blank lines between paragraphs. Both are common, so the
+layout is detected per document: a paragraph is a line, unless the document looks hard-wrapped.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from newslint.spans import Span
+
+_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_SENTENCE_END = regex.compile(r"[.!?:;…\"”’')\]]\s*$")
+
+WRAP_WIDTH = 100  # a hard-wrapped document has no longer lines than this (a few exceptions aside)
+
+
+def _lines(text: str) -> list[Span]:
+    """Spans of each line's content, without its line break."""
+    lines = []
+    for match in _LINE.finditer(text):
+        if match.start() == len(text) and match.start() == match.end():
+            break
+        content = match.group().rstrip("\r\n")
+        lines.append(Span(match.start(), match.start() + len(content)))
+    return lines
+
+
+def _is_blank(text: str, line: Span) -> bool:
+    return not text[line.start : line.end].strip()
+
+
+def _looks_hard_wrapped(text: str, lines: list[Span]) -> bool:
+    """True when consecutive lines look like one paragraph broken at a fixed width."""
+    non_blank = [line for line in lines if not _is_blank(text, line)]
+    if not non_blank:
+        return False
+    too_long = sum(1 for line in non_blank if line.end - line.start > WRAP_WIDTH)
+    if too_long > len(non_blank) * 0.05:
+        return False
+    joined = [
+        line
+        for line, following in zip(lines, lines[1:])
+        if not _is_blank(text, line) and not _is_blank(text, following)
+    ]
+    if not joined:
+        return False
+    open_ended = sum(1 for line in joined if not _SENTENCE_END.search(text[line.start : line.end]))
+    return open_ended * 2 >= len(joined)
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Paragraph spans, trimmed of surrounding white space."""
+    lines = _lines(text)
+    if _looks_hard_wrapped(text, lines):
+        blocks: list[Span] = []
+        current: Span | None = None
+        for line in lines:
+            if _is_blank(text, line):
+                if current:
+                    blocks.append(current)
+                current = None
+            else:
+                current = Span(current.start if current else line.start, line.end)
+        if current:
+            blocks.append(current)
+    else:
+        blocks = [line for line in lines if not _is_blank(text, line)]
+    return [trimmed for block in blocks if (trimmed := _trim(text, block))]
+
+
+def _trim(text: str, span: Span) -> Span | None:
+    chunk = text[span.start : span.end]
+    stripped = chunk.strip()
+    if not stripped:
+        return None
+    start = span.start + chunk.index(stripped)
+    return Span(start, start + len(stripped))

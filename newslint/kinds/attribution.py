@@ -1,0 +1,96 @@
+"""attribution: direct speech whose quotation marks were lost in translation.
+
+"We have studied your proposals, Putin told Xi." is a quotation without its marks: the first and
+second person give the speaker's own words away. Reported speech ("The talks were constructive,
+officials said.") has no first or second person and stays silent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from newslint.document import Document
+from newslint.regexes import WORD_END, WORD_START, compile_pattern, literal_alternation
+from newslint.rules import options as opt
+from newslint.rules.base import Hit, LoadContext, Rule
+from newslint.rules.options import Option
+
+_QUOTE_MARKS = regex.compile(r"[\"“”«»„]")
+_COMMA = regex.compile(r",\s+")
+_SPEAKER_WORD = r"[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’-]*"
+_SPEAKER = rf"(?P<speaker>(?:{_SPEAKER_WORD}\s+){{0,7}}{_SPEAKER_WORD})"
+
+PRONOUN_SPEAKERS = frozenset({"he", "she", "they"})
+ROLE_NOUNS = frozenset(
+    """spokesman spokeswoman spokesperson official officials minister ministers president leader
+    leaders diplomat diplomats source sources analyst analysts expert experts chairman chairwoman
+    director secretary ambassador envoy premier chancellor governor mayor senator lawmaker
+    lawmakers commander general colonel officer officers police prosecutor prosecutors lawyer
+    lawyers witness witnesses resident residents statement""".split()
+)
+# "World War I", "Phase I": a Roman numeral, not the speaker.
+_NUMERAL_BEFORE_I = frozenset("war phase class type title article chapter part section stage level act book volume".split())
+
+
+class Attribution(Rule):
+    kind = "attribution"
+    placeholders = frozenset({"speaker", "pronoun"})
+    options = {
+        "verbs": Option(opt.non_empty_string_list, required=True),
+        "pronouns": Option(opt.non_empty_string_list, required=True),
+    }
+
+    def configure(self, options: dict[str, Any], context: LoadContext) -> None:
+        verbs = literal_alternation(options["verbs"])
+        tail = r"(?:,?[ \t]+[^.!?;:\"“”]*?)?"
+        self._attribution = compile_pattern(
+            rf",\s+(?:{_SPEAKER}\s+(?P<verb>{verbs})|(?P<verb>{verbs})\s+{_SPEAKER}){WORD_END}{tail}[.!?]+\s*"
+        )
+        pronouns = literal_alternation(word.lower() for word in options["pronouns"])
+        self._pronoun = compile_pattern(f"{WORD_START}(?:{pronouns}){WORD_END}", ignorecase=True)
+
+    def hits(self, doc: Document) -> Iterator[Hit]:
+        text = doc.text
+        for sentence in doc.sentences:
+            if doc.in_quotation(sentence.start) or _QUOTE_MARKS.search(text, sentence.start, sentence.end):
+                continue
+            attribution = self._attribution_of(text, sentence.start, sentence.end)
+            if attribution is None:
+                continue
+            pronoun = self._first_person(text, sentence.start, attribution.start())
+            if pronoun:
+                values = {"speaker": attribution.group("speaker"), "pronoun": pronoun}
+                yield Hit(sentence.start, attribution.start(), (), values)
+
+    def _attribution_of(self, text: str, start: int, end: int) -> regex.Match | None:
+        """The shortest ", <speaker> said ..." that ends the sentence, with a plausible speaker."""
+        commas = [m.start() for m in _COMMA.finditer(text, start, end)]
+        for comma in reversed(commas):
+            match = self._attribution.fullmatch(text, comma, end, timeout=1.0)
+            if match and _is_speaker(match.group("speaker")):
+                return match
+        return None
+
+    def _first_person(self, text: str, start: int, end: int) -> str | None:
+        for match in self._pronoun.finditer(text, start, end):
+            word = match.group()
+            if word.lower() == "us" and word != "us":
+                continue  # "US" is the country
+            if word.lower() == "i":
+                before = text[max(start, match.start() - 12) : match.start()].split()
+                if word != "I" or (before and before[-1].lower() in _NUMERAL_BEFORE_I):
+                    continue
+            return word
+        return None
+
+
+def _is_speaker(speaker: str) -> bool:
+    """A name (ends in a capital word), a pronoun, or a role: not a clause that happens to end in 'said'."""
+    words = speaker.split()
+    last = words[-1]
+    if len(words) == 1 and last.lower() in PRONOUN_SPEAKERS:
+        return True
+    return last[:1].isupper() or last.lower() in ROLE_NOUNS

@@ -1,0 +1,119 @@
+"""capitalization: proper nouns written in lowercase, and sentences that start in lowercase."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import regex
+
+from newslint.document import Document
+from newslint.regexes import bounded_literals, compile_pattern, scan
+from newslint.rules import options as opt
+from newslint.rules.base import Hit, LoadContext, Rule
+from newslint.rules.options import Option, OptionError
+from newslint.textcase import capitalize_first
+
+SENTENCE_ORIGINS = ("paragraph", ".", "!", "?")
+_FIRST_WORD = regex.compile(r"[\"“‘'(\[«]*(?P<word>\p{L}[\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*)")
+_NAME_PART = regex.compile(r"[^\s-]+")
+_CLOSERS_AND_SPACE = "\"”’'»)] \t\r\n"
+
+# Name particles that house styles write in lowercase even at the start of a sentence.
+LOWERCASE_PARTICLES = frozenset("de da del della di du des van von der den ter al el bin ibn la le".split())
+
+
+def _after_list(value: Any) -> tuple[str, ...]:
+    items = opt.non_empty_string_list(value)
+    for item in items:
+        if item not in SENTENCE_ORIGINS:
+            raise opt._Invalid(f"{item!r} is not one of {', '.join(SENTENCE_ORIGINS)}")
+    return items
+
+
+class Capitalization(Rule):
+    kind = "capitalization"
+    default_fix = "safe"
+    options = {
+        "check": Option(opt.choice("proper-nouns", "sentence-start"), required=True),
+        "names": Option(opt.string_list, default=()),
+        "wordlists": Option(opt.string_list, default=()),
+        "after": Option(_after_list, default=SENTENCE_ORIGINS),
+    }
+
+    def configure(self, options: dict[str, Any], context: LoadContext) -> None:
+        self._check = options["check"]
+        self._after = frozenset(options["after"])
+        if self._check == "proper-nouns":
+            names = list(options["names"])
+            for listname in options["wordlists"]:
+                names.extend(context.wordlist(listname))
+            self._canonical = {name.lower(): name for name in names if name != name.lower()}
+            if not self._canonical:
+                raise OptionError("names", "a proper-nouns check needs `names` or `wordlists` with capitalised names")
+            self._names = compile_pattern(bounded_literals(sorted(_slipped_forms(self._canonical.values()))))
+
+    def hits(self, doc: Document) -> Iterator[Hit]:
+        if self._check == "proper-nouns":
+            return self._proper_noun_hits(doc)
+        return self._sentence_start_hits(doc)
+
+    def _proper_noun_hits(self, doc: Document) -> Iterator[Hit]:
+        for match in scan(self._names, doc.text):
+            written = match.group()
+            canonical = self._canonical[written.lower()]
+            if _has_lowercased_part(written, canonical) and not doc.overlaps_url(*match.span()):
+                yield Hit(match.start(), match.end(), (canonical,))
+
+    def _sentence_start_hits(self, doc: Document) -> Iterator[Hit]:
+        text = doc.text
+        for sentence in doc.sentences:
+            origin = self._origin(doc, sentence.start)
+            if origin not in self._after:
+                continue
+            first = _FIRST_WORD.match(text, sentence.start, sentence.end)
+            if not first:
+                continue
+            word = first.group("word")
+            if not word[0].islower() or any(char.isupper() for char in word[1:]):
+                continue  # "iPhone", "eBay": brand names keep their inner capitals
+            if word.lower() in LOWERCASE_PARTICLES:
+                continue
+            start, end = first.span("word")
+            if doc.overlaps_url(start, end):
+                continue
+            yield Hit(start, end, (capitalize_first(word),))
+
+    @staticmethod
+    def _origin(doc: Document, start: int) -> str:
+        """What comes before a sentence: `paragraph`, or the punctuation that ended the last one."""
+        if start in doc.paragraph_starts:
+            return "paragraph"
+        pos = start - 1
+        while pos >= 0 and doc.text[pos] in _CLOSERS_AND_SPACE:
+            pos -= 1
+        return doc.text[pos] if pos >= 0 else "paragraph"
+
+
+def _slipped_forms(names: Iterable[str]) -> set[str]:
+    """How a name is written when its capitals slip: all lowercase ("hong kong"), or capitalised
+    only at the start, as at the start of a sentence ("Hong kong"). Searching for these exact
+    forms, case-sensitively, is much faster than a case-insensitive search for every name."""
+    forms = set()
+    for name in names:
+        lowered = name.lower()
+        forms.add(lowered)
+        initial_only = capitalize_first(lowered)
+        if initial_only != name and " " in name:
+            forms.add(initial_only)
+    return forms
+
+
+def _has_lowercased_part(written: str, canonical: str) -> bool:
+    """True when a word of the name that has a capital was written all in lowercase."""
+    written_parts = _NAME_PART.findall(written)
+    canonical_parts = _NAME_PART.findall(canonical)
+    return any(
+        part.islower() and not model.islower()
+        for part, model in zip(written_parts, canonical_parts)
+    )

@@ -1,0 +1,73 @@
+"""consistency: one name or term spelled one way -- the house way, or at least the same way."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from newslint.document import Document
+from newslint.regexes import bounded_literals, compile_pattern, scan
+from newslint.rules import options as opt
+from newslint.rules.base import Hit, LoadContext, Rule
+from newslint.rules.options import Option, OptionError
+from newslint.textcase import match_case
+
+
+class Consistency(Rule):
+    kind = "consistency"
+    default_fix = "safe"
+    placeholders = frozenset({"preferred"})
+    options = {
+        "variants": Option(opt.non_empty_string_list, required=True),
+        "preferred": Option(opt.non_empty_string, default=None),
+    }
+
+    def configure(self, options: dict[str, Any], context: LoadContext) -> None:
+        variants: tuple[str, ...] = options["variants"]
+        self._preferred: str | None = options["preferred"]
+        if self._preferred is None and len(variants) < 2:
+            raise OptionError("variants", "list at least two forms, or give `preferred`")
+        if self._preferred in variants:
+            raise OptionError("variants", f"the preferred form {self._preferred!r} is listed as a variant")
+        self._forms = list(variants) + ([self._preferred] if self._preferred else [])
+        # A form as written wins over another form's ALL-CAPS spelling ("COVID-19" vs "Covid-19").
+        self._index: dict[str, int] = {}
+        for spellings in (self._forms, [form.upper() for form in self._forms]):
+            for index, spelling in enumerate(spellings):
+                self._index.setdefault(self._key(spelling), index)
+        self._regex = compile_pattern(bounded_literals(sorted(set(self._index))), self.ignorecase)
+
+    def _key(self, text: str) -> str:
+        return text.lower() if self.ignorecase else text
+
+    def hits(self, doc: Document) -> Iterator[Hit]:
+        excepted = self.excepted_spans(doc)
+        occurrences = [
+            (match, self._index[self._key(match.group())])
+            for match in scan(self._regex, doc.text)
+            if not any(start <= match.start() and match.end() <= end for start, end in excepted)
+        ]
+        if not occurrences:
+            return
+        winner = self._winner(occurrences)
+        if winner is None:
+            return
+        preferred = self._forms[winner]
+        for match, index in occurrences:
+            if index != winner:
+                written = match.group()
+                replacement = preferred if written in self._forms else match_case(preferred, written)
+                yield Hit(match.start(), match.end(), (replacement,), {"preferred": preferred})
+
+    def _winner(self, occurrences: list) -> int | None:
+        """The house form; or, without one, the majority form (the first used on a tie)."""
+        if self._preferred is not None:
+            return len(self._forms) - 1
+        counts = Counter(index for _, index in occurrences)
+        if len(counts) < 2:
+            return None
+        first_use = {}
+        for match, index in occurrences:
+            first_use.setdefault(index, match.start())
+        return max(counts, key=lambda index: (counts[index], -first_use[index]))

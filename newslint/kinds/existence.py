@@ -1,0 +1,34 @@
+"""existence: a word list or a pattern that should not appear at all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from newslint.document import Document
+from newslint.regexes import bounded_literals, compile_pattern, scan
+from newslint.rules import options as opt
+from newslint.rules.base import Hit, LoadContext, Rule
+from newslint.rules.options import Option, OptionError
+
+
+class Existence(Rule):
+    kind = "existence"
+    options = {
+        "tokens": Option(opt.string_list, default=()),
+        "pattern": Option(opt.pattern, default=None),
+    }
+
+    def configure(self, options: dict[str, Any], context: LoadContext) -> None:
+        tokens, pattern = options["tokens"], options["pattern"]
+        if tokens and pattern:
+            raise OptionError("pattern", "give either tokens or pattern, not both")
+        if not tokens and not pattern:
+            raise OptionError("tokens", "missing required key: give tokens or pattern")
+        source = bounded_literals(tokens) if tokens else pattern
+        self._regex = compile_pattern(source, self.ignorecase)
+
+    def hits(self, doc: Document) -> Iterator[Hit]:
+        for match in scan(self._regex, doc.text):
+            if match.end() > match.start():
+                yield Hit(match.start(), match.end())

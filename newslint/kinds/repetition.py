@@ -1,0 +1,40 @@
+"""repetition: a word written twice in a row ("the the"), the commonest slip of hurried editing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from newslint.document import Document
+from newslint.regexes import scan
+from newslint.rules.base import Hit, Rule
+
+# Two equal words separated by spaces or by one line break (not by a blank line: a new paragraph).
+_DOUBLED = regex.compile(
+    r"\b(?P<first>\p{L}[\p{L}\p{M}]*)(?:[ \t]+|[ \t]*(?:\r\n|\r|\n)[ \t]*)(?P<second>(?P=first))\b",
+    regex.IGNORECASE,
+)
+_WORD_JOINERS = "'’-"  # a word that goes on with a hyphen or apostrophe is part of a longer one
+
+
+class Repetition(Rule):
+    kind = "repetition"
+    default_fix = "safe"
+    default_ignorecase = True
+
+    def hits(self, doc: Document) -> Iterator[Hit]:
+        for match in scan(_DOUBLED, doc.text):
+            first, second = match.group("first"), match.group("second")
+            if _joined(doc.text, match.start(), match.end()):
+                continue
+            if not self.ignorecase and first != second:
+                continue
+            if first[0].isupper() and second[0].isupper() and not first.isupper():
+                continue  # "Bora Bora", "Sirhan Sirhan": names, not slips
+            yield Hit(match.start(), match.end(), (first,))
+
+
+def _joined(text: str, start: int, end: int) -> bool:
+    """Whether the match continues a hyphenated or apostrophised word on either side."""
+    return (start > 0 and text[start - 1] in _WORD_JOINERS) or (end < len(text) and text[end] in _WORD_JOINERS)

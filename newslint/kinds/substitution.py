@@ -1,0 +1,37 @@
+"""substitution: a wrong form and the right one; the finding carries the fix."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from newslint.document import Document
+from newslint.regexes import bounded, compile_pattern, scan
+from newslint.rules import options as opt
+from newslint.rules.base import Hit, LoadContext, Rule
+from newslint.rules.options import Option
+from newslint.textcase import match_case
+
+
+class Substitution(Rule):
+    kind = "substitution"
+    default_fix = "safe"
+    default_ignorecase = True
+    options = {"swap": Option(opt.swap_map, required=True)}
+
+    def configure(self, options: dict[str, Any], context: LoadContext) -> None:
+        self._swaps = [
+            (compile_pattern(bounded(key), self.ignorecase), replacements)
+            for key, replacements in options["swap"].items()
+        ]
+
+    def hits(self, doc: Document) -> Iterator[Hit]:
+        seen: set[tuple[int, int]] = set()
+        for pattern, replacements in self._swaps:
+            for match in scan(pattern, doc.text):
+                span = match.span()
+                if span[1] == span[0] or span in seen:
+                    continue
+                seen.add(span)
+                candidates = (match_case(match.expand(r), match.group()) for r in replacements)
+                yield Hit(span[0], span[1], tuple(dict.fromkeys(candidates)))

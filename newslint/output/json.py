@@ -1,0 +1,12 @@
+"""The public JSON contract (DESIGN.md): an array with one object per finding."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from newslint.findings import Finding
+
+
+def render(findings: Sequence[Finding], files_checked: int) -> str:
+    return json.dumps([finding.to_dict() for finding in findings], ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,83 @@
+"""Compiling and running rule regexes: word boundaries, word-list tries and time limits.
+
+Every regex that comes from a rule file runs through `scan`, whose time limit keeps one
+catastrophically backtracking pattern from hanging a whole run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import regex
+
+# Word boundaries where a match starts or ends with a letter or digit: it may not continue a
+# word there. A match that starts or ends with punctuation (". .", "U.S.") needs no boundary.
+_WORD_CHAR = r"[\p{L}\p{M}\p{N}_]"
+WORD_START = rf"(?:(?<!{_WORD_CHAR})|(?!{_WORD_CHAR}))"
+WORD_END = rf"(?:(?!{_WORD_CHAR})|(?<!{_WORD_CHAR}))"
+_WORD = regex.compile(_WORD_CHAR)
+
+BASE_TIMEOUT_SECONDS = 2.0
+TIMEOUT_SECONDS_PER_MB = 1.0
+
+
+class PatternError(ValueError):
+    """A regex from a rule file that does not compile."""
+
+
+def compile_pattern(pattern: str, ignorecase: bool = False) -> regex.Pattern[str]:
+    flags = regex.IGNORECASE if ignorecase else 0
+    try:
+        return regex.compile(pattern, flags)
+    except (regex.error, TypeError, ValueError, OverflowError) as error:
+        raise PatternError(f"invalid regex {pattern!r}: {error}") from None
+
+
+def bounded(pattern: str) -> str:
+    """The pattern, matched only as whole words."""
+    return f"{WORD_START}(?:{pattern}){WORD_END}"
+
+
+def bounded_literals(phrases: Iterable[str]) -> str:
+    """Whole-word regex for literal phrases: plain \\b when every phrase starts and ends with a
+    letter or digit (the fast common case), the general boundaries otherwise."""
+    phrases = list(phrases)
+    alternation = literal_alternation(phrases)
+    if phrases and all(_WORD.match(p[0]) and _WORD.match(p[-1]) for p in phrases):
+        return rf"\b(?:{alternation})\b"
+    return bounded(alternation)
+
+
+def literal_alternation(phrases: Iterable[str]) -> str:
+    """One regex for a list of literal phrases, built as a trie so that it runs in one pass."""
+    trie: dict[str, dict] = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_to_regex(trie) if trie else r"(?!)"
+
+
+def _trie_to_regex(node: dict[str, dict]) -> str:
+    ends_here = "" in node
+    branches = [regex.escape(char) + _trie_to_regex(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:
+        # Longest match first: an optional tail is tried before stopping here.
+        return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+    return body
+
+
+def time_limit(text: str) -> float:
+    """Seconds a rule regex may take on text: generous for honest patterns, finite for the rest."""
+    return BASE_TIMEOUT_SECONDS + TIMEOUT_SECONDS_PER_MB * len(text) / 1_000_000
+
+
+def scan(
+    pattern: regex.Pattern[str], text: str, start: int = 0, end: int | None = None
+) -> Iterator[regex.Match[str]]:
+    """pattern.finditer with a time limit; raises TimeoutError when the limit is passed."""
+    return pattern.finditer(text, start, len(text) if end is None else end, timeout=time_limit(text))

@@ -1,0 +1,203 @@
+"""What every rule shares: its metadata, the common keys, and turning hits into findings.
+
+A kind (newslint/kinds/) subclasses `Rule`, declares its own keys in `options` and implements
+`hits(doc)`. Everything else -- exceptions, scope, message templates, fixes, positions and the
+regex time limit -- happens here once, so that every kind behaves the same way.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, ClassVar
+
+import regex
+
+from newslint.document import Document
+from newslint.errors import RuleFailure
+from newslint.findings import Finding, Fix, Severity
+from newslint.regexes import compile_pattern, scan, time_limit
+from newslint.rules import options as opt
+from newslint.rules.options import Option, OptionError
+
+RULE_ID = regex.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*(?:\.[a-z0-9]+(?:[-_][a-z0-9]+)*)*")
+
+
+def builtin_rules_dir() -> Path:
+    """The folder of the built-in packs, installed as the package data `newslint.lint_rules`."""
+    return Path(str(resources.files("newslint.lint_rules")))
+
+
+@dataclass(frozen=True)
+class Examples:
+    """Texts on which a rule must fire (`fail`) and must stay silent (`passing`)."""
+
+    fail: tuple[str, ...] = ()
+    passing: tuple[str, ...] = ()
+
+
+def _rule_id(value: Any) -> str:
+    text = opt.non_empty_string(value)
+    if not RULE_ID.fullmatch(text):
+        raise opt._Invalid(f"{text!r} is not a rule id: use lowercase words joined by dots, e.g. punct.doubled")
+    return text
+
+
+def _examples(value: Any) -> Examples:
+    if not isinstance(value, dict):
+        raise opt._Invalid("expected a mapping with `fail` and `pass` lists")
+    unknown = set(value) - {"fail", "pass"}
+    if unknown:
+        raise opt._Invalid(f"unknown key {sorted(map(str, unknown))[0]!r} (expected fail, pass)")
+    return Examples(
+        fail=opt.string_list(value.get("fail", [])),
+        passing=opt.string_list(value.get("pass", [])),
+    )
+
+
+COMMON_OPTIONS: Mapping[str, Option] = {
+    "id": Option(_rule_id, required=True),
+    "kind": Option(opt.non_empty_string, required=True),
+    "message": Option(opt.non_empty_string, required=True),
+    "level": Option(opt.choice("error", "warning", "info"), default="warning"),
+    "description": Option(opt.string, default=""),
+    "source": Option(opt.string, default=""),
+    "link": Option(opt.string, default=None),
+    "scope": Option(opt.choice("text", "unquoted"), default="text"),
+    "fix": Option(opt.choice("safe", "unsafe", "none"), default=None),
+    "ignorecase": Option(opt.boolean, default=None),
+    "exceptions": Option(opt.pattern_list, default=()),
+    "default": Option(opt.boolean, default=True),
+    "examples": Option(_examples, default=Examples()),
+}
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """A rule's metadata, as written in its file."""
+
+    id: str
+    kind: str
+    level: Severity
+    message: str
+    description: str
+    source: str
+    link: str | None
+    scope: str
+    fix: str
+    default: bool
+    examples: Examples
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a kind found: a span, candidate replacements, and values for the message template."""
+
+    start: int
+    end: int
+    replacements: tuple[str, ...] = ()
+    values: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+
+class LoadContext:
+    """Where a rule file's relative references (word lists) are resolved."""
+
+    def __init__(self, rule_file: Path) -> None:
+        self.base_dir = rule_file.parent
+
+    def wordlist(self, name: str) -> tuple[str, ...]:
+        """Entries of a word list: a built-in list's name, or a .txt path relative to the rule file."""
+        path = (self.base_dir / name) if name.endswith(".txt") or "/" in name else builtin_rules_dir() / "wordlists" / f"{name}.txt"
+        try:
+            return _read_wordlist(path.resolve())
+        except OSError as error:
+            raise OptionError("wordlists", f"cannot read word list {name!r}: {error.strerror or error}") from None
+
+
+@lru_cache(maxsize=None)
+def _read_wordlist(path: Path) -> tuple[str, ...]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+
+
+class Rule(ABC):
+    """A loaded rule. Subclasses are the kinds; they implement `hits`."""
+
+    kind: ClassVar[str]
+    options: ClassVar[Mapping[str, Option]] = {}
+    placeholders: ClassVar[frozenset[str]] = frozenset()
+    default_fix: ClassVar[str] = "none"  # "none": the kind offers no replacement
+    default_ignorecase: ClassVar[bool] = False
+
+    def __init__(self, info: RuleInfo, settings: Mapping[str, Any], context: LoadContext) -> None:
+        self.info = info
+        ignorecase = settings.get("ignorecase")
+        self.ignorecase: bool = self.default_ignorecase if ignorecase is None else ignorecase
+        self._exceptions = [compile_pattern(p, self.ignorecase) for p in settings.get("exceptions", ())]
+        values = {key: spec.read(key, settings) for key, spec in self.options.items()}
+        self.configure(values, context)
+
+    @property
+    def id(self) -> str:
+        return self.info.id
+
+    def configure(self, options: dict[str, Any], context: LoadContext) -> None:
+        """Compile the kind's own keys; raise OptionError for a bad combination."""
+
+    @abstractmethod
+    def hits(self, doc: Document) -> Iterable[Hit]:
+        """Every place where the rule fires, before exceptions and scope are applied."""
+
+    def check(self, doc: Document) -> list[Finding]:
+        """Findings of this rule on one document."""
+        try:
+            hits = list(self.hits(doc))
+            if hits and self._exceptions:
+                hits = self._without_exceptions(doc, hits)
+        except TimeoutError:
+            limit = time_limit(doc.text)
+            raise RuleFailure(doc.path, self.id, f"a regex ran longer than {limit:.0f} s and was stopped") from None
+        hits = [hit for hit in hits if not doc.overlaps_url(hit.start, hit.end)]
+        if self.info.scope == "unquoted":
+            hits = [hit for hit in hits if not doc.in_quotation(hit.start)]
+        return [self._finding(doc, hit) for hit in hits]
+
+    def excepted_spans(self, doc: Document) -> list[tuple[int, int]]:
+        """Spans of the text matched by the rule's `exceptions`; findings inside them are dropped."""
+        return [m.span() for pattern in self._exceptions for m in scan(pattern, doc.text)]
+
+    def _without_exceptions(self, doc: Document, hits: list[Hit]) -> list[Hit]:
+        excepted = self.excepted_spans(doc)
+        return [
+            hit for hit in hits
+            if not any(start <= hit.start and hit.end <= end for start, end in excepted)
+        ]
+
+    def _finding(self, doc: Document, hit: Hit) -> Finding:
+        matched = doc.text[hit.start : hit.end]
+        values = {"match": matched, "suggestion": "' or '".join(hit.replacements), **hit.values}
+        fix = None
+        if self.info.fix != "none" and len(hit.replacements) == 1 and hit.replacements[0] != matched:
+            fix = Fix(hit.replacements[0], hit.start, hit.end, self.info.fix)  # type: ignore[arg-type]
+        line, column = doc.position(hit.start)
+        end_line, end_column = doc.position(hit.end)
+        return Finding(
+            path=doc.path,
+            start=hit.start,
+            end=hit.end,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            rule=self.id,
+            severity=self.info.level,
+            message=self.info.message.format_map(values),
+            fix=fix,
+        )

@@ -1,0 +1,151 @@
+"""Loading rule files into Rule objects, with every problem reported as `file:line: id: what`."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from newslint.errors import RuleFileError
+from newslint.regexes import PatternError
+from newslint.rules.base import COMMON_OPTIONS, LoadContext, Rule, RuleInfo, builtin_rules_dir
+from newslint.rules.options import OptionError
+from newslint.rules.registry import KINDS
+from newslint.rules.yaml_source import LocatedDict, load_yaml
+
+RULE_FILE_SUFFIXES = (".yaml", ".yml")
+
+
+class RuleSet:
+    """The loaded rules, in load order, addressable by id."""
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = list(rules)
+        self._by_id = {rule.id: rule for rule in self.rules}
+
+    def __iter__(self):
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def get(self, rule_id: str) -> Rule | None:
+        return self._by_id.get(rule_id)
+
+    @property
+    def ids(self) -> list[str]:
+        return [rule.id for rule in self.rules]
+
+
+def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True) -> RuleSet:
+    """The built-in packs (unless builtin=False) and the rule files or folders in `paths`."""
+    files: list[Path] = []
+    if builtin:
+        files.extend(_rule_files(builtin_rules_dir()))
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            files.extend(_rule_files(path))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise RuleFileError(str(path), None, None, "no such rule file or folder")
+    rules: list[Rule] = []
+    defined_at: dict[str, str] = {}
+    for file in files:
+        for rule in load_rule_file(file):
+            if rule.id in defined_at:
+                raise RuleFileError(
+                    rule.info.path, rule.info.line, rule.id, f"duplicate rule id (first defined at {defined_at[rule.id]})"
+                )
+            defined_at[rule.id] = f"{rule.info.path}:{rule.info.line}"
+            rules.append(rule)
+    return RuleSet(rules)
+
+
+def _rule_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.suffix in RULE_FILE_SUFFIXES and p.is_file())
+
+
+def load_rule_file(path: Path) -> list[Rule]:
+    """Every rule of one YAML file: a list of rules, or one rule as a mapping."""
+    display = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise RuleFileError(display, None, None, "not valid UTF-8") from None
+    except OSError as error:
+        raise RuleFileError(display, None, None, f"cannot read: {error.strerror or error}") from None
+    document = load_yaml(text, display)
+    if document is None:
+        return []
+    entries = [document] if isinstance(document, dict) else document
+    if not isinstance(entries, list):
+        raise RuleFileError(display, 1, None, "expected a list of rules")
+    context = LoadContext(path)
+    rules = []
+    for index, entry in enumerate(entries):
+        line = entries.item_lines[index] if hasattr(entries, "item_lines") else 1
+        if not isinstance(entry, LocatedDict):
+            raise RuleFileError(display, line, None, "a rule must be a mapping of keys")
+        rules.append(_build_rule(entry, display, context))
+    return rules
+
+
+def _build_rule(entry: LocatedDict, path: str, context: LoadContext) -> Rule:
+    raw_id = entry.get("id")
+    rule_id = raw_id if isinstance(raw_id, str) else None
+
+    def fail(problem: str, key: str | None = None) -> RuleFileError:
+        line = entry.key_lines.get(key, entry.line) if key else entry.line
+        return RuleFileError(path, line, rule_id, problem)
+
+    try:
+        common = {key: spec.read(key, entry) for key, spec in COMMON_OPTIONS.items()}
+    except OptionError as error:
+        raise fail(f"{error.key}: {error.problem}", error.key) from None
+    kind = KINDS.get(common["kind"])
+    if kind is None:
+        raise fail(f"kind: unknown kind {common['kind']!r} (known: {', '.join(sorted(KINDS))})", "kind")
+    allowed = set(COMMON_OPTIONS) | set(kind.options)
+    for key in entry:
+        if key not in allowed:
+            raise fail(f"unknown key {key!r} for kind {kind.kind}", str(key))
+    fix = _fix_setting(common["fix"], kind, fail)
+    _check_message(common["message"], kind, fail)
+    info = RuleInfo(
+        id=common["id"], kind=kind.kind, level=common["level"], message=common["message"],
+        description=common["description"], source=common["source"], link=common["link"],
+        scope=common["scope"], fix=fix, default=common["default"], examples=common["examples"],
+        path=path, line=entry.line,
+    )
+    try:
+        return kind(info, entry, context)
+    except OptionError as error:
+        raise fail(f"{error.key}: {error.problem}", error.key) from None
+    except PatternError as error:
+        raise fail(str(error), "exceptions") from None
+
+
+def _fix_setting(value: str | None, kind: type[Rule], fail: Any) -> str:
+    if value is None:
+        return kind.default_fix
+    if value != "none" and kind.default_fix == "none":
+        raise fail(f"fix: kind {kind.kind} offers no replacement to apply", "fix")
+    return value
+
+
+def _check_message(message: str, kind: type[Rule], fail: Any) -> None:
+    allowed = {"match"} | kind.placeholders | ({"suggestion"} if kind.default_fix != "none" else set())
+    try:
+        fields = [name for _, name, spec, conversion in string.Formatter().parse(message) if name is not None]
+    except ValueError as error:
+        raise fail(f"message: {error}", "message") from None
+    for name in fields:
+        if name not in allowed:
+            raise fail(f"message: unknown placeholder {{{name}}} (available: {', '.join(sorted(allowed))})", "message")
+    try:
+        message.format_map({name: "x" for name in allowed})
+    except (ValueError, KeyError, IndexError, AttributeError) as error:
+        raise fail(f"message: {error}", "message") from None

@@ -1,0 +1,157 @@
+"""Typed rule keys: each validator turns a YAML value into what a kind needs, or says why not."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from newslint.regexes import PatternError, compile_pattern
+
+Validator = Callable[[Any], Any]
+
+
+class OptionError(ValueError):
+    """A key with a wrong value; the loader adds the file, line and rule id."""
+
+    def __init__(self, key: str, problem: str) -> None:
+        self.key = key
+        self.problem = problem
+        super().__init__(f"{key}: {problem}")
+
+
+class _Invalid(ValueError):
+    """Raised by validators; carries only the problem (the key is added by `Option.read`)."""
+
+
+@dataclass(frozen=True)
+class Option:
+    """One key of a rule: its validator, whether it must be given, and its default."""
+
+    validate: Validator
+    required: bool = False
+    default: Any = None
+    help: str = ""
+
+    def read(self, key: str, settings: dict[str, Any]) -> Any:
+        if key not in settings:
+            if self.required:
+                raise OptionError(key, "missing required key")
+            return self.default
+        try:
+            return self.validate(settings[key])
+        except _Invalid as error:
+            raise OptionError(key, str(error)) from None
+
+
+def _type_name(value: Any) -> str:
+    names = {str: "a string", bool: "a boolean", int: "a number", float: "a number",
+             list: "a list", dict: "a mapping", type(None): "empty"}
+    for kind, name in names.items():
+        if isinstance(value, kind):
+            return name
+    return type(value).__name__
+
+
+def string(value: Any) -> str:
+    if not isinstance(value, str):
+        raise _Invalid(f"expected a string, got {_type_name(value)}")
+    return value
+
+
+def non_empty_string(value: Any) -> str:
+    text = string(value)
+    if not text.strip():
+        raise _Invalid("must not be empty")
+    return text
+
+
+def boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _Invalid(f"expected true or false, got {_type_name(value)}")
+    return value
+
+
+def choice(*allowed: str) -> Validator:
+    def validate(value: Any) -> str:
+        if value not in allowed:
+            raise _Invalid(f"expected one of {', '.join(allowed)}, got {value!r}")
+        return value
+
+    return validate
+
+
+def string_list(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, list):
+        raise _Invalid(f"expected a list of strings, got {_type_name(value)}")
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or not item:
+            raise _Invalid(f"item {index + 1}: expected a non-empty string, got {_type_name(item)}")
+    return tuple(value)
+
+
+def non_empty_string_list(value: Any) -> tuple[str, ...]:
+    items = string_list(value)
+    if not items:
+        raise _Invalid("must list at least one item")
+    return items
+
+
+def pattern(value: Any) -> str:
+    """A regex (checked to compile; kinds compile it again with their flags)."""
+    text = non_empty_string(value)
+    _check_regex(text)
+    return text
+
+
+def pattern_list(value: Any) -> tuple[str, ...]:
+    items = string_list(value)
+    for item in items:
+        _check_regex(item)
+    return items
+
+
+def _check_regex(text: str) -> None:
+    try:
+        compile_pattern(text)
+    except PatternError as error:
+        raise _Invalid(str(error)) from None
+
+
+def swap_map(value: Any) -> dict[str, tuple[str, ...]]:
+    """`wrong: right` or `wrong: [right, other right]`; keys are regexes."""
+    if not isinstance(value, dict) or not value:
+        raise _Invalid(f"expected a mapping of wrong -> right, got {_type_name(value)}")
+    swaps: dict[str, tuple[str, ...]] = {}
+    for key, replacement in value.items():
+        key = str(key)
+        _check_regex(key)
+        if isinstance(replacement, str):
+            swaps[key] = (replacement,)
+        elif isinstance(replacement, list) and replacement and all(isinstance(r, str) for r in replacement):
+            swaps[key] = tuple(replacement)
+        else:
+            raise _Invalid(f"{key!r}: expected a replacement string or a list of them")
+        _check_group_references(key, swaps[key])
+    return swaps
+
+
+def _check_group_references(key: str, replacements: tuple[str, ...]) -> None:
+    groups = regex.compile(key).groups
+    for replacement in replacements:
+        for reference in regex.findall(r"\\(\d+)", replacement):
+            if int(reference) > groups:
+                raise _Invalid(f"{key!r}: replacement refers to group {reference}, the key has {groups}")
+
+
+def pairs(value: Any) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, list) or not value:
+        raise _Invalid(f"expected a list of [open, close] pairs, got {_type_name(value)}")
+    result = []
+    for index, item in enumerate(value):
+        if not (isinstance(item, list) and len(item) == 2 and all(isinstance(c, str) and len(c) == 1 for c in item)):
+            raise _Invalid(f"item {index + 1}: expected [open, close], two single characters")
+        result.append((item[0], item[1]))
+    return tuple(result)

@@ -1,0 +1,145 @@
+"""Sentences, words, quotations and URLs of a paragraph, found once per document.
+
+Sentence ends are found the way an editor reads them: a period after "Mr", "U.S" or an initial
+does not end a sentence, an ellipsis does only when a capital follows, and `"Why?" she asked`
+is one sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from newslint.spans import Span, Word
+
+WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*")
+
+# Terminal punctuation, then closing quotes/brackets, then white space.
+_CANDIDATE_END = regex.compile(r"(?P<punct>\.{3}|…|[.!?]+)(?P<closers>[\"”’'»)\]]*)(?=\s)")
+_WORD_BEFORE = regex.compile(r"(?r)[\p{L}\p{M}\p{N}.]+\Z")
+_SPACE = regex.compile(r"\s+")
+_OPENERS = "\"“‘'«([„"
+
+# Abbreviations that are followed by a name or a number, never by a new sentence.
+TITLE_ABBREVIATIONS = frozenset(
+    """mr mrs ms messrs mme mlle dr prof gen lt col maj capt cmdr adm sgt cpl pvt gov sen rep
+    rev hon pres supt insp det st ste mt ft no nos vol vols fig figs art arts para ch chap pp
+    vs v cf approx ca est dept univ assn jan feb mar apr jun jul aug sep sept oct nov dec
+    e.g i.e viz al op ed eds""".split()
+)
+# Abbreviations that may also end a sentence: a sentence end only before a capital.
+TRAILING_ABBREVIATIONS = frozenset("etc inc ltd co corp jr sr bros plc llc ave blvd rd".split())
+
+_QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“"}
+_STRAIGHT_QUOTE = '"'
+_QUOTE_MARK = regex.compile(r'["“”«»„]')
+
+_TLDS = "com|org|net|gov|edu|int|mil|io|co|info|news|tv|uk|us|ua|ru|cn|de|fr|eu|in|jp|hk|mo|tw"
+# Every URL, address, handle or domain holds one of these; searching for them first is much
+# faster than trying the full pattern at every word.
+_URL_ANCHOR = regex.compile(rf"://|www\.|[@#]|\.(?:{_TLDS})\b", regex.IGNORECASE)
+_TOKEN_START = regex.compile(r"(?r)\S*\Z")
+_TOKEN_REST = regex.compile(r"\S*")
+URLISH = regex.compile(
+    r"""(?:https?://|ftp://|www\.)\S+
+    |[\w.+-]+@[\w-]+(?:\.[\w-]+)+
+    |(?<![\w@#])[@#][\w-]+
+    |(?<![\w.])[\w-]+(?:\.[\w-]+)*\.(?:"""
+    + _TLDS
+    + r""")(?![\w])(?:/\S*)?""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    """Word tokens of text[start:end]: letters and digits, with inner hyphens and apostrophes."""
+    return [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
+
+
+def _next_non_space(text: str, pos: int, end: int) -> int:
+    match = _SPACE.match(text, pos, end)
+    return match.end() if match else pos
+
+
+def _first_letter_after(text: str, pos: int, end: int) -> str:
+    """The first letter of the next word (skipping opening quotes), or ''."""
+    while pos < end and text[pos] in _OPENERS:
+        pos += 1
+    return text[pos] if pos < end and text[pos].isalpha() else ""
+
+
+def _is_sentence_end(text: str, match: regex.Match, paragraph: Span, next_start: int) -> bool:
+    punct, closers = match.group("punct"), match.group("closers")
+    following = _first_letter_after(text, next_start, paragraph.end)
+    if closers and closers[-1] in "\"”’'»" and following.islower():
+        return False  # "Why?" she asked.
+    if punct in ("...", "…"):
+        return following.isupper()
+    if punct != ".":
+        return True
+    before = _WORD_BEFORE.search(text, paragraph.start, match.start())
+    if not before:
+        return True
+    word = before.group().lower()
+    if word in TITLE_ABBREVIATIONS:
+        return False
+    if word in TRAILING_ABBREVIATIONS or "." in word:
+        return following.isupper()
+    if len(word) == 1 and before.group().isupper():
+        return False  # an initial: "John F. Kennedy"
+    if before.start() == paragraph.start and (word.isdigit() or len(word) == 1):
+        return False  # a list marker: "1. the first point"
+    return True
+
+
+def sentences(text: str, paragraphs: Iterable[Span]) -> list[Span]:
+    """Sentence spans inside each paragraph; a sentence never crosses a paragraph."""
+    found: list[Span] = []
+    for paragraph in paragraphs:
+        start = paragraph.start
+        for match in _CANDIDATE_END.finditer(text, paragraph.start, paragraph.end):
+            next_start = _next_non_space(text, match.end(), paragraph.end)
+            if next_start >= paragraph.end:
+                break
+            if _is_sentence_end(text, match, paragraph, next_start):
+                found.append(Span(start, match.end()))
+                start = next_start
+        if start < paragraph.end:
+            found.append(Span(start, paragraph.end))
+    return found
+
+
+def quotations(text: str, paragraphs: Iterable[Span]) -> list[Span]:
+    """Quoted stretches (marks included); a quotation left open runs to the paragraph's end."""
+    found: list[Span] = []
+    for paragraph in paragraphs:
+        open_at: int | None = None
+        closer = ""
+        for mark in _QUOTE_MARK.finditer(text, paragraph.start, paragraph.end):
+            pos, char = mark.start(), mark.group()
+            if open_at is None:
+                if char in _QUOTE_PAIRS:
+                    open_at, closer = pos, _QUOTE_PAIRS[char]
+                elif char == _STRAIGHT_QUOTE:
+                    open_at, closer = pos, _STRAIGHT_QUOTE
+            elif char == closer:
+                found.append(Span(open_at, pos + 1))
+                open_at = None
+        if open_at is not None:
+            found.append(Span(open_at, paragraph.end))
+    return found
+
+
+def urls(text: str) -> list[Span]:
+    """URLs, e-mail addresses, domain names, @handles and #hashtags."""
+    found: list[Span] = []
+    searched_to = 0
+    for anchor in _URL_ANCHOR.finditer(text):
+        if anchor.start() < searched_to:
+            continue
+        start = _TOKEN_START.search(text, searched_to, anchor.start()).start()
+        end = _TOKEN_REST.match(text, anchor.start()).end()
+        found.extend(Span(m.start(), m.end()) for m in URLISH.finditer(text, start, end))
+        searched_to = end
+    return found

@@ -1,0 +1,81 @@
+"""Finding the files to lint and reading them: every failure becomes an InputError naming the file."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from newslint.errors import InputError
+
+LINTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
+STDIN = "-"
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_BINARY_SNIFF = 8192
+
+
+@dataclass(frozen=True)
+class Source:
+    """A decoded file: its text (without the BOM) and what is needed to write it back as it was."""
+
+    path: str
+    text: str
+    bom: bool = False
+
+
+def discover(paths: Iterable[str]) -> Iterator[str | InputError]:
+    """Files to lint, in a stable order: named files as given, folders walked for prose files."""
+    for path in paths:
+        if path == STDIN:
+            yield path
+        elif os.path.isdir(path):
+            yield from _walk(path)
+        elif os.path.exists(path):
+            yield path
+        else:
+            yield InputError(path, "no such file or directory")
+
+
+def _walk(folder: str) -> Iterator[str]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS)
+        for name in sorted(files):
+            if name.lower().endswith(LINTED_SUFFIXES) and not name.startswith("."):
+                yield os.path.join(root, name)
+
+
+def read_source(path: str) -> Source:
+    """Read and decode one file (or standard input for "-")."""
+    try:
+        data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
+    except IsADirectoryError:
+        raise InputError(path, "is a directory") from None
+    except FileNotFoundError:
+        raise InputError(path, "no such file or directory") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except OSError as error:
+        raise InputError(path, f"cannot read: {error.strerror or error}") from None
+    return decode(path, data)
+
+
+def decode(path: str, data: bytes) -> Source:
+    """UTF-8 with an optional BOM; anything else is refused with the reason."""
+    if data.startswith(_UTF16_BOMS):
+        raise InputError(path, "encoded as UTF-16; newslint reads UTF-8")
+    if b"\x00" in data[:_BINARY_SNIFF]:
+        raise InputError(path, "binary file (contains NUL bytes)")
+    bom = data.startswith(_UTF8_BOM)
+    try:
+        text = data[len(_UTF8_BOM) if bom else 0 :].decode("utf-8")
+    except UnicodeDecodeError as error:
+        offset = error.start + (len(_UTF8_BOM) if bom else 0)
+        line = data.count(b"\n", 0, offset) + 1
+        raise InputError(path, f"not valid UTF-8 (byte 0x{data[offset]:02x} on line {line})") from None
+    if "\x00" in text:
+        raise InputError(path, "binary file (contains NUL bytes)")
+    return Source(path, text, bom)

@@ -1,0 +1,41 @@
+"""Shared helpers for the tests: rule files written on the fly, and a CLI runner."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from newslint.document import Document
+from newslint.findings import Finding
+from newslint.linter import check_document
+from newslint.rules import load_rule_file
+from newslint.rules.base import Rule
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "seeds" / "000_273ab2e08d5b05c0.txt"
+
+
+@pytest.fixture
+def make_rules(tmp_path):
+    """Write YAML to a rule file and load it: make_rules('''- id: x ...''') -> [Rule]."""
+    counter = iter(range(1000))
+
+    def make(yaml_text: str) -> list[Rule]:
+        path = tmp_path / f"rules{next(counter)}.yaml"
+        path.write_text(textwrap.dedent(yaml_text), encoding="utf-8")
+        return load_rule_file(path)
+
+    return make
+
+
+def run_rules(rules: list[Rule], text: str) -> list[Finding]:
+    result = check_document(Document(text), rules)
+    assert not result.failures, result.failures
+    return result.findings
+
+
+def matched(findings: list[Finding], text: str) -> list[str]:
+    """The text each finding covers, in order."""
+    return [text[f.start : f.end] for f in findings]

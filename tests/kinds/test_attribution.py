@@ -1,0 +1,47 @@
+import pytest
+
+from tests.conftest import run_rules
+
+RULE = """
+- id: t.quotes
+  kind: attribution
+  message: "'{pronoun}' in words of {speaker}"
+  verbs: [said, told, added, pointed out]
+  pronouns: [I, me, my, we, us, our, you, your]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker", "pronoun"),
+    [
+        ("We have studied your proposals on Ukraine, Putin told Xi.",
+         "We have studied your proposals on Ukraine", "Putin", "We"),
+        ("China's plan includes elements that we have long supported, Blinken said.",
+         "China's plan includes elements that we have long supported", "Blinken", "we"),
+        ("I will not resign, said John Kirby, spokesman for the National Security Council.",
+         "I will not resign", "John Kirby", "I"),
+        ("It is time for us to act, he said.", "It is time for us to act", "he", "us"),
+        ("We expect Beijing to act, Foreign Ministry spokesman Oleg Nikolenko told CNN on Monday.",
+         "We expect Beijing to act", "Foreign Ministry spokesman Oleg Nikolenko", "We"),
+    ],
+)
+def test_first_person_sentence_with_attribution_outside_quotes(make_rules, text, quote, speaker, pronoun):
+    findings = run_rules(make_rules(RULE), text)
+    assert [text[f.start : f.end] for f in findings] == [quote]
+    assert findings[0].message == f"'{pronoun}' in words of {speaker}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks were constructive, officials said.",
+        '"We have studied your proposals," Putin told Xi.',
+        "“We will win,” he said.",
+        "The US supports the plan, Blinken said.",
+        "World War I changed Europe, historians said.",
+        "We will win, and the talks go on.",
+        "We all know what was said.",
+    ],
+)
+def test_indirect_speech_quoted_speech_and_no_attribution_are_silent(make_rules, text):
+    assert run_rules(make_rules(RULE), text) == []

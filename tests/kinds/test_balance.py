@@ -1,0 +1,30 @@
+from tests.conftest import matched, run_rules
+
+RULE = """
+- id: t.bal
+  kind: balance
+  message: "unbalanced {match}"
+  pairs: [["(", ")"], ["[", "]"]]
+  quotes: [["“", "”"], ['"', '"']]
+"""
+
+
+def test_unclosed_and_unopened_marks(make_rules):
+    text = "He said (in Kyiv that it was over.\n\nIt was] done.\n\nShe called it “a disgrace."
+    assert matched(run_rules(make_rules(RULE), text), text) == ["(", "]", "“"]
+
+
+def test_balanced_mixed_continued_and_measured_marks_are_fine(make_rules):
+    text = (
+        "He said (in Kyiv) “yes” and \"no\" and “mixed\".\n\n"
+        "“A quotation that runs on.\n\n“And ends here,” he said.\n\n"
+        "He is 6'2\" tall. Smile :)\n\na) first point.\n\n"
+        "He said, \"The costs rise.\nDue to the epidemic, we pay more.\""
+    )
+    assert run_rules(make_rules(RULE), text) == []
+
+
+def test_a_quotation_cannot_cross_a_blank_line(make_rules):
+    text = 'He said, "The costs rise.\n\nDue to the epidemic, we pay more."'
+    findings = run_rules(make_rules(RULE), text)
+    assert matched(findings, text) == ['"', '"']

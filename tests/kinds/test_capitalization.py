@@ -1,0 +1,57 @@
+from tests.conftest import matched, run_rules
+
+NAMES = """
+- id: t.names
+  kind: capitalization
+  check: proper-nouns
+  message: "write '{suggestion}'"
+  names: [Kyiv, Hong Kong, NATO, Côte d'Ivoire]
+"""
+
+
+def test_lowercase_names_are_flagged_with_the_canonical_form(make_rules):
+    text = "kyiv, hong kong, Hong kong, nato and côte d'ivoire."
+    findings = run_rules(make_rules(NAMES), text)
+    assert matched(findings, text) == ["kyiv", "hong kong", "Hong kong", "nato", "côte d'ivoire"]
+    assert [f.fix.replacement for f in findings] == ["Kyiv", "Hong Kong", "Hong Kong", "NATO", "Côte d'Ivoire"]
+
+
+def test_other_capitalisations_urls_and_handles_are_left_alone(make_rules):
+    text = "Kyiv, KYIV, Nato, www.kyiv.ua, mail@kyiv.ua, #kyiv and @nato."
+    assert run_rules(make_rules(NAMES), text) == []
+
+
+START = """
+- id: t.start
+  kind: capitalization
+  check: sentence-start
+  message: "write '{suggestion}'"
+  after: [paragraph, ".", "?"]
+"""
+
+
+def test_sentence_starts_in_lowercase(make_rules):
+    text = "the talks began. they ended? yes.\nnew paragraph here."
+    findings = run_rules(make_rules(START), text)
+    assert matched(findings, text) == ["the", "they", "yes", "new"]
+    assert findings[0].fix.replacement == "The"
+
+
+def test_abbreviations_decimals_ellipses_urls_brands_and_particles_are_not_sentence_starts(make_rules):
+    text = (
+        "The U.S. officials met at 9 a.m. today, e.g. in Kyiv. Prices rose 3.5 percent... and fell. "
+        "Mr. smith came. Visit cnn.com. iPhone sales fell. de Gaulle left. \"Why?\" she asked."
+    )
+    assert run_rules(make_rules(START), text) == []
+
+
+def test_after_limits_where_a_sentence_start_counts(make_rules):
+    rules = make_rules("""
+        - id: t.start
+          kind: capitalization
+          check: sentence-start
+          message: "x"
+          after: ["."]
+        """)
+    text = "lowercase paragraph start. then a fragment"
+    assert matched(run_rules(rules, text), text) == ["then"]

@@ -1,0 +1,75 @@
+from tests.conftest import matched, run_rules
+
+KYIV = """
+- id: t.kyiv
+  kind: consistency
+  message: "write '{preferred}', not '{match}'"
+  preferred: Kyiv
+  variants: [Kiev]
+  ignorecase: true
+  exceptions: ["Kievan Rus'", '[Cc]hicken Kiev']
+"""
+
+
+def test_preferred_form_flags_every_variant_with_a_fix(make_rules):
+    rules = make_rules(KYIV)
+    text = "Kiev and KIEV and kiev; Kyiv is fine; Kievan Rus' and chicken Kiev are not the city."
+    findings = run_rules(rules, text)
+    assert matched(findings, text) == ["Kiev", "KIEV", "kiev"]
+    assert [f.fix.replacement for f in findings] == ["Kyiv", "KYIV", "Kyiv"]
+    assert findings[0].message == "write 'Kyiv', not 'Kiev'"
+
+
+def test_the_preferred_form_in_lowercase_is_left_to_the_capitalization_rule(make_rules):
+    assert run_rules(make_rules(KYIV), "kyiv and Kyiv") == []
+
+
+MACAU = """
+- id: t.macau
+  kind: consistency
+  message: "'{match}': this story also writes '{preferred}'"
+  variants: [Macau, Macao]
+"""
+
+
+def test_without_preference_the_minority_form_is_flagged(make_rules):
+    rules = make_rules(MACAU)
+    text = "Macao, Macau, Macau."
+    findings = run_rules(rules, text)
+    assert matched(findings, text) == ["Macao"]
+    assert findings[0].fix.replacement == "Macau"
+
+
+def test_on_a_tie_the_first_form_used_wins(make_rules):
+    text = "Macao and Macau."
+    findings = run_rules(make_rules(MACAU), text)
+    assert matched(findings, text) == ["Macau"]
+
+
+def test_one_form_alone_is_consistent(make_rules):
+    assert run_rules(make_rules(MACAU), "Macao and Macao.") == []
+
+
+def test_case_sensitive_by_default_so_us_is_not_US(make_rules):
+    rules = make_rules("""
+        - id: t.us
+          kind: consistency
+          message: "'{match}' vs '{preferred}'"
+          variants: [U.S., US]
+        """)
+    text = "The U.S. told us, and the U.S. and the US agreed."
+    assert matched(run_rules(rules, text), text) == ["US"]
+
+
+def test_a_form_as_written_beats_another_forms_all_caps_spelling(make_rules):
+    for variants in ("[Covid-19, COVID-19]", "[COVID-19, Covid-19]"):
+        rules = make_rules(f"""
+            - id: t.covid
+              kind: consistency
+              message: "'{{match}}' vs '{{preferred}}'"
+              variants: {variants}
+            """)
+        text = "Covid-19 rose. COVID-19 fell. Covid-19 again."
+        findings = run_rules(rules, text)
+        assert matched(findings, text) == ["COVID-19"]
+        assert findings[0].fix.replacement == "Covid-19"

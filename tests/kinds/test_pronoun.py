@@ -1,0 +1,54 @@
+import pytest
+
+from tests.conftest import matched, run_rules
+
+RULE = """
+- id: t.she
+  kind: pronoun
+  message: "'{match}' refers to {antecedent}"
+  entities: [country, government, company]
+  persons: [chancellor, president, minister, woman]
+  names: []
+  modifiers: [demonyms]
+  wordlists: [places, places-ambiguous, organisations]
+"""
+
+
+@pytest.fixture
+def rules(make_rules):
+    return make_rules(RULE.replace("  names: []\n", ""))
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "antecedent", "replacement"),
+    [
+        ("China does not feel responsible, and instead of condemning them, she prefers to help Russia.",
+         "she", "China", "it"),
+        ("France has announced that she will send more troops.", "she", "France", "it"),
+        ("Germany and her allies agreed on sanctions.", "her", "Germany", "its"),
+        ("The government said she would act.", "she", "government", "it"),
+        ("Brazil raised taxes. She also cut spending.", "She", "Brazil", "It"),
+    ],
+)
+def test_a_place_or_organisation_called_she(rules, text, pronoun, antecedent, replacement):
+    findings = run_rules(rules, text)
+    assert matched(findings, text) == [pronoun]
+    assert findings[0].message == f"'{pronoun}' refers to {antecedent}"
+    assert findings[0].fix.replacement == replacement
+    assert findings[0].fix.applicability == "unsafe"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The German chancellor said she would visit Kyiv.",
+        "Merkel said her government would act.",
+        "Angela Merkel visited France, where she met the president.",
+        "Russia welcomed the woman and gave her a medal.",
+        "Theresa May told Britain she would resign.",
+        "China's foreign minister said she was ready.",
+        "She arrived in Kyiv on Monday.",
+    ],
+)
+def test_silent_when_a_person_may_be_meant(rules, text):
+    assert run_rules(rules, text) == []

@@ -1,0 +1,73 @@
+from tests.conftest import matched, run_rules
+
+
+def _fixes(findings):
+    return [f.fix.replacement if f.fix else None for f in findings]
+
+
+def test_swap_carries_a_safe_fix_and_follows_case(make_rules):
+    rules = make_rules("""
+        - id: t.calque
+          kind: substitution
+          message: "'{match}' -> '{suggestion}'"
+          swap:
+            dozens of thousands: tens of thousands
+        """)
+    text = "Dozens of thousands fled; dozens of thousands stayed; DOZENS OF THOUSANDS wept."
+    findings = run_rules(rules, text)
+    assert _fixes(findings) == ["Tens of thousands", "tens of thousands", "TENS OF THOUSANDS"]
+    assert findings[0].fix.applicability == "safe"
+    assert findings[1].message == "'dozens of thousands' -> 'tens of thousands'"
+
+
+def test_regex_keys_and_group_references(make_rules):
+    rules = make_rules(r"""
+        - id: t.since
+          kind: substitution
+          message: "use '{suggestion}'"
+          swap:
+            'since (two|three|\d+) (years|months)': 'for \1 \2'
+        """)
+    text = "He has lived here since 3 years and since two months."
+    assert _fixes(run_rules(rules, text)) == ["for 3 years", "for two months"]
+
+
+def test_several_candidates_are_listed_but_never_fixed(make_rules):
+    rules = make_rules("""
+        - id: t.frame
+          kind: substitution
+          message: "write '{suggestion}'"
+          swap:
+            in the frame of: [in the framework of, as part of]
+        """)
+    findings = run_rules(rules, "It happened in the frame of the talks.")
+    assert findings[0].fix is None
+    assert findings[0].message == "write 'in the framework of' or 'as part of'"
+
+
+def test_unsafe_fix_and_word_boundaries(make_rules):
+    rules = make_rules("""
+        - id: t.informations
+          kind: substitution
+          message: "use '{suggestion}'"
+          fix: unsafe
+          swap:
+            informations: information
+        """)
+    text = "The informations, misinformations."
+    findings = run_rules(rules, text)
+    assert matched(findings, text) == ["informations"]
+    assert findings[0].fix.applicability == "unsafe"
+
+
+def test_fix_none_keeps_the_suggestion_in_the_message_only(make_rules):
+    rules = make_rules("""
+        - id: t.x
+          kind: substitution
+          message: "use '{suggestion}'"
+          fix: none
+          swap:
+            informations: information
+        """)
+    findings = run_rules(rules, "informations")
+    assert findings[0].fix is None and findings[0].message == "use 'information'"

@@ -1,0 +1,56 @@
+"""The public API used by scripts and distributed engines."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslint import Config, Finding, lint_paths, lint_text, load_rules
+from newslint.errors import RuleFailure
+
+
+def test_lint_text_returns_sorted_picklable_findings():
+    findings = lint_text("The the talks ended. . Then they left.", path="story.txt")
+    assert [f.rule for f in findings] == ["typo.repeated-word", "punct.doubled"]
+    assert all(isinstance(f, Finding) and f.path == "story.txt" for f in findings)
+    assert pickle.loads(pickle.dumps(findings)) == findings
+
+
+def test_config_selects_rules():
+    text = "The the talks ended. . Then they left."
+    assert [f.rule for f in lint_text(text, config=Config(select=("typo",)))] == ["typo.repeated-word"]
+    assert [f.rule for f in lint_text(text, config=Config(ignore=("typo",)))] == ["punct.doubled"]
+
+
+def test_lint_paths_reports_bad_inputs_without_raising(tmp_path):
+    (tmp_path / "a.txt").write_text("Ended. .", encoding="utf-8")
+    report = lint_paths([str(tmp_path / "a.txt"), str(tmp_path / "missing.txt")])
+    assert [f.rule for f in report.findings] == ["punct.doubled"]
+    assert report.files_checked == 1 and not report.complete
+    assert str(report.errors[0]).endswith("missing.txt: no such file or directory")
+
+
+def test_load_rules_includes_the_builtin_packs():
+    ids = load_rules().ids
+    assert "punct.doubled" in ids and len([i for i in ids if i.startswith("calque.")]) >= 40
+
+
+def test_a_failing_rule_raises_from_lint_text(tmp_path, monkeypatch):
+    from newslint import regexes
+
+    monkeypatch.setattr(regexes, "BASE_TIMEOUT_SECONDS", 0.2)
+    (tmp_path / "slow.yaml").write_text("- id: u.slow\n  kind: existence\n  message: x\n  pattern: '(a|aa)+$'\n")
+    with pytest.raises(RuleFailure, match="u.slow: rule failed"):
+        lint_text("a" * 40 + "!", config=Config(rules=(str(tmp_path / "slow.yaml"),)))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abcKyiv .,;:!?\"“”'’()[]—-\n\r\tShe said we 😀")), max_size=200))
+def test_no_rule_crashes_on_arbitrary_text(text):
+    for finding in lint_text(text):
+        assert 0 <= finding.start < finding.end <= len(text)
+        if finding.fix:
+            assert finding.start <= finding.fix.start <= finding.fix.end <= finding.end

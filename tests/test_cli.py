@@ -1,0 +1,196 @@
+"""The command line: outputs, options, exit codes, and bad input that never ends in a traceback."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from newslint import cli, regexes
+
+CLEAN = "The minister arrived in Kyiv on Monday.\n"
+DIRTY = "The talks ended. . Both sides left.\n"
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def story(tmp_path):
+    def write(name: str, text: str | bytes) -> str:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+        return str(path)
+
+    return write
+
+
+def test_text_output_and_summary(capsys, story):
+    path = story("dirty.txt", DIRTY)
+    code, out, _ = run(capsys, path)
+    assert code == 1
+    assert out == (
+        f"{path}:1:16: punct.doubled [warning] Doubled punctuation '. .': write '.'\n"
+        "Found 1 problem in 1 file (1 fixable).\n"
+    )
+
+
+def test_clean_file_exits_zero(capsys, story):
+    code, out, _ = run(capsys, story("clean.txt", CLEAN))
+    assert (code, out) == (0, "No problems found in 1 file.\n")
+
+
+def test_exit_zero(capsys, story):
+    assert run(capsys, "--exit-zero", story("dirty.txt", DIRTY))[0] == 0
+
+
+def test_json_output_is_the_public_contract(capsys, story):
+    path = story("dirty.txt", "“Kyiv” 😀 talks ended. .\n")
+    code, out, _ = run(capsys, "--format", "json", path)
+    assert code == 1
+    [finding] = json.loads(out)
+    assert finding == {
+        "path": path, "line": 1, "column": 21, "end_line": 1, "end_column": 24, "start": 20, "end": 23,
+        "rule": "punct.doubled", "severity": "warning", "message": "Doubled punctuation '. .': write '.'",
+        "fix": {"replacement": ".", "start": 20, "end": 23, "applicability": "safe"},
+    }
+
+
+def test_json_output_when_clean_is_an_empty_array(capsys, story):
+    assert json.loads(run(capsys, "--format", "json", story("clean.txt", CLEAN))[1]) == []
+
+
+def test_folders_are_walked_for_prose_files_only(capsys, story, tmp_path):
+    story("a/one.txt", DIRTY)
+    story("a/two.md", DIRTY)
+    story("a/code.py", DIRTY)
+    story("a/.hidden/three.txt", DIRTY)
+    story("a/node_modules/four.txt", DIRTY)
+    code, out, _ = run(capsys, str(tmp_path / "a"))
+    assert code == 1
+    assert [Path(line.split(":")[0]).name for line in out.splitlines()[:-1]] == ["one.txt", "two.md"]
+
+
+def test_standard_input(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(DIRTY.encode())))
+    code, out, _ = run(capsys, "-")
+    assert code == 1 and out.startswith("-:1:16: punct.doubled")
+
+
+def test_a_bom_does_not_shift_columns(capsys, story):
+    _, out, _ = run(capsys, story("bom.txt", b"\xef\xbb\xbf" + DIRTY.encode()))
+    assert ":1:16: punct.doubled" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"fine line\n\xff\xfe bad\n", "not valid UTF-8 (byte 0xff on line 2)"),
+        (b"text\x00with NUL", "binary file (contains NUL bytes)"),
+        ("Kyiv".encode("utf-16"), "encoded as UTF-16; newslint reads UTF-8"),
+    ],
+)
+def test_undecodable_files_are_one_line_and_the_rest_is_linted(capsys, story, content, problem):
+    bad = story("bad.txt", content)
+    good = story("good.txt", DIRTY)
+    code, out, err = run(capsys, bad, good)
+    assert code == 2
+    assert err == f"{bad}: {problem}\n"
+    assert f"{good}:1:16: punct.doubled" in out
+
+
+def test_missing_and_unreadable_files(capsys, story, monkeypatch, tmp_path):
+    secret = story("secret.txt", DIRTY)
+    good = story("good.txt", DIRTY)
+    original = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == "secret.txt":
+            raise PermissionError(13, "Permission denied")
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    missing = str(tmp_path / "missing.txt")
+    code, out, err = run(capsys, missing, secret, good)
+    assert code == 2
+    assert err.splitlines() == [f"{missing}: no such file or directory", f"{secret}: permission denied"]
+    assert f"{good}:1:16" in out
+
+
+def test_a_catastrophic_user_regex_fails_its_rule_not_the_run(capsys, story, monkeypatch):
+    monkeypatch.setattr(regexes, "BASE_TIMEOUT_SECONDS", 0.3)
+    rules = story("slow.yaml", "- id: user.slow\n  kind: existence\n  message: x\n  pattern: '(a|aa)+$'\n")
+    text = story("story.txt", "a" * 40 + "!\n" + DIRTY)
+    started = time.monotonic()
+    code, out, err = run(capsys, "--rules", rules, text)
+    assert time.monotonic() - started < 10
+    assert code == 2
+    assert err.startswith(f"{text}: user.slow: rule failed: a regex ran longer than")
+    assert "punct.doubled" in out
+
+
+def test_select_and_ignore_by_prefix_with_the_more_specific_winning(capsys, story):
+    path = story("story.txt", "The the talks ended. . Both sides,, left.\n")
+    rules = lambda out: sorted({line.split()[1] for line in out.splitlines()[:-1]})  # noqa: E731
+    assert rules(run(capsys, "--select", "punct", path)[1]) == ["punct.doubled"]
+    assert rules(run(capsys, "--select", "punct,typo", "--ignore", "punct.doubled", path)[1]) == ["typo.repeated-word"]
+    assert rules(run(capsys, "--ignore", "punct", "--select", "punct.doubled", path)[1]) == ["punct.doubled"]
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+def test_an_unknown_rule_or_prefix_is_a_usage_error(capsys, story, option):
+    code, out, err = run(capsys, option, "punc", story("story.txt", DIRTY))
+    assert code == 2 and out == ""
+    assert err == f"newslint: error: {option}: no rule is called or starts with 'punc' (see --list-rules)\n"
+
+
+def test_opt_in_rules_run_only_when_selected(capsys, story):
+    rules = story("optin.yaml", "- id: user.optin\n  kind: existence\n  message: x\n  tokens: [talks]\n  default: false\n")
+    path = story("story.txt", CLEAN.replace("arrived", "talks"))
+    assert run(capsys, "--rules", rules, path)[0] == 0
+    assert run(capsys, "--rules", rules, "--select", "user", path)[0] == 1
+
+
+def test_a_bad_rule_file_stops_the_run(capsys, story):
+    rules = story("bad.yaml", "- id: user.bad\n  kind: existence\n  message: x\n  pattern: '(unclosed'\n")
+    code, out, err = run(capsys, "--rules", rules, story("story.txt", DIRTY))
+    assert code == 2 and out == ""
+    assert err.startswith(f"{rules}:4: user.bad: pattern: invalid regex '(unclosed'")
+
+
+def test_list_rules_and_explain(capsys):
+    code, out, _ = run(capsys, "--list-rules")
+    assert code == 0 and "punct.doubled" in out and "gender.country-she" in out
+    rules = json.loads(run(capsys, "--list-rules", "--format", "json")[1])
+    assert {"id", "kind", "level", "fix", "source", "examples"} <= set(rules[0])
+    code, out, _ = run(capsys, "--explain", "punct.doubled")
+    assert code == 0
+    assert out.startswith("punct.doubled (substitution, warning, safe fix)")
+    assert "Source: " in out and "Flags:\n  Moscow increased fuel purchases. ." in out
+    code, _, err = run(capsys, "--explain", "punct.nope")
+    assert code == 2 and "no rule called 'punct.nope'" in err
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["--version"])
+    assert caught.value.code == 0
+    assert capsys.readouterr().out.startswith("newslint ")
+
+
+def test_real_process_exit_codes_and_no_traceback(story):
+    bad_rules = story("bad.yaml", "- id: user.bad\n  kind: nosuchkind\n  message: x\n")
+    for args, expected in [([story("dirty.txt", DIRTY)], 1), ([story("clean.txt", CLEAN)], 0),
+                           (["--rules", bad_rules, story("c2.txt", CLEAN)], 2), (["--format", "xml"], 2)]:
+        done = subprocess.run([sys.executable, "-m", "newslint", *args], capture_output=True, text=True)
+        assert done.returncode == expected, done.stderr
+        assert "Traceback" not in done.stderr

@@ -1,0 +1,99 @@
+"""The document model: positions, paragraphs, sentences, words and quotations."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newslint.document import Document
+
+
+def _texts(doc: Document, spans) -> list[str]:
+    return [doc.text[span.start : span.end] for span in spans]
+
+
+def test_position_is_one_based_in_code_points():
+    doc = Document("a\r\nbé😀c\nd")
+    assert doc.position(0) == (1, 1)
+    assert doc.position(3) == (2, 1)  # after \r\n
+    assert doc.position(6) == (2, 4)  # "c": the emoji is one code point
+    assert doc.position(8) == (3, 1)
+    assert doc.position(9) == (3, 2)  # end of text, end exclusive
+
+
+@given(st.text(alphabet=st.sampled_from("ab é😀\n\r\t"), max_size=60))
+def test_position_agrees_with_splitting_lines(text):
+    doc = Document(text)
+    for offset in range(len(text) + 1):
+        if text[offset - 1 : offset + 1] == "\r\n":
+            continue  # between the two characters of one line break: not a position in the text
+        line, column = doc.position(offset)
+        before = text[:offset].replace("\r\n", "\n").replace("\r", "\n")
+        assert line == before.count("\n") + 1
+        assert column == len(before) - (before.rfind("\n") + 1) + 1
+
+
+def test_each_line_is_a_paragraph_in_copy_with_long_lines():
+    text = "Headline without a period\n" + "A long paragraph sentence. " * 8 + "\n\nAnother one."
+    assert len(Document(text).paragraphs) == 3
+
+
+def test_hard_wrapped_copy_keeps_paragraphs_whole():
+    text = (
+        "The minister said on Monday that the talks\n"
+        "would resume next week in the capital and\n"
+        "that both sides were ready.\n"
+        "\n"
+        "A second paragraph starts here and it\n"
+        "runs on to a second line.\n"
+    )
+    paragraphs = _texts(Document(text), Document(text).paragraphs)
+    assert len(paragraphs) == 2
+    assert paragraphs[0].endswith("ready.")
+
+
+def test_sentences_respect_abbreviations_initials_and_decimals():
+    text = "Mr. Smith met U.S. officials at 9 a.m. on Monday. Prices rose 3.5 percent. John F. Kennedy agreed."
+    doc = Document(text)
+    assert _texts(doc, doc.sentences) == [
+        "Mr. Smith met U.S. officials at 9 a.m. on Monday.",
+        "Prices rose 3.5 percent.",
+        "John F. Kennedy agreed.",
+    ]
+
+
+def test_a_question_in_quotes_followed_by_its_attribution_is_one_sentence():
+    doc = Document('"Why?" she asked. Nobody knew.')
+    assert _texts(doc, doc.sentences) == ['"Why?" she asked.', "Nobody knew."]
+
+
+def test_ellipsis_ends_a_sentence_only_before_a_capital():
+    doc = Document("He paused... and went on. Then... Nothing.")
+    assert _texts(doc, doc.sentences) == ["He paused... and went on.", "Then...", "Nothing."]
+
+
+def test_a_lowercase_fragment_after_a_period_is_its_own_sentence():
+    doc = Document("They met after the trip. from Xi to Moscow.")
+    assert _texts(doc, doc.sentences) == ["They met after the trip.", "from Xi to Moscow."]
+
+
+def test_sentences_never_cross_paragraphs():
+    doc = Document("First paragraph without end\n\nsecond paragraph.")
+    assert _texts(doc, doc.sentences) == ["First paragraph without end", "second paragraph."]
+
+
+def test_quotations_and_open_quotation_runs_to_paragraph_end():
+    doc = Document('He said "yes" and “no”.\n\n“We will win.')
+    assert _texts(doc, doc.quotations) == ['"yes"', "“no”", "“We will win."]
+    assert doc.in_quotation(doc.text.index("yes"))
+    assert not doc.in_quotation(doc.text.index("and"))
+
+
+def test_words_keep_inner_apostrophes_and_hyphens():
+    doc = Document("China’s post-90s don't-care attitude")
+    assert [w.text for w in doc.words_between(0, len(doc.text))] == ["China’s", "post-90s", "don't-care", "attitude"]
+
+
+def test_urls_emails_and_handles_are_found():
+    doc = Document("See https://example.com/a?b=1, www.kyiv.ua, news@cnn.com, @cnn and #Kyiv.")
+    assert _texts(doc, doc.urls) == ["https://example.com/a?b=1,", "www.kyiv.ua,", "news@cnn.com", "@cnn", "#Kyiv"]

@@ -1,0 +1,116 @@
+"""Rule files are validated when loaded: every problem is one line, `file:line: id: what`."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from newslint.errors import RuleFileError
+from newslint.rules import load_rule_file, load_rules
+
+GOOD = """\
+- id: t.ok
+  kind: existence
+  message: "no {match}"
+  tokens: [utilize]
+"""
+
+
+def _load(tmp_path, text):
+    path = tmp_path / "rules.yaml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return load_rule_file(path)
+
+
+def _error(tmp_path, text) -> str:
+    with pytest.raises(RuleFileError) as caught:
+        _load(tmp_path, text)
+    message = str(caught.value)
+    assert "\n" not in message
+    return message.replace(str(tmp_path / "rules.yaml"), "rules.yaml")
+
+
+def test_a_good_file_loads(tmp_path):
+    [rule] = _load(tmp_path, GOOD)
+    assert rule.id == "t.ok" and rule.info.level == "warning" and rule.info.line == 1
+
+
+def test_a_single_mapping_is_one_rule(tmp_path):
+    assert [r.id for r in _load(tmp_path, GOOD.replace("- id", "id").replace("\n  ", "\n"))] == ["t.ok"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (GOOD + "  colour: red\n", "rules.yaml:5: t.ok: unknown key 'colour' for kind existence"),
+        (GOOD.replace("existence", "existance"), "rules.yaml:2: t.ok: kind: unknown kind 'existance'"),
+        (GOOD.replace("tokens: [utilize]", "pattern: '(unclosed'"), "rules.yaml:4: t.ok: pattern: invalid regex '(unclosed'"),
+        (GOOD.replace('  message: "no {match}"\n', ""), "rules.yaml:1: t.ok: message: missing required key"),
+        (GOOD.replace("- id: t.ok\n", "- kind: existence\n", 1).replace("  kind: existence\n", "", 1),
+         "rules.yaml:1: id: missing required key"),
+        (GOOD.replace("tokens: [utilize]", "tokens: utilize"), "rules.yaml:4: t.ok: tokens: expected a list of strings, got a string"),
+        (GOOD + "  level: fatal\n", "rules.yaml:5: t.ok: level: expected one of error, warning, info, got 'fatal'"),
+        (GOOD + "  ignorecase: 1\n", "rules.yaml:5: t.ok: ignorecase: expected true or false, got a number"),
+        (GOOD.replace("{match}", "{matched}"), "rules.yaml:3: t.ok: message: unknown placeholder {matched}"),
+        (GOOD + "  fix: safe\n", "rules.yaml:5: t.ok: fix: kind existence offers no replacement to apply"),
+        (GOOD.replace("t.ok", "T.OK"), "rules.yaml:1: T.OK: id: 'T.OK' is not a rule id"),
+        (GOOD + "  exceptions: ['[a-']\n", "rules.yaml:5: t.ok: exceptions: invalid regex '[a-'"),
+        (GOOD + "  examples: {fail: [x], passes: [y]}\n", "rules.yaml:5: t.ok: examples: unknown key 'passes'"),
+        (GOOD + GOOD, "rules.yaml:5: t.ok: duplicate rule id"),
+        ("- id: [unclosed\n", "rules.yaml:2: invalid YAML"),
+        ("just a string\n", "rules.yaml:1: expected a list of rules"),
+        ("- 42\n", "rules.yaml:1: a rule must be a mapping of keys"),
+        (GOOD + "  tokens: [again]\n", "rules.yaml:5: invalid YAML: duplicate key 'tokens'"),
+    ],
+)
+def test_problems_are_reported_with_file_line_and_rule(tmp_path, text, expected):
+    if "duplicate rule id" in expected:
+        path = tmp_path / "rules.yaml"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(RuleFileError) as caught:
+            load_rules([path], builtin=False)
+        message = str(caught.value).replace(str(path), "rules.yaml")
+    else:
+        message = _error(tmp_path, text)
+    assert message.startswith(expected), message
+
+
+def test_kind_specific_problems(tmp_path):
+    both = GOOD.replace("tokens: [utilize]", "tokens: [a]\n  pattern: 'b'")
+    assert "give either tokens or pattern" in _error(tmp_path, both)
+    swap = GOOD.replace("existence", "substitution").replace("tokens: [utilize]", "swap: {'a(b)': 'c\\\\2'}")
+    assert "replacement refers to group 2" in _error(tmp_path, swap)
+    one_variant = GOOD.replace("existence", "consistency").replace("tokens: [utilize]", "variants: [Macau]")
+    assert "list at least two forms" in _error(tmp_path, one_variant)
+    wordlist = GOOD.replace("existence", "capitalization").replace(
+        "tokens: [utilize]", "check: proper-nouns\n  wordlists: [no-such-list]"
+    )
+    assert "cannot read word list 'no-such-list'" in _error(tmp_path, wordlist)
+
+
+def test_yes_and_no_stay_words(tmp_path):
+    text = GOOD.replace("existence", "substitution").replace("tokens: [utilize]", "swap: {no: yes, 'on': 'off'}")
+    [rule] = _load(tmp_path, text)
+    assert rule._swaps[0][1] == ("yes",)
+
+
+def test_user_word_lists_resolve_relative_to_the_rule_file(tmp_path):
+    (tmp_path / "names.txt").write_text("# comment\nKharkiv\n", encoding="utf-8")
+    text = GOOD.replace("existence", "capitalization").replace(
+        "tokens: [utilize]", "check: proper-nouns\n  wordlists: [names.txt]"
+    )
+    [rule] = _load(tmp_path, text)
+    assert rule._canonical == {"kharkiv": "Kharkiv"}
+
+
+def test_a_missing_rule_path(tmp_path):
+    with pytest.raises(RuleFileError, match="no such rule file or folder"):
+        load_rules([tmp_path / "nope.yaml"], builtin=False)
+
+
+def test_a_folder_of_rule_files(tmp_path):
+    (tmp_path / "a.yaml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.yml").write_text(GOOD.replace("t.ok", "t.other"), encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not rules", encoding="utf-8")
+    assert load_rules([tmp_path], builtin=False).ids == ["t.ok", "t.other"]
