@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newslint import Config, Finding, lint_text
+from newslint.config import rule_set
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "mqm-zhen-dev.jsonl"
 COVERED_CATEGORIES = ("Fluency/Punctuation", "Fluency/Spelling")
@@ -123,12 +124,21 @@ def _fmt(value: float | None, digits: int = 2) -> str:
     return "-" if value is None else f"{value:.{digits}f}"
 
 
+LOW_PRECISION = 0.40
+
+
 def print_table(scores: Scores) -> None:
-    print(f"{'rule':<34} {'MT':>5} {'hits':>5} {'prec':>6} {'human':>6} {'/1k w':>6}")
+    levels = {rule.id: rule.info.level for rule in rule_set()}
+    print(f"{'rule':<34} {'level':<8} {'MT':>5} {'hits':>5} {'prec':>6} {'human':>6} {'/1k w':>6}")
     for rule_id in sorted(scores.rules):
         s = scores.rules[rule_id]
         per_k = 1000 * s.human_findings / scores.human_words if scores.human_words else 0
-        print(f"{rule_id:<34} {s.mt_findings:>5} {s.mt_hits:>5} {_fmt(s.precision):>6} {s.human_findings:>6} {per_k:>6.2f}")
+        print(f"{rule_id:<34} {levels.get(rule_id, '?'):<8} {s.mt_findings:>5} {s.mt_hits:>5} "
+              f"{_fmt(s.precision):>6} {s.human_findings:>6} {per_k:>6.2f}")
+    low = [r for r, s in sorted(scores.rules.items()) if s.precision is not None and s.precision < LOW_PRECISION]
+    loud = [r for r in low if levels.get(r) != "info"]
+    print(f"\nRules under {LOW_PRECISION:.2f} precision: {len(low)}, of which above level info: {len(loud)}"
+          + (f" ({', '.join(loud)})" if loud else ""))
     overall = scores.overall()
     print()
     print(f"MT documents: {scores.mt_documents} ({scores.mt_words} words); "

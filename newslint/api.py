@@ -1,16 +1,19 @@
-"""The public API: lint text or files from Python (scripts, notebooks, distributed engines)."""
+"""The public API: lint (and fix) text or files from Python -- scripts, notebooks, engines."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from newslint.atomic import write_fixed
 from newslint.config import Config, active_rules
 from newslint.document import Document
-from newslint.errors import InputError, NewslintError
+from newslint.errors import InputError, NewslintError, RuleFailure
 from newslint.findings import Finding
+from newslint.fixes import FixResult, fix_text
 from newslint.linter import check_document
-from newslint.sources import discover, read_source
+from newslint.rules.base import Rule
+from newslint.sources import STDIN, Source, discover, read_source
 
 
 def lint_text(text: str, path: str = "-", config: Config | None = None) -> list[Finding]:
@@ -34,21 +37,79 @@ class Report:
         return not self.errors
 
 
+def _sources(paths: Iterable[str], report: Report) -> Iterator[Source]:
+    """The readable files among paths; the others become errors in the report."""
+    for item in discover(paths):
+        try:
+            if isinstance(item, InputError):
+                raise item
+            yield read_source(item)
+        except InputError as error:
+            report.errors.append(error)
+            continue
+        report.files_checked += 1
+
+
 def lint_paths(paths: Iterable[str], config: Config | None = None) -> Report:
     """Lint files and folders (recursing into prose files); bad inputs are reported, not raised."""
     rules = active_rules(config or Config())
     report = Report()
-    for item in discover(paths):
-        if isinstance(item, InputError):
-            report.errors.append(item)
-            continue
-        try:
-            source = read_source(item)
-        except InputError as error:
-            report.errors.append(error)
-            continue
-        result = check_document(Document(source.text, item), rules)
+    for source in _sources(paths, report):
+        result = check_document(Document(source.text, source.path), rules)
         report.findings.extend(result.findings)
         report.errors.extend(result.failures)
-        report.files_checked += 1
     return report
+
+
+@dataclass
+class FixedFile:
+    """A file whose text the fixes changed (written back unless the run only shows a diff)."""
+
+    source: Source
+    result: FixResult
+
+
+@dataclass
+class FixReport(Report):
+    """Linting with --fix: `findings` are those that remain, `fixed` those whose fix was applied."""
+
+    fixed: list[Finding] = field(default_factory=list)
+    changed: list[FixedFile] = field(default_factory=list)
+    stdin_text: str | None = None  # standard input after fixing, fixed or not: a filter echoes it
+
+
+def fix_paths(
+    paths: Iterable[str], config: Config | None = None, unsafe: bool = False, write: bool = True
+) -> FixReport:
+    """Fix files in place (write=True) or only compute the fixes (for --diff and standard input).
+    A file that cannot be written keeps its findings, reported as remaining."""
+    rules = active_rules(config or Config())
+    report = FixReport()
+    for source in _sources(paths, report):
+        result = _fix_source(source, rules, unsafe, report)
+        if result.changed and write and source.path != STDIN:
+            try:
+                write_fixed(source, result.text)
+            except InputError as error:
+                report.errors.append(error)
+                result = FixResult(source.text, remaining=check_document(Document(source.text, source.path), rules).findings)
+        report.findings.extend(result.remaining)
+        report.fixed.extend(result.fixed)
+        if result.changed:
+            report.changed.append(FixedFile(source, result))
+        if source.path == STDIN:
+            report.stdin_text = result.text
+    return report
+
+
+def _fix_source(source: Source, rules: Sequence[Rule], unsafe: bool, report: FixReport) -> FixResult:
+    failures: dict[str, RuleFailure] = {}
+
+    def lint(text: str) -> list[Finding]:
+        checked = check_document(Document(text, source.path), rules)
+        failures.update((failure.rule_id, failure) for failure in checked.failures)
+        return checked.findings
+
+    result = fix_text(source.text, lint, unsafe)
+    report.errors.extend(failures.values())
+    return result

@@ -11,11 +11,13 @@ import sys
 from collections.abc import Sequence
 
 from newslint import __version__
-from newslint.api import lint_paths
+from newslint.api import fix_paths, lint_paths
 from newslint.config import Config, active_rules, rule_set
 from newslint.errors import InputError, NewslintError, RuleFailure, RuleFileError
 from newslint.explain import explain, list_rules
 from newslint.output import FORMATS
+from newslint.output import diff as diff_output
+from newslint.output import text as text_output
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -44,6 +46,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     parser.add_argument("--explain", metavar="RULE", help="describe one rule, with its source and examples, and exit")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
+    fixing = parser.add_argument_group("fixing")
+    fixing.add_argument("--fix", action="store_true",
+                        help="apply safe fixes in place (with -, write the fixed text to standard output)")
+    fixing.add_argument("--unsafe-fixes", action="store_true",
+                        help="also apply (and count as fixable) fixes that may change the meaning")
+    fixing.add_argument("--diff", action="store_true",
+                        help="print a unified diff of what --fix would change and write nothing")
+    fixing.add_argument("--show-fixes", action="store_true", help="list the fixes applied")
+    fixing.add_argument("--exit-non-zero-on-fix", action="store_true",
+                        help="with --fix, exit 1 whenever a file was changed (for hooks that must fail)")
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
     return parser
 
@@ -64,11 +76,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.explain:
             return _explain(config, args.explain)
         active_rules(config)  # rule-file and selection errors stop the run before any file is read
+        if args.diff:
+            return _diff(args, config)
+        if args.fix:
+            return _fix(args, config)
         report = lint_paths(args.paths, config)
     except NewslintError as error:
         _report_error(error)
         return EXIT_ERROR
-    sys.stdout.write(FORMATS[args.format](report.findings, report.files_checked))
+    sys.stdout.write(FORMATS[args.format](report.findings, report.files_checked, None, args.unsafe_fixes))
     for error in report.errors:
         _report_error(error)
     if not report.complete:
@@ -76,6 +92,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     if report.findings and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _fix(args: argparse.Namespace, config: Config) -> int:
+    """--fix: write fixes, print what remains; with standard input, the fixed text goes to stdout."""
+    report = fix_paths(args.paths, config, unsafe=args.unsafe_fixes)
+    to_stdout = report.stdin_text is not None
+    if to_stdout:
+        sys.stdout.write(report.stdin_text)
+    findings_out = sys.stderr if to_stdout else sys.stdout
+    findings_out.write(FORMATS[args.format](report.findings, report.files_checked, len(report.fixed), args.unsafe_fixes))
+    if args.show_fixes:
+        findings_out.write(text_output.fixes_applied(report.fixed))
+    for error in report.errors:
+        _report_error(error)
+    if not report.complete:
+        return EXIT_ERROR
+    if args.exit_non_zero_on_fix and report.changed:
+        return EXIT_FINDINGS
+    if report.findings and not args.exit_zero:
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _diff(args: argparse.Namespace, config: Config) -> int:
+    """--diff: what --fix would do, as a unified diff; exit 1 when there is any."""
+    report = fix_paths(args.paths, config, unsafe=args.unsafe_fixes, write=False)
+    for changed in report.changed:
+        sys.stdout.write(diff_output.unified(changed.source.path, changed.source.text, changed.result.text))
+    if report.changed:
+        files = text_output.plural(len(report.changed), "file")
+        print(f"Would fix {text_output.plural(len(report.fixed), 'problem')} in {files}.", file=sys.stderr)
+    for error in report.errors:
+        _report_error(error)
+    if not report.complete:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if report.changed else EXIT_CLEAN
 
 
 def _report_error(error: NewslintError) -> None:

@@ -36,6 +36,11 @@ class Document:
         return plaintext.paragraphs(self.text)
 
     @cached_property
+    def folded(self) -> str:
+        """The text in lowercase, for cheap containment tests (not for offsets)."""
+        return self.text.lower()
+
+    @cached_property
     def paragraph_starts(self) -> frozenset[int]:
         return frozenset(span.start for span in self.paragraphs)
 

@@ -10,6 +10,11 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
+try:  # Python's own regex parser: used only to find the literal text a pattern requires
+    import re._parser as _sre_parser  # Python 3.11+
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _sre_parser  # type: ignore[no-redef]
+
 # Word boundaries where a match starts or ends with a letter or digit: it may not continue a
 # word there. A match that starts or ends with punctuation (". .", "U.S.") needs no boundary.
 _WORD_CHAR = r"[\p{L}\p{M}\p{N}_]"
@@ -69,6 +74,44 @@ def _trie_to_regex(node: dict[str, dict]) -> str:
         # Longest match first: an optional tail is tried before stopping here.
         return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
     return body
+
+
+def required_literal(pattern: str) -> str | None:
+    """Lowercased text that every match of the pattern contains, if the pattern says so plainly.
+
+    A rule whose required text is not in a document cannot match it, and is skipped with one
+    substring test instead of a regex scan: most calques never occur in most stories. Syntax that
+    only the `regex` module knows is blanked out first; a pattern that still does not parse simply
+    gets no shortcut.
+    """
+    try:
+        tree = _sre_parser.parse(_REGEX_ONLY_SYNTAX.sub(".", pattern))
+    except Exception:  # noqa: BLE001 - any parse problem just means "no shortcut"
+        return None
+    runs: list[str] = []
+    _literal_runs(tree, runs, [])
+    longest = max(runs, key=lambda run: len(run.strip()), default="").strip().lower()
+    return longest if len(longest) >= 3 else None
+
+
+# \p{L}, \P{Lu}, \K: `regex` syntax; replaced by "." (any one character) for the parser above.
+_REGEX_ONLY_SYNTAX = regex.compile(r"\\[pP]\{[^}]*\}|\\K")
+
+
+def _literal_runs(tree: Iterable, runs: list[str], current: list[str]) -> None:
+    """Collect the runs of literal characters that every match must contain, in order."""
+    for opcode, argument in tree:
+        if opcode is _sre_parser.LITERAL:
+            current.append(chr(argument))
+        elif opcode is _sre_parser.SUBPATTERN:  # a group: mandatory, its literals count
+            _literal_runs(argument[-1], runs, current)
+        elif opcode in (_sre_parser.AT, _sre_parser.ASSERT, _sre_parser.ASSERT_NOT):
+            continue  # zero-width: the run goes on
+        else:
+            runs.append("".join(current))
+            current.clear()
+    runs.append("".join(current))
+    current.clear()
 
 
 def time_limit(text: str) -> float:

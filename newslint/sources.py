@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -13,18 +14,24 @@ from newslint.errors import InputError
 LINTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
 STDIN = "-"
-_UTF8_BOM = b"\xef\xbb\xbf"
+UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _BINARY_SNIFF = 8192
 
 
 @dataclass(frozen=True)
 class Source:
-    """A decoded file: its text (without the BOM) and what is needed to write it back as it was."""
+    """A decoded file: its text (without the BOM) and what is needed to write it back as it was:
+    whether it had a BOM, and a digest of its bytes to tell whether it changed on disk since."""
 
     path: str
     text: str
     bom: bool = False
+    digest: str = ""
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def discover(paths: Iterable[str]) -> Iterator[str | InputError]:
@@ -69,13 +76,13 @@ def decode(path: str, data: bytes) -> Source:
         raise InputError(path, "encoded as UTF-16; newslint reads UTF-8")
     if b"\x00" in data[:_BINARY_SNIFF]:
         raise InputError(path, "binary file (contains NUL bytes)")
-    bom = data.startswith(_UTF8_BOM)
+    bom = data.startswith(UTF8_BOM)
     try:
-        text = data[len(_UTF8_BOM) if bom else 0 :].decode("utf-8")
+        text = data[len(UTF8_BOM) if bom else 0 :].decode("utf-8")
     except UnicodeDecodeError as error:
-        offset = error.start + (len(_UTF8_BOM) if bom else 0)
+        offset = error.start + (len(UTF8_BOM) if bom else 0)
         line = data.count(b"\n", 0, offset) + 1
         raise InputError(path, f"not valid UTF-8 (byte 0x{data[offset]:02x} on line {line})") from None
     if "\x00" in text:
         raise InputError(path, "binary file (contains NUL bytes)")
-    return Source(path, text, bom)
+    return Source(path, text, bom, digest(data))

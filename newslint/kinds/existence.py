@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from newslint.document import Document
-from newslint.regexes import bounded_literals, compile_pattern, scan
+from newslint.regexes import bounded_literals, compile_pattern, required_literal, scan
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option, OptionError
@@ -27,8 +27,11 @@ class Existence(Rule):
             raise OptionError("tokens", "missing required key: give tokens or pattern")
         source = bounded_literals(tokens) if tokens else pattern
         self._regex = compile_pattern(source, self.ignorecase)
+        self._literal = required_literal(pattern) if pattern else None
 
     def hits(self, doc: Document) -> Iterator[Hit]:
+        if self._literal and self._literal not in doc.folded:
+            return
         for match in scan(self._regex, doc.text):
             if match.end() > match.start():
                 yield Hit(match.start(), match.end())

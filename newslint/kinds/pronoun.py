@@ -26,6 +26,7 @@ from newslint.textcase import match_case
 
 _PRONOUN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_'’-])(?:she|her|hers|herself)(?![\p{L}\p{M}\p{N}_'’-])", regex.IGNORECASE)
 _REPLACEMENT = {"she": "it", "hers": "its", "herself": "itself"}
+_FEMININE = frozenset({"she", "her", "hers", "herself"})
 _POSSESSIVE = regex.compile(r"['’]s?$")
 _CLAUSE_PUNCTUATION = regex.compile(r"[,;:—–(\"“”]")
 
@@ -126,19 +127,26 @@ class Pronoun(Rule):
         return subjects[-1]
 
     def _mentions(self, doc: Document, start: int, end: int) -> list[Mention]:
+        """Noun phrases (runs of words that can make one) between start and end, in order."""
         words = doc.words_between(start, end)
-        text = doc.text
-        mentions = []
-        run: list[Word] = []
-        for position, word in enumerate(words):
-            gap = text[run[-1].end : word.start] if run else ""
-            if run and (gap.strip() or not self._joins_phrase(word.text)):
-                mentions.extend(self._classify(doc, words, run))
-                run = []
-            if self._joins_phrase(word.text):
-                run.append(word)
-        if run:
-            mentions.extend(self._classify(doc, words, run))
+        mentions: list[Mention] = []
+        run_start: int | None = None  # index in `words` of the first word of the current run
+
+        def close_run(stop: int) -> None:
+            if run_start is not None and (mention := self._classify(doc, words, run_start, stop)):
+                mentions.append(mention)
+
+        for index, word in enumerate(words):
+            joins = self._joins_phrase(word.text)
+            if run_start is not None and (not joins or doc.text[words[index - 1].end : word.start].strip()):
+                close_run(index)
+                run_start = None
+            if word.text.lower() in _FEMININE:
+                # An earlier "she" already speaks of someone: most likely a person.
+                mentions.append(Mention("person", word.text, word.start, self._opens_clause(doc, words, index), False))
+            elif joins and run_start is None:
+                run_start = index
+        close_run(len(words))
         return mentions
 
     def _joins_phrase(self, word: str) -> bool:
@@ -151,8 +159,9 @@ class Pronoun(Rule):
             return False
         return _is_capitalised(base) or lower in self._entity_nouns or lower in self._person_nouns
 
-    def _classify(self, doc: Document, words: Sequence[Word], run: list[Word]) -> list[Mention]:
-        """The mention a noun phrase makes (or none), judged by its head: its last word."""
+    def _classify(self, doc: Document, words: Sequence[Word], first: int, stop: int) -> Mention | None:
+        """The mention the phrase words[first:stop] makes, if any, judged by its head (last word)."""
+        run = words[first:stop]
         head, possessive = _base(run[-1].text)
         lower = head.lower()
         name = self._name_ending_at(run)
@@ -163,13 +172,12 @@ class Pronoun(Rule):
         ):
             kind = "person"  # an unknown capitalised word is most likely a name
         else:
-            return []
-        content = [word for word in run if word.text.lower() not in _NOT_CONTENT]
-        label = name or " ".join(_base(word.text)[0] for word in content) or head
-        subject = self._opens_clause(doc, words, run)
-        return [Mention(kind, label, run[0].start, subject, possessive)]
+            return None
+        content = [_base(word.text)[0] for word in run if word.text.lower() not in _NOT_CONTENT]
+        label = name or " ".join(content) or head
+        return Mention(kind, label, run[0].start, self._opens_clause(doc, words, first), possessive)
 
-    def _name_ending_at(self, run: list[Word]) -> str | None:
+    def _name_ending_at(self, run: Sequence[Word]) -> str | None:
         """The longest known place or organisation name that ends the phrase."""
         bases = [_base(word.text)[0] for word in run]
         for length in range(min(self._longest_name, len(run)), 0, -1):
@@ -179,18 +187,19 @@ class Pronoun(Rule):
         return None
 
     @staticmethod
-    def _opens_clause(doc: Document, words: Sequence[Word], run: list[Word]) -> bool:
-        """Whether a phrase stands where a clause's subject stands: first in its sentence, after
-        clause punctuation, or after a conjunction ("suggests that China ...")."""
-        index = next(i for i, word in enumerate(words) if word.start == run[0].start)
-        if index == 0 or doc.sentence_index(words[index - 1].start) != doc.sentence_index(run[0].start):
+    def _opens_clause(doc: Document, words: Sequence[Word], index: int) -> bool:
+        """Whether words[index] stands where a clause's subject stands: first in its sentence,
+        after clause punctuation, or after a conjunction ("suggests that China ...")."""
+        word = words[index]
+        if index == 0 or doc.sentence_index(words[index - 1].start) != doc.sentence_index(word.start):
             return True
-        if _CLAUSE_PUNCTUATION.search(doc.text, words[index - 1].end, run[0].start):
+        if _CLAUSE_PUNCTUATION.search(doc.text, words[index - 1].end, word.start):
             return True
         if words[index - 1].text.lower() in CLAUSE_OPENERS:
             return True
         # "that" both opens a clause and determines a noun; before a name it opens a clause.
-        return run[0].text.lower() == "that" and len(run) > 1 and _is_capitalised(run[1].text)
+        following = words[index + 1].text if index + 1 < len(words) else ""
+        return word.text.lower() == "that" and _is_capitalised(following)
 
     @staticmethod
     def _replacement(doc: Document, match: regex.Match) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from newslint.document import Document
-from newslint.regexes import bounded, compile_pattern, scan
+from newslint.regexes import bounded, compile_pattern, required_literal, scan
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option
@@ -21,13 +21,15 @@ class Substitution(Rule):
 
     def configure(self, options: dict[str, Any], context: LoadContext) -> None:
         self._swaps = [
-            (compile_pattern(bounded(key), self.ignorecase), replacements)
+            (compile_pattern(bounded(key), self.ignorecase), replacements, required_literal(key))
             for key, replacements in options["swap"].items()
         ]
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         seen: set[tuple[int, int]] = set()
-        for pattern, replacements in self._swaps:
+        for pattern, replacements, literal in self._swaps:
+            if literal and literal not in doc.folded:
+                continue
             for match in scan(pattern, doc.text):
                 span = match.span()
                 if span[1] == span[0] or span in seen:

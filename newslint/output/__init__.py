@@ -7,7 +7,8 @@ from collections.abc import Callable, Sequence
 from newslint.findings import Finding
 from newslint.output import json, text
 
-Formatter = Callable[[Sequence[Finding], int], str]
+# (findings, files checked, number fixed or None, whether unsafe fixes count) -> text
+Formatter = Callable[[Sequence[Finding], int, "int | None", bool], str]
 
 FORMATS: dict[str, Formatter] = {
     "text": text.render,

@@ -8,5 +8,5 @@ from collections.abc import Sequence
 from newslint.findings import Finding
 
 
-def render(findings: Sequence[Finding], files_checked: int) -> str:
+def render(findings: Sequence[Finding], files_checked: int, fixed: int | None = None, unsafe: bool = False) -> str:
     return json.dumps([finding.to_dict() for finding in findings], ensure_ascii=False, indent=2) + "\n"

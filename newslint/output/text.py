@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from newslint.findings import Finding
@@ -11,17 +12,38 @@ def line(finding: Finding) -> str:
     return f"{finding.path}:{finding.line}:{finding.column}: {finding.rule} [{finding.severity}] {finding.message}"
 
 
-def _plural(count: int, noun: str) -> str:
+def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def summary(findings: Sequence[Finding], files_checked: int) -> str:
+def summary(findings: Sequence[Finding], files_checked: int, fixed: int | None = None, unsafe: bool = False) -> str:
+    """`Found 12 problems in 1 file (5 fixable).`; after --fix, `Found 14 problems (9 fixed, 5 remaining).`"""
+    if fixed is not None and fixed:
+        return f"Found {plural(fixed + len(findings), 'problem')} ({fixed} fixed, {len(findings)} remaining)."
     if not findings:
-        return f"No problems found in {_plural(files_checked, 'file')}."
+        return f"No problems found in {plural(files_checked, 'file')}."
     files = len({finding.path for finding in findings})
-    fixable = sum(1 for finding in findings if finding.fix and finding.fix.applicability == "safe")
-    return f"Found {_plural(len(findings), 'problem')} in {_plural(files, 'file')} ({fixable} fixable)."
+    kinds = Counter(finding.fix.applicability for finding in findings if finding.fix)
+    fixable = kinds["safe"] + (kinds["unsafe"] if unsafe else 0)
+    hidden = "" if unsafe or not kinds["unsafe"] else f"; {kinds['unsafe']} more with --unsafe-fixes"
+    return f"Found {plural(len(findings), 'problem')} in {plural(files, 'file')} ({fixable} fixable{hidden})."
 
 
-def render(findings: Sequence[Finding], files_checked: int) -> str:
-    return "".join(line(finding) + "\n" for finding in findings) + summary(findings, files_checked) + "\n"
+def render(findings: Sequence[Finding], files_checked: int, fixed: int | None = None, unsafe: bool = False) -> str:
+    lines = [line(finding) for finding in findings]
+    lines.append(summary(findings, files_checked, fixed, unsafe))
+    return "\n".join(lines) + "\n"
+
+
+def fixes_applied(fixed: Sequence[Finding]) -> str:
+    """--show-fixes: what was fixed, per file and rule (ruff's layout)."""
+    if not fixed:
+        return "No fixes applied.\n"
+    lines = [f"Fixed {plural(len(fixed), 'problem')}:"]
+    by_path: dict[str, Counter[str]] = {}
+    for finding in fixed:
+        by_path.setdefault(finding.path, Counter())[finding.rule] += 1
+    for path, rules in by_path.items():
+        lines.append(f"- {path}:")
+        lines.extend(f"    {count} × {rule}" for rule, count in sorted(rules.items()))
+    return "\n".join(lines) + "\n"
