@@ -135,6 +135,9 @@ def print_table(scores: Scores) -> None:
         per_k = 1000 * s.human_findings / scores.human_words if scores.human_words else 0
         print(f"{rule_id:<34} {levels.get(rule_id, '?'):<8} {s.mt_findings:>5} {s.mt_hits:>5} "
               f"{_fmt(s.precision):>6} {s.human_findings:>6} {per_k:>6.2f}")
+    loud_scores = [s for r, s in scores.rules.items() if levels.get(r) != "info"]
+    loud_mt, loud_hits = sum(s.mt_findings for s in loud_scores), sum(s.mt_hits for s in loud_scores)
+    loud_human = sum(s.human_findings for s in loud_scores)
     low = [r for r, s in sorted(scores.rules.items()) if s.precision is not None and s.precision < LOW_PRECISION]
     loud = [r for r in low if levels.get(r) != "info"]
     print(f"\nRules under {LOW_PRECISION:.2f} precision: {len(low)}, of which above level info: {len(loud)}"
@@ -147,6 +150,8 @@ def print_table(scores: Scores) -> None:
           f"({overall['mt_hits']}/{overall['mt_findings']} findings on a marked error)")
     print(f"Noise on human references: {_fmt(overall['noise_per_1000_words'])} findings per 1,000 words "
           f"({overall['human_findings']} findings)")
+    print(f"Warnings and errors only (no info): precision {_fmt(loud_hits / loud_mt if loud_mt else None)} "
+          f"({loud_hits}/{loud_mt}), {loud_human} findings on human references")
     for category in COVERED_CATEGORIES:
         print(f"Coverage of {category} spans: {_fmt(overall[f'coverage {category}'])} "
               f"({scores.category_covered[category]}/{scores.category_spans[category]})")

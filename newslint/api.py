@@ -7,18 +7,19 @@ from dataclasses import dataclass, field
 
 from newslint.atomic import write_fixed
 from newslint.config import Config, active_rules
-from newslint.document import Document
+from newslint.formats.reader import document
 from newslint.errors import InputError, NewslintError, RuleFailure
 from newslint.findings import Finding
 from newslint.fixes import FixResult, fix_text
 from newslint.linter import check_document
 from newslint.rules.base import Rule
-from newslint.sources import STDIN, Source, discover, read_source
+from newslint.sources import Source, discover, read_source
 
 
-def lint_text(text: str, path: str = "-", config: Config | None = None) -> list[Finding]:
-    """Findings on one text, sorted by position. Raises RuleFailure if a rule could not finish."""
-    result = check_document(Document(text, path), active_rules(config or Config()))
+def lint_text(text: str, path: str = "-", config: Config | None = None, format: str | None = None) -> list[Finding]:
+    """Findings on one text, sorted by position; the format (text, markdown, html) follows the
+    path's extension unless given. Raises RuleFailure if a rule could not finish."""
+    result = check_document(document(text, path, format), active_rules(config or Config()))
     if result.failures:
         raise result.failures[0]
     return result.findings
@@ -37,25 +38,26 @@ class Report:
         return not self.errors
 
 
-def _sources(paths: Iterable[str], report: Report) -> Iterator[Source]:
+def _sources(paths: Iterable[str], report: Report, stdin_filename: str | None) -> Iterator[Source]:
     """The readable files among paths; the others become errors in the report."""
     for item in discover(paths):
         try:
             if isinstance(item, InputError):
                 raise item
-            yield read_source(item)
+            yield read_source(item, stdin_filename)
         except InputError as error:
             report.errors.append(error)
             continue
         report.files_checked += 1
 
 
-def lint_paths(paths: Iterable[str], config: Config | None = None) -> Report:
-    """Lint files and folders (recursing into prose files); bad inputs are reported, not raised."""
+def lint_paths(paths: Iterable[str], config: Config | None = None, stdin_filename: str | None = None) -> Report:
+    """Lint files and folders (recursing into prose files); bad inputs are reported, not raised.
+    Standard input ("-") is shown, and its format chosen, as stdin_filename if given."""
     rules = active_rules(config or Config())
     report = Report()
-    for source in _sources(paths, report):
-        result = check_document(Document(source.text, source.path), rules)
+    for source in _sources(paths, report, stdin_filename):
+        result = check_document(document(source.text, source.path), rules)
         report.findings.extend(result.findings)
         report.errors.extend(result.failures)
     return report
@@ -79,25 +81,29 @@ class FixReport(Report):
 
 
 def fix_paths(
-    paths: Iterable[str], config: Config | None = None, unsafe: bool = False, write: bool = True
+    paths: Iterable[str],
+    config: Config | None = None,
+    unsafe: bool = False,
+    write: bool = True,
+    stdin_filename: str | None = None,
 ) -> FixReport:
     """Fix files in place (write=True) or only compute the fixes (for --diff and standard input).
     A file that cannot be written keeps its findings, reported as remaining."""
     rules = active_rules(config or Config())
     report = FixReport()
-    for source in _sources(paths, report):
+    for source in _sources(paths, report, stdin_filename):
         result = _fix_source(source, rules, unsafe, report)
-        if result.changed and write and source.path != STDIN:
+        if result.changed and write and not source.stdin:
             try:
                 write_fixed(source, result.text)
             except InputError as error:
                 report.errors.append(error)
-                result = FixResult(source.text, remaining=check_document(Document(source.text, source.path), rules).findings)
+                result = FixResult(source.text, remaining=check_document(document(source.text, source.path), rules).findings)
         report.findings.extend(result.remaining)
         report.fixed.extend(result.fixed)
         if result.changed:
             report.changed.append(FixedFile(source, result))
-        if source.path == STDIN:
+        if source.stdin:
             report.stdin_text = result.text
     return report
 
@@ -106,7 +112,7 @@ def _fix_source(source: Source, rules: Sequence[Rule], unsafe: bool, report: Fix
     failures: dict[str, RuleFailure] = {}
 
     def lint(text: str) -> list[Finding]:
-        checked = check_document(Document(text, source.path), rules)
+        checked = check_document(document(text, source.path), rules)
         failures.update((failure.rule_id, failure) for failure in checked.failures)
         return checked.findings
 

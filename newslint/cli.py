@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("paths", nargs="*", default=["."], metavar="PATH",
                         help="files or folders to lint (.txt, .md, .markdown, .html, .htm); - reads standard input")
     parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
+    parser.add_argument("--stdin-filename", metavar="NAME",
+                        help="the name standard input is shown as; its extension chooses the format (.md, .html)")
     parser.add_argument("--select", action="append", metavar="RULES",
                         help="run only these rules: ids or dotted prefixes, comma-separated (e.g. punct,calque)")
     parser.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules: ids or dotted prefixes")
@@ -80,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _diff(args, config)
         if args.fix:
             return _fix(args, config)
-        report = lint_paths(args.paths, config)
+        report = lint_paths(args.paths, config, stdin_filename=args.stdin_filename)
     except NewslintError as error:
         _report_error(error)
         return EXIT_ERROR
@@ -96,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _fix(args: argparse.Namespace, config: Config) -> int:
     """--fix: write fixes, print what remains; with standard input, the fixed text goes to stdout."""
-    report = fix_paths(args.paths, config, unsafe=args.unsafe_fixes)
+    report = fix_paths(args.paths, config, unsafe=args.unsafe_fixes, stdin_filename=args.stdin_filename)
     to_stdout = report.stdin_text is not None
     if to_stdout:
         sys.stdout.write(report.stdin_text)
@@ -117,7 +119,7 @@ def _fix(args: argparse.Namespace, config: Config) -> int:
 
 def _diff(args: argparse.Namespace, config: Config) -> int:
     """--diff: what --fix would do, as a unified diff; exit 1 when there is any."""
-    report = fix_paths(args.paths, config, unsafe=args.unsafe_fixes, write=False)
+    report = fix_paths(args.paths, config, unsafe=args.unsafe_fixes, write=False, stdin_filename=args.stdin_filename)
     for changed in report.changed:
         sys.stdout.write(diff_output.unified(changed.source.path, changed.source.text, changed.result.text))
     if report.changed:

@@ -10,24 +10,53 @@ import regex
 
 from newslint import segmentation
 from newslint.formats import plaintext
+from newslint.formats.prose import Comment, ProseView
 from newslint.spans import Span, Word
 
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
 
 class Document:
-    """Text to lint. Offsets are 0-based code points; lines and columns are 1-based."""
+    """Text to lint. Offsets are 0-based code points; lines and columns are 1-based.
 
-    def __init__(self, text: str, path: str = "-", paragraphs: Sequence[Span] | None = None) -> None:
+    `text` is what the rules read. For plain text it is the file itself; for Markdown and HTML it
+    is the prose of the file (see formats/prose.py), and `source_span` maps its offsets back.
+    """
+
+    def __init__(
+        self, text: str, path: str = "-", paragraphs: Sequence[Span] | None = None, view: ProseView | None = None,
+        source: str | None = None,
+    ) -> None:
         self.text = text
         self.path = path
-        self._given_paragraphs = paragraphs
-        self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        self.source = text if source is None else source
+        self._view = view
+        self._given_paragraphs = view.paragraphs if view is not None else paragraphs
+        self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.source)]
 
-    def position(self, offset: int) -> tuple[int, int]:
-        """(line, column) of a code-point offset."""
-        line = bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
+    @classmethod
+    def from_view(cls, view: ProseView, source: str, path: str = "-") -> Document:
+        return cls(view.text, path, view=view, source=source)
+
+    def position(self, source_offset: int) -> tuple[int, int]:
+        """(line, column) of a code-point offset into the source."""
+        line = bisect_right(self._line_starts, source_offset)
+        return line, source_offset - self._line_starts[line - 1] + 1
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Where text[start:end] lies in the source."""
+        if self._view is None:
+            return start, end
+        return self._view.source_start(start), max(self._view.source_end(end), self._view.source_start(start))
+
+    def can_edit(self, start: int, end: int) -> bool:
+        """Whether text[start:end] can be replaced in the source without touching markup."""
+        return self._view is None or self._view.is_verbatim(start, end)
+
+    @property
+    def comments(self) -> list[Comment]:
+        """Comments of the markup (for suppression); plain text has none of its own."""
+        return self._view.comments if self._view is not None else []
 
     @cached_property
     def paragraphs(self) -> list[Span]:
@@ -43,6 +72,11 @@ class Document:
     @cached_property
     def paragraph_starts(self) -> frozenset[int]:
         return frozenset(span.start for span in self.paragraphs)
+
+    @property
+    def fragment_starts(self) -> frozenset[int]:
+        """Starts of paragraphs that are fragments, not sentences (table cells)."""
+        return self._view.fragments if self._view is not None else frozenset()
 
     @cached_property
     def sentences(self) -> list[Span]:

@@ -24,10 +24,11 @@ class Source:
     """A decoded file: its text (without the BOM) and what is needed to write it back as it was:
     whether it had a BOM, and a digest of its bytes to tell whether it changed on disk since."""
 
-    path: str
+    path: str  # as shown in findings: for standard input, "-" or the --stdin-filename
     text: str
     bom: bool = False
     digest: str = ""
+    stdin: bool = False
 
 
 def digest(data: bytes) -> str:
@@ -55,8 +56,9 @@ def _walk(folder: str) -> Iterator[str]:
                 yield os.path.join(root, name)
 
 
-def read_source(path: str) -> Source:
-    """Read and decode one file (or standard input for "-")."""
+def read_source(path: str, stdin_filename: str | None = None) -> Source:
+    """Read and decode one file (or standard input for "-", shown as stdin_filename if given)."""
+    shown = (stdin_filename or path) if path == STDIN else path
     try:
         data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
     except IsADirectoryError:
@@ -67,10 +69,10 @@ def read_source(path: str) -> Source:
         raise InputError(path, "permission denied") from None
     except OSError as error:
         raise InputError(path, f"cannot read: {error.strerror or error}") from None
-    return decode(path, data)
+    return decode(shown, data, stdin=path == STDIN)
 
 
-def decode(path: str, data: bytes) -> Source:
+def decode(path: str, data: bytes, stdin: bool = False) -> Source:
     """UTF-8 with an optional BOM; anything else is refused with the reason."""
     if data.startswith(_UTF16_BOMS):
         raise InputError(path, "encoded as UTF-16; newslint reads UTF-8")
@@ -85,4 +87,4 @@ def decode(path: str, data: bytes) -> Source:
         raise InputError(path, f"not valid UTF-8 (byte 0x{data[offset]:02x} on line {line})") from None
     if "\x00" in text:
         raise InputError(path, "binary file (contains NUL bytes)")
-    return Source(path, text, bom, digest(data))
+    return Source(path, text, bom, digest(data), stdin)

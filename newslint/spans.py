@@ -18,3 +18,13 @@ class Word(NamedTuple):
     start: int
     end: int
     text: str
+
+
+def trim(text: str, span: Span) -> Span | None:
+    """The span without surrounding white space; None when nothing else is left."""
+    chunk = text[span.start : span.end]
+    stripped = chunk.strip()
+    if not stripped:
+        return None
+    start = span.start + chunk.index(stripped)
+    return Span(start, start + len(stripped))

@@ -1,1 +1,2 @@
-"""Source formats: each turns a decoded file into prose blocks (paragraph spans) of the source."""
+"""Source formats: plain text, Markdown and HTML, each reduced to prose with an exact map back
+to the source (see reader.py for choosing one, prose.py for the map)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-from newslint.spans import Span
+from newslint.spans import Span, trim
 
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _SENTENCE_END = regex.compile(r"[.!?:;…\"”’')\]]\s*$")
@@ -68,13 +68,5 @@ def paragraphs(text: str) -> list[Span]:
             blocks.append(current)
     else:
         blocks = [line for line in lines if not _is_blank(text, line)]
-    return [trimmed for block in blocks if (trimmed := _trim(text, block))]
+    return [trimmed for block in blocks if (trimmed := trim(text, block))]
 
-
-def _trim(text: str, span: Span) -> Span | None:
-    chunk = text[span.start : span.end]
-    stripped = chunk.strip()
-    if not stripped:
-        return None
-    start = span.start + chunk.index(stripped)
-    return Span(start, start + len(stripped))

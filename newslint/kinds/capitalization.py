@@ -86,7 +86,10 @@ class Capitalization(Rule):
 
     @staticmethod
     def _origin(doc: Document, start: int) -> str:
-        """What comes before a sentence: `paragraph`, or the punctuation that ended the last one."""
+        """What comes before a sentence: `paragraph`, or the punctuation that ended the last one
+        (`fragment` for a table cell, which is no sentence)."""
+        if start in doc.fragment_starts:
+            return "fragment"
         if start in doc.paragraph_starts:
             return "paragraph"
         pos = start - 1

@@ -183,15 +183,21 @@ class Rule(ABC):
     def _finding(self, doc: Document, hit: Hit) -> Finding:
         matched = doc.text[hit.start : hit.end]
         values = {"match": matched, "suggestion": "' or '".join(hit.replacements), **hit.values}
+        start, end = doc.source_span(hit.start, hit.end)
         fix = None
-        if self.info.fix != "none" and len(hit.replacements) == 1 and hit.replacements[0] != matched:
-            fix = Fix(hit.replacements[0], hit.start, hit.end, self.info.fix)  # type: ignore[arg-type]
-        line, column = doc.position(hit.start)
-        end_line, end_column = doc.position(hit.end)
+        if (
+            self.info.fix != "none"
+            and len(hit.replacements) == 1
+            and hit.replacements[0] != matched
+            and doc.can_edit(hit.start, hit.end)  # never a fix that cuts through markup
+        ):
+            fix = Fix(hit.replacements[0], start, end, self.info.fix)  # type: ignore[arg-type]
+        line, column = doc.position(start)
+        end_line, end_column = doc.position(end)
         return Finding(
             path=doc.path,
-            start=hit.start,
-            end=hit.end,
+            start=start,
+            end=end,
             line=line,
             column=column,
             end_line=end_line,

@@ -1,0 +1,33 @@
+"""Reading a file as its format: plain text, Markdown or HTML, told apart by the extension.
+
+Each format turns a decoded file into a Document whose text is the prose the rules judge and
+whose positions map back to the file exactly.
+"""
+
+from __future__ import annotations
+
+import os
+
+from newslint.document import Document
+
+FORMATS = ("text", "markdown", "html")
+_BY_EXTENSION = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+
+
+def format_of(path: str) -> str:
+    """The format a file name implies; plain text for anything else."""
+    return _BY_EXTENSION.get(os.path.splitext(path)[1].lower(), "text")
+
+
+def document(text: str, path: str = "-", format: str | None = None) -> Document:
+    """A Document for the decoded contents of a file (format from the path unless given)."""
+    kind = format or format_of(path)
+    if kind == "markdown":
+        from newslint.formats import markdown  # imported on first use: plain-text runs skip markdown-it
+
+        return Document.from_view(markdown.prose_view(text), text, path)
+    if kind == "html":
+        from newslint.formats import html
+
+        return Document.from_view(html.prose_view(text), text, path)
+    return Document(text, path)
