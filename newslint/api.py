@@ -13,7 +13,7 @@ from newslint.findings import Finding
 from newslint.fixes import FixResult, fix_text
 from newslint.linter import check_document
 from newslint.rules.base import Rule
-from newslint.sources import Source, discover, read_source
+from newslint.sources import UTF8_BOM, Source, discover, read_source
 
 
 def lint_text(text: str, path: str = "-", config: Config | None = None, format: str | None = None) -> list[Finding]:
@@ -32,6 +32,7 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     errors: list[NewslintError] = field(default_factory=list)
     files_checked: int = 0
+    unread_stdin: bytes | None = None  # standard input that could not be decoded, as read
 
     @property
     def complete(self) -> bool:
@@ -47,6 +48,8 @@ def _sources(paths: Iterable[str], report: Report, stdin_filename: str | None) -
             yield read_source(item, stdin_filename)
         except InputError as error:
             report.errors.append(error)
+            if error.data is not None:
+                report.unread_stdin = error.data
             continue
         report.files_checked += 1
 
@@ -77,7 +80,13 @@ class FixReport(Report):
 
     fixed: list[Finding] = field(default_factory=list)
     changed: list[FixedFile] = field(default_factory=list)
-    stdin_text: str | None = None  # standard input after fixing, fixed or not: a filter echoes it
+    stdin_output: bytes | None = None  # standard input after fixing (fixed or not), as bytes
+
+    @property
+    def filtered_stdin(self) -> bytes:
+        """What `newslint --fix -` writes out: the fixed input, or the input as read when it
+        could not be decoded. A filter never loses the text it was given."""
+        return self.stdin_output if self.stdin_output is not None else (self.unread_stdin or b"")
 
 
 def fix_paths(
@@ -104,7 +113,7 @@ def fix_paths(
         if result.changed:
             report.changed.append(FixedFile(source, result))
         if source.stdin:
-            report.stdin_text = result.text
+            report.stdin_output = (UTF8_BOM if source.bom else b"") + result.text.encode("utf-8")
     return report
 
 

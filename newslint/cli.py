@@ -18,6 +18,7 @@ from newslint.explain import explain, list_rules
 from newslint.output import FORMATS
 from newslint.output import diff as diff_output
 from newslint.output import text as text_output
+from newslint.sources import STDIN
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -34,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Lint news copy for the slips machine translation and hurried editing leave behind.",
         epilog="Exit status: 0 no problems, 1 problems found, 2 error or incomplete run.",
     )
-    parser.add_argument("paths", nargs="*", default=["."], metavar="PATH",
+    parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="files or folders to lint (.txt, .md, .markdown, .html, .htm); - reads standard input")
     parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
     parser.add_argument("--stdin-filename", metavar="NAME",
@@ -63,7 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.paths and not (args.list_rules or args.explain):
+        parser.error("give the files or folders to lint (or - for standard input)")
+    if args.diff and args.format != "text":
+        parser.error("--diff prints a unified diff; --format does not apply to it")
     config = Config(
         select=_comma_list(args.select),
         ignore=_comma_list(args.ignore) or (),
@@ -99,13 +105,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _fix(args: argparse.Namespace, config: Config) -> int:
     """--fix: write fixes, print what remains; with standard input, the fixed text goes to stdout."""
     report = fix_paths(args.paths, config, unsafe=args.unsafe_fixes, stdin_filename=args.stdin_filename)
-    to_stdout = report.stdin_text is not None
-    if to_stdout:
-        sys.stdout.write(report.stdin_text)
-    findings_out = sys.stderr if to_stdout else sys.stdout
+    filtering = STDIN in args.paths
+    if filtering:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(report.filtered_stdin)
+        sys.stdout.buffer.flush()
+    findings_out = sys.stderr if filtering else sys.stdout
     findings_out.write(FORMATS[args.format](report.findings, report.files_checked, len(report.fixed), args.unsafe_fixes))
-    if args.show_fixes:
-        findings_out.write(text_output.fixes_applied(report.fixed))
+    if args.show_fixes:  # a report for people: never inside machine-readable output
+        (findings_out if args.format == "text" else sys.stderr).write(text_output.fixes_applied(report.fixed))
     for error in report.errors:
         _report_error(error)
     if not report.complete:

@@ -33,6 +33,7 @@ class Document:
         self._view = view
         self._given_paragraphs = view.paragraphs if view is not None else paragraphs
         self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.source)]
+        self._words_by_paragraph: dict[int, list[Word]] = {}
 
     @classmethod
     def from_view(cls, view: ProseView, source: str, path: str = "-") -> Document:
@@ -98,9 +99,35 @@ class Document:
     def _sentence_starts(self) -> list[int]:
         return [span.start for span in self.sentences]
 
+    def _paragraph_words(self, index: int) -> list[Word]:
+        """Words of one paragraph, tokenised the first time a rule asks and then shared."""
+        cached = self._words_by_paragraph.get(index)
+        if cached is None:
+            span = self.paragraphs[index]
+            cached = self._words_by_paragraph[index] = segmentation.words(self.text, span.start, span.end)
+        return cached
+
     def words_between(self, start: int, end: int) -> list[Word]:
-        """The words of text[start:end] (tokenised on demand: most rules never need words)."""
-        return segmentation.words(self.text, start, end)
+        """The words that lie wholly inside text[start:end]."""
+        found: list[Word] = []
+        index = max(bisect_right(self._paragraph_starts_sorted, start) - 1, 0)
+        while index < len(self.paragraphs) and self.paragraphs[index].start < end:
+            words = self._paragraph_words(index)
+            for word in words[bisect_left(words, start, key=lambda word: word.start) :]:
+                if word.end > end:
+                    break
+                found.append(word)
+            index += 1
+        return found
+
+    @cached_property
+    def _paragraph_starts_sorted(self) -> list[int]:
+        return [span.start for span in self.paragraphs]
+
+    def in_one_paragraph(self, start: int, end: int) -> bool:
+        """Whether text[start:end] lies inside a single paragraph."""
+        index = bisect_right(self._paragraph_starts_sorted, start) - 1
+        return index >= 0 and end <= self.paragraphs[index].end
 
     def sentence_index(self, offset: int) -> int:
         """Index in `sentences` of the sentence holding offset (or the one before it)."""

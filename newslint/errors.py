@@ -21,11 +21,13 @@ class RuleFileError(NewslintError):
 
 
 class InputError(NewslintError):
-    """A file that cannot be linted (missing, unreadable, not UTF-8, binary)."""
+    """A file that cannot be linted (missing, unreadable, not UTF-8, binary). For standard input,
+    `data` keeps the bytes that were read, so that a filter can pass them on unchanged."""
 
-    def __init__(self, path: str, problem: str) -> None:
+    def __init__(self, path: str, problem: str, data: bytes | None = None) -> None:
         self.path = path
         self.problem = problem
+        self.data = data
         super().__init__(f"{path}: {problem}")
 
 

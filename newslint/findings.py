@@ -9,7 +9,6 @@ Severity = Literal["error", "warning", "info"]
 Applicability = Literal["safe", "unsafe"]
 
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
-APPLICABILITIES: tuple[Applicability, ...] = ("safe", "unsafe")
 
 
 @dataclass(frozen=True)

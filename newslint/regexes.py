@@ -6,7 +6,7 @@ catastrophically backtracking pattern from hanging a whole run.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import regex
 
@@ -88,6 +88,8 @@ def required_literal(pattern: str) -> str | None:
         tree = _sre_parser.parse(_REGEX_ONLY_SYNTAX.sub(".", pattern))
     except Exception:  # noqa: BLE001 - any parse problem just means "no shortcut"
         return None
+    if "{" in pattern and any(op is _sre_parser.LITERAL and arg == ord("{") for op, arg in _flatten(tree)):
+        return None  # a brace Python reads as text may be `regex` syntax ("{e<=1}", fuzzy matching)
     runs: list[str] = []
     _literal_runs(tree, runs, [])
     longest = max(runs, key=lambda run: len(run.strip()), default="").strip().lower()
@@ -96,6 +98,14 @@ def required_literal(pattern: str) -> str | None:
 
 # \p{L}, \P{Lu}, \K: `regex` syntax; replaced by "." (any one character) for the parser above.
 _REGEX_ONLY_SYNTAX = regex.compile(r"\\[pP]\{[^}]*\}|\\K")
+
+
+def _flatten(tree: Iterable) -> Iterable[tuple]:
+    """Every (opcode, argument) of a parsed pattern, groups included."""
+    for opcode, argument in tree:
+        yield opcode, argument
+        if opcode is _sre_parser.SUBPATTERN:
+            yield from _flatten(argument[-1])
 
 
 def _literal_runs(tree: Iterable, runs: list[str], current: list[str]) -> None:
@@ -119,8 +129,10 @@ def time_limit(text: str) -> float:
     return BASE_TIMEOUT_SECONDS + TIMEOUT_SECONDS_PER_MB * len(text) / 1_000_000
 
 
-def scan(
-    pattern: regex.Pattern[str], text: str, start: int = 0, end: int | None = None
-) -> Iterator[regex.Match[str]]:
-    """pattern.finditer with a time limit; raises TimeoutError when the limit is passed."""
-    return pattern.finditer(text, start, len(text) if end is None else end, timeout=time_limit(text))
+def scan(pattern: regex.Pattern[str], text: str, start: int = 0, end: int | None = None) -> list[regex.Match[str]]:
+    """All matches, found within a time limit; raises TimeoutError when the limit is passed.
+
+    The matches are collected before the caller works on them: the limit is measured while the
+    search runs, so a rule's own work between matches must not count against it.
+    """
+    return list(pattern.finditer(text, start, len(text) if end is None else end, timeout=time_limit(text)))

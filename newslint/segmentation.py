@@ -16,20 +16,26 @@ from newslint.spans import Span, Word
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*")
 
 # Terminal punctuation, then closing quotes/brackets, then white space.
-_CANDIDATE_END = regex.compile(r"(?P<punct>\.{3}|…|[.!?]+)(?P<closers>[\"”’'»)\]]*)(?=\s)")
+_CANDIDATE_END = regex.compile(r"(?P<punct>\.{3}|\.(?: \.){2}|…|[.!?]+)(?P<closers>[\"”’'»)\]]*)(?=\s)")
 _WORD_BEFORE = regex.compile(r"(?r)[\p{L}\p{M}\p{N}.]+\Z")
 _SPACE = regex.compile(r"\s+")
 _OPENERS = "\"“‘'«([„"
 
-# Abbreviations that are followed by a name or a number, never by a new sentence.
+# Abbreviations followed by a name or a number, never by a new sentence. Capitalised ones count
+# only as written ("No. 1", but "He said no. But ..."); lowercase ones in any case.
 TITLE_ABBREVIATIONS = frozenset(
-    """mr mrs ms messrs mme mlle dr prof gen lt col maj capt cmdr adm sgt cpl pvt gov sen rep
-    rev hon pres supt insp det st ste mt ft no nos vol vols fig figs art arts para ch chap pp
-    vs v cf approx ca est dept univ assn jan feb mar apr jun jul aug sep sept oct nov dec
-    e.g i.e viz al op ed eds""".split()
+    """Mr Mrs Ms Messrs Mme Mlle Dr Prof Gen Lt Col Maj Capt Cmdr Adm Sgt Cpl Pvt Gov Sen Rep
+    Rev Hon Pres Supt Insp Det St Ste Mt Ft No Nos Vol Vols Fig Figs Art Arts Para Ch Chap
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split()
 )
-# Abbreviations that may also end a sentence: a sentence end only before a capital.
-TRAILING_ABBREVIATIONS = frozenset("etc inc ltd co corp jr sr bros plc llc ave blvd rd".split())
+LOWERCASE_ABBREVIATIONS = frozenset("vs v cf approx ca est dept univ assn e.g i.e viz al op ed eds pp esp".split())
+# Abbreviations that may also end a sentence: a sentence end only before a capital. Units,
+# company suffixes and the AP abbreviations of US states ("Fla.", "Calif.").
+TRAILING_ABBREVIATIONS = frozenset(
+    """etc inc ltd co corp jr sr bros plc llc ave blvd rd lb lbs oz pct mi yr yrs hr hrs min sec
+    mln bln ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo
+    mont neb nev okla ore pa tenn tex va vt wash wis wyo""".split()
+)
 
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“"}
 _STRAIGHT_QUOTE = '"'
@@ -38,17 +44,21 @@ _QUOTE_MARK = regex.compile(r'["“”«»„]')
 _TLDS = "com|org|net|gov|edu|int|mil|io|co|info|news|tv|uk|us|ua|ru|cn|de|fr|eu|in|jp|hk|mo|tw"
 # Every URL, address, handle or domain holds one of these; searching for them first is much
 # faster than trying the full pattern at every word.
-_URL_ANCHOR = regex.compile(rf"://|www\.|[@#]|\.(?:{_TLDS})\b", regex.IGNORECASE)
+_URL_ANCHOR = regex.compile(rf"://|www\.|[@#]|\.(?:{_TLDS})\b")
 _TOKEN_START = regex.compile(r"(?r)\S*\Z")
 _TOKEN_REST = regex.compile(r"\S*")
+# A URL does not take the punctuation after it ("see example.com." ends the sentence).
+_URL_TAIL = r"""(?:\S*[^\s.,;:!?)\]'"”’])?"""
 URLISH = regex.compile(
-    r"""(?:https?://|ftp://|www\.)\S+
+    r"""(?i:https?://|ftp://|www\.)\S*[^\s.,;:!?)\]'"”’]
     |[\w.+-]+@[\w-]+(?:\.[\w-]+)+
     |(?<![\w@#])[@#][\w-]+
     |(?<![\w.])[\w-]+(?:\.[\w-]+)*\.(?:"""
     + _TLDS
-    + r""")(?![\w])(?:/\S*)?""",
-    regex.VERBOSE | regex.IGNORECASE,
+    + r""")(?![\w])(?:/"""
+    + _URL_TAIL
+    + r""")?""",
+    regex.VERBOSE,
 )
 
 
@@ -74,15 +84,16 @@ def _is_sentence_end(text: str, match: regex.Match, paragraph: Span, next_start:
     following = _first_letter_after(text, next_start, paragraph.end)
     if closers and closers[-1] in "\"”’'»" and following.islower():
         return False  # "Why?" she asked.
-    if punct in ("...", "…"):
+    if punct in ("...", ". . .", "…"):
         return following.isupper()
     if punct != ".":
         return True
     before = _WORD_BEFORE.search(text, paragraph.start, match.start())
     if not before:
         return True
-    word = before.group().lower()
-    if word in TITLE_ABBREVIATIONS:
+    written = before.group()
+    word = written.lower()
+    if written in TITLE_ABBREVIATIONS or word in LOWERCASE_ABBREVIATIONS:
         return False
     if word in TRAILING_ABBREVIATIONS or "." in word:
         return following.isupper()

@@ -12,7 +12,8 @@ from pathlib import Path
 from newslint.errors import InputError
 
 LINTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
+# Folders that hold no copy of a newsroom's own: dependencies and build output.
+SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "venv", "site-packages", "build", "dist"})
 STDIN = "-"
 UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -50,7 +51,9 @@ def discover(paths: Iterable[str]) -> Iterator[str | InputError]:
 
 def _walk(folder: str) -> Iterator[str]:
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS)
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS and not d.endswith(".egg-info")
+        )
         for name in sorted(files):
             if name.lower().endswith(LINTED_SUFFIXES) and not name.startswith("."):
                 yield os.path.join(root, name)
@@ -69,7 +72,12 @@ def read_source(path: str, stdin_filename: str | None = None) -> Source:
         raise InputError(path, "permission denied") from None
     except OSError as error:
         raise InputError(path, f"cannot read: {error.strerror or error}") from None
-    return decode(shown, data, stdin=path == STDIN)
+    try:
+        return decode(shown, data, stdin=path == STDIN)
+    except InputError as error:
+        if path == STDIN:
+            error.data = data
+        raise
 
 
 def decode(path: str, data: bytes, stdin: bool = False) -> Source:

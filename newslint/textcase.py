@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def capitalize_first(word: str) -> str:
-    """'kyiv' -> 'Kyiv'; the rest of the word is left as it is ('iPhone' stays unchanged by callers)."""
+    """'kyiv' -> 'Kyiv': only the first letter changes (str.capitalize would lowercase the rest)."""
     return word[:1].upper() + word[1:]
 
 

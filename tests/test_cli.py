@@ -194,3 +194,28 @@ def test_real_process_exit_codes_and_no_traceback(story):
         done = subprocess.run([sys.executable, "-m", "newslint", *args], capture_output=True, text=True)
         assert done.returncode == expected, done.stderr
         assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [([], "give the files or folders to lint"), (["--diff", "--format", "json", "x.txt"], "--diff prints a unified diff")],
+)
+def test_usage_errors(capsys, args, message):
+    with pytest.raises(SystemExit) as caught:
+        cli.main(args)
+    assert caught.value.code == 2 and message in capsys.readouterr().err
+
+
+def test_build_output_and_package_metadata_are_not_walked(capsys, story, tmp_path):
+    for folder in ("build", "dist", "newslint.egg-info"):
+        story(f"repo/{folder}/notes.txt", DIRTY)
+    story("repo/story.txt", CLEAN)
+    assert run(capsys, str(tmp_path / "repo"))[:2] == (0, "No problems found in 1 file.\n")
+
+
+def test_a_repeated_word_across_two_paragraphs_is_no_slip_and_messages_are_one_line(capsys, story):
+    long = "After many hours of talks between the two delegations in the capital of the country on Monday, the final answer was "
+    path = story("story.txt", long + "no\nNo one expected it, and it was the the end of the talks for now.\n")
+    _, out, _ = run(capsys, path)
+    assert [line.split(": ", 1)[1] for line in out.splitlines()[:-1]] == [
+        "typo.repeated-word [warning] 'the the': the word is repeated"]

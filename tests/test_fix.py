@@ -43,7 +43,6 @@ def test_fix_on_the_seed_article_changes_only_the_safe_slips(capsys, seed_copy):
     assert out.endswith("Found 13 problems (5 fixed, 8 remaining).\n")
     assert before.count("\n") == after.count("\n")
     changes = _changed_lines(before, after)
-    assert [(a.replace(b, "<same>") if a != b else a) for a, b in changes]  # something changed
     assert len(changes) == 5
     expected_edits = [("Kiev", "Kyiv"), ("dozens of thousands", "tens of thousands"), ("kyiv", "Kyiv"),
                       ("purchases. .", "purchases."), ("pandemic. .", "pandemic.")]
@@ -183,12 +182,7 @@ def test_an_undecodable_file_is_never_written(capsys, tmp_path):
 # Property tests: random copy with injected slips whose fixes are known.
 
 _WORDS = ["talks", "ended", "officials", "met", "allies", "reporters", "on", "Monday", "after", "visit"]
-_SLIPS = {  # slip -> what --fix must make of it
-    "doubled": (". .", "."),
-    "repeated": ("the the", "the"),
-    "house": ("Kiev", "Kyiv"),
-    "space": (" ,", ","),
-}
+_SLIPS = ["doubled", "repeated", "house", "space", "calque", "lowercase-name", "missing-space"]
 
 
 @st.composite
@@ -203,6 +197,10 @@ def stories(draw):
         slip = draw(st.sampled_from([None, *_SLIPS]))
         if slip == "doubled":
             dirty, clean = dirty + ". .", clean + "."
+        elif slip == "lowercase-name":
+            dirty, clean = "kyiv " + dirty[0].lower() + dirty[1:] + ".", "Kyiv " + clean[0].lower() + clean[1:] + "."
+        elif slip == "missing-space":
+            dirty, clean = dirty + ".The end.", clean + ". The end."
         else:
             if slip == "repeated":
                 dirty, clean = dirty + " with the the allies", clean + " with the allies"
@@ -210,10 +208,12 @@ def stories(draw):
                 dirty, clean = dirty + " in Kiev", clean + " in Kyiv"
             elif slip == "space":
                 dirty, clean = dirty + " , again", clean + ", again"
+            elif slip == "calque":
+                dirty, clean = dirty + " with dozens of thousands", clean + " with tens of thousands"
             dirty, clean = dirty + ".", clean + "."
         sentences_with.append(dirty)
         sentences_clean.append(clean)
-    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    newline = draw(st.sampled_from(["\n", "\r\n", "\r"]))
     separator = newline * draw(st.integers(1, 2))
     ending = newline if draw(st.booleans()) else ""
     return separator.join(sentences_with) + ending, separator.join(sentences_clean) + ending, draw(st.booleans())
@@ -247,3 +247,27 @@ def test_apply_keeps_everything_outside_the_edited_spans(text, edits):
         offset += len(fix.replacement) - (fix.end - fix.start)
         position = fix.end
     assert result[position + offset :] == text[position:]
+
+
+def test_fix_standard_input_that_cannot_be_decoded_passes_it_on_unchanged(monkeypatch, capsysbinary):
+    data = b"The talks ended. .\n\xff\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    code = cli.main(["--fix", "-"])
+    out, err = capsysbinary.readouterr()
+    assert (code, out) == (2, data)
+    assert b"-: not valid UTF-8" in err
+
+
+def test_fix_standard_input_keeps_its_bom(monkeypatch, capsysbinary):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\xef\xbb\xbfEnded. .\n")))
+    assert cli.main(["--fix", "-"]) == 0
+    assert capsysbinary.readouterr().out == b"\xef\xbb\xbfEnded.\n"
+
+
+def test_show_fixes_never_breaks_json(capsys, tmp_path):
+    import json
+
+    path = tmp_path / "story.txt"
+    path.write_text("Ended. . Then Kiev.\n", encoding="utf-8")
+    code, out, err = run(capsys, "--fix", "--show-fixes", "--format", "json", str(path))
+    assert json.loads(out) == [] and "Fixed 2 problems:" in err

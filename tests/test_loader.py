@@ -79,8 +79,13 @@ def test_problems_are_reported_with_file_line_and_rule(tmp_path, text, expected)
 def test_kind_specific_problems(tmp_path):
     both = GOOD.replace("tokens: [utilize]", "tokens: [a]\n  pattern: 'b'")
     assert "give either tokens or pattern" in _error(tmp_path, both)
-    swap = GOOD.replace("existence", "substitution").replace("tokens: [utilize]", "swap: {'a(b)': 'c\\\\2'}")
-    assert "replacement refers to group 2" in _error(tmp_path, swap)
+    for template in ("c\\2", "\\g<name>", "dog\\q"):
+        swap = GOOD.replace("existence", "substitution").replace("tokens: [utilize]", f"swap: {{'a(b)': '{template}'}}")
+        assert f"'a(b)': bad replacement {template!r}" in _error(tmp_path, swap)
+    empty = GOOD.replace("existence", "substitution").replace("tokens: [utilize]", "swap: {'': x}")
+    assert "an empty key matches nothing" in _error(tmp_path, empty)
+    case = GOOD.replace("existence", "balance").replace("tokens: [utilize]", "pairs: [['(', ')']]\n  ignorecase: true")
+    assert "kind balance does not match by case" in _error(tmp_path, case)
     one_variant = GOOD.replace("existence", "consistency").replace("tokens: [utilize]", "variants: [Macau]")
     assert "list at least two forms" in _error(tmp_path, one_variant)
     wordlist = GOOD.replace("existence", "capitalization").replace(

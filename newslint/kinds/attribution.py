@@ -18,19 +18,14 @@ from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option
 
-_QUOTE_MARKS = regex.compile(r"[\"“”«»„]")
+# Double quotation marks, and single ones where they open a quotation (‘We ...’ / 'We ...'),
+# not where they are apostrophes (China’s).
+_QUOTE_MARKS = regex.compile(r"[\"“”«»„‘]|(?<![\p{L}\p{N}])'(?=\p{L})")
 _COMMA = regex.compile(r",\s+")
 _SPEAKER_WORD = r"[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’-]*"
 _SPEAKER = rf"(?P<speaker>(?:{_SPEAKER_WORD}\s+){{0,7}}{_SPEAKER_WORD})"
 
-PRONOUN_SPEAKERS = frozenset({"he", "she", "they"})
-ROLE_NOUNS = frozenset(
-    """spokesman spokeswoman spokesperson official officials minister ministers president leader
-    leaders diplomat diplomats source sources analyst analysts expert experts chairman chairwoman
-    director secretary ambassador envoy premier chancellor governor mayor senator lawmaker
-    lawmakers commander general colonel officer officers police prosecutor prosecutors lawyer
-    lawyers witness witnesses resident residents statement""".split()
-)
+PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "we", "i"})
 # "World War I", "Phase I": a Roman numeral, not the speaker.
 _NUMERAL_BEFORE_I = frozenset("war phase class type title article chapter part section stage level act book volume".split())
 
@@ -41,6 +36,7 @@ class Attribution(Rule):
     options = {
         "verbs": Option(opt.non_empty_string_list, required=True),
         "pronouns": Option(opt.non_empty_string_list, required=True),
+        "speakers": Option(opt.string_list, default=()),  # word lists of nouns that can speak
     }
 
     def configure(self, options: dict[str, Any], context: LoadContext) -> None:
@@ -51,6 +47,9 @@ class Attribution(Rule):
         )
         pronouns = literal_alternation(word.lower() for word in options["pronouns"])
         self._pronoun = compile_pattern(f"{WORD_START}(?:{pronouns}){WORD_END}", ignorecase=True)
+        self._speaker_nouns = frozenset(
+            word.lower() for listname in options["speakers"] for word in context.wordlist(listname)
+        )
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
@@ -70,7 +69,7 @@ class Attribution(Rule):
         commas = [m.start() for m in _COMMA.finditer(text, start, end)]
         for comma in reversed(commas):
             match = self._attribution.fullmatch(text, comma, end, timeout=1.0)
-            if match and _is_speaker(match.group("speaker")):
+            if match and self._is_speaker(match.group("speaker")):
                 return match
         return None
 
@@ -79,18 +78,27 @@ class Attribution(Rule):
             word = match.group()
             if word.lower() == "us" and word != "us":
                 continue  # "US" is the country
-            if word.lower() == "i":
-                before = text[max(start, match.start() - 12) : match.start()].split()
-                if word != "I" or (before and before[-1].lower() in _NUMERAL_BEFORE_I):
-                    continue
+            if word.lower() == "i" and (word != "I" or _is_numeral(text, start, match)):
+                continue
             return word
         return None
 
+    def _is_speaker(self, speaker: str) -> bool:
+        """A name (ends in a capital word), a pronoun, or a role or institution ("the ministry"):
+        not a clause that happens to end in "said"."""
+        words = speaker.split()
+        last = words[-1]
+        if len(words) == 1 and last.lower() in PRONOUN_SPEAKERS:
+            return True
+        return last[:1].isupper() or last.lower() in self._speaker_nouns
 
-def _is_speaker(speaker: str) -> bool:
-    """A name (ends in a capital word), a pronoun, or a role: not a clause that happens to end in 'said'."""
-    words = speaker.split()
-    last = words[-1]
-    if len(words) == 1 and last.lower() in PRONOUN_SPEAKERS:
+
+def _is_numeral(text: str, start: int, match: regex.Match) -> bool:
+    """ "World War I", "Charles I, ...": a Roman numeral after a capitalised word, not the pronoun."""
+    before = text[max(start, match.start() - 20) : match.start()].split()
+    if not before:
+        return False
+    if before[-1].lower() in _NUMERAL_BEFORE_I:
         return True
-    return last[:1].isupper() or last.lower() in ROLE_NOUNS
+    following = text[match.end() : match.end() + 1]
+    return before[-1][:1].isupper() and (not following or following in ",.;:)")

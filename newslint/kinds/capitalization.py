@@ -62,7 +62,7 @@ class Capitalization(Rule):
         for match in scan(self._names, doc.text):
             written = match.group()
             canonical = self._canonical[written.lower()]
-            if _has_lowercased_part(written, canonical) and not doc.overlaps_url(*match.span()):
+            if _has_lowercased_part(written, canonical):
                 yield Hit(match.start(), match.end(), (canonical,))
 
     def _sentence_start_hits(self, doc: Document) -> Iterator[Hit]:
@@ -80,8 +80,6 @@ class Capitalization(Rule):
             if word.lower() in LOWERCASE_PARTICLES:
                 continue
             start, end = first.span("word")
-            if doc.overlaps_url(start, end):
-                continue
             yield Hit(start, end, (capitalize_first(word),))
 
     @staticmethod

@@ -17,6 +17,8 @@ from newslint.textcase import match_case
 class Consistency(Rule):
     kind = "consistency"
     default_fix = "safe"
+    default_ignorecase = False
+    filters_exceptions = True  # before counting forms: "Kievan Rus'" is no vote for "Kiev"
     placeholders = frozenset({"preferred"})
     options = {
         "variants": Option(opt.non_empty_string_list, required=True),

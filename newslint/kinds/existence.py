@@ -14,6 +14,7 @@ from newslint.rules.options import Option, OptionError
 
 class Existence(Rule):
     kind = "existence"
+    default_ignorecase = False
     options = {
         "tokens": Option(opt.string_list, default=()),
         "pattern": Option(opt.pattern, default=None),

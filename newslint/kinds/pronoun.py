@@ -27,6 +27,9 @@ from newslint.textcase import match_case
 _PRONOUN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_'’-])(?:she|her|hers|herself)(?![\p{L}\p{M}\p{N}_'’-])", regex.IGNORECASE)
 _REPLACEMENT = {"she": "it", "hers": "its", "herself": "itself"}
 _FEMININE = frozenset({"she", "her", "hers", "herself"})
+_SPEAKING = regex.compile(r"\s+(?:said|says|told|tells|added|adds|asked|wrote|noted|explained|insisted|stressed)\b")
+_NEXT_WORD = regex.compile(r"\s+(\p{L}+)")
+WINDOW = 600  # characters before the pronoun in which its antecedent is looked for
 _POSSESSIVE = regex.compile(r"['’]s?$")
 _CLAUSE_PUNCTUATION = regex.compile(r"[,;:—–(\"“”]")
 
@@ -39,7 +42,6 @@ MODIFIERS = frozenset(
     """former new current then acting deputy vice prime foreign chief senior top interim outgoing
     incoming late young old first second third last next""".split()
 )
-_NOT_CONTENT = DETERMINERS | MODIFIERS
 # Capitalised at the start of a sentence or as a date, but never the name of a person or a place.
 FUNCTION_WORDS = frozenset(
     """the a an in on at by for with from to of into onto over under about after before during since
@@ -70,6 +72,11 @@ def _is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+def _is_determiner_or_modifier(word: str) -> bool:
+    """"the", "former": not part of a label; a capitalised "New" (New Zealand) is."""
+    return word.lower() in DETERMINERS or word in MODIFIERS
+
+
 def _base(word: str) -> tuple[str, bool]:
     """The word without a possessive ending, and whether it had one."""
     stripped = _POSSESSIVE.sub("", word)
@@ -80,43 +87,49 @@ class Pronoun(Rule):
     kind = "pronoun"
     default_fix = "unsafe"
     placeholders = frozenset({"antecedent"})
+    # Every key names word lists (lint_rules/wordlists/, or .txt files beside the rule file).
     options = {
+        "names": Option(opt.string_list, default=()),
         "entities": Option(opt.string_list, default=()),
-        "wordlists": Option(opt.string_list, default=()),
         "persons": Option(opt.string_list, default=()),
+        "female": Option(opt.string_list, default=()),
         "modifiers": Option(opt.string_list, default=()),
     }
 
     def configure(self, options: dict[str, Any], context: LoadContext) -> None:
-        self._entity_nouns = frozenset(word.lower() for word in options["entities"])
-        self._person_nouns = frozenset(word.lower() for word in options["persons"])
-        self._modifiers = frozenset(
-            word.lower() for listname in options["modifiers"] for word in context.wordlist(listname)
-        )
-        names: list[str] = []
-        for listname in options["wordlists"]:
-            names.extend(context.wordlist(listname))
-        if not names and not self._entity_nouns:
-            raise OptionError("entities", "a pronoun rule needs `entities` or `wordlists` naming places")
+        def words(key: str) -> list[str]:
+            return [word for listname in options[key] for word in context.wordlist(listname)]
+
+        names = words("names")
         self._names = frozenset(names)
         self._longest_name = max((len(name.split()) for name in names), default=1)
+        self._entity_nouns = frozenset(word.lower() for word in words("entities"))
+        self._person_nouns = frozenset(word.lower() for word in words("persons"))
+        self._female = frozenset(word.lower() for word in words("female"))
+        self._modifiers = frozenset(word.lower() for word in words("modifiers"))
+        if not names and not self._entity_nouns:
+            raise OptionError("names", "a pronoun rule needs `names` or `entities` word lists naming places")
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         for match in scan(_PRONOUN, doc.text):
-            antecedent = self._antecedent(doc, match.start())
+            if _SPEAKING.match(doc.text, match.end()):
+                continue  # "Ukraine, she said, was ready": she speaks, so she is a person
+            antecedent = self._antecedent(doc, match)
             if antecedent is not None:
-                replacement = match_case(self._replacement(doc, match), match.group())
+                replacement = match_case(_replacement(doc.text, match), match.group())
                 yield Hit(match.start(), match.end(), (replacement,), {"antecedent": antecedent.text})
 
-    def _antecedent(self, doc: Document, pronoun_start: int) -> Mention | None:
+    def _antecedent(self, doc: Document, pronoun: regex.Match) -> Mention | None:
         """The place or organisation the pronoun refers to, or None when it may be a person."""
-        index = doc.sentence_index(pronoun_start)
         sentences = doc.sentences
         if not sentences:
             return None
+        index = doc.sentence_index(pronoun.start())
         own = sentences[index]
-        window_start = sentences[index - 1].start if index > 0 else own.start
-        mentions = self._mentions(doc, window_start, pronoun_start)
+        window_start = max(sentences[index - 1].start if index > 0 else own.start, pronoun.start() - WINDOW)
+        if self._mentions_a_woman(doc, window_start, pronoun.start()):
+            return None
+        mentions = self._mentions(doc, window_start, pronoun.start())
         if not mentions:
             return None
         subjects = [m for m in mentions if m.subject and not m.possessive]
@@ -124,7 +137,26 @@ class Pronoun(Rule):
             return None
         if any(m.kind == "person" and m.subject and not m.possessive and m.start >= own.start for m in mentions):
             return None
-        return subjects[-1]
+        antecedent = subjects[-1]
+        is_object = pronoun.group().lower() == "her" and _replacement(doc.text, pronoun) == "it"
+        if is_object and self._same_clause(doc, antecedent, pronoun.start()):
+            return None  # "Israel remembers her": an object pronoun is not its own clause's subject
+        return antecedent
+
+    def _mentions_a_woman(self, doc: Document, start: int, end: int) -> bool:
+        """A woman's name, title or noun, or an earlier she/her, before the pronoun."""
+        return any(
+            word.text.lower() in self._female or word.text.lower() in _FEMININE
+            for word in doc.words_between(start, end)
+        )
+
+    @staticmethod
+    def _same_clause(doc: Document, antecedent: Mention, end: int) -> bool:
+        """Whether nothing between the antecedent and `end` opens a new clause."""
+        between = doc.text[antecedent.start : end]
+        if _CLAUSE_PUNCTUATION.search(between):
+            return False
+        return not any(word.text.lower() in CLAUSE_OPENERS for word in doc.words_between(antecedent.start, end)[1:])
 
     def _mentions(self, doc: Document, start: int, end: int) -> list[Mention]:
         """Noun phrases (runs of words that can make one) between start and end, in order."""
@@ -173,7 +205,7 @@ class Pronoun(Rule):
             kind = "person"  # an unknown capitalised word is most likely a name
         else:
             return None
-        content = [_base(word.text)[0] for word in run if word.text.lower() not in _NOT_CONTENT]
+        content = [_base(word.text)[0] for word in run if not _is_determiner_or_modifier(word.text)]
         label = name or " ".join(content) or head
         return Mention(kind, label, run[0].start, self._opens_clause(doc, words, first), possessive)
 
@@ -201,12 +233,15 @@ class Pronoun(Rule):
         following = words[index + 1].text if index + 1 < len(words) else ""
         return word.text.lower() == "that" and _is_capitalised(following)
 
-    @staticmethod
-    def _replacement(doc: Document, match: regex.Match) -> str:
-        pronoun = match.group().lower()
-        if pronoun != "her":
-            return _REPLACEMENT[pronoun]
-        following = regex.match(r"\s+([\p{L}]+)", doc.text[match.end() : match.end() + 40])
-        if following and following.group(1).lower() not in FUNCTION_WORDS:
+
+def _replacement(text: str, pronoun: regex.Match) -> str:
+    """it / its / itself for she / her / hers / herself; "her" is "its" before a noun."""
+    word = pronoun.group().lower()
+    if word != "her":
+        return _REPLACEMENT[word]
+    following = _NEXT_WORD.match(text, pronoun.end())
+    if following:
+        next_word = following.group(1).lower()
+        if next_word not in FUNCTION_WORDS and not next_word.endswith("ly"):
             return "its"  # "her allies" -> "its allies"
-        return "it"  # "protect her from" -> "protect it from"
+    return "it"  # "protect her from" -> "protect it from", "welcomed her warmly"

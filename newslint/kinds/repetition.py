@@ -26,8 +26,8 @@ class Repetition(Rule):
     def hits(self, doc: Document) -> Iterator[Hit]:
         for match in scan(_DOUBLED, doc.text):
             first, second = match.group("first"), match.group("second")
-            if _joined(doc.text, match.start(), match.end()):
-                continue
+            if _joined(doc.text, match.start(), match.end()) or not doc.in_one_paragraph(match.start(), match.end()):
+                continue  # "The answer was no\nNo one expected it": two paragraphs, not a slip
             if not self.ignorecase and first != second:
                 continue
             if first[0].isupper() and second[0].isupper() and not first.isupper():

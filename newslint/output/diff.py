@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import difflib
 
+import regex
+
+_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+def _lines(text: str) -> list[str]:
+    """Lines ending in \\r\\n, \\r or \\n only (str.splitlines also splits at \\f, \\v, U+2028 ...)."""
+    return _LINE.findall(text)
+
 
 def unified(path: str, before: str, after: str) -> str:
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=path, tofile=path
-    )
+    lines = difflib.unified_diff(_lines(before), _lines(after), fromfile=path, tofile=path)
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)

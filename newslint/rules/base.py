@@ -127,6 +127,11 @@ def _read_wordlist(path: Path) -> tuple[str, ...]:
     return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
 
 
+def _one_line(message: str) -> str:
+    """A message is one line of output, whatever text it quotes ("no\nNo" -> "no No")."""
+    return " ".join(message.split()) if "\n" in message or "\r" in message else message
+
+
 class Rule(ABC):
     """A loaded rule. Subclasses are the kinds; they implement `hits`."""
 
@@ -134,12 +139,14 @@ class Rule(ABC):
     options: ClassVar[Mapping[str, Option]] = {}
     placeholders: ClassVar[frozenset[str]] = frozenset()
     default_fix: ClassVar[str] = "none"  # "none": the kind offers no replacement
-    default_ignorecase: ClassVar[bool] = False
-
+    default_ignorecase: ClassVar[bool | None] = None  # None: the kind does not match by case
+    filters_exceptions: ClassVar[bool] = False  # True: the kind applies `exceptions` itself
     def __init__(self, info: RuleInfo, settings: Mapping[str, Any], context: LoadContext) -> None:
         self.info = info
         ignorecase = settings.get("ignorecase")
-        self.ignorecase: bool = self.default_ignorecase if ignorecase is None else ignorecase
+        if ignorecase is not None and self.default_ignorecase is None:
+            raise OptionError("ignorecase", f"kind {self.kind} does not match by case")
+        self.ignorecase: bool = bool(self.default_ignorecase if ignorecase is None else ignorecase)
         self._exceptions = [compile_pattern(p, self.ignorecase) for p in settings.get("exceptions", ())]
         values = {key: spec.read(key, settings) for key, spec in self.options.items()}
         self.configure(values, context)
@@ -159,7 +166,7 @@ class Rule(ABC):
         """Findings of this rule on one document."""
         try:
             hits = list(self.hits(doc))
-            if hits and self._exceptions:
+            if hits and self._exceptions and not self.filters_exceptions:
                 hits = self._without_exceptions(doc, hits)
         except TimeoutError:
             limit = time_limit(doc.text)
@@ -204,6 +211,6 @@ class Rule(ABC):
             end_column=end_column,
             rule=self.id,
             severity=self.info.level,
-            message=self.info.message.format_map(values),
+            message=_one_line(self.info.message.format_map(values)),
             fix=fix,
         )

@@ -33,7 +33,6 @@ class Option:
     validate: Validator
     required: bool = False
     default: Any = None
-    help: str = ""
 
     def read(self, key: str, settings: dict[str, Any]) -> Any:
         if key not in settings:
@@ -121,12 +120,14 @@ def _check_regex(text: str) -> None:
 
 
 def swap_map(value: Any) -> dict[str, tuple[str, ...]]:
-    """`wrong: right` or `wrong: [right, other right]`; keys are regexes."""
+    """`wrong: right` or `wrong: [right, other right]`; keys are regexes, replacements templates."""
     if not isinstance(value, dict) or not value:
         raise _Invalid(f"expected a mapping of wrong -> right, got {_type_name(value)}")
     swaps: dict[str, tuple[str, ...]] = {}
     for key, replacement in value.items():
         key = str(key)
+        if not key.strip():
+            raise _Invalid("an empty key matches nothing")
         _check_regex(key)
         if isinstance(replacement, str):
             swaps[key] = (replacement,)
@@ -134,16 +135,24 @@ def swap_map(value: Any) -> dict[str, tuple[str, ...]]:
             swaps[key] = tuple(replacement)
         else:
             raise _Invalid(f"{key!r}: expected a replacement string or a list of them")
-        _check_group_references(key, swaps[key])
+        _check_templates(key, swaps[key])
     return swaps
 
 
-def _check_group_references(key: str, replacements: tuple[str, ...]) -> None:
-    groups = regex.compile(key).groups
+def _check_templates(key: str, replacements: tuple[str, ...]) -> None:
+    """Expand each replacement on a stand-in match with the key's groups, so that a bad group
+    reference or escape is an error when the rule loads, not a crash when it runs."""
+    compiled = regex.compile(key)
+    names = {index: name for name, index in compiled.groupindex.items()}
+    stand_in = "".join(
+        f"(?P<{names[index]}>x)" if index in names else "(x)" for index in range(1, compiled.groups + 1)
+    )
+    match = regex.match(stand_in, "x" * compiled.groups)
     for replacement in replacements:
-        for reference in regex.findall(r"\\(\d+)", replacement):
-            if int(reference) > groups:
-                raise _Invalid(f"{key!r}: replacement refers to group {reference}, the key has {groups}")
+        try:
+            match.expand(replacement)  # type: ignore[union-attr]
+        except (regex.error, IndexError, KeyError) as error:
+            raise _Invalid(f"{key!r}: bad replacement {replacement!r}: {error}") from None
 
 
 def pairs(value: Any) -> tuple[tuple[str, str], ...]:

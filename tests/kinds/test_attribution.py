@@ -8,6 +8,7 @@ RULE = """
   message: "'{pronoun}' in words of {speaker}"
   verbs: [said, told, added, pointed out]
   pronouns: [I, me, my, we, us, our, you, your]
+  speakers: [person-nouns, institution-nouns]
 """
 
 
@@ -21,6 +22,9 @@ RULE = """
         ("I will not resign, said John Kirby, spokesman for the National Security Council.",
          "I will not resign", "John Kirby", "I"),
         ("It is time for us to act, he said.", "It is time for us to act", "he", "us"),
+        ("Our army will defend every city, the defence ministry said.",
+         "Our army will defend every city", "the defence ministry", "Our"),
+        ("You must leave now, the army told residents.", "You must leave now", "the army", "You"),
         ("We expect Beijing to act, Foreign Ministry spokesman Oleg Nikolenko told CNN on Monday.",
          "We expect Beijing to act", "Foreign Ministry spokesman Oleg Nikolenko", "We"),
     ],
@@ -41,6 +45,10 @@ def test_first_person_sentence_with_attribution_outside_quotes(make_rules, text,
         "World War I changed Europe, historians said.",
         "We will win, and the talks go on.",
         "We all know what was said.",
+        "‘We are ready for talks’, Johnson said.",
+        "'We are ready for talks', Johnson said.",
+        "The letters of Charles I, officials said, were sold.",
+        "The collection includes letters by Charles I, officials said.",
     ],
 )
 def test_indirect_speech_quoted_speech_and_no_attribution_are_silent(make_rules, text):

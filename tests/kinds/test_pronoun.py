@@ -6,17 +6,17 @@ RULE = """
 - id: t.she
   kind: pronoun
   message: "'{match}' refers to {antecedent}"
-  entities: [country, government, company]
-  persons: [chancellor, president, minister, woman]
-  names: []
+  names: [places, places-ambiguous, organisations]
+  entities: [institution-nouns]
+  persons: [person-nouns]
+  female: [female]
   modifiers: [demonyms]
-  wordlists: [places, places-ambiguous, organisations]
 """
 
 
 @pytest.fixture
 def rules(make_rules):
-    return make_rules(RULE.replace("  names: []\n", ""))
+    return make_rules(RULE)
 
 
 @pytest.mark.parametrize(
@@ -28,6 +28,8 @@ def rules(make_rules):
         ("Germany and her allies agreed on sanctions.", "her", "Germany", "its"),
         ("The government said she would act.", "she", "government", "it"),
         ("Brazil raised taxes. She also cut spending.", "She", "Brazil", "It"),
+        ("New Zealand's parliament said she would act.", "she", "New Zealand parliament", "it"),
+        ("India has increased her exports of rice.", "her", "India", "its"),
     ],
 )
 def test_a_place_or_organisation_called_she(rules, text, pronoun, antecedent, replacement):
@@ -48,6 +50,14 @@ def test_a_place_or_organisation_called_she(rules, text, pronoun, antecedent, re
         "Theresa May told Britain she would resign.",
         "China's foreign minister said she was ready.",
         "She arrived in Kyiv on Monday.",
+        "Ukraine, she said, was ready.",
+        "Italy, she told parliament, would not back down.",
+        "Golda Meir led Israel for five years. Israel remembers her as a founder.",
+        "The United States congratulated her on the victory.",
+        "Moscow accuses her of spying.",
+        "Sanna Marin said Finland would apply. NATO welcomed her announcement.",
+        "Police said she was arrested in Paris on Monday.",
+        "New Zealand's parliament thanked her.",
     ],
 )
 def test_silent_when_a_person_may_be_meant(rules, text):
