@@ -63,6 +63,13 @@ def test_artefacts_in_prose_are_found_at_the_exact_place(name, expected):
         assert (finding.end_line, finding.end_column) == _line_column(text, finding.end)
 
 
+@pytest.mark.parametrize(("name", "expected"), [("story.md", MARKDOWN_EXPECTED), ("story.html", HTML_EXPECTED)])
+def test_crlf_files_report_the_same_lines_and_columns(name, expected):
+    text = (FIXTURES / name).read_text(encoding="utf-8").replace("\n", "\r\n")
+    found = [(f.rule, f.line, f.column, text[f.start : f.end]) for f in lint_text(text, path=name)]
+    assert found == expected
+
+
 @pytest.mark.parametrize("name", ["story.md", "story.html"])
 def test_code_urls_attributes_and_scripts_are_not_linted(name):
     text = (FIXTURES / name).read_text(encoding="utf-8")
