@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newslint.atomic import write_fixed
-from newslint.config import Config, active_rules
+from newslint.config import Config, active_rules, rule_set
 from newslint.formats.reader import document
 from newslint.errors import InputError, NewslintError, RuleFailure
 from newslint.findings import Finding
 from newslint.fixes import FixResult, fix_text
-from newslint.linter import check_document
-from newslint.rules.base import Rule
+from newslint.linter import Linter
 from newslint.sources import UTF8_BOM, Source, discover, read_source
 
 
 def lint_text(text: str, path: str = "-", config: Config | None = None, format: str | None = None) -> list[Finding]:
     """Findings on one text, sorted by position; the format (text, markdown, html) follows the
     path's extension unless given. Raises RuleFailure if a rule could not finish."""
-    result = check_document(document(text, path, format), active_rules(config or Config()))
+    result = linter_for(config or Config()).check(document(text, path, format))
     if result.failures:
         raise result.failures[0]
     return result.findings
@@ -31,38 +31,62 @@ class Report:
 
     findings: list[Finding] = field(default_factory=list)
     errors: list[NewslintError] = field(default_factory=list)
-    files_checked: int = 0
+    files: list[str] = field(default_factory=list)  # the files checked, as shown in findings
     unread_stdin: bytes | None = None  # standard input that could not be decoded, as read
+    texts: dict[str, str] = field(default_factory=dict)  # texts of files with findings, if kept
+
+    @property
+    def files_checked(self) -> int:
+        return len(self.files)
 
     @property
     def complete(self) -> bool:
         return not self.errors
 
 
-def _sources(paths: Iterable[str], report: Report, stdin_filename: str | None) -> Iterator[Source]:
-    """The readable files among paths; the others become errors in the report."""
+def linter_for(config: Config) -> Linter:
+    """The Linter of a config, built once per process."""
+    return _linters(config)
+
+
+@lru_cache(maxsize=8)
+def _linters(config: Config) -> Linter:
+    return Linter(active_rules(config), config, rule_set(config.rules, config.builtin_rules).ids)
+
+
+def _sources(paths: Iterable[str], report: Report, stdin_filename: str | None, config: Config) -> Iterator[Source]:
+    """The readable files among paths, less the config's excluded ones; others become errors."""
     for item in discover(paths):
+        if isinstance(item, str) and config.excluded(item):
+            continue
         try:
             if isinstance(item, InputError):
                 raise item
-            yield read_source(item, stdin_filename)
+            source = read_source(item, stdin_filename)
         except InputError as error:
             report.errors.append(error)
             if error.data is not None:
                 report.unread_stdin = error.data
             continue
-        report.files_checked += 1
+        report.files.append(source.path)
+        yield source
 
 
-def lint_paths(paths: Iterable[str], config: Config | None = None, stdin_filename: str | None = None) -> Report:
+def lint_paths(
+    paths: Iterable[str], config: Config | None = None, stdin_filename: str | None = None, keep_texts: bool = False
+) -> Report:
     """Lint files and folders (recursing into prose files); bad inputs are reported, not raised.
-    Standard input ("-") is shown, and its format chosen, as stdin_filename if given."""
-    rules = active_rules(config or Config())
+    Standard input ("-") is shown, and its format chosen, as stdin_filename if given. With
+    keep_texts, the texts of files with findings are kept (SARIF converts columns from them)."""
+    config = config or Config()
+    linter = linter_for(config)
     report = Report()
-    for source in _sources(paths, report, stdin_filename):
-        result = check_document(document(source.text, source.path), rules)
+    for source in _sources(paths, report, stdin_filename, config):
+        result = linter.check(document(source.text, source.path))
         report.findings.extend(result.findings)
         report.errors.extend(result.failures)
+        if keep_texts and result.findings:
+            report.texts[source.path] = source.text
     return report
 
 
@@ -95,21 +119,25 @@ def fix_paths(
     unsafe: bool = False,
     write: bool = True,
     stdin_filename: str | None = None,
+    keep_texts: bool = False,
 ) -> FixReport:
     """Fix files in place (write=True) or only compute the fixes (for --diff and standard input).
     A file that cannot be written keeps its findings, reported as remaining."""
-    rules = active_rules(config or Config())
+    config = config or Config()
+    linter = linter_for(config)
     report = FixReport()
-    for source in _sources(paths, report, stdin_filename):
-        result = _fix_source(source, rules, unsafe, report)
+    for source in _sources(paths, report, stdin_filename, config):
+        result = _fix_source(source, linter, unsafe, report)
         if result.changed and write and not source.stdin:
             try:
                 write_fixed(source, result.text)
             except InputError as error:
                 report.errors.append(error)
-                result = FixResult(source.text, remaining=check_document(document(source.text, source.path), rules).findings)
+                result = FixResult(source.text, remaining=linter.check(document(source.text, source.path)).findings)
         report.findings.extend(result.remaining)
         report.fixed.extend(result.fixed)
+        if keep_texts and result.remaining:
+            report.texts[source.path] = result.text
         if result.changed:
             report.changed.append(FixedFile(source, result))
         if source.stdin:
@@ -117,11 +145,11 @@ def fix_paths(
     return report
 
 
-def _fix_source(source: Source, rules: Sequence[Rule], unsafe: bool, report: FixReport) -> FixResult:
+def _fix_source(source: Source, linter: Linter, unsafe: bool, report: FixReport) -> FixResult:
     failures: dict[str, RuleFailure] = {}
 
     def lint(text: str) -> list[Finding]:
-        checked = check_document(document(text, source.path), rules)
+        checked = linter.check(document(text, source.path))
         failures.update((failure.rule_id, failure) for failure in checked.failures)
         return checked.findings
 

@@ -1,7 +1,7 @@
 """The command line: parse arguments, run, print, choose the exit code. No linting logic here.
 
-Exit codes: 0 no findings, 1 findings, 2 usage/config/rule error or an incomplete run
-(a file that could not be read, a rule that could not finish).
+Exit codes: 0 no findings (at or above the fail level), 1 findings, 2 usage/config/rule error or
+an incomplete run (a file that could not be read, a rule that could not finish).
 """
 
 from __future__ import annotations
@@ -9,13 +9,15 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import IO
 
 from newslint import __version__
-from newslint.api import fix_paths, lint_paths
-from newslint.config import Config, active_rules, rule_set
+from newslint.api import Report, fix_paths, lint_paths
+from newslint.config import Config, ConfigError, active_rules, resolve, rule_set
 from newslint.errors import InputError, NewslintError, RuleFailure, RuleFileError
 from newslint.explain import explain, list_rules
-from newslint.output import FORMATS
+from newslint.findings import SEVERITIES
+from newslint.output import FORMAT_NAMES, RunSummary, formats
 from newslint.output import diff as diff_output
 from newslint.output import text as text_output
 from newslint.sources import STDIN
@@ -37,18 +39,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="files or folders to lint (.txt, .md, .markdown, .html, .htm); - reads standard input")
-    parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
+    parser.add_argument("--format", choices=FORMAT_NAMES, default="text", help="output format (default: text)")
+    parser.add_argument("--output-file", metavar="PATH", help="write the report to PATH instead of standard output")
     parser.add_argument("--stdin-filename", metavar="NAME",
                         help="the name standard input is shown as; its extension chooses the format (.md, .html)")
-    parser.add_argument("--select", action="append", metavar="RULES",
-                        help="run only these rules: ids or dotted prefixes, comma-separated (e.g. punct,calque)")
-    parser.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules: ids or dotted prefixes")
-    parser.add_argument("--rules", action="append", default=[], metavar="PATH",
-                        help="add a rule file or a folder of rule files (repeatable)")
-    parser.add_argument("--no-builtin-rules", action="store_true", help="use only the rules given with --rules")
-    parser.add_argument("--list-rules", action="store_true", help="list the rules and exit")
-    parser.add_argument("--explain", metavar="RULE", help="describe one rule, with its source and examples, and exit")
-    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
+    selecting = parser.add_argument_group("rules")
+    selecting.add_argument("--select", action="append", metavar="RULES",
+                           help="run only these rules: ids or dotted prefixes, comma-separated (e.g. punct,calque)")
+    selecting.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules: ids or dotted prefixes")
+    selecting.add_argument("--rules", action="append", metavar="PATH",
+                           help="add a rule file or a folder of rule files (repeatable)")
+    selecting.add_argument("--no-builtin-rules", action="store_true", help="use only the rules given with --rules")
+    selecting.add_argument("--list-rules", action="store_true", help="list the rules and exit")
+    selecting.add_argument("--explain", metavar="RULE", help="describe one rule, with its source and examples, and exit")
+    settings = parser.add_argument_group("configuration")
+    settings.add_argument("--config", metavar="PATH",
+                          help="the configuration file (default: the nearest newslint.yaml, .newslint.yaml or "
+                               "pyproject.toml with [tool.newslint] above the current folder)")
+    settings.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    results = parser.add_argument_group("results")
+    results.add_argument("--fail-level", choices=SEVERITIES, help="the lowest level that makes the exit code 1 (default: info)")
+    results.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
+    results.add_argument("--statistics", action="store_true", help="count the problems per rule instead of listing them")
+    results.add_argument("--report-unused-suppressions", action="store_true",
+                         help="report `newslint: disable` comments that silenced nothing")
     fixing = parser.add_argument_group("fixing")
     fixing.add_argument("--fix", action="store_true",
                         help="apply safe fixes in place (with -, write the fixed text to standard output)")
@@ -70,13 +84,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("give the files or folders to lint (or - for standard input)")
     if args.diff and args.format != "text":
         parser.error("--diff prints a unified diff; --format does not apply to it")
-    config = Config(
-        select=_comma_list(args.select),
-        ignore=_comma_list(args.ignore) or (),
-        rules=tuple(args.rules),
-        builtin_rules=not args.no_builtin_rules,
-    )
     try:
+        config = resolve(args.config, args.isolated, {
+            "select": _comma_list(args.select),
+            "ignore": _comma_list(args.ignore),
+            "rules": tuple(args.rules) if args.rules else None,
+            "builtin_rules": False if args.no_builtin_rules else None,
+            "fail_level": args.fail_level,
+            "report_unused_suppressions": args.report_unused_suppressions or None,
+        })
         if args.list_rules:
             rules = rule_set(config.rules, config.builtin_rules).rules
             sys.stdout.write(list_rules(rules, as_json=args.format == "json"))
@@ -88,41 +104,62 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _diff(args, config)
         if args.fix:
             return _fix(args, config)
-        report = lint_paths(args.paths, config, stdin_filename=args.stdin_filename)
+        report = lint_paths(args.paths, config, stdin_filename=args.stdin_filename, keep_texts=args.format == "sarif")
+        _write_report(args, config, report, sys.stdout)
     except NewslintError as error:
         _report_error(error)
         return EXIT_ERROR
-    sys.stdout.write(FORMATS[args.format](report.findings, report.files_checked, None, args.unsafe_fixes))
+    return _exit_code(args, config, report)
+
+
+def _summary(args: argparse.Namespace, config: Config, report: Report, fixed: int | None = None) -> RunSummary:
+    rules = {rule.id: rule.info for rule in rule_set(config.rules, config.builtin_rules)}
+    return RunSummary(report.findings, report.files, fixed, args.unsafe_fixes, rules, report.texts)
+
+
+def _write_report(
+    args: argparse.Namespace, config: Config, report: Report, stream: IO[str], fixed: int | None = None
+) -> None:
+    """The report in the chosen format, to --output-file or the stream; then the errors."""
+    summary = _summary(args, config, report, fixed)
+    rendered = text_output.statistics(summary) if args.statistics else formats()[args.format](summary)
+    if args.output_file:
+        try:
+            with open(args.output_file, "w", encoding="utf-8") as handle:
+                handle.write(rendered)
+        except OSError as error:
+            raise NewslintError(f"--output-file: cannot write {args.output_file}: {error.strerror or error}") from None
+    else:
+        stream.write(rendered)
     for error in report.errors:
         _report_error(error)
+
+
+def _exit_code(args: argparse.Namespace, config: Config, report: Report) -> int:
     if not report.complete:
         return EXIT_ERROR
-    if report.findings and not args.exit_zero:
+    failing = SEVERITIES[: SEVERITIES.index(config.fail_level) + 1]
+    if any(finding.severity in failing for finding in report.findings) and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
 
 
 def _fix(args: argparse.Namespace, config: Config) -> int:
     """--fix: write fixes, print what remains; with standard input, the fixed text goes to stdout."""
-    report = fix_paths(args.paths, config, unsafe=args.unsafe_fixes, stdin_filename=args.stdin_filename)
+    report = fix_paths(args.paths, config, unsafe=args.unsafe_fixes, stdin_filename=args.stdin_filename,
+                       keep_texts=args.format == "sarif")
     filtering = STDIN in args.paths
     if filtering:
         sys.stdout.flush()
         sys.stdout.buffer.write(report.filtered_stdin)
         sys.stdout.buffer.flush()
     findings_out = sys.stderr if filtering else sys.stdout
-    findings_out.write(FORMATS[args.format](report.findings, report.files_checked, len(report.fixed), args.unsafe_fixes))
+    _write_report(args, config, report, findings_out, fixed=len(report.fixed))
     if args.show_fixes:  # a report for people: never inside machine-readable output
         (findings_out if args.format == "text" else sys.stderr).write(text_output.fixes_applied(report.fixed))
-    for error in report.errors:
-        _report_error(error)
-    if not report.complete:
-        return EXIT_ERROR
-    if args.exit_non_zero_on_fix and report.changed:
+    if args.exit_non_zero_on_fix and report.changed and report.complete:
         return EXIT_FINDINGS
-    if report.findings and not args.exit_zero:
-        return EXIT_FINDINGS
-    return EXIT_CLEAN
+    return _exit_code(args, config, report)
 
 
 def _diff(args: argparse.Namespace, config: Config) -> int:
@@ -142,7 +179,7 @@ def _diff(args: argparse.Namespace, config: Config) -> int:
 
 def _report_error(error: NewslintError) -> None:
     """Errors about a file start with the file's name, as findings do; others say who speaks."""
-    located = isinstance(error, (RuleFileError, InputError, RuleFailure))
+    located = isinstance(error, (RuleFileError, InputError, RuleFailure, ConfigError))
     print(str(error) if located else f"newslint: error: {error}", file=sys.stderr)
 
 

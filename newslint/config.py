@@ -1,23 +1,82 @@
-"""Run settings: which rules, from where. (Config files come with the toolchain issue.)"""
+"""Run settings, and the configuration file they may come from.
+
+A project keeps its settings in `newslint.yaml`, `.newslint.yaml` or a `[tool.newslint]` table
+of `pyproject.toml`; the nearest one above the current folder is used (`--config` names one,
+`--isolated` ignores them all). Command-line options override the file. A key that is unknown
+or of the wrong type is an error that names the file and the line.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import fnmatch
+import os
+import sys
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
+from newslint.errors import NewslintError
+from newslint.findings import SEVERITIES
+from newslint.rules import options as opt
 from newslint.rules.base import Rule
 from newslint.rules.loader import RuleSet, load_rules
-from newslint.selection import choose_rules
+from newslint.rules.yaml_source import LocatedDict, load_yaml
+from newslint.selection import choose_rules, selector_matches
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+CONFIG_FILES = ("newslint.yaml", ".newslint.yaml", "pyproject.toml")
+
+
+class ConfigError(NewslintError):
+    """A configuration file that cannot be used: `file:line: what is wrong`."""
+
+    def __init__(self, path: str, line: int | None, problem: str) -> None:
+        super().__init__(f"{path}:{line}: {problem}" if line else f"{path}: {problem}")
 
 
 @dataclass(frozen=True)
 class Config:
-    """What a run checks. Frozen and hashable, so that loaded rules can be cached per config."""
+    """What a run checks and how. Frozen and hashable, so that loaded rules are cached per config."""
 
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     rules: tuple[str, ...] = ()  # extra rule files or folders
     builtin_rules: bool = True
+    levels: tuple[tuple[str, str], ...] = ()  # (rule id or prefix, level)
+    exclude: tuple[str, ...] = ()  # glob patterns, relative to `root`
+    root: str = ""  # the folder of the configuration file
+    fail_level: str = "info"  # the lowest level that makes the exit code 1
+    accept: tuple[str, ...] = ()  # terms never flagged
+    prefer: tuple[tuple[str, str], ...] = ()  # (consistency rule id, the form that wins)
+    report_unused_suppressions: bool = False
+    path: str | None = None  # the configuration file, if any
+
+    def level_of(self, rule_id: str, default: str) -> str:
+        """The level a rule reports at: the most specific `levels` entry, or its own."""
+        matches = [(len(sel), level) for sel, level in self.levels if selector_matches(rule_id, sel)]
+        return max(matches)[1] if matches else default
+
+    def excluded(self, path: str) -> bool:
+        """Whether a file is excluded by the `exclude` globs (matched against its path relative to
+        the configuration file's folder, and against its name)."""
+        if not self.exclude or path == "-":
+            return False
+        absolute = os.path.abspath(path)
+        relative = os.path.relpath(absolute, self.root) if self.root else path
+        relative = relative.replace(os.sep, "/")
+        return any(
+            fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern)
+            or relative.startswith(pattern.rstrip("/") + "/")
+            for pattern in self.exclude
+        )
+
+
+# --- rules for a config -------------------------------------------------------------------------
 
 
 @lru_cache(maxsize=8)
@@ -26,10 +85,164 @@ def rule_set(extra: tuple[str, ...] = (), builtin: bool = True) -> RuleSet:
 
 
 def active_rules(config: Config) -> list[Rule]:
-    """The rules a config selects, loaded once per process."""
+    """The rules a config selects, loaded once per process, with its house preferences applied."""
     return _active_rules(config)
 
 
 @lru_cache(maxsize=8)
 def _active_rules(config: Config) -> list[Rule]:
-    return choose_rules(list(rule_set(config.rules, config.builtin_rules)), config.select, config.ignore)
+    rules = choose_rules(list(rule_set(config.rules, config.builtin_rules)), config.select, config.ignore)
+    preferences = dict(config.prefer)
+    return [rule.with_preference(preferences[rule.id]) if rule.id in preferences else rule for rule in rules]
+
+
+# --- finding and reading configuration files ----------------------------------------------------
+
+
+def discover(start: str | Path = ".") -> Path | None:
+    """The nearest configuration file at or above `start`."""
+    folder = Path(start).resolve()
+    for candidate_folder in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            candidate = candidate_folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_newslint_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_newslint_table(path: Path) -> bool:
+    try:
+        return "newslint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+
+
+def load(path: str | Path) -> Config:
+    """A Config from a configuration file (YAML, or pyproject.toml's [tool.newslint])."""
+    path = Path(path)
+    shown = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(shown, None, f"cannot read: {getattr(error, 'strerror', None) or error}") from None
+    if path.name == "pyproject.toml":
+        try:
+            table = tomllib.loads(text).get("tool", {}).get("newslint")
+        except tomllib.TOMLDecodeError as error:
+            raise ConfigError(shown, getattr(error, "lineno", None), f"invalid TOML: {error}") from None
+        if not isinstance(table, dict):
+            raise ConfigError(shown, None, "no [tool.newslint] table")
+        return _from_mapping(table, shown, path.parent, lambda key: _toml_line(text, key))
+    try:
+        data = load_yaml(text, shown)
+    except NewslintError as error:
+        raise ConfigError(shown, None, str(error).split(": ", 1)[-1]) from None
+    if data is None:
+        data = LocatedDict()
+    if not isinstance(data, LocatedDict):
+        raise ConfigError(shown, 1, "expected a mapping of settings")
+    return _from_mapping(data, shown, path.parent, lambda key: data.key_lines.get(key, data.line))
+
+
+def _toml_line(text: str, key: str) -> int | None:
+    """The line of `key` in the [tool.newslint] table (tomllib keeps no positions)."""
+    in_table = False
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            in_table = stripped.replace(" ", "").startswith("[tool.newslint")
+            continue
+        if in_table and stripped.split("=", 1)[0].strip().strip('"') == key:
+            return number
+    return None
+
+
+def _comma_list(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(item.strip() for item in value.split(",") if item.strip())
+    return opt.string_list(value)
+
+
+def _level_map(value: Any) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, dict):
+        raise opt._Invalid("expected a mapping of rule id or prefix -> error|warning|info")
+    return tuple((str(key), opt.choice(*SEVERITIES)(level)) for key, level in value.items())
+
+
+def _string_map(value: Any) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, dict):
+        raise opt._Invalid("expected a mapping of rule id -> form")
+    return tuple((str(key), opt.non_empty_string(form)) for key, form in value.items())
+
+
+_KEYS = {
+    "select": _comma_list,
+    "ignore": _comma_list,
+    "rules": opt.string_list,
+    "levels": _level_map,
+    "exclude": opt.string_list,
+    "fail-level": opt.choice(*SEVERITIES),
+    "accept": opt.string_list,
+    "prefer": _string_map,
+}
+
+
+def _from_mapping(data: dict, shown: str, folder: Path, line_of: Any) -> Config:
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        key = str(key)
+        validate = _KEYS.get(key.replace("_", "-"))
+        if validate is None:
+            raise ConfigError(shown, line_of(key), f"unknown key {key!r} (known: {', '.join(sorted(_KEYS))})")
+        try:
+            values[key.replace("_", "-")] = validate(value)
+        except opt._Invalid as error:
+            raise ConfigError(shown, line_of(key), f"{key}: {error}") from None
+    return Config(
+        select=values.get("select"),
+        ignore=values.get("ignore", ()),
+        rules=tuple(str((folder / rule).resolve()) for rule in values.get("rules", ())),
+        levels=values.get("levels", ()),
+        exclude=values.get("exclude", ()),
+        root=str(folder.resolve()),
+        fail_level=values.get("fail-level", "info"),
+        accept=values.get("accept", ()),
+        prefer=values.get("prefer", ()),
+        path=shown,
+    )
+
+
+def resolve(
+    config_path: str | None = None, isolated: bool = False, overrides: dict[str, Any] | None = None
+) -> Config:
+    """The run's Config: the named or discovered file, then the command line's overrides."""
+    config = Config()
+    if not isolated:
+        found = Path(config_path) if config_path else discover()
+        if config_path and not found.is_file():  # type: ignore[union-attr]
+            raise ConfigError(config_path, None, "no such configuration file")
+        if found is not None:
+            config = load(found)
+    overrides = {key: value for key, value in (overrides or {}).items() if value is not None}
+    if "rules" in overrides:
+        overrides["rules"] = config.rules + tuple(overrides["rules"])
+    config = replace(config, **overrides)
+    _check_against_rules(config)
+    return config
+
+
+def _check_against_rules(config: Config) -> None:
+    """`levels` and `prefer` must name rules that exist (and `prefer` a form the rule knows)."""
+    rules = rule_set(config.rules, config.builtin_rules)
+    where = config.path or "configuration"
+    for selector, _ in config.levels:
+        if not any(selector_matches(rule.id, selector) for rule in rules):
+            raise ConfigError(where, None, f"levels: no rule is called or starts with {selector!r}")
+    for rule_id, form in config.prefer:
+        rule = rules.get(rule_id)
+        if rule is None:
+            raise ConfigError(where, None, f"prefer: no rule called {rule_id!r}")
+        problem = rule.preference_problem(form)
+        if problem:
+            raise ConfigError(where, None, f"prefer: {rule_id}: {problem}")
+

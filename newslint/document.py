@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cached_property
 
 import regex
@@ -54,10 +54,21 @@ class Document:
         """Whether text[start:end] can be replaced in the source without touching markup."""
         return self._view is None or self._view.is_verbatim(start, end)
 
-    @property
+    @cached_property
     def comments(self) -> list[Comment]:
-        """Comments of the markup (for suppression); plain text has none of its own."""
-        return self._view.comments if self._view is not None else []
+        """Comments of the markup; in plain text, suppression directives on lines of their own."""
+        if self._view is not None:
+            return self._view.comments
+        return [Comment(span, text) for span, text in plaintext.directive_lines(self.text)]
+
+    def lines(self, after: int = 0) -> Iterator[tuple[int, int]]:
+        """(start, end) of each line of the source after line number `after`, without its break."""
+        for index in range(after, len(self._line_starts)):
+            start = self._line_starts[index]
+            end = self._line_starts[index + 1] if index + 1 < len(self._line_starts) else len(self.source)
+            while end > start and self.source[end - 1] in "\r\n":
+                end -= 1
+            yield start, end
 
     @cached_property
     def paragraphs(self) -> list[Span]:

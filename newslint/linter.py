@@ -1,14 +1,20 @@
-"""Running rules over documents: the one place where findings are gathered, deduplicated and sorted."""
+"""Running rules over documents: the one place where findings are gathered and then filtered --
+suppression comments, accepted terms, level overrides -- deduplicated and sorted."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+import regex
+
+from newslint.config import Config
 from newslint.document import Document
 from newslint.errors import RuleFailure
 from newslint.findings import SEVERITIES, Finding
+from newslint.regexes import bounded_literals
 from newslint.rules.base import Rule
+from newslint.suppression import Suppressions
 
 
 @dataclass
@@ -19,16 +25,50 @@ class CheckResult:
     failures: list[RuleFailure] = field(default_factory=list)
 
 
+class Linter:
+    """Rules plus the run's policy: levels per rule, accepted terms, unused-suppression reports."""
+
+    def __init__(self, rules: Sequence[Rule], config: Config | None = None, known_ids: Sequence[str] = ()) -> None:
+        self.rules = list(rules)
+        self._config = config or Config()
+        accept = self._config.accept
+        self._accept = regex.compile(bounded_literals(accept)) if accept else None
+        self._known_ids = list(known_ids) or [rule.id for rule in self.rules]  # for unused suppressions
+
+    def check(self, doc: Document) -> CheckResult:
+        result = CheckResult()
+        for rule in self.rules:
+            try:
+                result.findings.extend(rule.check(doc))
+            except RuleFailure as failure:
+                result.failures.append(failure)
+        findings = result.findings
+        if doc.comments:
+            suppressions = Suppressions.of(doc)
+            findings = suppressions.filter(findings)
+            if self._config.report_unused_suppressions:
+                findings += suppressions.unused(doc, self._known_ids)
+        if self._accept is not None:
+            findings = self._without_accepted(doc, findings)
+        if self._config.levels:
+            findings = [_with_level(f, self._config.level_of(f.rule, f.severity)) for f in findings]
+        result.findings = _deduplicated(findings)
+        result.findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        return result
+
+    def _without_accepted(self, doc: Document, findings: list[Finding]) -> list[Finding]:
+        """Terms the publication accepts (its names and jargon) are never flagged."""
+        accepted = [m.span() for m in self._accept.finditer(doc.source)]  # type: ignore[union-attr]
+        return [f for f in findings if not any(start <= f.start and f.end <= end for start, end in accepted)]
+
+
+def _with_level(finding: Finding, level: str) -> Finding:
+    return finding if level == finding.severity else replace(finding, severity=level)  # type: ignore[arg-type]
+
+
 def check_document(doc: Document, rules: Sequence[Rule]) -> CheckResult:
-    result = CheckResult()
-    for rule in rules:
-        try:
-            result.findings.extend(rule.check(doc))
-        except RuleFailure as failure:
-            result.failures.append(failure)
-    result.findings = _deduplicated(result.findings)
-    result.findings.sort(key=lambda f: (f.start, f.end, f.rule))
-    return result
+    """Findings of `rules` on one document, with no run policy beyond suppression comments."""
+    return Linter(rules).check(doc)
 
 
 def _deduplicated(findings: Iterable[Finding]) -> list[Finding]:

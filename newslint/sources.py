@@ -56,7 +56,7 @@ def _walk(folder: str) -> Iterator[str]:
         )
         for name in sorted(files):
             if name.lower().endswith(LINTED_SUFFIXES) and not name.startswith("."):
-                yield os.path.join(root, name)
+                yield os.path.normpath(os.path.join(root, name))
 
 
 def read_source(path: str, stdin_filename: str | None = None) -> Source:

@@ -12,6 +12,9 @@ import regex
 from newslint.spans import Span, trim
 
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+# A suppression directive on a line of its own ("newslint: disable=punct"), bare or as an HTML
+# comment: not prose, but a comment for the suppression rules.
+DIRECTIVE_LINE = regex.compile(r"(?m)^[ \t]*(?:<!--[ \t]*)?(?P<text>newslint:[^\r\n]*?)(?:[ \t]*-->)?[ \t]*$")
 _SENTENCE_END = regex.compile(r"[.!?:;…\"”’')\]]\s*$")
 
 WRAP_WIDTH = 100  # a hard-wrapped document has no longer lines than this (a few exceptions aside)
@@ -29,7 +32,16 @@ def _lines(text: str) -> list[Span]:
 
 
 def _is_blank(text: str, line: Span) -> bool:
-    return not text[line.start : line.end].strip()
+    """Blank, or a directive line: neither is part of a paragraph."""
+    content = text[line.start : line.end]
+    return not content.strip() or bool("newslint:" in content and DIRECTIVE_LINE.fullmatch(content))
+
+
+def directive_lines(text: str) -> list[tuple[Span, str]]:
+    """Suppression directives written as lines of their own: (the line, the directive)."""
+    if "newslint:" not in text:
+        return []
+    return [(Span(m.start(), m.end()), m.group("text")) for m in DIRECTIVE_LINE.finditer(text)]
 
 
 def _looks_hard_wrapped(text: str, lines: list[Span]) -> bool:

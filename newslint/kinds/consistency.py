@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -39,6 +40,21 @@ class Consistency(Rule):
             for index, spelling in enumerate(spellings):
                 self._index.setdefault(self._key(spelling), index)
         self._regex = compile_pattern(bounded_literals(sorted(set(self._index))), self.ignorecase)
+
+    def preference_problem(self, form: str) -> str | None:
+        if self._preferred is not None:
+            return f"the rule already prefers {self._preferred!r}"
+        if form not in self._forms:
+            return f"{form!r} is not one of its forms ({', '.join(self._forms)})"
+        return None
+
+    def with_preference(self, form: str) -> Consistency:
+        """A copy that flags every form but `form` (a house preference from the configuration)."""
+        configured = copy.copy(self)
+        configured._preferred = form
+        configured._forms = [f for f in self._forms if f != form] + [form]
+        configured._index = {spelling: configured._forms.index(self._forms[index]) for spelling, index in self._index.items()}
+        return configured
 
     def _key(self, text: str) -> str:
         return text.lower() if self.ignorecase else text

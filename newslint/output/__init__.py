@@ -1,16 +1,35 @@
-"""Output formats: each a pure function from findings to text (yamllint's formatters are the model)."""
+"""Output formats: each a pure function from a run's summary to text (yamllint's formatters are
+the model). Formats that need other units than code points (SARIF's UTF-16 columns) convert here,
+at the edge."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from newslint.findings import Finding
-from newslint.output import json, text
+from newslint.rules.base import RuleInfo
 
-# (findings, files checked, number fixed or None, whether unsafe fixes count) -> text
-Formatter = Callable[[Sequence[Finding], int, "int | None", bool], str]
 
-FORMATS: dict[str, Formatter] = {
-    "text": text.render,
-    "json": json.render,
-}
+@dataclass(frozen=True)
+class RunSummary:
+    """What a format may show: the findings, the files checked, and what --fix did."""
+
+    findings: Sequence[Finding]
+    files: Sequence[str] = ()
+    fixed: int | None = None  # findings fixed by --fix (None: not a --fix run)
+    unsafe: bool = False  # --unsafe-fixes: unsafe fixes count as fixable
+    rules: Mapping[str, RuleInfo] = field(default_factory=dict)  # rule metadata, by id
+    texts: Mapping[str, str] = field(default_factory=dict)  # file texts, for formats that need them
+
+
+Formatter = Callable[[RunSummary], str]
+
+
+def formats() -> dict[str, Formatter]:
+    from newslint.output import github, json, junit, sarif, text
+
+    return {"text": text.render, "json": json.render, "github": github.render, "sarif": sarif.render, "junit": junit.render}
+
+
+FORMAT_NAMES = ("text", "json", "github", "sarif", "junit")

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-
-from newslint.findings import Finding
+from newslint.output import RunSummary
 
 
-def render(findings: Sequence[Finding], files_checked: int, fixed: int | None = None, unsafe: bool = False) -> str:
-    return json.dumps([finding.to_dict() for finding in findings], ensure_ascii=False, indent=2) + "\n"
+def render(run: RunSummary) -> str:
+    return json.dumps([finding.to_dict() for finding in run.findings], ensure_ascii=False, indent=2) + "\n"

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from newslint.findings import Finding
+from newslint.output import RunSummary
 
 
 def line(finding: Finding) -> str:
@@ -29,10 +30,23 @@ def summary(findings: Sequence[Finding], files_checked: int, fixed: int | None =
     return f"Found {plural(len(findings), 'problem')} in {plural(files, 'file')} ({fixable} fixable{hidden})."
 
 
-def render(findings: Sequence[Finding], files_checked: int, fixed: int | None = None, unsafe: bool = False) -> str:
-    lines = [line(finding) for finding in findings]
-    lines.append(summary(findings, files_checked, fixed, unsafe))
+def render(run: RunSummary) -> str:
+    lines = [line(finding) for finding in run.findings]
+    lines.append(summary(run.findings, len(run.files), run.fixed, run.unsafe))
     return "\n".join(lines) + "\n"
+
+
+def statistics(run: RunSummary) -> str:
+    """--statistics: how often each rule fired, most frequent first."""
+    counts = Counter(finding.rule for finding in run.findings)
+    fixable = {f.rule for f in run.findings if f.fix and (run.unsafe or f.fix.applicability == "safe")}
+    levels = {f.rule: f.severity for f in run.findings}
+    width = max((len(rule) for rule in counts), default=0)
+    rows = [
+        f"{count:>5}  {rule:<{width}}  [{levels[rule]}]{'  [*] fixable' if rule in fixable else ''}"
+        for rule, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
+    return "".join(row + "\n" for row in rows) + summary(run.findings, len(run.files), run.fixed, run.unsafe) + "\n"
 
 
 def fixes_applied(fixed: Sequence[Finding]) -> str:

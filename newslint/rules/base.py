@@ -158,6 +158,14 @@ class Rule(ABC):
     def configure(self, options: dict[str, Any], context: LoadContext) -> None:
         """Compile the kind's own keys; raise OptionError for a bad combination."""
 
+    def preference_problem(self, form: str) -> str | None:
+        """Why `form` cannot be this rule's house preference (None: it can)."""
+        return f"kind {self.kind} has no forms to prefer"
+
+    def with_preference(self, form: str) -> Rule:
+        """This rule with a house preference set by the configuration (kinds that have forms)."""
+        raise NotImplementedError
+
     @abstractmethod
     def hits(self, doc: Document) -> Iterable[Hit]:
         """Every place where the rule fires, before exceptions and scope are applied."""
