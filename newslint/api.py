@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import atexit
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newslint.atomic import write_fixed
+from newslint.backends.languagetool import LanguageToolBackend
 from newslint.config import Config, active_rules, rule_set
-from newslint.formats.reader import document
 from newslint.errors import InputError, NewslintError, RuleFailure
+from newslint.formats.reader import document
 from newslint.findings import Finding
 from newslint.fixes import FixResult, fix_text
 from newslint.linter import Linter
@@ -41,7 +43,8 @@ class Report:
 
     @property
     def complete(self) -> bool:
-        return not self.errors
+        """False when something could not be read or checked (an optional LanguageTool aside)."""
+        return not any(not getattr(error, "optional", False) for error in self.errors)
 
 
 def linter_for(config: Config) -> Linter:
@@ -51,7 +54,11 @@ def linter_for(config: Config) -> Linter:
 
 @lru_cache(maxsize=8)
 def _linters(config: Config) -> Linter:
-    return Linter(active_rules(config), config, rule_set(config.rules, config.builtin_rules).ids)
+    languagetool = None
+    if config.languagetool.enabled:  # one LanguageTool for the whole run, closed at exit
+        languagetool = LanguageToolBackend(config.languagetool)
+        atexit.register(languagetool.close)
+    return Linter(active_rules(config), config, rule_set(config.rules, config.builtin_rules).ids, languagetool)
 
 
 def _sources(paths: Iterable[str], report: Report, stdin_filename: str | None, config: Config) -> Iterator[Source]:

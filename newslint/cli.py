@@ -13,6 +13,7 @@ from typing import IO
 
 from newslint import __version__
 from newslint.api import Report, fix_paths, lint_paths
+from newslint.backends.languagetool import LanguageToolUnavailable
 from newslint.config import Config, ConfigError, active_rules, resolve, rule_set
 from newslint.errors import InputError, NewslintError, RuleFailure, RuleFileError
 from newslint.explain import explain, list_rules
@@ -57,6 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
                           help="the configuration file (default: the nearest newslint.yaml, .newslint.yaml or "
                                "pyproject.toml with [tool.newslint] above the current folder)")
     settings.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    settings.add_argument("--no-cache", action="store_true", help="neither read nor write .newslint_cache/")
+    grammar = parser.add_argument_group("LanguageTool (pip install 'newslint[languagetool]')")
+    grammar.add_argument("--languagetool", action="store_true",
+                         help="add LanguageTool's grammar and spelling findings (a local LanguageTool, "
+                              "which needs Java, unless a server is configured)")
+    grammar.add_argument("--languagetool-server", metavar="URL",
+                         help="the LanguageTool server to send the copy to (implies --languagetool)")
     results = parser.add_argument_group("results")
     results.add_argument("--fail-level", choices=SEVERITIES, help="the lowest level that makes the exit code 1 (default: info)")
     results.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
@@ -92,6 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "builtin_rules": False if args.no_builtin_rules else None,
             "fail_level": args.fail_level,
             "report_unused_suppressions": args.report_unused_suppressions or None,
+            "languagetool": _languagetool_overrides(args),
         })
         if args.list_rules:
             rules = rule_set(config.rules, config.builtin_rules).rules
@@ -110,6 +119,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         _report_error(error)
         return EXIT_ERROR
     return _exit_code(args, config, report)
+
+
+def _languagetool_overrides(args: argparse.Namespace) -> dict:
+    overrides: dict = {}
+    if args.languagetool or args.languagetool_server:
+        overrides["enabled"] = True
+    if args.languagetool_server:
+        overrides["server"] = args.languagetool_server
+    if args.no_cache:
+        overrides["cache"] = False
+    return overrides
 
 
 def _summary(args: argparse.Namespace, config: Config, report: Report, fixed: int | None = None) -> RunSummary:
@@ -179,7 +199,7 @@ def _diff(args: argparse.Namespace, config: Config) -> int:
 
 def _report_error(error: NewslintError) -> None:
     """Errors about a file start with the file's name, as findings do; others say who speaks."""
-    located = isinstance(error, (RuleFileError, InputError, RuleFailure, ConfigError))
+    located = isinstance(error, (RuleFileError, InputError, RuleFailure, ConfigError, LanguageToolUnavailable))
     print(str(error) if located else f"newslint: error: {error}", file=sys.stderr)
 
 

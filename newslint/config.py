@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from newslint.backends.languagetool import RULE_PREFIX as LANGUAGETOOL, LanguageToolSettings
 from newslint.errors import NewslintError
 from newslint.findings import SEVERITIES
 from newslint.rules import options as opt
@@ -54,6 +55,7 @@ class Config:
     accept: tuple[str, ...] = ()  # terms never flagged
     prefer: tuple[tuple[str, str], ...] = ()  # (consistency rule id, the form that wins)
     report_unused_suppressions: bool = False
+    languagetool: LanguageToolSettings = LanguageToolSettings()
     path: str | None = None  # the configuration file, if any
 
     def level_of(self, rule_id: str, default: str) -> str:
@@ -91,7 +93,8 @@ def active_rules(config: Config) -> list[Rule]:
 
 @lru_cache(maxsize=8)
 def _active_rules(config: Config) -> list[Rule]:
-    rules = choose_rules(list(rule_set(config.rules, config.builtin_rules)), config.select, config.ignore)
+    also_known = (LANGUAGETOOL,) if config.languagetool.enabled else ()
+    rules = choose_rules(list(rule_set(config.rules, config.builtin_rules)), config.select, config.ignore, also_known)
     preferences = dict(config.prefer)
     return [rule.with_preference(preferences[rule.id]) if rule.id in preferences else rule for rule in rules]
 
@@ -175,6 +178,54 @@ def _string_map(value: Any) -> tuple[tuple[str, str], ...]:
     return tuple((str(key), opt.non_empty_string(form)) for key, form in value.items())
 
 
+def _number(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise opt._Invalid(f"expected a positive number, got {value!r}")
+    return float(value)
+
+
+_LANGUAGETOOL_KEYS = {
+    "enabled": opt.boolean,
+    "language": opt.non_empty_string,
+    "server": opt.non_empty_string,
+    "disabled_rules": _comma_list,
+    "enabled_rules": _comma_list,
+    "disabled_categories": _comma_list,
+    "picky": opt.boolean,
+    "mother_tongue": opt.non_empty_string,
+    "optional": opt.boolean,
+    "timeout": _number,
+    "safe_categories": _comma_list,
+    "cache": opt.boolean,
+}
+
+
+class _NestedError(ValueError):
+    """An error in a nested mapping, with the line of its own key."""
+
+    def __init__(self, line: int | None, problem: str) -> None:
+        self.line = line
+        super().__init__(problem)
+
+
+def _languagetool(value: Any) -> LanguageToolSettings:
+    if not isinstance(value, dict):
+        raise opt._Invalid("expected a mapping (enabled, language, server, ...)")
+    lines = getattr(value, "key_lines", {})
+    settings = {}
+    for key, item in value.items():
+        name = str(key).replace("-", "_")
+        validate = _LANGUAGETOOL_KEYS.get(name)
+        if validate is None:
+            raise _NestedError(lines.get(str(key)), f"languagetool: unknown key {key!r} (known: {', '.join(sorted(_LANGUAGETOOL_KEYS))})")
+        try:
+            settings[name] = validate(item)
+        except opt._Invalid as error:
+            raise _NestedError(lines.get(str(key)), f"languagetool.{key}: {error}") from None
+    settings.setdefault("enabled", True)  # writing the section is asking for it, unless it says otherwise
+    return LanguageToolSettings(**settings)
+
+
 _KEYS = {
     "select": _comma_list,
     "ignore": _comma_list,
@@ -184,6 +235,7 @@ _KEYS = {
     "fail-level": opt.choice(*SEVERITIES),
     "accept": opt.string_list,
     "prefer": _string_map,
+    "languagetool": _languagetool,
 }
 
 
@@ -198,6 +250,8 @@ def _from_mapping(data: dict, shown: str, folder: Path, line_of: Any) -> Config:
             values[key.replace("_", "-")] = validate(value)
         except opt._Invalid as error:
             raise ConfigError(shown, line_of(key), f"{key}: {error}") from None
+        except _NestedError as error:
+            raise ConfigError(shown, error.line or line_of(key), str(error)) from None
     return Config(
         select=values.get("select"),
         ignore=values.get("ignore", ()),
@@ -208,6 +262,7 @@ def _from_mapping(data: dict, shown: str, folder: Path, line_of: Any) -> Config:
         fail_level=values.get("fail-level", "info"),
         accept=values.get("accept", ()),
         prefer=values.get("prefer", ()),
+        languagetool=values.get("languagetool", LanguageToolSettings()),
         path=shown,
     )
 
@@ -226,6 +281,9 @@ def resolve(
     overrides = {key: value for key, value in (overrides or {}).items() if value is not None}
     if "rules" in overrides:
         overrides["rules"] = config.rules + tuple(overrides["rules"])
+    languagetool = overrides.pop("languagetool", None)  # partial: only what the command line says
+    if languagetool:
+        overrides["languagetool"] = replace(config.languagetool, **languagetool)
     config = replace(config, **overrides)
     _check_against_rules(config)
     return config

@@ -8,29 +8,39 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
+from newslint.backends.languagetool import RULE_PREFIX as LANGUAGETOOL
+from newslint.backends.languagetool import LanguageToolBackend, LanguageToolUnavailable
 from newslint.config import Config
 from newslint.document import Document
-from newslint.errors import RuleFailure
-from newslint.findings import SEVERITIES, Finding
+from newslint.errors import NewslintError, RuleFailure
+from newslint.findings import SEVERITIES, Finding, Fix
 from newslint.regexes import bounded_literals
 from newslint.rules.base import Rule
+from newslint.selection import is_selected
 from newslint.suppression import Suppressions
 
 
 @dataclass
 class CheckResult:
-    """Findings on one document, and the rules that could not finish on it."""
+    """Findings on one document, and the rules (or LanguageTool) that could not finish on it."""
 
     findings: list[Finding] = field(default_factory=list)
-    failures: list[RuleFailure] = field(default_factory=list)
+    failures: list[NewslintError] = field(default_factory=list)
 
 
 class Linter:
     """Rules plus the run's policy: levels per rule, accepted terms, unused-suppression reports."""
 
-    def __init__(self, rules: Sequence[Rule], config: Config | None = None, known_ids: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        rules: Sequence[Rule],
+        config: Config | None = None,
+        known_ids: Sequence[str] = (),
+        languagetool: LanguageToolBackend | None = None,
+    ) -> None:
         self.rules = list(rules)
         self._config = config or Config()
+        self._languagetool = languagetool
         accept = self._config.accept
         self._accept = regex.compile(bounded_literals(accept)) if accept else None
         self._known_ids = list(known_ids) or [rule.id for rule in self.rules]  # for unused suppressions
@@ -43,6 +53,11 @@ class Linter:
             except RuleFailure as failure:
                 result.failures.append(failure)
         findings = result.findings
+        if self._languagetool is not None:
+            try:
+                findings += self._languagetool_findings(doc, findings)
+            except LanguageToolUnavailable as unavailable:
+                result.failures.append(unavailable)
         if doc.comments:
             suppressions = Suppressions.of(doc)
             findings = suppressions.filter(findings)
@@ -55,6 +70,32 @@ class Linter:
         result.findings = _deduplicated(findings)
         result.findings.sort(key=lambda f: (f.start, f.end, f.rule))
         return result
+
+    def _languagetool_findings(self, doc: Document, own: list[Finding]) -> list[Finding]:
+        """LanguageTool's matches as findings `languagetool.<RULE>`, selected like rules, without
+        those on the very span of one of newslint's own findings."""
+        settings = self._config.languagetool
+        taken = {(finding.start, finding.end) for finding in own}
+        findings = []
+        for match in self._languagetool.check(doc):  # type: ignore[union-attr]
+            rule = f"{LANGUAGETOOL}.{match.rule}"
+            if not is_selected(rule, self._config.select, self._config.ignore):
+                continue
+            start, end = doc.source_span(match.start, match.end)
+            if (start, end) in taken:
+                continue
+            message = f"{match.message} [{match.category}]"
+            fix = None
+            if len(match.replacements) == 1 and doc.can_edit(match.start, match.end):
+                applicability = "safe" if match.category in settings.safe_categories else "unsafe"
+                fix = Fix(match.replacements[0], start, end, applicability)  # type: ignore[arg-type]
+            elif match.replacements:
+                message += " Suggestions: " + ", ".join(f"'{r}'" for r in match.replacements[:5])
+            line, column = doc.position(start)
+            end_line, end_column = doc.position(end)
+            findings.append(Finding(doc.path, start, end, line, column, end_line, end_column, rule, "warning",
+                                    " ".join(message.split()), fix))
+        return findings
 
     def _without_accepted(self, doc: Document, findings: list[Finding]) -> list[Finding]:
         """Terms the publication accepts (its names and jargon) are never flagged."""

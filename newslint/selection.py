@@ -13,9 +13,12 @@ def selector_matches(rule_id: str, selector: str) -> bool:
     return rule_id == selector or rule_id.startswith(selector + ".")
 
 
-def _check_known(rules: Sequence[Rule], selectors: Sequence[str], option: str) -> None:
+def _check_known(rules: Sequence[Rule], selectors: Sequence[str], option: str, also_known: Sequence[str]) -> None:
     for selector in selectors:
-        if not any(selector_matches(rule.id, selector) for rule in rules):
+        known = any(selector_matches(rule.id, selector) for rule in rules) or any(
+            selector_matches(selector, prefix) for prefix in also_known
+        )
+        if not known:
             raise NewslintError(f"{option}: no rule is called or starts with {selector!r} (see --list-rules)")
 
 
@@ -24,15 +27,18 @@ def _specificity(rule_id: str, selectors: Sequence[str]) -> int:
     return max((len(s) for s in selectors if selector_matches(rule_id, s)), default=-1)
 
 
-def choose_rules(rules: Sequence[Rule], select: Sequence[str] | None, ignore: Sequence[str] = ()) -> list[Rule]:
-    """The rules to run. Without `select`, the default rules; a rule both selected and ignored
-    follows the more specific selector (`--select punct --ignore punct.doubled` drops one rule)."""
-    _check_known(rules, select or (), "--select")
-    _check_known(rules, ignore, "--ignore")
-    chosen = []
-    for rule in rules:
-        selected = _specificity(rule.id, select) if select is not None else (0 if rule.info.default else -1)
-        ignored = _specificity(rule.id, ignore)
-        if selected >= 0 and selected > ignored:
-            chosen.append(rule)
-    return chosen
+def is_selected(rule_id: str, select: Sequence[str] | None, ignore: Sequence[str], default: bool = True) -> bool:
+    """Whether a rule runs: without `select`, if it is a default rule; a rule both selected and
+    ignored follows the more specific selector (`--select punct --ignore punct.doubled`)."""
+    selected = _specificity(rule_id, select) if select is not None else (0 if default else -1)
+    return selected >= 0 and selected > _specificity(rule_id, ignore)
+
+
+def choose_rules(
+    rules: Sequence[Rule], select: Sequence[str] | None, ignore: Sequence[str] = (), also_known: Sequence[str] = ()
+) -> list[Rule]:
+    """The rules to run. `also_known`: prefixes of findings from elsewhere (languagetool) that
+    selectors may name too."""
+    _check_known(rules, select or (), "--select", also_known)
+    _check_known(rules, ignore, "--ignore", also_known)
+    return [rule for rule in rules if is_selected(rule.id, select, ignore, rule.info.default)]

@@ -178,7 +178,7 @@ class Rule(ABC):
                 hits = self._without_exceptions(doc, hits)
         except TimeoutError:
             limit = time_limit(doc.text)
-            raise RuleFailure(doc.path, self.id, f"a regex ran longer than {limit:.0f} s and was stopped") from None
+            raise RuleFailure(doc.path, self.id, f"a regex ran longer than {limit:.3g} s and was stopped") from None
         hits = [hit for hit in hits if not doc.overlaps_url(hit.start, hit.end)]
         if self.info.scope == "unquoted":
             hits = [hit for hit in hits if not doc.in_quotation(hit.start)]

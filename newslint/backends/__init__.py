@@ -1,0 +1,1 @@
+"""Optional checkers beside newslint's own rules (LanguageTool)."""

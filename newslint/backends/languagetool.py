@@ -1,0 +1,235 @@
+"""LanguageTool as an optional backend: grammar and spelling findings beside newslint's own.
+
+One LanguageTool for the whole run, started on first use and closed at exit: a server the
+newsroom runs (`server: URL`), or a local LanguageTool that `language-tool-python` starts (it
+needs Java 17+ and its LanguageTool download). Copy is confidential before publication, so text
+goes only to the server the user configured; the public LanguageTool API is never a default.
+
+Paragraphs are sent in batches within LanguageTool's size limits, and results are cached by
+paragraph text, language and settings, in memory and (unless --no-cache) in .newslint_cache/,
+so that an unchanged paragraph is never sent twice. LanguageTool counts UTF-16 code units;
+the offsets are converted to code points here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from newslint.document import Document
+from newslint.errors import NewslintError
+
+RULE_PREFIX = "languagetool"
+BATCH_CHARACTERS = 10_000  # under the 20 KB a LanguageTool server accepts by default
+CACHE_FOLDER = Path(".newslint_cache") / "languagetool"
+
+
+@dataclass(frozen=True)
+class LanguageToolSettings:
+    """The `languagetool:` section of the configuration."""
+
+    enabled: bool = False
+    language: str = "en-US"
+    server: str | None = None  # a LanguageTool server's URL; None: a local LanguageTool (Java)
+    disabled_rules: tuple[str, ...] = ()
+    enabled_rules: tuple[str, ...] = ()
+    disabled_categories: tuple[str, ...] = ()
+    picky: bool = False
+    mother_tongue: str | None = None
+    optional: bool = False  # unavailable LanguageTool: report it, but the run is not incomplete
+    timeout: float = 30.0
+    safe_categories: tuple[str, ...] = ()  # categories whose single replacement is a safe fix
+    cache: bool = True
+
+
+class LanguageToolUnavailable(NewslintError):
+    """LanguageTool could not be reached or used; newslint's own rules still report."""
+
+    def __init__(self, reason: str, optional: bool = False) -> None:
+        self.optional = optional
+        super().__init__(f"LanguageTool unavailable: {reason}")
+
+
+class Match(NamedTuple):
+    """One LanguageTool match, in code points of the text it was found in."""
+
+    start: int
+    end: int
+    rule: str
+    category: str
+    message: str
+    replacements: tuple[str, ...]
+
+
+class LanguageToolBackend:
+    """A connection to one LanguageTool for the whole run."""
+
+    def __init__(self, settings: LanguageToolSettings, cache_folder: Path | None = CACHE_FOLDER) -> None:
+        self.settings = settings
+        self._cache_folder = cache_folder if settings.cache else None
+        self._memory: dict[str, list[Match]] = {}
+        self._tool: Any = None
+        self._failed = False
+        self.requests = 0  # /v2/check requests sent (the tests count them)
+
+    # --- the connection -----------------------------------------------------------------------
+
+    def _connect(self) -> Any:
+        if self._tool is not None:
+            return self._tool
+        try:
+            import language_tool_python
+        except ImportError:
+            raise self._unavailable("language-tool-python is not installed (pip install 'newslint[languagetool]')") from None
+        settings = self.settings
+        if settings.server is None and shutil.which("java") is None:
+            raise self._unavailable("Java is not installed (a local LanguageTool needs Java 17+); or set languagetool.server")
+        try:
+            if settings.server is not None:
+                tool = language_tool_python.LanguageTool(settings.language, remote_server=settings.server)
+            else:
+                tool = language_tool_python.LanguageTool(settings.language)
+        except Exception as error:  # noqa: BLE001 - whatever stops LanguageTool, the run goes on
+            raise self._unavailable(_describe(error)) from None
+        tool._TIMEOUT = settings.timeout  # language-tool-python waits 300 s by default
+        tool.disabled_rules = set(settings.disabled_rules)
+        tool.enabled_rules = set(settings.enabled_rules)
+        tool.disabled_categories = set(settings.disabled_categories)
+        tool.picky = settings.picky
+        if settings.mother_tongue:
+            tool.mother_tongue = settings.mother_tongue
+        self._tool = tool
+        return tool
+
+    def close(self) -> None:
+        if self._tool is not None:
+            self._tool.close()
+            self._tool = None
+
+    def _unavailable(self, reason: str) -> LanguageToolUnavailable:
+        self._failed = True
+        where = f" ({self.settings.server})" if self.settings.server and self.settings.server not in reason else ""
+        return LanguageToolUnavailable(reason + where, self.settings.optional)
+
+    # --- checking -----------------------------------------------------------------------------
+
+    def check(self, doc: Document) -> list[Match]:
+        """Matches in doc.text coordinates. Raises LanguageToolUnavailable once; after that,
+        the run goes on without LanguageTool."""
+        if self._failed:
+            return []
+        paragraphs = [span for span in doc.paragraphs if doc.text[span.start : span.end].strip()]
+        texts = [doc.text[span.start : span.end] for span in paragraphs]
+        results = {text: cached for text in texts if (cached := self._cached(text)) is not None}
+        missing = list(dict.fromkeys(text for text in texts if text not in results))
+        for batch in _batches(missing):
+            results.update(self._send(batch))
+        matches = []
+        for span, text in zip(paragraphs, texts):
+            matches.extend(match._replace(start=match.start + span.start, end=match.end + span.start)
+                           for match in results[text])
+        return matches
+
+    def _send(self, texts: Sequence[str]) -> dict[str, list[Match]]:
+        """Check a batch of paragraphs in one request; split the matches back per paragraph."""
+        tool = self._connect()
+        joined = "\n\n".join(texts)
+        try:
+            self.requests += 1
+            raw = tool.check(joined)
+            matches = [_match(joined, item) for item in raw]
+        except Exception as error:  # noqa: BLE001 - timeouts, HTTP errors, bad JSON: report, go on
+            raise self._unavailable(_describe(error)) from None
+        results: dict[str, list[Match]] = {}
+        offset = 0
+        for text in texts:
+            inside = [m._replace(start=m.start - offset, end=m.end - offset)
+                      for m in matches if offset <= m.start and m.end <= offset + len(text)]
+            results[text] = inside
+            self._store(text, inside)
+            offset += len(text) + 2
+        return results
+
+    # --- the cache ------------------------------------------------------------------------------
+
+    def _key(self, text: str) -> str:
+        settings = asdict(self.settings) | {"cache": None, "optional": None, "timeout": None}
+        return hashlib.sha256(json.dumps([text, settings], sort_keys=True).encode()).hexdigest()
+
+    def _cached(self, text: str) -> list[Match] | None:
+        key = self._key(text)
+        if key in self._memory:
+            return self._memory[key]
+        if self._cache_folder is None:
+            return None
+        try:
+            stored = json.loads((self._cache_folder / f"{key}.json").read_text(encoding="utf-8"))
+            matches = [Match(start, end, rule, category, message, tuple(replacements))
+                       for start, end, rule, category, message, replacements in stored]
+        except (OSError, ValueError, TypeError):
+            return None
+        self._memory[key] = matches
+        return matches
+
+    def _store(self, text: str, matches: list[Match]) -> None:
+        key = self._key(text)
+        self._memory[key] = matches
+        if self._cache_folder is None:
+            return
+        try:
+            self._cache_folder.mkdir(parents=True, exist_ok=True)
+            descriptor, temporary = tempfile.mkstemp(dir=self._cache_folder, suffix=".tmp")
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                json.dump([list(match) for match in matches], handle)
+            os.replace(temporary, self._cache_folder / f"{key}.json")
+        except OSError:
+            pass  # a cache that cannot be written only costs a request next time
+
+
+def _match(text: str, item: Any) -> Match:
+    """A language-tool-python Match as code points: its offset is converted already, its length
+    (UTF-16 code units) is converted here."""
+    start = item.offset
+    end, units = start, 0
+    while units < item.error_length and end < len(text):
+        units += 2 if ord(text[end]) > 0xFFFF else 1
+        end += 1
+    return Match(start, end, item.rule_id, item.category, item.message, tuple(item.replacements))
+
+
+def _batches(texts: Iterable[str]) -> Iterable[list[str]]:
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        if batch and size + len(text) > BATCH_CHARACTERS:
+            yield batch
+            batch, size = [], 0
+        batch.append(text)
+        size += len(text) + 2
+    if batch:
+        yield batch
+
+
+def _describe(error: BaseException) -> str:
+    """One line about what went wrong, without a traceback's worth of detail."""
+    text = " ".join(str(error).split())
+    if "Connection refused" in text or "NewConnectionError" in text or "Failed to establish" in text:
+        return "cannot connect (connection refused)"
+    if "timed out" in text.lower():
+        return "no answer in time (timeout)"
+    if "<html" in text.lower():
+        text = re.sub(r"<[^>]+>", " ", text)
+        return "the server answered with an error page: " + " ".join(text.split())[:120]
+    if text.startswith("{") or "JSON" in text or "Expecting" in text:
+        return "the server's answer is not LanguageTool's JSON"
+    if isinstance(error, (KeyError, TypeError, ValueError)):
+        return f"unexpected answer from the server ({type(error).__name__}: {text[:80]})"
+    return (text or type(error).__name__)[:200]

@@ -1,0 +1,137 @@
+"""A real HTTP server on 127.0.0.1 that speaks LanguageTool's /v2 protocol with recorded answers.
+
+It answers /v2/languages and /v2/check in LanguageTool's documented JSON format (offsets and
+lengths in UTF-16 code units, as LanguageTool counts them), for a few known slips, so that the
+whole path through language-tool-python's remote client runs for real. It can also misbehave:
+answer slowly, with 429 or 500, or with JSON that is not JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
+
+LANGUAGES = [
+    {"name": "English", "code": "en", "longCode": "en"},
+    {"name": "English (US)", "code": "en", "longCode": "en-US"},
+    {"name": "English (GB)", "code": "en", "longCode": "en-GB"},
+    {"name": "German (Germany)", "code": "de", "longCode": "de-DE"},
+]
+
+# (text to find, rule id, category id, category name, message, replacements, issue type)
+KNOWN_SLIPS = [
+    ("teh", "MORFOLOGIK_RULE_EN_US", "TYPOS", "Possible Typo", "Possible spelling mistake found.", ["the"], "misspelling"),
+    ("recieve", "MORFOLOGIK_RULE_EN_US", "TYPOS", "Possible Typo", "Possible spelling mistake found.",
+     ["receive", "relieve"], "misspelling"),
+    ("could of", "COULD_OF", "GRAMMAR", "Grammar", "Did you mean “could have”?", ["could have"], "grammar"),
+    ("an European", "EN_A_VS_AN", "MISC", "Miscellaneous",
+     "Use “a” instead of ‘an’ if the following word doesn’t start with a vowel sound.", ["a European"], "misspelling"),
+    ("Kiev", "KIEV_KYIV", "STYLE", "Style", "The city is called Kyiv.", ["Kyiv"], "style"),
+]
+
+
+def _utf16(text: str, index: int) -> int:
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
+def check_response(text: str, disabled_rules: set[str], disabled_categories: set[str]) -> dict:
+    matches = []
+    for needle, rule, category, category_name, message, replacements, issue in KNOWN_SLIPS:
+        if rule in disabled_rules or category in disabled_categories:
+            continue
+        start = text.find(needle)
+        while start >= 0:
+            offset, length = _utf16(text, start), _utf16(text, start + len(needle)) - _utf16(text, start)
+            context_start = max(0, start - 20)
+            matches.append({
+                "message": message,
+                "shortMessage": "",
+                "replacements": [{"value": value} for value in replacements],
+                "offset": offset,
+                "length": length,
+                "context": {"text": text[context_start : start + 40], "offset": start - context_start, "length": length},
+                "sentence": text,
+                "type": {"typeName": "Other"},
+                "rule": {"id": rule, "description": message, "issueType": issue,
+                         "category": {"id": category, "name": category_name}},
+                "ignoreForIncompleteSentence": False,
+                "contextForSureMatch": 0,
+            })
+            start = text.find(needle, start + 1)
+    matches.sort(key=lambda match: match["offset"])
+    return {
+        "software": {"name": "LanguageTool", "version": "6.4", "buildDate": "2024-03-28", "apiVersion": 1,
+                     "premium": False, "status": ""},
+        "warnings": {"incompleteResults": False},
+        "language": {"name": "English (US)", "code": "en-US",
+                     "detectedLanguage": {"name": "English (US)", "code": "en-US", "confidence": 0.99}},
+        "matches": matches,
+    }
+
+
+class FakeLanguageTool(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.mode = "ok"  # ok | slow | 429 | 500 | badjson
+        self.delay = 3.0
+        self.checks: list[dict[str, str]] = []  # the form of every /v2/check request
+        self._thread = threading.Thread(target=self.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+    def __enter__(self) -> FakeLanguageTool:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.shutdown()
+        self.server_close()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: FakeLanguageTool
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet in tests
+        pass
+
+    def _send(self, status: int, body: str, content_type: str = "application/json") -> None:
+        data = body.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", f"{content_type}; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self) -> None:  # noqa: N802
+        if self.path.split("?")[0] == "/v2/languages":
+            self._send(200, json.dumps(LANGUAGES))
+        else:
+            self._send(404, "Not found", "text/plain")
+
+    def do_POST(self) -> None:  # noqa: N802
+        length = int(self.headers.get("Content-Length", 0))
+        form = {key: values[0] for key, values in parse_qs(self.rfile.read(length).decode("utf-8")).items()}
+        if self.path.split("?")[0] != "/v2/check":
+            self._send(404, "Not found", "text/plain")
+            return
+        self.server.checks.append(form)
+        mode = self.server.mode
+        if mode == "slow":
+            time.sleep(self.server.delay)
+        if mode == "429":
+            self._send(429, "Error: Too many requests. Please wait a while.", "text/plain")
+        elif mode == "500":
+            self._send(500, "<html><body>Internal Server Error</body></html>", "text/html")
+        elif mode == "badjson":
+            self._send(200, '{"software": {"name": "LanguageTool"}, "matches": [')
+        else:
+            disabled = set(filter(None, form.get("disabledRules", "").split(",")))
+            categories = set(filter(None, form.get("disabledCategories", "").split(",")))
+            self._send(200, json.dumps(check_response(form.get("text", ""), disabled, categories)))

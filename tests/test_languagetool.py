@@ -1,0 +1,202 @@
+"""LanguageTool as a backend, through language-tool-python's remote client, against a real HTTP
+server on 127.0.0.1 (tests/fake_languagetool.py); and against a real LanguageTool when one is
+reachable (NEWSLINT_LT_SERVER, or a local LanguageTool install), skipped otherwise."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newslint import cli
+from tests.fake_languagetool import FakeLanguageTool
+
+pytest.importorskip("language_tool_python")
+
+STORY = "“Officials” 😀 said teh talks in Kiev ended. .\nThey could of met in an European capital.\n"
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def server():
+    with FakeLanguageTool() as fake:
+        yield fake
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch, server) -> Path:
+    """A folder with a story and a config that enables LanguageTool on the fake server."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
+    write_config(tmp_path, server.url)
+    return tmp_path
+
+
+def write_config(folder: Path, url: str, extra: str = "") -> None:
+    (folder / "newslint.yaml").write_text(
+        f"languagetool:\n  server: {url}\n  timeout: 1\n{extra}", encoding="utf-8"
+    )
+
+
+def findings(out: str) -> list[tuple[str, int, int]]:
+    return [(line.split()[1], int(line.split(":")[1]), int(line.split(":")[2])) for line in out.splitlines()[:-1]]
+
+
+def test_findings_positions_and_messages(capsys, project, server):
+    code, out, err = run(capsys, "story.txt")
+    assert code == 1 and err == ""
+    first, second = STORY.split("\n")[:2]
+    assert findings(out) == [
+        ("languagetool.MORFOLOGIK_RULE_EN_US", 1, first.index("teh") + 1),  # code points, after “” and 😀
+        ("names.kyiv", 1, first.index("Kiev") + 1),  # LanguageTool's own "Kiev" match on this span is dropped
+        ("punct.doubled", 1, first.index(". .") + 1),
+        ("languagetool.COULD_OF", 2, second.index("could of") + 1),
+        ("languagetool.EN_A_VS_AN", 2, second.index("an European") + 1),
+    ]
+    assert first.index("teh") + 1 == 20
+    assert "Possible spelling mistake found. [TYPOS]" in out
+    assert len(server.checks) == 1 and server.checks[0]["language"] == "en-US"
+
+
+def test_replacements_are_unsafe_fixes_unless_the_category_is_safe(capsys, project, server, tmp_path):
+    run(capsys, "--fix", "story.txt")
+    text = (tmp_path / "story.txt").read_text(encoding="utf-8")
+    assert "teh" in text and "Kyiv" in text and "ended." in text  # only newslint's safe fixes
+    run(capsys, "--fix", "--unsafe-fixes", "story.txt")
+    text = (tmp_path / "story.txt").read_text(encoding="utf-8")
+    assert "said the talks" in text and "could have met" in text and "a European capital" in text
+    write_config(tmp_path, server.url, "  safe_categories: [TYPOS]\n")
+    (tmp_path / "story.txt").write_text("They said teh talks ended.\n", encoding="utf-8")
+    run(capsys, "--fix", "story.txt")
+    assert (tmp_path / "story.txt").read_text(encoding="utf-8") == "They said the talks ended.\n"
+
+
+def test_several_replacements_are_listed_not_fixed(capsys, project):
+    Path("story.txt").write_text("We recieve the reports.\n", encoding="utf-8")
+    _, out, _ = run(capsys, "--format", "json", "story.txt")
+    assert '"fix": null' in out and "Suggestions: 'receive', 'relieve'" in out
+
+
+def test_select_ignore_and_disabled_rules(capsys, project, server, tmp_path):
+    only = [rule for rule, _, _ in findings(run(capsys, "--select", "languagetool", "story.txt")[1])]
+    assert only == ["languagetool.MORFOLOGIK_RULE_EN_US", "languagetool.KIEV_KYIV",  # names.kyiv is not selected
+                    "languagetool.COULD_OF", "languagetool.EN_A_VS_AN"]
+    rules = [rule for rule, _, _ in findings(run(capsys, "--ignore", "languagetool.COULD_OF", "story.txt")[1])]
+    assert "languagetool.COULD_OF" not in rules and "languagetool.EN_A_VS_AN" in rules
+    assert not any(r.startswith("languagetool") for r, _, _ in findings(run(capsys, "--select", "punct", "story.txt")[1]))
+    write_config(tmp_path, server.url, "  disabled_rules: [COULD_OF]\n  picky: true\n")
+    rules = [rule for rule, _, _ in findings(run(capsys, "story.txt")[1])]
+    assert "languagetool.COULD_OF" not in rules
+    assert server.checks[-1]["disabledRules"] == "COULD_OF" and server.checks[-1]["level"] == "picky"
+
+
+def test_suppression_comments_apply(capsys, project):
+    Path("story.md").write_text("<!-- newslint: disable-next-line=languagetool -->\nThey said teh talks ended.\n"
+                                "\nWe recieve **teh** reports.\n", encoding="utf-8")
+    assert findings(run(capsys, "story.md")[1]) == [
+        ("languagetool.MORFOLOGIK_RULE_EN_US", 4, 4), ("languagetool.MORFOLOGIK_RULE_EN_US", 4, 14)]
+
+
+def test_paragraphs_are_cached_in_the_run_and_across_runs(capsys, project, server):
+    Path("copy.txt").write_text(STORY, encoding="utf-8")
+    run(capsys, "story.txt", "copy.txt")
+    assert len(server.checks) == 1  # the same two paragraphs are sent once
+    run(capsys, "story.txt")
+    assert len(server.checks) == 1  # and not again in the next run: .newslint_cache/
+    run(capsys, "--no-cache", "story.txt")
+    assert len(server.checks) == 2
+    Path("story.txt").write_text(STORY + "\nA new teh paragraph.\n", encoding="utf-8")
+    run(capsys, "story.txt")
+    assert server.checks[-1]["text"] == "A new teh paragraph."  # only what changed is sent
+
+
+@pytest.mark.parametrize("mode", ["down", "slow", "429", "500", "badjson"])
+def test_an_unavailable_languagetool_is_one_line_and_the_run_is_incomplete(capsys, project, server, mode):
+    if mode == "down":
+        write_config(project, "http://127.0.0.1:9")  # nothing listens on the discard port
+    server.mode = mode
+    Path("copy.txt").write_text("Another teh story. .\n", encoding="utf-8")
+    code, out, err = run(capsys, "--no-cache", "story.txt", "copy.txt")
+    assert code == 2
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("LanguageTool unavailable: "), err
+    assert "punct.doubled" in out and "names.kyiv" in out  # newslint's own rules still report
+
+
+def test_optional_languagetool_does_not_make_the_run_incomplete(capsys, project, server):
+    server.mode = "500"
+    write_config(project, server.url, "  optional: true\n")
+    code, out, err = run(capsys, "--no-cache", "story.txt")
+    assert code == 1 and err.startswith("LanguageTool unavailable: ")
+
+
+def test_private_by_default(capsys, tmp_path, monkeypatch):
+    """Nothing is sent anywhere unless LanguageTool is enabled, and never to the public API."""
+    monkeypatch.chdir(tmp_path)
+    Path("story.txt").write_text(STORY, encoding="utf-8")
+    called = []
+    monkeypatch.setattr("language_tool_python.LanguageTool.__init__", lambda *a, **k: called.append(k) or None)
+    run(capsys, "story.txt")
+    assert called == []  # not enabled: no LanguageTool at all
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    code, _, err = run(capsys, "--languagetool", "story.txt")
+    assert called == [] and code == 2
+    assert err.startswith("LanguageTool unavailable: Java is not installed")
+
+
+def test_one_server_for_the_run(capsys, project, server, monkeypatch):
+    import language_tool_python
+
+    created = []
+    original = language_tool_python.LanguageTool.__init__
+
+    def counting(self, *args, **kwargs):
+        created.append(kwargs.get("remote_server"))
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(language_tool_python.LanguageTool, "__init__", counting)
+    for index in range(3):
+        Path(f"s{index}.txt").write_text(f"Story {index} has teh slip.\n", encoding="utf-8")
+    run(capsys, "--no-cache", "s0.txt", "s1.txt", "s2.txt")
+    assert created == [server.url]
+
+
+def test_config_errors(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("story.txt").write_text(STORY, encoding="utf-8")
+    Path("newslint.yaml").write_text("languagetool:\n  server: http://x\n  colour: red\n", encoding="utf-8")
+    code, _, err = run(capsys, "story.txt")
+    assert code == 2 and err == f"{tmp_path / 'newslint.yaml'}:3: languagetool: unknown key 'colour'" + err.split("'colour'")[1]
+
+
+def _real_languagetool() -> str | None:
+    server = os.environ.get("NEWSLINT_LT_SERVER")
+    if server:
+        return server
+    home = Path.home() / ".cache" / "language_tool_python"
+    if shutil.which("java") and home.is_dir() and any(home.glob("LanguageTool*")):
+        return "local"
+    return None
+
+
+@pytest.mark.skipif(_real_languagetool() is None, reason="no LanguageTool: set NEWSLINT_LT_SERVER or install one locally")
+def test_against_a_real_languagetool(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("story.txt").write_text("“Officials” 😀 said that teh talks had ended.\n", encoding="utf-8")
+    where = _real_languagetool()
+    server = "" if where == "local" else f"  server: {where}\n"
+    Path("newslint.yaml").write_text(f"languagetool:\n{server}  timeout: 120\n", encoding="utf-8")
+    code, out, err = run(capsys, "--no-cache", "--format", "json", "story.txt")
+    assert err == ""
+    import json
+
+    found = [f for f in json.loads(out) if f["rule"].startswith("languagetool.")]
+    text = Path("story.txt").read_text(encoding="utf-8")
+    assert any(text[f["start"] : f["end"]] == "teh" for f in found)
