@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-
 from tests.conftest import REPO
 
 if sys.version_info >= (3, 11):
@@ -31,4 +29,3 @@ def test_rule_packs_and_word_lists_are_package_data():
     assert list((REPO / "lint_rules").glob("*.yaml")) and list((REPO / "lint_rules" / "wordlists").glob("*.txt"))
     assert not [p for p in (REPO / "lint_rules").rglob("*") if p.is_file() and p.suffix not in (".yaml", ".txt", ".py")
                 and "__pycache__" not in p.parts], "a file in lint_rules/ that the wheel would not ship"
-    del Path
