@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 
 import regex
@@ -80,6 +80,25 @@ class Document:
     def folded(self) -> str:
         """The text in lowercase, for cheap containment tests (not for offsets)."""
         return self.text.lower()
+
+    def paragraphs_with(self, literals: Iterable[str]) -> list[Span] | None:
+        """The paragraphs whose lowercase text holds one of `literals`, in order; None when the
+        lowercase text does not line up with the text (a rule then scans all of it). A rule whose
+        matches hold one of its literals need look nowhere else."""
+        folded = self.folded
+        if len(folded) != len(self.text):
+            return None  # "İ".lower() is two characters: offsets would not line up
+        found: set[int] = set()
+        for literal in literals:
+            position = folded.find(literal)
+            while position >= 0:
+                index = bisect_right(self._paragraph_starts_sorted, position) - 1
+                if index < 0 or position >= self.paragraphs[index].end:
+                    position = folded.find(literal, position + 1)  # between paragraphs
+                    continue
+                found.add(index)
+                position = folded.find(literal, self.paragraphs[index].end)
+        return [self.paragraphs[index] for index in sorted(found)]
 
     @cached_property
     def paragraph_starts(self) -> frozenset[int]:

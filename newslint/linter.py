@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-import regex
 
 from newslint.backends.languagetool import RULE_PREFIX as LANGUAGETOOL
 from newslint.backends.languagetool import LanguageToolBackend, LanguageToolUnavailable
@@ -14,7 +13,7 @@ from newslint.config import Config
 from newslint.document import Document
 from newslint.errors import NewslintError, RuleFailure
 from newslint.findings import SEVERITIES, Finding, Fix
-from newslint.regexes import bounded_literals
+from newslint.regexes import compile_literals
 from newslint.rules.base import Rule
 from newslint.selection import is_selected
 from newslint.suppression import Suppressions
@@ -42,7 +41,7 @@ class Linter:
         self._config = config or Config()
         self._languagetool = languagetool
         accept = self._config.accept
-        self._accept = regex.compile(bounded_literals(accept)) if accept else None
+        self._accept = compile_literals(accept) if accept else None
         self._known_ids = list(known_ids) or [rule.id for rule in self.rules]  # for unused suppressions
 
     def check(self, doc: Document) -> CheckResult:

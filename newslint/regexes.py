@@ -1,14 +1,21 @@
 """Compiling and running rule regexes: word boundaries, word-list tries and time limits.
 
 Every regex that comes from a rule file runs through `scan`, whose time limit keeps one
-catastrophically backtracking pattern from hanging a whole run.
+catastrophically backtracking pattern from hanging a whole run. Patterns compile on first use
+(a rule that never meets its words never pays for compiling), and word lists -- literal tries,
+which cannot backtrack -- run on Python's own `re`, which compiles and runs them faster.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any
 
 import regex
+
+from newslint.spans import Span
 
 try:  # Python's own regex parser: used only to find the literal text a pattern requires
     import re._parser as _sre_parser  # Python 3.11+
@@ -30,17 +37,109 @@ class PatternError(ValueError):
     """A regex from a rule file that does not compile."""
 
 
-def compile_pattern(pattern: str, ignorecase: bool = False) -> regex.Pattern[str]:
-    flags = regex.IGNORECASE if ignorecase else 0
+class LazyPattern:
+    """A pattern compiled on first use; pickled as its source, so that a cached rule set loads
+    without compiling anything. Attribute access (finditer, fullmatch ...) reaches the pattern."""
+
+    __slots__ = ("source", "ignorecase", "engine", "_compiled")
+
+    def __init__(self, source: str, ignorecase: bool = False, engine: str = "regex") -> None:
+        self.source = source
+        self.ignorecase = ignorecase
+        self.engine = engine  # "regex" (rule files: time limits, \\p{L}) or "re" (literal tries)
+        self._compiled: Any = None
+
+    @property
+    def compiled(self) -> Any:
+        if self._compiled is None:
+            self._compiled = _compile(self.source, self.ignorecase, self.engine)
+        return self._compiled
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.compiled, name)
+
+    def __getstate__(self) -> tuple[str, bool, str]:
+        return self.source, self.ignorecase, self.engine
+
+    def __setstate__(self, state: tuple[str, bool, str]) -> None:
+        self.source, self.ignorecase, self.engine = state
+        self._compiled = None
+
+
+@lru_cache(maxsize=4096)
+def _compile(source: str, ignorecase: bool, engine: str) -> Any:
+    if engine == "re":
+        return re.compile(source, re.IGNORECASE if ignorecase else 0)
+    return regex.compile(source, regex.IGNORECASE if ignorecase else 0)
+
+
+def compile_pattern(pattern: str, ignorecase: bool = False) -> LazyPattern:
+    """A rule file's regex (the `regex` module's syntax), compiled when first used."""
+    return LazyPattern(pattern, ignorecase)
+
+
+def check_pattern(pattern: str, ignorecase: bool = False) -> None:
+    """Compile now, to report a bad regex when its rule file loads."""
     try:
-        return regex.compile(pattern, flags)
+        _compile(pattern, ignorecase, "regex")
     except (regex.error, TypeError, ValueError, OverflowError) as error:
         raise PatternError(f"invalid regex {pattern!r}: {error}") from None
 
 
+def compile_literals(phrases: Iterable[str], ignorecase: bool = False) -> LazyPattern:
+    """Whole-word matcher for literal phrases, as a trie; on `re` when its \\b suffices."""
+    phrases = list(phrases)
+    source = bounded_literals(phrases)
+    plain = phrases and all(_WORD.match(p[0]) and _WORD.match(p[-1]) for p in phrases)
+    return LazyPattern(source, ignorecase, "re" if plain else "regex")
+
+
 def bounded(pattern: str) -> str:
-    """The pattern, matched only as whole words."""
-    return f"{WORD_START}(?:{pattern}){WORD_END}"
+    """The pattern, matched only as whole words. A boundary is added only at an end where the
+    pattern can match a letter or digit: checking it at every position of the text costs as much
+    as the rest of a punctuation pattern."""
+    start, end = _word_edges(pattern)
+    return f"{WORD_START if start else ''}(?:{pattern}){WORD_END if end else ''}"
+
+
+@lru_cache(maxsize=4096)
+def _word_edges(pattern: str) -> tuple[bool, bool]:
+    """Whether the pattern's first / last matched character may be a word character; True when
+    unsure (syntax only the `regex` module knows)."""
+    try:  # \\p{L} and friends stand in as a letter: for an edge, "may be a word character"
+        tree = list(_sre_parser.parse(_REGEX_ONLY_SYNTAX.sub("a", pattern)))
+    except Exception:  # noqa: BLE001 - unsure: keep both boundaries
+        return True, True
+    return _edge_is_word(tree), _edge_is_word(list(reversed(tree)), from_end=True)
+
+
+def _edge_is_word(items: list, from_end: bool = False) -> bool:
+    for opcode, argument in items:
+        if opcode in (_sre_parser.AT, _sre_parser.ASSERT, _sre_parser.ASSERT_NOT):
+            continue  # zero-width: look at the next item
+        if opcode is _sre_parser.LITERAL:
+            return bool(_WORD.match(chr(argument)))
+        if opcode is _sre_parser.IN:
+            return any(
+                op is not _sre_parser.LITERAL or _WORD.match(chr(arg)) for op, arg in argument
+                if op is not _sre_parser.NEGATE
+            ) or any(op is _sre_parser.NEGATE for op, _ in argument)
+        if opcode is _sre_parser.SUBPATTERN:
+            inner = list(argument[-1])
+            return _edge_is_word(list(reversed(inner)) if from_end else inner, from_end)
+        if opcode is _sre_parser.BRANCH:
+            branches = [list(branch) for branch in argument[1]]
+            return any(_edge_is_word(list(reversed(b)) if from_end else b, from_end) for b in branches)
+        if opcode in (_sre_parser.MAX_REPEAT, _sre_parser.MIN_REPEAT, _sre_parser.POSSESSIVE_REPEAT):
+            low, _, inner = argument
+            inner = list(inner)
+            if _edge_is_word(list(reversed(inner)) if from_end else inner, from_end):
+                return True
+            if low > 0:
+                return False
+            continue  # optional: the edge may be what follows it
+        return True  # any character, a category, a group reference: may be a word character
+    return False
 
 
 def bounded_literals(phrases: Iterable[str]) -> str:
@@ -124,15 +223,27 @@ def _literal_runs(tree: Iterable, runs: list[str], current: list[str]) -> None:
     current.clear()
 
 
+def scan_within(pattern: Any, text: str, windows: Sequence[Span] | None) -> list[Any]:
+    """scan() over each window (None: the whole text)."""
+    if windows is None:
+        return scan(pattern, text)
+    return [match for window in windows for match in scan(pattern, text, window[0], window[1])]
+
+
 def time_limit(text: str) -> float:
     """Seconds a rule regex may take on text: generous for honest patterns, finite for the rest."""
     return BASE_TIMEOUT_SECONDS + TIMEOUT_SECONDS_PER_MB * len(text) / 1_000_000
 
 
-def scan(pattern: regex.Pattern[str], text: str, start: int = 0, end: int | None = None) -> list[regex.Match[str]]:
+def scan(pattern: Any, text: str, start: int = 0, end: int | None = None) -> list[Any]:
     """All matches, found within a time limit; raises TimeoutError when the limit is passed.
 
     The matches are collected before the caller works on them: the limit is measured while the
-    search runs, so a rule's own work between matches must not count against it.
+    search runs, so a rule's own work between matches must not count against it. Literal tries
+    on `re` need no limit: they cannot backtrack.
     """
-    return list(pattern.finditer(text, start, len(text) if end is None else end, timeout=time_limit(text)))
+    end = len(text) if end is None else end
+    compiled = pattern.compiled if isinstance(pattern, LazyPattern) else pattern
+    if isinstance(compiled, re.Pattern):
+        return list(compiled.finditer(text, start, end))
+    return list(compiled.finditer(text, start, end, timeout=time_limit(text)))

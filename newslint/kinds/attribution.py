@@ -13,7 +13,7 @@ from typing import Any
 import regex
 
 from newslint.document import Document
-from newslint.regexes import WORD_END, WORD_START, compile_pattern, literal_alternation
+from newslint.regexes import WORD_END, WORD_START, compile_literals, compile_pattern, literal_alternation, scan
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option
@@ -50,10 +50,15 @@ class Attribution(Rule):
         self._speaker_nouns = frozenset(
             word.lower() for listname in options["speakers"] for word in context.wordlist(listname)
         )
+        self._verb = compile_literals(options["verbs"])  # a cheap test before the costly pattern
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        for sentence in doc.sentences:
+        verb_sentences = {doc.sentence_index(m.start()) for m in scan(self._verb, text)}
+        for index in sorted(verb_sentences):
+            sentence = doc.sentences[index]
+            if not self._pronoun.search(text, sentence.start, sentence.end):
+                continue
             if doc.in_quotation(sentence.start) or _QUOTE_MARKS.search(text, sentence.start, sentence.end):
                 continue
             attribution = self._attribution_of(text, sentence.start, sentence.end)

@@ -8,7 +8,7 @@ from typing import Any
 import regex
 
 from newslint.document import Document
-from newslint.regexes import bounded_literals, compile_pattern, scan
+from newslint.regexes import compile_literals, scan
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option, OptionError
@@ -51,7 +51,7 @@ class Capitalization(Rule):
             self._canonical = {name.lower(): name for name in names if name != name.lower()}
             if not self._canonical:
                 raise OptionError("names", "a proper-nouns check needs `names` or `wordlists` with capitalised names")
-            self._names = compile_pattern(bounded_literals(sorted(_slipped_forms(self._canonical.values()))))
+            self._names = compile_literals(sorted(_slipped_forms(self._canonical.values())))
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         if self._check == "proper-nouns":

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from newslint.document import Document
-from newslint.regexes import bounded_literals, compile_pattern, scan
+from newslint.regexes import compile_literals, scan_within
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option, OptionError
@@ -39,7 +39,8 @@ class Consistency(Rule):
         for spellings in (self._forms, [form.upper() for form in self._forms]):
             for index, spelling in enumerate(spellings):
                 self._index.setdefault(self._key(spelling), index)
-        self._regex = compile_pattern(bounded_literals(sorted(set(self._index))), self.ignorecase)
+        self._regex = compile_literals(sorted(set(self._index)), self.ignorecase)
+        self._folded_forms = sorted({form.lower() for form in self._forms})
 
     def preference_problem(self, form: str) -> str | None:
         if self._preferred is not None:
@@ -60,12 +61,18 @@ class Consistency(Rule):
         return text.lower() if self.ignorecase else text
 
     def hits(self, doc: Document) -> Iterator[Hit]:
-        excepted = self.excepted_spans(doc)
+        windows = doc.paragraphs_with(self._folded_forms)  # substring tests: cheaper than a scan
+        if windows == []:
+            return
         occurrences = [
-            (match, self._index[self._key(match.group())])
-            for match in scan(self._regex, doc.text)
-            if not any(start <= match.start() and match.end() <= end for start, end in excepted)
+            (match, self._index[self._key(match.group())]) for match in scan_within(self._regex, doc.text, windows)
         ]
+        if occurrences and self._exceptions:
+            excepted = self.excepted_spans(doc)
+            occurrences = [
+                (match, index) for match, index in occurrences
+                if not any(start <= match.start() and match.end() <= end for start, end in excepted)
+            ]
         if not occurrences:
             return
         winner = self._winner(occurrences)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from newslint.document import Document
-from newslint.regexes import bounded_literals, compile_pattern, required_literal, scan
+from newslint.regexes import compile_literals, compile_pattern, required_literal, scan_within
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option, OptionError
@@ -26,13 +26,13 @@ class Existence(Rule):
             raise OptionError("pattern", "give either tokens or pattern, not both")
         if not tokens and not pattern:
             raise OptionError("tokens", "missing required key: give tokens or pattern")
-        source = bounded_literals(tokens) if tokens else pattern
-        self._regex = compile_pattern(source, self.ignorecase)
+        self._regex = compile_literals(tokens, self.ignorecase) if tokens else compile_pattern(pattern, self.ignorecase)
         self._literal = required_literal(pattern) if pattern else None
 
     def hits(self, doc: Document) -> Iterator[Hit]:
-        if self._literal and self._literal not in doc.folded:
+        windows = doc.paragraphs_with((self._literal,)) if self._literal else None
+        if windows == []:
             return
-        for match in scan(self._regex, doc.text):
+        for match in scan_within(self._regex, doc.text, windows):
             if match.end() > match.start():
                 yield Hit(match.start(), match.end())

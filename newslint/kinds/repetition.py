@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
+import re
 
 from newslint.document import Document
 from newslint.regexes import scan
 from newslint.rules.base import Hit, Rule
 
 # Two equal words separated by spaces or by one line break (not by a blank line: a new paragraph).
-_DOUBLED = regex.compile(
-    r"\b(?P<first>\p{L}[\p{L}\p{M}]*)(?:[ \t]+|[ \t]*(?:\r\n|\r|\n)[ \t]*)(?P<second>(?P=first))\b",
-    regex.IGNORECASE,
+# A built-in pattern that cannot backtrack badly, so it runs on Python's faster `re`.
+_DOUBLED = re.compile(
+    r"\b(?P<first>[^\W\d_]+)(?:[ \t]+|[ \t]*(?:\r\n|\r|\n)[ \t]*)(?P<second>(?P=first))\b",
+    re.IGNORECASE,
 )
 _WORD_JOINERS = "'’-"  # a word that goes on with a hyphen or apostrophe is part of a longer one
 

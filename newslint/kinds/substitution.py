@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from newslint.document import Document
-from newslint.regexes import bounded, compile_pattern, required_literal, scan
+from newslint.regexes import bounded, compile_pattern, required_literal, scan_within
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option
@@ -28,9 +28,10 @@ class Substitution(Rule):
     def hits(self, doc: Document) -> Iterator[Hit]:
         seen: set[tuple[int, int]] = set()
         for pattern, replacements, literal in self._swaps:
-            if literal and literal not in doc.folded:
+            windows = doc.paragraphs_with((literal,)) if literal else None
+            if windows == []:
                 continue
-            for match in scan(pattern, doc.text):
+            for match in scan_within(pattern, doc.text, windows):
                 span = match.span()
                 if span[1] == span[0] or span in seen:
                     continue

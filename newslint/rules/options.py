@@ -8,7 +8,7 @@ from typing import Any
 
 import regex
 
-from newslint.regexes import PatternError, compile_pattern
+from newslint.regexes import PatternError, check_pattern
 
 Validator = Callable[[Any], Any]
 
@@ -114,7 +114,7 @@ def pattern_list(value: Any) -> tuple[str, ...]:
 
 def _check_regex(text: str) -> None:
     try:
-        compile_pattern(text)
+        check_pattern(text)
     except PatternError as error:
         raise _Invalid(str(error)) from None
 
