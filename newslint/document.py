@@ -11,6 +11,7 @@ import regex
 from newslint import segmentation
 from newslint.formats import plaintext
 from newslint.formats.prose import Comment, ProseView
+from newslint.regexes import LiteralIndex
 from newslint.spans import Span, Word
 
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
@@ -34,6 +35,7 @@ class Document:
         self._given_paragraphs = view.paragraphs if view is not None else paragraphs
         self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.source)]
         self._words_by_paragraph: dict[int, list[Word]] = {}
+        self._literal_index: LiteralIndex | None = None
 
     @classmethod
     def from_view(cls, view: ProseView, source: str, path: str = "-") -> Document:
@@ -81,6 +83,20 @@ class Document:
         """The text in lowercase, for cheap containment tests (not for offsets)."""
         return self.text.lower()
 
+    def use_literal_index(self, index: LiteralIndex) -> None:
+        """Find the literals of all rules in one pass (see regexes.LiteralIndex), on first need."""
+        self._literal_index = index
+
+    @cached_property
+    def _literal_positions(self) -> dict[str, list[int]]:
+        return self._literal_index.positions(self.folded) if self._literal_index else {}
+
+    def literals_present(self) -> frozenset[str] | None:
+        """The indexed literals that occur in the text (None: no index, or offsets misaligned)."""
+        if self._literal_index is None or len(self.folded) != len(self.text):
+            return None
+        return frozenset(self._literal_positions)
+
     def paragraphs_with(self, literals: Iterable[str]) -> list[Span] | None:
         """The paragraphs whose lowercase text holds one of `literals`, in order; None when the
         lowercase text does not line up with the text (a rule then scans all of it). A rule whose
@@ -89,7 +105,14 @@ class Document:
         if len(folded) != len(self.text):
             return None  # "İ".lower() is two characters: offsets would not line up
         found: set[int] = set()
+        indexed = self._literal_index.literals if self._literal_index else frozenset()
         for literal in literals:
+            if literal in indexed:
+                for position in self._literal_positions.get(literal, ()):
+                    index = bisect_right(self._paragraph_starts_sorted, position) - 1
+                    if index >= 0 and position < self.paragraphs[index].end:
+                        found.add(index)
+                continue
             position = folded.find(literal)
             while position >= 0:
                 index = bisect_right(self._paragraph_starts_sorted, position) - 1

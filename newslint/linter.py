@@ -13,7 +13,7 @@ from newslint.config import Config
 from newslint.document import Document
 from newslint.errors import NewslintError, RuleFailure
 from newslint.findings import SEVERITIES, Finding, Fix
-from newslint.regexes import compile_literals
+from newslint.regexes import LiteralIndex, compile_literals
 from newslint.rules.base import Rule
 from newslint.selection import is_selected
 from newslint.suppression import Suppressions
@@ -43,10 +43,16 @@ class Linter:
         accept = self._config.accept
         self._accept = compile_literals(accept) if accept else None
         self._known_ids = list(known_ids) or [rule.id for rule in self.rules]  # for unused suppressions
+        self._literals = LiteralIndex(literal for rule in self.rules for literal in rule.literals())
+        self._required = [(rule, rule.required_literals()) for rule in self.rules]
 
     def check(self, doc: Document) -> CheckResult:
         result = CheckResult()
-        for rule in self.rules:
+        doc.use_literal_index(self._literals)
+        present = doc.literals_present()
+        for rule, required in self._required:
+            if required is not None and present is not None and required.isdisjoint(present):
+                continue  # none of the words this rule needs is in the document
             try:
                 result.findings.extend(rule.check(doc))
             except RuleFailure as failure:

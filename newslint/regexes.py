@@ -192,7 +192,9 @@ def required_literal(pattern: str) -> str | None:
     runs: list[str] = []
     _literal_runs(tree, runs, [])
     longest = max(runs, key=lambda run: len(run.strip()), default="").strip().lower()
-    return longest if len(longest) >= 3 else None
+    # Short ASCII literals ("to", ".") occur everywhere and would only slow the shared index;
+    # a single non-ASCII mark ("，") is rare and worth it.
+    return longest if len(longest) >= 3 or (longest and not longest.isascii()) else None
 
 
 # \p{L}, \P{Lu}, \K: `regex` syntax; replaced by "." (any one character) for the parser above.
@@ -221,6 +223,35 @@ def _literal_runs(tree: Iterable, runs: list[str], current: list[str]) -> None:
             current.clear()
     runs.append("".join(current))
     current.clear()
+
+
+class LiteralIndex:
+    """Where the literals of all rules occur in a text, found in one pass.
+
+    A rule tests whether its literal occurs before it scans: one pass of a trie over the
+    lowercase text answers that for every rule at once. The trie sits in a lookahead, so that
+    literals that overlap are all found; a literal that is a prefix of a longer one found at the
+    same place is added from a table.
+    """
+
+    def __init__(self, literals: Iterable[str]) -> None:
+        self.literals = frozenset(literal for literal in literals if literal)
+        ordered = sorted(self.literals)
+        self._pattern = re.compile(f"(?=({literal_alternation(ordered)}))") if ordered else None
+        self._prefixes = {
+            literal: [other for other in ordered if other != literal and literal.startswith(other)] for literal in ordered
+        }
+
+    def positions(self, folded: str) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        if self._pattern is None:
+            return found
+        for match in self._pattern.finditer(folded):
+            literal, start = match.group(1), match.start()
+            found.setdefault(literal, []).append(start)
+            for prefix in self._prefixes[literal]:
+                found.setdefault(prefix, []).append(start)
+        return found
 
 
 def scan_within(pattern: Any, text: str, windows: Sequence[Span] | None) -> list[Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newslint.document import Document
@@ -41,6 +41,12 @@ class Consistency(Rule):
                 self._index.setdefault(self._key(spelling), index)
         self._regex = compile_literals(sorted(set(self._index)), self.ignorecase)
         self._folded_forms = sorted({form.lower() for form in self._forms})
+
+    def literals(self) -> Iterable[str]:
+        return self._folded_forms
+
+    def required_literals(self) -> frozenset[str] | None:
+        return frozenset(self._folded_forms)
 
     def preference_problem(self, form: str) -> str | None:
         if self._preferred is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newslint.document import Document
@@ -28,6 +28,12 @@ class Existence(Rule):
             raise OptionError("tokens", "missing required key: give tokens or pattern")
         self._regex = compile_literals(tokens, self.ignorecase) if tokens else compile_pattern(pattern, self.ignorecase)
         self._literal = required_literal(pattern) if pattern else None
+
+    def literals(self) -> Iterable[str]:
+        return [self._literal] if self._literal else []
+
+    def required_literals(self) -> frozenset[str] | None:
+        return frozenset([self._literal]) if self._literal else None
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         windows = doc.paragraphs_with((self._literal,)) if self._literal else None

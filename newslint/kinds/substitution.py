@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newslint.document import Document
@@ -24,6 +24,13 @@ class Substitution(Rule):
             (compile_pattern(bounded(key), self.ignorecase), replacements, required_literal(key))
             for key, replacements in options["swap"].items()
         ]
+
+    def literals(self) -> Iterable[str]:
+        return [literal for _, _, literal in self._swaps if literal]
+
+    def required_literals(self) -> frozenset[str] | None:
+        literals = [literal for _, _, literal in self._swaps]
+        return frozenset(literals) if all(literals) else None
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         seen: set[tuple[int, int]] = set()

@@ -158,6 +158,15 @@ class Rule(ABC):
     def configure(self, options: dict[str, Any], context: LoadContext) -> None:
         """Compile the kind's own keys; raise OptionError for a bad combination."""
 
+    def literals(self) -> Iterable[str]:
+        """Lowercase texts this rule looks for before it scans (for the shared LiteralIndex)."""
+        return ()
+
+    def required_literals(self) -> frozenset[str] | None:
+        """Lowercase texts of which a document must hold one for this rule to fire there; None
+        when the rule may fire anywhere. The linter skips the rule where none occurs."""
+        return None
+
     def preference_problem(self, form: str) -> str | None:
         """Why `form` cannot be this rule's house preference (None: it can)."""
         return f"kind {self.kind} has no forms to prefer"
