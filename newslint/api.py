@@ -7,15 +7,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newslint.atomic import write_fixed
 from newslint.backends.languagetool import LanguageToolBackend
 from newslint.config import Config, active_rules, rule_set
-from newslint.errors import InputError, NewslintError, RuleFailure
+from newslint import runner
+from newslint.errors import InputError, NewslintError
 from newslint.formats.reader import document
 from newslint.findings import Finding
-from newslint.fixes import FixResult, fix_text
+from newslint.fixes import FixResult
 from newslint.linter import Linter
-from newslint.sources import UTF8_BOM, Source, discover, read_source
+from newslint.runner import FileOutcome, Job
+from newslint.sources import Source, discover
 
 
 def lint_text(text: str, path: str = "-", config: Config | None = None, format: str | None = None) -> list[Finding]:
@@ -61,39 +62,49 @@ def _linters(config: Config) -> Linter:
     return Linter(active_rules(config), config, rule_set(config.rules, config.builtin_rules).ids, languagetool)
 
 
-def _sources(paths: Iterable[str], report: Report, stdin_filename: str | None, config: Config) -> Iterator[Source]:
-    """The readable files among paths, less the config's excluded ones; others become errors."""
+def _items(paths: Iterable[str], report: Report, config: Config) -> list[str]:
+    """The files to process, less the config's excluded ones; missing paths become errors."""
+    items = []
     for item in discover(paths):
-        if isinstance(item, str) and config.excluded(item):
-            continue
-        try:
-            if isinstance(item, InputError):
-                raise item
-            source = read_source(item, stdin_filename)
-        except InputError as error:
-            report.errors.append(error)
-            if error.data is not None:
-                report.unread_stdin = error.data
-            continue
-        report.files.append(source.path)
-        yield source
+        if isinstance(item, InputError):
+            report.errors.append(item)
+        elif not config.excluded(item):
+            items.append(item)
+    return items
+
+
+def _run(paths: Iterable[str], job: Job, report: Report, jobs: int, progress) -> Iterator[FileOutcome]:
+    """Outcomes of every file, gathered into the report as they come."""
+    linter = linter_for(job.config)
+    for outcome in runner.run(_items(paths, report, job.config), job, linter, jobs, progress):
+        if outcome.path is not None:
+            report.files.append(outcome.path)
+        if outcome.unread_stdin is not None:
+            report.unread_stdin = outcome.unread_stdin
+        report.findings.extend(outcome.findings)
+        report.errors.extend(outcome.errors)
+        if outcome.text is not None:
+            report.texts[outcome.path] = outcome.text  # type: ignore[index]
+        yield outcome
 
 
 def lint_paths(
-    paths: Iterable[str], config: Config | None = None, stdin_filename: str | None = None, keep_texts: bool = False
+    paths: Iterable[str],
+    config: Config | None = None,
+    stdin_filename: str | None = None,
+    keep_texts: bool = False,
+    jobs: int = 1,
+    cache: bool = False,
+    progress=None,
 ) -> Report:
     """Lint files and folders (recursing into prose files); bad inputs are reported, not raised.
     Standard input ("-") is shown, and its format chosen, as stdin_filename if given. With
-    keep_texts, the texts of files with findings are kept (SARIF converts columns from them)."""
-    config = config or Config()
-    linter = linter_for(config)
+    keep_texts, the texts of files with findings are kept (SARIF converts columns from them);
+    with cache, results are kept in and read from .newslint_cache/; jobs > 1 uses processes."""
     report = Report()
-    for source in _sources(paths, report, stdin_filename, config):
-        result = linter.check(document(source.text, source.path))
-        report.findings.extend(result.findings)
-        report.errors.extend(result.failures)
-        if keep_texts and result.findings:
-            report.texts[source.path] = source.text
+    job = Job(config or Config(), stdin_filename=stdin_filename, keep_texts=keep_texts, cache=cache)
+    for _ in _run(paths, job, report, jobs, progress):
+        pass
     return report
 
 
@@ -127,39 +138,18 @@ def fix_paths(
     write: bool = True,
     stdin_filename: str | None = None,
     keep_texts: bool = False,
+    jobs: int = 1,
+    progress=None,
 ) -> FixReport:
     """Fix files in place (write=True) or only compute the fixes (for --diff and standard input).
     A file that cannot be written keeps its findings, reported as remaining."""
-    config = config or Config()
-    linter = linter_for(config)
     report = FixReport()
-    for source in _sources(paths, report, stdin_filename, config):
-        result = _fix_source(source, linter, unsafe, report)
-        if result.changed and write and not source.stdin:
-            try:
-                write_fixed(source, result.text)
-            except InputError as error:
-                report.errors.append(error)
-                result = FixResult(source.text, remaining=linter.check(document(source.text, source.path)).findings)
-        report.findings.extend(result.remaining)
-        report.fixed.extend(result.fixed)
-        if keep_texts and result.remaining:
-            report.texts[source.path] = result.text
-        if result.changed:
-            report.changed.append(FixedFile(source, result))
-        if source.stdin:
-            report.stdin_output = (UTF8_BOM if source.bom else b"") + result.text.encode("utf-8")
+    job = Job(config or Config(), fix=True, unsafe=unsafe, write=write, stdin_filename=stdin_filename,
+              keep_texts=keep_texts, cache=False)
+    for outcome in _run(paths, job, report, jobs, progress):
+        report.fixed.extend(outcome.fixed)
+        if outcome.source is not None and outcome.result is not None:
+            report.changed.append(FixedFile(outcome.source, outcome.result))
+        if outcome.stdin_output is not None:
+            report.stdin_output = outcome.stdin_output
     return report
-
-
-def _fix_source(source: Source, linter: Linter, unsafe: bool, report: FixReport) -> FixResult:
-    failures: dict[str, RuleFailure] = {}
-
-    def lint(text: str) -> list[Finding]:
-        checked = linter.check(document(text, source.path))
-        failures.update((failure.rule_id, failure) for failure in checked.failures)
-        return checked.findings
-
-    result = fix_text(source.text, lint, unsafe)
-    report.errors.extend(failures.values())
-    return result

@@ -21,9 +21,41 @@ from newslint.findings import SEVERITIES
 from newslint.output import FORMAT_NAMES, RunSummary, formats
 from newslint.output import diff as diff_output
 from newslint.output import text as text_output
+from newslint.runner import default_jobs
 from newslint.sources import STDIN
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value!r}")
+    return number
+
+
+class _Progress:
+    """done/total and the rate on stderr, on a terminal only, at most ten times a second."""
+
+    def __init__(self) -> None:
+        self._shown = 0.0
+
+    def __call__(self, done: int, total: int, elapsed: float) -> None:
+        if total < 2 or (elapsed - self._shown < 0.1 and done < total):
+            return
+        self._shown = elapsed
+        rate = done / elapsed if elapsed > 0 else 0.0
+        sys.stderr.write(f"\r{done}/{total} files ({rate:.0f} files/s)")
+        if done == total:
+            sys.stderr.write("\r\x1b[K")
+        sys.stderr.flush()
+
+
+def _progress() -> _Progress | None:
+    return _Progress() if sys.stderr.isatty() else None
 
 
 def _comma_list(values: Sequence[str] | None) -> tuple[str, ...] | None:
@@ -59,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
                                "pyproject.toml with [tool.newslint] above the current folder)")
     settings.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     settings.add_argument("--no-cache", action="store_true", help="neither read nor write .newslint_cache/")
+    settings.add_argument("--jobs", "-j", type=_positive, metavar="N",
+                          help="worker processes for many files (default: the number of CPUs)")
     grammar = parser.add_argument_group("LanguageTool (pip install 'newslint[languagetool]')")
     grammar.add_argument("--languagetool", action="store_true",
                          help="add LanguageTool's grammar and spelling findings (a local LanguageTool, "
@@ -113,7 +147,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _diff(args, config)
         if args.fix:
             return _fix(args, config)
-        report = lint_paths(args.paths, config, stdin_filename=args.stdin_filename, keep_texts=args.format == "sarif")
+        report = lint_paths(
+            args.paths, config, stdin_filename=args.stdin_filename, keep_texts=args.format == "sarif",
+            jobs=args.jobs or default_jobs(), cache=not args.no_cache, progress=_progress(),
+        )
         _write_report(args, config, report, sys.stdout)
     except NewslintError as error:
         _report_error(error)
@@ -167,7 +204,7 @@ def _exit_code(args: argparse.Namespace, config: Config, report: Report) -> int:
 def _fix(args: argparse.Namespace, config: Config) -> int:
     """--fix: write fixes, print what remains; with standard input, the fixed text goes to stdout."""
     report = fix_paths(args.paths, config, unsafe=args.unsafe_fixes, stdin_filename=args.stdin_filename,
-                       keep_texts=args.format == "sarif")
+                       keep_texts=args.format == "sarif", jobs=args.jobs or default_jobs(), progress=_progress())
     filtering = STDIN in args.paths
     if filtering:
         sys.stdout.flush()
@@ -184,7 +221,8 @@ def _fix(args: argparse.Namespace, config: Config) -> int:
 
 def _diff(args: argparse.Namespace, config: Config) -> int:
     """--diff: what --fix would do, as a unified diff; exit 1 when there is any."""
-    report = fix_paths(args.paths, config, unsafe=args.unsafe_fixes, write=False, stdin_filename=args.stdin_filename)
+    report = fix_paths(args.paths, config, unsafe=args.unsafe_fixes, write=False, stdin_filename=args.stdin_filename,
+                       jobs=args.jobs or default_jobs(), progress=_progress())
     for changed in report.changed:
         sys.stdout.write(diff_output.unified(changed.source.path, changed.source.text, changed.result.text))
     if report.changed:

@@ -37,6 +37,7 @@ class ConfigError(NewslintError):
     """A configuration file that cannot be used: `file:line: what is wrong`."""
 
     def __init__(self, path: str, line: int | None, problem: str) -> None:
+        self._init_args = (path, line, problem)
         super().__init__(f"{path}:{line}: {problem}" if line else f"{path}: {problem}")
 
 

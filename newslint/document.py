@@ -11,10 +11,11 @@ import regex
 from newslint import segmentation
 from newslint.formats import plaintext
 from newslint.formats.prose import Comment, ProseView
-from newslint.regexes import LiteralIndex
+from newslint.regexes import LiteralIndex, lazy
 from newslint.spans import Span, Word
 
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_LETTERS = lazy(r"[^\W\d_]+", engine="re")
+_LINE_BREAK = lazy(r"\r\n|\r|\n")
 
 
 class Document:
@@ -77,6 +78,11 @@ class Document:
         if self._given_paragraphs is not None:
             return list(self._given_paragraphs)
         return plaintext.paragraphs(self.text)
+
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        """Every run of letters in the text, as written: cheap tests of which words occur."""
+        return frozenset(_LETTERS.findall(self.text))
 
     @cached_property
     def folded(self) -> str:

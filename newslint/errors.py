@@ -6,11 +6,17 @@ from __future__ import annotations
 class NewslintError(Exception):
     """A problem caused by the user's input, rules or options; the CLI prints it and exits 2."""
 
+    _init_args: tuple = ()
+
+    def __reduce__(self):  # errors cross process boundaries with --jobs
+        return (type(self), self._init_args or self.args, self.__dict__)
+
 
 class RuleFileError(NewslintError):
     """A rule file that cannot be loaded: reported as `file:line: rule-id: what is wrong`."""
 
     def __init__(self, path: str, line: int | None, rule_id: str | None, problem: str) -> None:
+        self._init_args = (path, line, rule_id, problem)
         self.path = path
         self.line = line
         self.rule_id = rule_id
@@ -25,6 +31,7 @@ class InputError(NewslintError):
     `data` keeps the bytes that were read, so that a filter can pass them on unchanged."""
 
     def __init__(self, path: str, problem: str, data: bytes | None = None) -> None:
+        self._init_args = (path, problem, data)
         self.path = path
         self.problem = problem
         self.data = data
@@ -35,6 +42,7 @@ class RuleFailure(NewslintError):
     """A rule that could not finish on one document, e.g. a regex that timed out."""
 
     def __init__(self, path: str, rule_id: str, problem: str) -> None:
+        self._init_args = (path, rule_id, problem)
         self.path = path
         self.rule_id = rule_id
         self.problem = problem

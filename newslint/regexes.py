@@ -27,7 +27,6 @@ except ImportError:  # pragma: no cover - Python 3.10
 _WORD_CHAR = r"[\p{L}\p{M}\p{N}_]"
 WORD_START = rf"(?:(?<!{_WORD_CHAR})|(?!{_WORD_CHAR}))"
 WORD_END = rf"(?:(?!{_WORD_CHAR})|(?<!{_WORD_CHAR}))"
-_WORD = regex.compile(_WORD_CHAR)
 
 BASE_TIMEOUT_SECONDS = 2.0
 TIMEOUT_SECONDS_PER_MB = 1.0
@@ -39,49 +38,52 @@ class PatternError(ValueError):
 
 class LazyPattern:
     """A pattern compiled on first use; pickled as its source, so that a cached rule set loads
-    without compiling anything. Attribute access (finditer, fullmatch ...) reaches the pattern."""
+    without compiling anything, and a module that defines patterns imports fast. Attribute
+    access (finditer, fullmatch ...) reaches the compiled pattern."""
 
-    __slots__ = ("source", "ignorecase", "engine", "_compiled")
+    __slots__ = ("source", "flags", "engine", "_compiled")
 
-    def __init__(self, source: str, ignorecase: bool = False, engine: str = "regex") -> None:
+    def __init__(self, source: str, flags: int = 0, engine: str = "regex") -> None:
         self.source = source
-        self.ignorecase = ignorecase
+        self.flags = flags  # re and regex share the values of IGNORECASE, VERBOSE, DOTALL ...
         self.engine = engine  # "regex" (rule files: time limits, \\p{L}) or "re" (literal tries)
         self._compiled: Any = None
 
     @property
     def compiled(self) -> Any:
         if self._compiled is None:
-            self._compiled = _compile(self.source, self.ignorecase, self.engine)
+            self._compiled = _compile(self.source, self.flags, self.engine)
         return self._compiled
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.compiled, name)
 
-    def __getstate__(self) -> tuple[str, bool, str]:
-        return self.source, self.ignorecase, self.engine
+    def __getstate__(self) -> tuple[str, int, str]:
+        return self.source, self.flags, self.engine
 
-    def __setstate__(self, state: tuple[str, bool, str]) -> None:
-        self.source, self.ignorecase, self.engine = state
+    def __setstate__(self, state: tuple[str, int, str]) -> None:
+        self.source, self.flags, self.engine = state
         self._compiled = None
 
 
+lazy = LazyPattern  # for module-level patterns: lazy(r"...", regex.IGNORECASE)
+_WORD = LazyPattern(_WORD_CHAR)
+
+
 @lru_cache(maxsize=4096)
-def _compile(source: str, ignorecase: bool, engine: str) -> Any:
-    if engine == "re":
-        return re.compile(source, re.IGNORECASE if ignorecase else 0)
-    return regex.compile(source, regex.IGNORECASE if ignorecase else 0)
+def _compile(source: str, flags: int, engine: str) -> Any:
+    return (re if engine == "re" else regex).compile(source, flags)
 
 
 def compile_pattern(pattern: str, ignorecase: bool = False) -> LazyPattern:
     """A rule file's regex (the `regex` module's syntax), compiled when first used."""
-    return LazyPattern(pattern, ignorecase)
+    return LazyPattern(pattern, regex.IGNORECASE if ignorecase else 0)
 
 
 def check_pattern(pattern: str, ignorecase: bool = False) -> None:
     """Compile now, to report a bad regex when its rule file loads."""
     try:
-        _compile(pattern, ignorecase, "regex")
+        _compile(pattern, regex.IGNORECASE if ignorecase else 0, "regex")
     except (regex.error, TypeError, ValueError, OverflowError) as error:
         raise PatternError(f"invalid regex {pattern!r}: {error}") from None
 
@@ -91,7 +93,7 @@ def compile_literals(phrases: Iterable[str], ignorecase: bool = False) -> LazyPa
     phrases = list(phrases)
     source = bounded_literals(phrases)
     plain = phrases and all(_WORD.match(p[0]) and _WORD.match(p[-1]) for p in phrases)
-    return LazyPattern(source, ignorecase, "re" if plain else "regex")
+    return LazyPattern(source, re.IGNORECASE if ignorecase else 0, "re" if plain else "regex")
 
 
 def bounded(pattern: str) -> str:
@@ -198,7 +200,7 @@ def required_literal(pattern: str) -> str | None:
 
 
 # \p{L}, \P{Lu}, \K: `regex` syntax; replaced by "." (any one character) for the parser above.
-_REGEX_ONLY_SYNTAX = regex.compile(r"\\[pP]\{[^}]*\}|\\K")
+_REGEX_ONLY_SYNTAX = LazyPattern(r"\\[pP]\{[^}]*\}|\\K")
 
 
 def _flatten(tree: Iterable) -> Iterable[tuple]:

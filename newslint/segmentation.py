@@ -11,14 +11,16 @@ from collections.abc import Iterable
 
 import regex
 
+from newslint.regexes import lazy
+
 from newslint.spans import Span, Word
 
-WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*")
+WORD = lazy(r"[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*")
 
 # Terminal punctuation, then closing quotes/brackets, then white space.
-_CANDIDATE_END = regex.compile(r"(?P<punct>\.{3}|\.(?: \.){2}|…|[.!?]+)(?P<closers>[\"”’'»)\]]*)(?=\s)")
-_WORD_BEFORE = regex.compile(r"(?r)[\p{L}\p{M}\p{N}.]+\Z")
-_SPACE = regex.compile(r"\s+")
+_CANDIDATE_END = lazy(r"(?P<punct>\.{3}|\.(?: \.){2}|…|[.!?]+)(?P<closers>[\"”’'»)\]]*)(?=\s)")
+_WORD_BEFORE = lazy(r"(?r)[\p{L}\p{M}\p{N}.]+\Z")
+_SPACE = lazy(r"\s+")
 _OPENERS = "\"“‘'«([„"
 
 # Abbreviations followed by a name or a number, never by a new sentence. Capitalised ones count
@@ -39,17 +41,17 @@ TRAILING_ABBREVIATIONS = frozenset(
 
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“"}
 _STRAIGHT_QUOTE = '"'
-_QUOTE_MARK = regex.compile(r'["“”«»„]')
+_QUOTE_MARK = lazy(r'["“”«»„]')
 
 _TLDS = "com|org|net|gov|edu|int|mil|io|co|info|news|tv|uk|us|ua|ru|cn|de|fr|eu|in|jp|hk|mo|tw"
 # Every URL, address, handle or domain holds one of these; searching for them first is much
 # faster than trying the full pattern at every word.
-_URL_ANCHOR = regex.compile(rf"://|www\.|[@#]|\.(?:{_TLDS})\b")
-_TOKEN_START = regex.compile(r"(?r)\S*\Z")
-_TOKEN_REST = regex.compile(r"\S*")
+_URL_ANCHOR = lazy(rf"://|www\.|[@#]|\.(?:{_TLDS})\b")
+_TOKEN_START = lazy(r"(?r)\S*\Z")
+_TOKEN_REST = lazy(r"\S*")
 # A URL does not take the punctuation after it ("see example.com." ends the sentence).
 _URL_TAIL = r"""(?:\S*[^\s.,;:!?)\]'"”’])?"""
-URLISH = regex.compile(
+URLISH = lazy(
     r"""(?i:https?://|ftp://|www\.)\S*[^\s.,;:!?)\]'"”’]
     |[\w.+-]+@[\w-]+(?:\.[\w-]+)+
     |(?<![\w@#])[@#][\w-]+

@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 
 import regex
 
+from newslint.regexes import lazy
+
 from newslint.document import Document
 from newslint.findings import Finding
 from newslint.selection import selector_matches
 from newslint.spans import Span
 
-DIRECTIVE = regex.compile(
+DIRECTIVE = lazy(
     r"newslint:\s*(?P<action>disable-next-line|disable-file|disable|enable)\b(?:\s*=\s*(?P<rules>[^\s,][^\n]*?))?\s*"
 )
 UNUSED_RULE = "newslint.unused-suppression"

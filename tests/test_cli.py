@@ -219,3 +219,33 @@ def test_a_repeated_word_across_two_paragraphs_is_no_slip_and_messages_are_one_l
     _, out, _ = run(capsys, path)
     assert [line.split(": ", 1)[1] for line in out.splitlines()[:-1]] == [
         "typo.repeated-word [warning] 'the the': the word is repeated"]
+
+
+def test_jobs_give_the_same_report_in_the_same_order(capsys, story, tmp_path):
+    for index in range(24):
+        story(f"many/{index:02d}.txt", DIRTY if index % 3 else CLEAN.replace("Kyiv", "Kiev"))
+    serial = run(capsys, "--no-cache", "--jobs", "1", str(tmp_path / "many"))
+    parallel = run(capsys, "--no-cache", "--jobs", "2", str(tmp_path / "many"))
+    assert serial == parallel
+    assert serial[1].endswith("Found 24 problems in 24 files (24 fixable).\n")
+    assert parallel[2] == ""  # no progress display when stderr is not a terminal
+
+
+def test_result_cache_is_used_and_never_stale(capsys, story, tmp_path, monkeypatch):
+    from newslint.linter import Linter
+
+    monkeypatch.chdir(tmp_path)
+    path = story("story.txt", DIRTY)
+    calls = []
+    original = Linter.check
+    monkeypatch.setattr(Linter, "check", lambda self, doc: calls.append(doc.path) or original(self, doc))
+    first = run(capsys, path)
+    second = run(capsys, path)
+    assert first == second and len(calls) == 1  # the second run read .newslint_cache/
+    assert (tmp_path / ".newslint_cache" / ".gitignore").is_file()
+    run(capsys, "--select", "punct", path)  # another config: another key
+    assert len(calls) == 2
+    Path(path).write_text(DIRTY + "More. .\n", encoding="utf-8")  # another text: another key
+    assert run(capsys, path)[1].count("punct.doubled") == 2 and len(calls) == 3
+    run(capsys, "--no-cache", path)
+    assert len(calls) == 4

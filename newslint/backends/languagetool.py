@@ -54,6 +54,7 @@ class LanguageToolUnavailable(NewslintError):
     """LanguageTool could not be reached or used; newslint's own rules still report."""
 
     def __init__(self, reason: str, optional: bool = False) -> None:
+        self._init_args = (reason, optional)
         self.optional = optional
         super().__init__(f"LanguageTool unavailable: {reason}")
 

@@ -14,6 +14,8 @@ from html.parser import HTMLParser
 
 import regex
 
+from newslint.regexes import lazy
+
 from newslint.formats.prose import Comment, ProseBuilder, ProseView
 from newslint.spans import Span
 
@@ -23,7 +25,7 @@ BLOCK_TAGS = frozenset(
     option p section summary table tbody td tfoot th thead title tr ul""".split()
 )
 SKIPPED_TAGS = frozenset("script style pre code kbd samp var textarea template noscript svg math".split())
-_ALT = regex.compile(r"""\salt\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'=<>`]+))""", regex.IGNORECASE)
+_ALT = lazy(r"""\salt\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'=<>`]+))""", regex.IGNORECASE)
 
 
 def prose_view(source: str) -> ProseView:

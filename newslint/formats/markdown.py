@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
+
+from newslint.regexes import lazy
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -24,14 +26,14 @@ from newslint.formats.prose import PLACEHOLDER, Comment, ProseBuilder, ProseView
 from newslint.spans import Span
 
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_FRONT_MATTER_FENCE = regex.compile(r"---[ \t]*")
-_FRONT_MATTER_END = regex.compile(r"(?:---|\.\.\.)[ \t]*")
-_FRONT_MATTER_PROSE = regex.compile(r"(?:title|description)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*")
-_HTML_COMMENT = regex.compile(r"<!--(.*?)-->", regex.DOTALL)
+_LINE = lazy(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_FRONT_MATTER_FENCE = lazy(r"---[ \t]*")
+_FRONT_MATTER_END = lazy(r"(?:---|\.\.\.)[ \t]*")
+_FRONT_MATTER_PROSE = lazy(r"(?:title|description)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*")
+_HTML_COMMENT = lazy(r"<!--(.*?)-->", regex.DOTALL)
 
 # Inline constructs, leftmost first: what is left out of the prose or replaced in it.
-_INLINE = regex.compile(
+_INLINE = lazy(
     r"""(?P<escape>\\[!-/:-@\[-`{-~])
     |(?P<code>(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`))
     |(?P<autolink><(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>)
@@ -41,13 +43,13 @@ _INLINE = regex.compile(
     |(?P<entity>&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)""",
     regex.VERBOSE | regex.DOTALL,
 )
-_EMPHASIS = regex.compile(r"\*+|_+|~~")
-_BRACKET = regex.compile(r"[\[\]]")
-_LINK_DESTINATION = regex.compile(
+_EMPHASIS = lazy(r"\*+|_+|~~")
+_BRACKET = lazy(r"[\[\]]")
+_LINK_DESTINATION = lazy(
     r"""\(\s*(?:<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)""",
     regex.VERBOSE | regex.DOTALL,
 )
-_LINK_LABEL = regex.compile(r"\[((?:[^\[\]\\]|\\.){0,999})\]", regex.DOTALL)
+_LINK_LABEL = lazy(r"\[((?:[^\[\]\\]|\\.){0,999})\]", regex.DOTALL)
 
 
 def prose_view(source: str) -> ProseView:

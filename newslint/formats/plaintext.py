@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import regex
 
+from newslint.regexes import lazy
+
 from newslint.spans import Span, trim
 
-_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_LINE = lazy(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # A suppression directive on a line of its own ("newslint: disable=punct"), bare or as an HTML
 # comment: not prose, but a comment for the suppression rules.
-DIRECTIVE_LINE = regex.compile(r"(?m)^[ \t]*(?:<!--[ \t]*)?(?P<text>newslint:[^\r\n]*?)(?:[ \t]*-->)?[ \t]*$")
-_SENTENCE_END = regex.compile(r"[.!?:;…\"”’')\]]\s*$")
+DIRECTIVE_LINE = lazy(r"(?m)^[ \t]*(?:<!--[ \t]*)?(?P<text>newslint:[^\r\n]*?)(?:[ \t]*-->)?[ \t]*$")
+_SENTENCE_END = lazy(r"[.!?:;…\"”’')\]]\s*$")
 
 WRAP_WIDTH = 100  # a hard-wrapped document has no longer lines than this (a few exceptions aside)
 

@@ -13,15 +13,15 @@ from typing import Any
 import regex
 
 from newslint.document import Document
-from newslint.regexes import WORD_END, WORD_START, compile_literals, compile_pattern, literal_alternation, scan
+from newslint.regexes import WORD_END, WORD_START, compile_literals, compile_pattern, lazy, literal_alternation, scan
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option
 
 # Double quotation marks, and single ones where they open a quotation (‘We ...’ / 'We ...'),
 # not where they are apostrophes (China’s).
-_QUOTE_MARKS = regex.compile(r"[\"“”«»„‘]|(?<![\p{L}\p{N}])'(?=\p{L})")
-_COMMA = regex.compile(r",\s+")
+_QUOTE_MARKS = lazy(r"[\"“”«»„‘]|(?<![\p{L}\p{N}])'(?=\p{L})")
+_COMMA = lazy(r",\s+")
 _SPEAKER_WORD = r"[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’-]*"
 _SPEAKER = rf"(?P<speaker>(?:{_SPEAKER_WORD}\s+){{0,7}}{_SPEAKER_WORD})"
 

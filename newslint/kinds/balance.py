@@ -14,15 +14,17 @@ from typing import Any
 
 import regex
 
+from newslint.regexes import lazy
+
 from newslint.document import Document
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option, OptionError
 from newslint.spans import Span
 
-_LIST_MARKER = regex.compile(r"(?:\p{L}|\p{N}{1,3})\)")
-_EMOTICON = regex.compile(r"[:;]-?[()\[\]]\Z")
-_BLANK_LINE = regex.compile(r"\n[ \t]*\r?\n|\r[ \t]*\r")
+_LIST_MARKER = lazy(r"(?:\p{L}|\p{N}{1,3})\)")
+_EMOTICON = lazy(r"[:;]-?[()\[\]]\Z")
+_BLANK_LINE = lazy(r"\n[ \t]*\r?\n|\r[ \t]*\r")
 
 
 class Balance(Rule):
@@ -45,7 +47,7 @@ class Balance(Rule):
         self._quote_closers = frozenset(close for open_, close in quotes if open_ != close)
         self._quote_toggles = frozenset(open_ for open_, close in quotes if open_ == close)
         marks = set(self._bracket_closer) | set(self._bracket_opener) | {m for pair in quotes for m in pair}
-        self._marks = regex.compile("[" + "".join(regex.escape(mark) for mark in sorted(marks)) + "]")
+        self._marks = lazy("[" + "".join(regex.escape(mark) for mark in sorted(marks)) + "]")
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         text = doc.text

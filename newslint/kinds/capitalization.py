@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
 import regex
 
 from newslint.document import Document
-from newslint.regexes import compile_literals, scan
+from newslint.regexes import LazyPattern, compile_literals, lazy, scan
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option, OptionError
 from newslint.textcase import capitalize_first
 
 SENTENCE_ORIGINS = ("paragraph", ".", "!", "?")
-_FIRST_WORD = regex.compile(r"[\"“‘'(\[«]*(?P<word>\p{L}[\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*)")
-_NAME_PART = regex.compile(r"[^\s-]+")
+_FIRST_WORD = lazy(r"[\"“‘'(\[«]*(?P<word>\p{L}[\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*)")
+_NAME_PART = lazy(r"[^\s-]+")
+_TOKEN = lazy(r"[^\W\d_]+", engine="re")  # the same word tokens as Document.word_set
 _CLOSERS_AND_SPACE = "\"”’'»)] \t\r\n"
 
 # Name particles that house styles write in lowercase even at the start of a sentence.
@@ -51,7 +53,13 @@ class Capitalization(Rule):
             self._canonical = {name.lower(): name for name in names if name != name.lower()}
             if not self._canonical:
                 raise OptionError("names", "a proper-nouns check needs `names` or `wordlists` with capitalised names")
-            self._names = compile_literals(sorted(_slipped_forms(self._canonical.values())))
+            # The slipped forms, by their first word: a document can hold one only if it holds
+            # all of its words, which a set of the document's words answers without a regex.
+            self._forms_by_first_word: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+            for form in _slipped_forms(self._canonical.values()):
+                parts = tuple(_TOKEN.findall(form))
+                if parts:
+                    self._forms_by_first_word.setdefault(parts[0], []).append((form, parts))
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         if self._check == "proper-nouns":
@@ -59,7 +67,16 @@ class Capitalization(Rule):
         return self._sentence_start_hits(doc)
 
     def _proper_noun_hits(self, doc: Document) -> Iterator[Hit]:
-        for match in scan(self._names, doc.text):
+        words = doc.word_set
+        candidates = sorted(
+            form
+            for first in words & self._forms_by_first_word.keys()
+            for form, parts in self._forms_by_first_word[first]
+            if all(part in words for part in parts)
+        )
+        if not candidates:
+            return
+        for match in scan(_names_pattern(tuple(candidates)), doc.text):
             written = match.group()
             canonical = self._canonical[written.lower()]
             if _has_lowercased_part(written, canonical):
@@ -94,6 +111,12 @@ class Capitalization(Rule):
         while pos >= 0 and doc.text[pos] in _CLOSERS_AND_SPACE:
             pos -= 1
         return doc.text[pos] if pos >= 0 else "paragraph"
+
+
+@lru_cache(maxsize=256)
+def _names_pattern(forms: tuple[str, ...]) -> LazyPattern:
+    """A matcher for the few names a document may hold (compiled once per set of names)."""
+    return compile_literals(forms)
 
 
 def _slipped_forms(names: Iterable[str]) -> set[str]:

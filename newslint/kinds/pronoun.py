@@ -17,21 +17,21 @@ from typing import Any
 import regex
 
 from newslint.document import Document
-from newslint.regexes import scan
+from newslint.regexes import lazy, scan
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option, OptionError
 from newslint.spans import Word
 from newslint.textcase import match_case
 
-_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}\p{N}_'’-])(?:she|her|hers|herself)(?![\p{L}\p{M}\p{N}_'’-])", regex.IGNORECASE)
+_PRONOUN = lazy(r"(?<![\p{L}\p{M}\p{N}_'’-])(?:she|her|hers|herself)(?![\p{L}\p{M}\p{N}_'’-])", regex.IGNORECASE)
 _REPLACEMENT = {"she": "it", "hers": "its", "herself": "itself"}
 _FEMININE = frozenset({"she", "her", "hers", "herself"})
-_SPEAKING = regex.compile(r"\s+(?:said|says|told|tells|added|adds|asked|wrote|noted|explained|insisted|stressed)\b")
-_NEXT_WORD = regex.compile(r"\s+(\p{L}+)")
+_SPEAKING = lazy(r"\s+(?:said|says|told|tells|added|adds|asked|wrote|noted|explained|insisted|stressed)\b")
+_NEXT_WORD = lazy(r"\s+(\p{L}+)")
 WINDOW = 600  # characters before the pronoun in which its antecedent is looked for
-_POSSESSIVE = regex.compile(r"['’]s?$")
-_CLAUSE_PUNCTUATION = regex.compile(r"[,;:—–(\"“”]")
+_POSSESSIVE = lazy(r"['’]s?$")
+_CLAUSE_PUNCTUATION = lazy(r"[,;:—–(\"“”]")
 
 DETERMINERS = frozenset("the a an this that these those its his their our your my her each every".split())
 CLAUSE_OPENERS = frozenset(

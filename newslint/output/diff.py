@@ -6,7 +6,9 @@ import difflib
 
 import regex
 
-_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+from newslint.regexes import lazy
+
+_LINE = lazy(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
 def _lines(text: str) -> list[str]:

@@ -21,11 +21,11 @@ import regex
 from newslint.document import Document
 from newslint.errors import RuleFailure
 from newslint.findings import Finding, Fix, Severity
-from newslint.regexes import compile_pattern, scan, time_limit
+from newslint.regexes import compile_pattern, lazy, scan, time_limit
 from newslint.rules import options as opt
 from newslint.rules.options import Option, OptionError
 
-RULE_ID = regex.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*(?:\.[a-z0-9]+(?:[-_][a-z0-9]+)*)*")
+RULE_ID = lazy(r"[a-z0-9]+(?:[-_][a-z0-9]+)*(?:\.[a-z0-9]+(?:[-_][a-z0-9]+)*)*")
 
 
 def builtin_rules_dir() -> Path:

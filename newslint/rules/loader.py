@@ -11,6 +11,7 @@ from newslint.errors import RuleFileError
 from newslint.regexes import PatternError
 from newslint.rules.base import COMMON_OPTIONS, LoadContext, Rule, RuleInfo, builtin_rules_dir
 from newslint.rules.options import OptionError
+from newslint.rules import cache as rule_cache
 from newslint.rules.registry import KINDS
 from newslint.rules.yaml_source import LocatedDict, load_yaml
 
@@ -40,9 +41,8 @@ class RuleSet:
 
 def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True) -> RuleSet:
     """The built-in packs (unless builtin=False) and the rule files or folders in `paths`."""
+    rules: list[Rule] = list(builtin_rules()) if builtin else []
     files: list[Path] = []
-    if builtin:
-        files.extend(_rule_files(builtin_rules_dir()))
     for path in paths:
         path = Path(path)
         if path.is_dir():
@@ -51,8 +51,7 @@ def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True) -> RuleSe
             files.append(path)
         else:
             raise RuleFileError(str(path), None, None, "no such rule file or folder")
-    rules: list[Rule] = []
-    defined_at: dict[str, str] = {}
+    defined_at = {rule.id: f"{rule.info.path}:{rule.info.line}" for rule in rules}
     for file in files:
         for rule in load_rule_file(file):
             if rule.id in defined_at:
@@ -62,6 +61,24 @@ def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True) -> RuleSe
             defined_at[rule.id] = f"{rule.info.path}:{rule.info.line}"
             rules.append(rule)
     return RuleSet(rules)
+
+
+def builtin_rules() -> list[Rule]:
+    """The built-in packs, from a pickled copy when one matches the files exactly.
+
+    Parsing and validating the YAML costs most of newslint's start-up; the copy (in the user's
+    cache folder, keyed on the content of every file of the packs and the version) skips it. Its
+    regexes are stored as text and compiled on first use.
+    """
+    folder = builtin_rules_dir()
+    cached = rule_cache.load(folder)
+    if cached is not None:
+        return cached
+    rules = []
+    for file in _rule_files(folder):
+        rules.extend(load_rule_file(file))
+    rule_cache.store(folder, rules)
+    return rules
 
 
 def _rule_files(folder: Path) -> list[Path]:

@@ -1,0 +1,161 @@
+"""Running over many files: one file's work as a pure function, in this process or in a pool.
+
+Each file is read, checked (or fixed) and reported on by `process_file`, which needs nothing but
+its arguments, so that files can go to worker processes (`--jobs`). Results come back in the
+order the files were given, whatever the parallelism. The result cache is consulted here.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from newslint.atomic import write_fixed
+from newslint.cache import ResultCache
+from newslint.config import Config
+from newslint.errors import InputError, NewslintError
+from newslint.findings import Finding
+from newslint.fixes import FixResult, fix_text
+from newslint.formats.reader import document
+from newslint.linter import Linter
+from newslint.sources import UTF8_BOM, Source, read_source
+
+PARALLEL_MINIMUM = 8  # fewer files than this are not worth starting processes for
+
+
+@dataclass(frozen=True)
+class Job:
+    """What to do with every file of a run."""
+
+    config: Config
+    fix: bool = False
+    unsafe: bool = False
+    write: bool = True
+    stdin_filename: str | None = None
+    keep_texts: bool = False
+    cache: bool = True
+
+
+@dataclass
+class FileOutcome:
+    """What one file gave: findings (remaining ones, after --fix), errors, and what --fix did."""
+
+    path: str | None = None  # as shown; None when the file could not be read
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[NewslintError] = field(default_factory=list)
+    fixed: list[Finding] = field(default_factory=list)
+    source: Source | None = None  # kept when --fix changed the text (for --diff)
+    result: FixResult | None = None
+    text: str | None = None  # kept for formats that need it (SARIF)
+    stdin_output: bytes | None = None
+    unread_stdin: bytes | None = None
+
+
+def process_file(item: str, job: Job, linter: Linter) -> FileOutcome:
+    """Read, check or fix, and (with --fix) write one file."""
+    try:
+        source = read_source(item, job.stdin_filename)
+    except InputError as error:
+        return FileOutcome(errors=[error], unread_stdin=error.data)
+    outcome = FileOutcome(path=source.path)
+    if job.fix:
+        _fix(source, job, linter, outcome)
+    else:
+        _lint(source, job, linter, outcome)
+    if job.keep_texts and outcome.findings:
+        outcome.text = outcome.result.text if outcome.result else source.text
+    return outcome
+
+
+def _lint(source: Source, job: Job, linter: Linter, outcome: FileOutcome) -> None:
+    cache = ResultCache(job.config) if job.cache and not job.config.languagetool.enabled else None
+    cached = cache.get(source.text, source.path) if cache else None
+    if cached is not None:
+        outcome.findings = cached
+        return
+    result = linter.check(document(source.text, source.path))
+    outcome.findings, outcome.errors = result.findings, list(result.failures)
+    if cache is not None and not result.failures:
+        cache.put(source.text, result.findings)
+
+
+def _fix(source: Source, job: Job, linter: Linter, outcome: FileOutcome) -> None:
+    failures: dict[str, NewslintError] = {}
+
+    def lint(text: str) -> list[Finding]:
+        checked = linter.check(document(text, source.path))
+        failures.update((getattr(failure, "rule_id", str(failure)), failure) for failure in checked.failures)
+        return checked.findings
+
+    result = fix_text(source.text, lint, job.unsafe)
+    outcome.errors.extend(failures.values())
+    if result.changed and job.write and not source.stdin:
+        try:
+            write_fixed(source, result.text)
+        except InputError as error:
+            outcome.errors.append(error)
+            result = FixResult(source.text, remaining=lint(source.text))
+    outcome.findings, outcome.fixed = result.remaining, result.fixed
+    if result.changed:
+        outcome.source, outcome.result = source, result
+    if source.stdin:
+        outcome.stdin_output = (UTF8_BOM if source.bom else b"") + result.text.encode("utf-8")
+
+
+# --- many files ---------------------------------------------------------------------------------
+
+_WORKER: tuple[Job, Linter] | None = None
+
+
+def _start_worker(job: Job, linter: Linter) -> None:
+    global _WORKER
+    _WORKER = (job, linter)
+
+
+def _work(item: str) -> FileOutcome:
+    job, linter = _WORKER  # type: ignore[misc]
+    return process_file(item, job, linter)
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def run(
+    items: list[str],
+    job: Job,
+    linter: Linter,
+    jobs: int = 1,
+    progress: Callable[[int, int, float], None] | None = None,
+) -> Iterator[FileOutcome]:
+    """Outcomes of the files, in their order; in worker processes when jobs > 1 and it pays."""
+    started = time.monotonic()
+    parallel = (
+        jobs > 1
+        and len(items) >= PARALLEL_MINIMUM
+        and "-" not in items
+        and not job.config.languagetool.enabled  # one LanguageTool for the run, in this process
+        and _can_fork()
+    )
+    if parallel:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(jobs, initializer=_start_worker, initargs=(job, linter)) as pool:
+            outcomes: Iterable[FileOutcome] = pool.imap(_work, items, chunksize=max(1, min(32, len(items) // (jobs * 8))))
+            yield from _reporting(outcomes, len(items), started, progress)
+    else:
+        yield from _reporting((process_file(item, job, linter) for item in items), len(items), started, progress)
+
+
+def _reporting(outcomes: Iterable[FileOutcome], total: int, started: float, progress) -> Iterator[FileOutcome]:
+    for done, outcome in enumerate(outcomes, 1):
+        if progress is not None:
+            progress(done, total, time.monotonic() - started)
+        yield outcome
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
