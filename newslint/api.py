@@ -11,7 +11,6 @@ from newslint.backends.languagetool import LanguageToolBackend
 from newslint.config import Config, active_rules, rule_set
 from newslint import runner
 from newslint.errors import InputError, NewslintError
-from newslint.formats.reader import document
 from newslint.findings import Finding
 from newslint.fixes import FixResult
 from newslint.linter import Linter
@@ -22,7 +21,7 @@ from newslint.sources import Source, discover
 def lint_text(text: str, path: str = "-", config: Config | None = None, format: str | None = None) -> list[Finding]:
     """Findings on one text, sorted by position; the format (text, markdown, html) follows the
     path's extension unless given. Raises RuleFailure if a rule could not finish."""
-    result = linter_for(config or Config()).check(document(text, path, format))
+    result = linter_for(config or Config()).check_text(text, path, format)
     if result.failures:
         raise result.failures[0]
     return result.findings

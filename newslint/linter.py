@@ -11,6 +11,7 @@ from newslint.backends.languagetool import RULE_PREFIX as LANGUAGETOOL
 from newslint.backends.languagetool import LanguageToolBackend, LanguageToolUnavailable
 from newslint.config import Config
 from newslint.document import Document
+from newslint.formats.reader import document, format_of
 from newslint.errors import NewslintError, RuleFailure
 from newslint.findings import SEVERITIES, Finding, Fix
 from newslint.regexes import LiteralIndex, compile_literals
@@ -76,6 +77,22 @@ class Linter:
         result.findings.sort(key=lambda f: (f.start, f.end, f.rule))
         return result
 
+    def check_text(self, text: str, path: str = "-", format: str | None = None) -> CheckResult:
+        """Findings on a file's text. A very long plain text is checked in chunks of whole
+        paragraphs, so that memory follows the chunk, not the file; rules that count over a
+        whole document (consistency) then count per chunk."""
+        kind = format or format_of(path)
+        if kind != "text" or len(text) <= CHUNK_CHARACTERS:
+            return self.check(document(text, path, kind))
+        result = CheckResult()
+        line = 1
+        for start, end in _chunks(text):
+            checked = self.check(Document(text[start:end], path))
+            result.findings.extend(_shifted(finding, start, line - 1) for finding in checked.findings)
+            result.failures.extend(checked.failures)
+            line += text.count("\n", start, end) + text.count("\r", start, end) - text.count("\r\n", start, end)
+        return result
+
     def _languagetool_findings(self, doc: Document, own: list[Finding]) -> list[Finding]:
         """LanguageTool's matches as findings `languagetool.<RULE>`, selected like rules, without
         those on the very span of one of newslint's own findings."""
@@ -106,6 +123,33 @@ class Linter:
         """Terms the publication accepts (its names and jargon) are never flagged."""
         accepted = [m.span() for m in self._accept.finditer(doc.source)]  # type: ignore[union-attr]
         return [f for f in findings if not any(start <= f.start and f.end <= end for start, end in accepted)]
+
+
+CHUNK_CHARACTERS = 1_000_000
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """Spans of about CHUNK_CHARACTERS, each ending after a blank line (or a line break, or,
+    for one enormous line, anywhere), so that each starts at the start of a line."""
+    spans, start = [], 0
+    while len(text) - start > CHUNK_CHARACTERS:
+        limit = start + CHUNK_CHARACTERS
+        cut = text.rfind("\n\n", start + CHUNK_CHARACTERS // 2, limit)
+        cut = cut + 2 if cut >= 0 else text.rfind("\n", start + CHUNK_CHARACTERS // 2, limit) + 1
+        cut = cut if cut > start else limit
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, len(text)))
+    return spans
+
+
+def _shifted(finding: Finding, offset: int, lines: int) -> Finding:
+    """A chunk's finding, in the coordinates of the whole text (chunks start at line starts)."""
+    fix = finding.fix and replace(finding.fix, start=finding.fix.start + offset, end=finding.fix.end + offset)
+    return replace(
+        finding, start=finding.start + offset, end=finding.end + offset,
+        line=finding.line + lines, end_line=finding.end_line + lines, fix=fix,
+    )
 
 
 def _with_level(finding: Finding, level: str) -> Finding:

@@ -19,7 +19,6 @@ from newslint.config import Config
 from newslint.errors import InputError, NewslintError
 from newslint.findings import Finding
 from newslint.fixes import FixResult, fix_text
-from newslint.formats.reader import document
 from newslint.linter import Linter
 from newslint.sources import UTF8_BOM, Source, read_source
 
@@ -76,7 +75,7 @@ def _lint(source: Source, job: Job, linter: Linter, outcome: FileOutcome) -> Non
     if cached is not None:
         outcome.findings = cached
         return
-    result = linter.check(document(source.text, source.path))
+    result = linter.check_text(source.text, source.path)
     outcome.findings, outcome.errors = result.findings, list(result.failures)
     if cache is not None and not result.failures:
         cache.put(source.text, result.findings)
@@ -86,7 +85,7 @@ def _fix(source: Source, job: Job, linter: Linter, outcome: FileOutcome) -> None
     failures: dict[str, NewslintError] = {}
 
     def lint(text: str) -> list[Finding]:
-        checked = linter.check(document(text, source.path))
+        checked = linter.check_text(text, source.path)
         failures.update((getattr(failure, "rule_id", str(failure)), failure) for failure in checked.failures)
         return checked.findings
 

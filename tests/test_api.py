@@ -10,6 +10,9 @@ from hypothesis import strategies as st
 
 from newslint import Config, Finding, lint_paths, lint_text, load_rules
 from newslint.errors import RuleFailure
+from tests.conftest import SEED
+
+SEED_TEXT = SEED.read_text(encoding="utf-8")
 
 
 def test_lint_text_returns_sorted_picklable_findings():
@@ -54,3 +57,19 @@ def test_no_rule_crashes_on_arbitrary_text(text):
         assert 0 <= finding.start < finding.end <= len(text)
         if finding.fix:
             assert finding.start <= finding.fix.start <= finding.fix.end <= finding.end
+
+
+def test_a_very_long_text_is_checked_in_chunks_with_the_same_findings(monkeypatch):
+    from newslint import linter
+
+    text = (SEED_TEXT + "\n\n") * 6 + "Kiev. ."  # no trailing newline; CRLF below
+    for body in (text, text.replace("\n", "\r\n")):
+        whole = lint_text(body, path="long.txt")
+        monkeypatch.setattr(linter, "CHUNK_CHARACTERS", 4000)
+        chunked = lint_text(body, path="long.txt")
+        monkeypatch.undo()
+        assert len(linter._chunks(body)) == 1
+        assert chunked == whole and len(whole) > 6 * 12
+        for finding in chunked:
+            line_start = body.rfind("\n", 0, finding.start) + 1
+            assert finding.column == finding.start - line_start + 1
