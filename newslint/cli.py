@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import IO
 
 from newslint import __version__
@@ -179,15 +179,20 @@ def _write_report(
 ) -> None:
     """The report in the chosen format, to --output-file or the stream; then the errors."""
     summary = _summary(args, config, report, fixed)
-    rendered = text_output.statistics(summary) if args.statistics else formats()[args.format](summary)
+    if args.statistics:
+        pieces: Iterable[str] = [text_output.statistics(summary)]
+    elif args.format == "text":
+        pieces = text_output.render_lines(summary)
+    else:
+        pieces = [formats()[args.format](summary)]
     if args.output_file:
         try:
             with open(args.output_file, "w", encoding="utf-8") as handle:
-                handle.write(rendered)
+                handle.writelines(pieces)
         except OSError as error:
             raise NewslintError(f"--output-file: cannot write {args.output_file}: {error.strerror or error}") from None
     else:
-        stream.write(rendered)
+        stream.writelines(pieces)
     for error in report.errors:
         _report_error(error)
 

@@ -11,7 +11,7 @@ Applicability = Literal["safe", "unsafe"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     """Replace text[start:end] by `replacement` (code-point offsets into the decoded file)."""
 
@@ -21,7 +21,7 @@ class Fix:
     applicability: Applicability
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem at one place. Offsets are 0-based code points; line/column are 1-based."""
 

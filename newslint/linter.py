@@ -125,7 +125,7 @@ class Linter:
         return [f for f in findings if not any(start <= f.start and f.end <= end for start, end in accepted)]
 
 
-CHUNK_CHARACTERS = 1_000_000
+CHUNK_CHARACTERS = 250_000
 
 
 def _chunks(text: str) -> list[tuple[int, int]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from newslint.findings import Finding
 from newslint.output import RunSummary
@@ -30,10 +30,15 @@ def summary(findings: Sequence[Finding], files_checked: int, fixed: int | None =
     return f"Found {plural(len(findings), 'problem')} in {plural(files, 'file')} ({fixable} fixable{hidden})."
 
 
+def render_lines(run: RunSummary) -> Iterator[str]:
+    """The report a line at a time: a report of a million findings is written, never built."""
+    for finding in run.findings:
+        yield line(finding) + "\n"
+    yield summary(run.findings, len(run.files), run.fixed, run.unsafe) + "\n"
+
+
 def render(run: RunSummary) -> str:
-    lines = [line(finding) for finding in run.findings]
-    lines.append(summary(run.findings, len(run.files), run.fixed, run.unsafe))
-    return "\n".join(lines) + "\n"
+    return "".join(render_lines(run))
 
 
 def statistics(run: RunSummary) -> str:

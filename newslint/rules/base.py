@@ -127,6 +127,16 @@ def _read_wordlist(path: Path) -> tuple[str, ...]:
     return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
 
 
+# Findings of one rule often say the same thing: one copy of each message serves them all.
+_MESSAGES: dict[str, str] = {}
+
+
+def _shared(message: str) -> str:
+    if len(_MESSAGES) > 100_000:  # a long-lived process (a Dask worker) must not grow forever
+        _MESSAGES.clear()
+    return _MESSAGES.setdefault(message, message)
+
+
 def _one_line(message: str) -> str:
     """A message is one line of output, whatever text it quotes ("no\nNo" -> "no No")."""
     return " ".join(message.split()) if "\n" in message or "\r" in message else message
@@ -228,6 +238,6 @@ class Rule(ABC):
             end_column=end_column,
             rule=self.id,
             severity=self.info.level,
-            message=_one_line(self.info.message.format_map(values)),
+            message=_shared(_one_line(self.info.message.format_map(values))),
             fix=fix,
         )
