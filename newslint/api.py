@@ -7,7 +7,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newslint.backends.languagetool import LanguageToolBackend
 from newslint.config import Config, active_rules, rule_set
 from newslint import runner
 from newslint.errors import InputError, NewslintError
@@ -56,6 +55,8 @@ def linter_for(config: Config) -> Linter:
 def _linters(config: Config) -> Linter:
     languagetool = None
     if config.languagetool.enabled:  # one LanguageTool for the whole run, closed at exit
+        from newslint.backends.languagetool import LanguageToolBackend
+
         languagetool = LanguageToolBackend(config.languagetool)
         atexit.register(languagetool.close)
     return Linter(active_rules(config), config, rule_set(config.rules, config.builtin_rules).ids, languagetool)

@@ -13,7 +13,7 @@ from typing import IO
 
 from newslint import __version__
 from newslint.api import Report, fix_paths, lint_paths
-from newslint.backends.languagetool import LanguageToolUnavailable
+from newslint.backends.settings import LanguageToolUnavailable
 from newslint.config import Config, ConfigError, active_rules, resolve, rule_set
 from newslint.errors import InputError, NewslintError, RuleFailure, RuleFileError
 from newslint.explain import explain, list_rules

@@ -8,7 +8,6 @@ or of the wrong type is an error that names the file and the line.
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import sys
 from dataclasses import dataclass, replace
@@ -16,7 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from newslint.backends.languagetool import RULE_PREFIX as LANGUAGETOOL, LanguageToolSettings
+from newslint.backends.settings import RULE_PREFIX as LANGUAGETOOL
+from newslint.backends.settings import LanguageToolSettings
 from newslint.errors import NewslintError
 from newslint.findings import SEVERITIES
 from newslint.rules import options as opt
@@ -69,6 +69,8 @@ class Config:
         the configuration file's folder, and against its name)."""
         if not self.exclude or path == "-":
             return False
+        import fnmatch
+
         absolute = os.path.abspath(path)
         relative = os.path.relpath(absolute, self.root) if self.root else path
         relative = relative.replace(os.sep, "/")

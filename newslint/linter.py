@@ -4,11 +4,12 @@ suppression comments, accepted terms, level overrides -- deduplicated and sorted
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 from dataclasses import dataclass, field, replace
 
 
-from newslint.backends.languagetool import RULE_PREFIX as LANGUAGETOOL
-from newslint.backends.languagetool import LanguageToolBackend, LanguageToolUnavailable
+from newslint.backends.settings import RULE_PREFIX as LANGUAGETOOL
+from newslint.backends.settings import LanguageToolUnavailable
 from newslint.config import Config
 from newslint.document import Document
 from newslint.formats.reader import document, format_of
@@ -36,7 +37,7 @@ class Linter:
         rules: Sequence[Rule],
         config: Config | None = None,
         known_ids: Sequence[str] = (),
-        languagetool: LanguageToolBackend | None = None,
+        languagetool: Any = None,  # a backends.languagetool.LanguageToolBackend
     ) -> None:
         self.rules = list(rules)
         self._config = config or Config()

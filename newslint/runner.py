@@ -7,13 +7,12 @@ order the files were given, whatever the parallelism. The result cache is consul
 
 from __future__ import annotations
 
-import multiprocessing
+import itertools
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from newslint.atomic import write_fixed
 from newslint.cache import ResultCache
 from newslint.config import Config
 from newslint.errors import InputError, NewslintError
@@ -92,6 +91,8 @@ def _fix(source: Source, job: Job, linter: Linter, outcome: FileOutcome) -> None
     result = fix_text(source.text, lint, job.unsafe)
     outcome.errors.extend(failures.values())
     if result.changed and job.write and not source.stdin:
+        from newslint.atomic import write_fixed
+
         try:
             write_fixed(source, result.text)
         except InputError as error:
@@ -140,10 +141,15 @@ def run(
         and _can_fork()
     )
     if parallel:
+        # The first file is checked here, before the workers fork: the patterns every document
+        # needs are then compiled once, and the workers inherit them.
+        import multiprocessing
+
+        first = process_file(items[0], job, linter)
         context = multiprocessing.get_context("fork")
         with context.Pool(jobs, initializer=_start_worker, initargs=(job, linter)) as pool:
-            outcomes: Iterable[FileOutcome] = pool.imap(_work, items, chunksize=max(1, min(32, len(items) // (jobs * 8))))
-            yield from _reporting(outcomes, len(items), started, progress)
+            rest = pool.imap(_work, items[1:], chunksize=max(1, min(64, len(items) // (jobs * 4))))
+            yield from _reporting(itertools.chain([first], rest), len(items), started, progress)
     else:
         yield from _reporting((process_file(item, job, linter) for item in items), len(items), started, progress)
 
@@ -156,5 +162,7 @@ def _reporting(outcomes: Iterable[FileOutcome], total: int, started: float, prog
 
 
 def _can_fork() -> bool:
+    import multiprocessing
+
     return "fork" in multiprocessing.get_all_start_methods()
 

@@ -20,43 +20,15 @@ import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from newslint.document import Document
-from newslint.errors import NewslintError
+from newslint.backends.settings import LanguageToolSettings, LanguageToolUnavailable
 
-RULE_PREFIX = "languagetool"
 BATCH_CHARACTERS = 10_000  # under the 20 KB a LanguageTool server accepts by default
 CACHE_FOLDER = Path(".newslint_cache") / "languagetool"
-
-
-@dataclass(frozen=True)
-class LanguageToolSettings:
-    """The `languagetool:` section of the configuration."""
-
-    enabled: bool = False
-    language: str = "en-US"
-    server: str | None = None  # a LanguageTool server's URL; None: a local LanguageTool (Java)
-    disabled_rules: tuple[str, ...] = ()
-    enabled_rules: tuple[str, ...] = ()
-    disabled_categories: tuple[str, ...] = ()
-    picky: bool = False
-    mother_tongue: str | None = None
-    optional: bool = False  # unavailable LanguageTool: report it, but the run is not incomplete
-    timeout: float = 30.0
-    safe_categories: tuple[str, ...] = ()  # categories whose single replacement is a safe fix
-    cache: bool = True
-
-
-class LanguageToolUnavailable(NewslintError):
-    """LanguageTool could not be reached or used; newslint's own rules still report."""
-
-    def __init__(self, reason: str, optional: bool = False) -> None:
-        self._init_args = (reason, optional)
-        self.optional = optional
-        super().__init__(f"LanguageTool unavailable: {reason}")
 
 
 class Match(NamedTuple):

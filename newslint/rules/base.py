@@ -11,7 +11,6 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar
@@ -28,8 +27,15 @@ from newslint.rules.options import Option, OptionError
 RULE_ID = lazy(r"[a-z0-9]+(?:[-_][a-z0-9]+)*(?:\.[a-z0-9]+(?:[-_][a-z0-9]+)*)*")
 
 
+@lru_cache(maxsize=1)
 def builtin_rules_dir() -> Path:
-    """The folder of the built-in packs, installed as the package data `newslint.lint_rules`."""
+    """The folder of the built-in packs, installed as the package data `newslint.lint_rules`
+    (beside the code in a wheel; found through importlib in an editable install)."""
+    beside = Path(__file__).resolve().parent.parent / "lint_rules"
+    if beside.is_dir():
+        return beside
+    from importlib import resources
+
     return Path(str(resources.files("newslint.lint_rules")))
 
 
