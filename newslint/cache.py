@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from contextlib import suppress
 from dataclasses import asdict
 from functools import lru_cache
@@ -64,6 +63,8 @@ class ResultCache:
             return None
 
     def put(self, text: str, findings: list[Finding]) -> None:
+        import tempfile
+
         target = self._path(text)
         with suppress(OSError):
             if not target.parent.is_dir():

@@ -6,7 +6,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 
-import regex
 
 from newslint import segmentation
 from newslint.formats import plaintext

@@ -85,13 +85,19 @@ class Linter:
         kind = format or format_of(path)
         if kind != "text" or len(text) <= CHUNK_CHARACTERS:
             return self.check(document(text, path, kind))
+        return self.check_chunks((text[start:end] for start, end in _chunks(text)), path)
+
+    def check_chunks(self, chunks: Iterable[str], path: str) -> CheckResult:
+        """Findings on a plain text given as consecutive chunks that each start a line (see
+        _chunks), in the coordinates of the whole text. The chunks may be read as they come."""
         result = CheckResult()
-        line = 1
-        for start, end in _chunks(text):
-            checked = self.check(Document(text[start:end], path))
-            result.findings.extend(_shifted(finding, start, line - 1) for finding in checked.findings)
+        offset, line = 0, 1
+        for chunk in chunks:
+            checked = self.check(Document(chunk, path))
+            result.findings.extend(_shifted(finding, offset, line - 1) for finding in checked.findings)
             result.failures.extend(checked.failures)
-            line += text.count("\n", start, end) + text.count("\r", start, end) - text.count("\r\n", start, end)
+            offset += len(chunk)
+            line += chunk.count("\n") + chunk.count("\r") - chunk.count("\r\n")
         return result
 
     def _languagetool_findings(self, doc: Document, own: list[Finding]) -> list[Finding]:
@@ -134,14 +140,19 @@ def _chunks(text: str) -> list[tuple[int, int]]:
     for one enormous line, anywhere), so that each starts at the start of a line."""
     spans, start = [], 0
     while len(text) - start > CHUNK_CHARACTERS:
-        limit = start + CHUNK_CHARACTERS
-        cut = text.rfind("\n\n", start + CHUNK_CHARACTERS // 2, limit)
-        cut = cut + 2 if cut >= 0 else text.rfind("\n", start + CHUNK_CHARACTERS // 2, limit) + 1
-        cut = cut if cut > start else limit
+        cut = chunk_end(text, start)
         spans.append((start, cut))
         start = cut
     spans.append((start, len(text)))
     return spans
+
+
+def chunk_end(text: str, start: int = 0) -> int:
+    """Where a chunk of text[start:] of about CHUNK_CHARACTERS ends (see _chunks)."""
+    limit = start + CHUNK_CHARACTERS
+    cut = text.rfind("\n\n", start + CHUNK_CHARACTERS // 2, limit)
+    cut = cut + 2 if cut >= 0 else text.rfind("\n", start + CHUNK_CHARACTERS // 2, limit) + 1
+    return cut if cut > start else limit
 
 
 def _shifted(finding: Finding, offset: int, lines: int) -> Finding:

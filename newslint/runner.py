@@ -18,8 +18,9 @@ from newslint.config import Config
 from newslint.errors import InputError, NewslintError
 from newslint.findings import Finding
 from newslint.fixes import FixResult, fix_text
-from newslint.linter import Linter
-from newslint.sources import UTF8_BOM, Source, read_source
+from newslint.formats.reader import format_of
+from newslint.linter import Linter, chunk_end
+from newslint.sources import STDIN, UTF8_BOM, Source, read_source, stream_text
 
 PARALLEL_MINIMUM = 8  # fewer files than this are not worth starting processes for
 
@@ -54,6 +55,8 @@ class FileOutcome:
 
 def process_file(item: str, job: Job, linter: Linter) -> FileOutcome:
     """Read, check or fix, and (with --fix) write one file."""
+    if _streams(item, job):
+        return _lint_streaming(item, linter)
     try:
         source = read_source(item, job.stdin_filename)
     except InputError as error:
@@ -66,6 +69,28 @@ def process_file(item: str, job: Job, linter: Linter) -> FileOutcome:
     if job.keep_texts and outcome.findings:
         outcome.text = outcome.result.text if outcome.result else source.text
     return outcome
+
+
+STREAM_BYTES = 8_000_000  # a plain-text file larger than this is read and checked chunk by chunk
+
+
+def _streams(item: str, job: Job) -> bool:
+    """Whether to check a file as it is read: a big plain text, only checked (not fixed, not
+    kept for SARIF columns), without LanguageTool."""
+    if job.fix or job.keep_texts or item == STDIN or format_of(item) != "text" or job.config.languagetool.enabled:
+        return False
+    try:
+        return os.path.getsize(item) > STREAM_BYTES
+    except OSError:
+        return False
+
+
+def _lint_streaming(item: str, linter: Linter) -> FileOutcome:
+    try:
+        result = linter.check_chunks(stream_text(item, chunk_end), item)
+    except InputError as error:
+        return FileOutcome(errors=[error])  # nothing of a file that could not be read is reported
+    return FileOutcome(path=item, findings=result.findings, errors=list(result.failures))
 
 
 def _lint(source: Source, job: Job, linter: Linter, outcome: FileOutcome) -> None:

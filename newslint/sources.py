@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 import sys
@@ -78,6 +79,50 @@ def read_source(path: str, stdin_filename: str | None = None) -> Source:
         if path == STDIN:
             error.data = data
         raise
+
+
+def stream_text(path: str, chunk_end, block: int = 1 << 20) -> Iterator[str]:
+    """A big UTF-8 file's text in consecutive chunks that each start a line, decoded as it is
+    read: memory follows the chunk, not the file. `chunk_end(text)` says where a chunk of a
+    longer text ends. Raises InputError as decode() does, whenever the problem comes."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    pending, consumed, lines = "", 0, 1
+    try:
+        with open(path, "rb") as handle:
+            first = True
+            while True:
+                data = handle.read(block)
+                if first:
+                    if data.startswith(_UTF16_BOMS):
+                        raise InputError(path, "encoded as UTF-16; newslint reads UTF-8")
+                    if data.startswith(UTF8_BOM):
+                        data, consumed = data[len(UTF8_BOM) :], len(UTF8_BOM)
+                    first = False
+                try:
+                    pending += decoder.decode(data, final=not data)
+                except UnicodeDecodeError as error:
+                    line = lines + data.count(b"\n", 0, error.start)
+                    raise InputError(path, f"not valid UTF-8 (byte 0x{data[error.start]:02x} on line {line})") from None
+                if "\x00" in pending:
+                    raise InputError(path, "binary file (contains NUL bytes)")
+                consumed += len(data)
+                lines += data.count(b"\n")
+                while len(pending) > 2 * block:
+                    cut = chunk_end(pending)
+                    yield pending[:cut]
+                    pending = pending[cut:]
+                if not data:
+                    break
+    except FileNotFoundError:
+        raise InputError(path, "no such file or directory") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory") from None
+    while pending:
+        cut = chunk_end(pending) if len(pending) > block else len(pending)
+        yield pending[:cut]
+        pending = pending[cut:]
 
 
 def decode(path: str, data: bytes, stdin: bool = False) -> Source:

@@ -73,3 +73,31 @@ def test_a_very_long_text_is_checked_in_chunks_with_the_same_findings(monkeypatc
         for finding in chunked:
             line_start = body.rfind("\n", 0, finding.start) + 1
             assert finding.column == finding.start - line_start + 1
+
+
+def test_a_big_file_is_read_and_checked_as_it_comes_with_the_same_findings(tmp_path, monkeypatch):
+    from newslint import linter, runner, sources
+
+    body = ((SEED_TEXT + "\n\n") * 8).replace("\n", "\r\n")
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
+    whole = lint_paths([str(path)]).findings
+    monkeypatch.setattr(runner, "STREAM_BYTES", 1000)
+    monkeypatch.setattr(linter, "CHUNK_CHARACTERS", 5000)
+    reads = []
+    original = sources.stream_text
+    monkeypatch.setattr(runner, "stream_text", lambda *a, **k: reads.append(a) or original(*a, block=3000))
+    streamed = lint_paths([str(path)]).findings
+    assert reads and streamed == whole and len(whole) > 8 * 12
+
+
+def test_a_big_file_that_is_not_utf8_reports_nothing_but_the_error(tmp_path, monkeypatch):
+    from newslint import runner
+
+    path = tmp_path / "big.txt"
+    path.write_bytes((SEED_TEXT * 3).encode("utf-8") + b"\n\xff\n" + SEED_TEXT.encode("utf-8"))
+    monkeypatch.setattr(runner, "STREAM_BYTES", 1000)
+    report = lint_paths([str(path)])
+    assert report.findings == [] and report.files == []
+    line = (SEED_TEXT * 3).count("\n") + 2
+    assert str(report.errors[0]) == f"{path}: not valid UTF-8 (byte 0xff on line {line})"

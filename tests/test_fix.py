@@ -96,7 +96,7 @@ def test_exit_non_zero_on_fix(capsys, tmp_path):
 
 
 def test_fix_standard_input_to_standard_output(capsys, monkeypatch):
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("The the talks ended. .\n".encode())))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"The the talks ended. .\n")))
     code, out, err = run(capsys, "--fix", "-")
     assert (code, out) == (0, "The talks ended.\n")
     assert err == "Found 2 problems (2 fixed, 0 remaining).\n"

@@ -7,7 +7,6 @@ layout is detected per document: a paragraph is a line, unless the document look
 
 from __future__ import annotations
 
-import regex
 
 from newslint.regexes import lazy
 

@@ -6,7 +6,6 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-import regex
 
 from newslint.document import Document
 from newslint.regexes import LazyPattern, compile_literals, lazy, scan

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 
-import regex
 
 from newslint.regexes import lazy
 

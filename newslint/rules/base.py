@@ -10,12 +10,11 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar
 
-import regex
 
 from newslint.document import Document
 from newslint.errors import RuleFailure
@@ -127,7 +126,7 @@ class LoadContext:
             raise OptionError("wordlists", f"cannot read word list {name!r}: {error.strerror or error}") from None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read_wordlist(path: Path) -> tuple[str, ...]:
     lines = path.read_text(encoding="utf-8").splitlines()
     return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from contextlib import suppress
 from functools import lru_cache
 from pathlib import Path
@@ -56,6 +55,8 @@ def load(folder: Path) -> Any:
 def store(folder: Path, rules: Any) -> None:
     if os.environ.get("NEWSLINT_NO_RULE_CACHE"):
         return
+    import tempfile
+
     with suppress(Exception):
         target = _path(folder)
         target.parent.mkdir(parents=True, exist_ok=True)
