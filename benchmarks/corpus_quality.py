@@ -62,7 +62,8 @@ class Scores:
             "noise_per_1000_words": 1000 * human / self.human_words if self.human_words else None,
             **{
                 f"coverage {category}": (self.category_covered[category] / self.category_spans[category])
-                if self.category_spans[category] else None
+                if self.category_spans[category]
+                else None
                 for category in COVERED_CATEGORIES
             },
         }
@@ -133,35 +134,51 @@ def print_table(scores: Scores) -> None:
     for rule_id in sorted(scores.rules):
         s = scores.rules[rule_id]
         per_k = 1000 * s.human_findings / scores.human_words if scores.human_words else 0
-        print(f"{rule_id:<34} {levels.get(rule_id, '?'):<8} {s.mt_findings:>5} {s.mt_hits:>5} "
-              f"{_fmt(s.precision):>6} {s.human_findings:>6} {per_k:>6.2f}")
+        print(
+            f"{rule_id:<34} {levels.get(rule_id, '?'):<8} {s.mt_findings:>5} {s.mt_hits:>5} "
+            f"{_fmt(s.precision):>6} {s.human_findings:>6} {per_k:>6.2f}"
+        )
     loud_scores = [s for r, s in scores.rules.items() if levels.get(r) != "info"]
     loud_mt, loud_hits = sum(s.mt_findings for s in loud_scores), sum(s.mt_hits for s in loud_scores)
     loud_human = sum(s.human_findings for s in loud_scores)
     low = [r for r, s in sorted(scores.rules.items()) if s.precision is not None and s.precision < LOW_PRECISION]
     loud = [r for r in low if levels.get(r) != "info"]
-    print(f"\nRules under {LOW_PRECISION:.2f} precision: {len(low)}, of which above level info: {len(loud)}"
-          + (f" ({', '.join(loud)})" if loud else ""))
+    print(
+        f"\nRules under {LOW_PRECISION:.2f} precision: {len(low)}, of which above level info: {len(loud)}"
+        + (f" ({', '.join(loud)})" if loud else "")
+    )
     overall = scores.overall()
     print()
-    print(f"MT documents: {scores.mt_documents} ({scores.mt_words} words); "
-          f"human references: {scores.human_documents} ({scores.human_words} words)")
-    print(f"Overall precision on MT: {_fmt(overall['precision'])} "
-          f"({overall['mt_hits']}/{overall['mt_findings']} findings on a marked error)")
-    print(f"Noise on human references: {_fmt(overall['noise_per_1000_words'])} findings per 1,000 words "
-          f"({overall['human_findings']} findings)")
-    print(f"Warnings and errors only (no info): precision {_fmt(loud_hits / loud_mt if loud_mt else None)} "
-          f"({loud_hits}/{loud_mt}), {loud_human} findings on human references")
+    print(
+        f"MT documents: {scores.mt_documents} ({scores.mt_words} words); "
+        f"human references: {scores.human_documents} ({scores.human_words} words)"
+    )
+    print(
+        f"Overall precision on MT: {_fmt(overall['precision'])} "
+        f"({overall['mt_hits']}/{overall['mt_findings']} findings on a marked error)"
+    )
+    print(
+        f"Noise on human references: {_fmt(overall['noise_per_1000_words'])} findings per 1,000 words "
+        f"({overall['human_findings']} findings)"
+    )
+    print(
+        f"Warnings and errors only (no info): precision {_fmt(loud_hits / loud_mt if loud_mt else None)} "
+        f"({loud_hits}/{loud_mt}), {loud_human} findings on human references"
+    )
     for category in COVERED_CATEGORIES:
-        print(f"Coverage of {category} spans: {_fmt(overall[f'coverage {category}'])} "
-              f"({scores.category_covered[category]}/{scores.category_spans[category]})")
+        print(
+            f"Coverage of {category} spans: {_fmt(overall[f'coverage {category}'])} "
+            f"({scores.category_covered[category]}/{scores.category_spans[category]})"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=Path(os.environ.get("NEWSLINT_CORPUS", DEFAULT_CORPUS)))
     parser.add_argument("--select", help="comma-separated rule ids or prefixes (default: the default rules)")
-    parser.add_argument("--show", metavar="RULE", help="print findings of rules starting with RULE, marked HIT/MISS/HUMAN")
+    parser.add_argument(
+        "--show", metavar="RULE", help="print findings of rules starting with RULE, marked HIT/MISS/HUMAN"
+    )
     parser.add_argument("--limit", type=int, default=40, help="how many findings --show prints")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = parser.parse_args(argv)

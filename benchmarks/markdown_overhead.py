@@ -58,9 +58,14 @@ def main() -> None:
     plain = "\n\n".join(paragraphs) + "\n"
     markdown, page = as_markdown(paragraphs), as_html(paragraphs)
     active_rules(Config())  # rule loading is not what is measured
-    results = {name: median_seconds(text, path, args.runs)
-               for name, text, path in [("plain text", plain, "story.txt"), ("Markdown", markdown, "story.md"),
-                                        ("HTML", page, "story.html")]}
+    results = {
+        name: median_seconds(text, path, args.runs)
+        for name, text, path in [
+            ("plain text", plain, "story.txt"),
+            ("Markdown", markdown, "story.md"),
+            ("HTML", page, "story.html"),
+        ]
+    }
     base = results["plain text"]
     print(f"{len(plain.encode()) / 1e6:.2f} MB of prose, median of {args.runs} runs")
     for name, seconds in results.items():

@@ -128,10 +128,12 @@ def main() -> None:
             shutil.rmtree(work / ".newslint_cache", ignore_errors=True)
 
         report["newslint --no-cache"] = median_run(
-            [*newslint, "--no-cache", "--jobs", str(args.jobs), "corpus"], work, args.runs)
+            [*newslint, "--no-cache", "--jobs", str(args.jobs), "corpus"], work, args.runs
+        )
         report["newslint --no-cache --jobs 1"] = median_run([*newslint, "--no-cache", "--jobs", "1", "corpus"], work, 1)
         report["newslint, cold cache (default)"] = median_run(
-            [*newslint, "--jobs", str(args.jobs), "corpus"], work, args.runs, before=clear_cache)
+            [*newslint, "--jobs", str(args.jobs), "corpus"], work, args.runs, before=clear_cache
+        )
         report["newslint, warm cache"] = median_run([*newslint, "--jobs", str(args.jobs), "corpus"], work, args.runs)
         if proselint_bin is not None:
             report["proselint"] = median_run([str(proselint_bin / "proselint"), "check", "corpus"], work, args.runs)
@@ -161,12 +163,19 @@ def print_report(report: dict, as_json: bool) -> None:
         return
     size, files = report["megabytes"], report["files"]
     print(f"corpus: {files} files, {size:.1f} MB; {report['jobs']} jobs on {report['cpus']} CPUs; median of runs")
-    for name in ("newslint --no-cache", "newslint --no-cache --jobs 1", "newslint, cold cache (default)",
-                 "newslint, warm cache", "proselint"):
+    for name in (
+        "newslint --no-cache",
+        "newslint --no-cache --jobs 1",
+        "newslint, cold cache (default)",
+        "newslint, warm cache",
+        "proselint",
+    ):
         if name in report:
             run = report[name]
-            print(f"  {name:<32} {run['seconds']:7.2f} s  {size / run['seconds']:7.2f} MB/s  "
-                  f"{files / run['seconds']:8.0f} files/s  peak {run['peak_bytes'] / 1e6:6.0f} MB")
+            print(
+                f"  {name:<32} {run['seconds']:7.2f} s  {size / run['seconds']:7.2f} MB/s  "
+                f"{files / run['seconds']:8.0f} files/s  peak {run['peak_bytes'] / 1e6:6.0f} MB"
+            )
     if "proselint" in report:
         ratio = report["proselint"]["seconds"] / report["newslint --no-cache"]["seconds"]
         print(f"  newslint (--no-cache) is {ratio:.1f}x proselint's throughput")
@@ -175,8 +184,10 @@ def print_report(report: dict, as_json: bool) -> None:
     print(f"start-up on one small file: {startup * 1000:.0f} ms (python -c pass: {python * 1000:.0f} ms)")
     if "newslint, one big file" in report:
         big = report["newslint, one big file"]
-        print(f"one big file of {report['big file bytes'] / 1e6:.0f} MB: {big['seconds']:.1f} s, peak "
-              f"{big['peak_bytes'] / 1e6:.0f} MB ({big['peak_bytes'] / report['big file bytes']:.1f}x its size)")
+        print(
+            f"one big file of {report['big file bytes'] / 1e6:.0f} MB: {big['seconds']:.1f} s, peak "
+            f"{big['peak_bytes'] / 1e6:.0f} MB ({big['peak_bytes'] / report['big file bytes']:.1f}x its size)"
+        )
 
 
 if __name__ == "__main__":

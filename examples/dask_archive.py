@@ -29,8 +29,9 @@ def lint_record(record: dict, config: Config | None = None) -> list[dict]:
     return [finding.to_dict() for finding in lint_text(record["text"], path=path, config=config)]
 
 
-def lint_archive(records: Iterable[dict], partitions: int = 8, config: Config | None = None,
-                 scheduler: str = "processes") -> list[dict]:
+def lint_archive(
+    records: Iterable[dict], partitions: int = 8, config: Config | None = None, scheduler: str = "processes"
+) -> list[dict]:
     """Every finding of every story, linted in parallel by Dask."""
     bag = db.from_sequence(list(records), npartitions=partitions)
     return bag.map(lint_record, config=config).flatten().compute(scheduler=scheduler)
@@ -39,8 +40,9 @@ def lint_archive(records: Iterable[dict], partitions: int = 8, config: Config | 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("archive", help="JSON Lines with a `text` field per story")
-    parser.add_argument("--scheduler", default="processes",
-                        help="processes, threads, synchronous, or a distributed scheduler's address")
+    parser.add_argument(
+        "--scheduler", default="processes", help="processes, threads, synchronous, or a distributed scheduler's address"
+    )
     parser.add_argument("--partitions", type=int, default=8)
     args = parser.parse_args()
     with open(args.archive, encoding="utf-8") as handle:

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newslint.config import Config, active_rules, rule_set
 from newslint import runner
+from newslint.config import Config, active_rules, rule_set
 from newslint.errors import InputError, NewslintError
 from newslint.findings import Finding
 from newslint.fixes import FixResult
@@ -144,8 +144,15 @@ def fix_paths(
     """Fix files in place (write=True) or only compute the fixes (for --diff and standard input).
     A file that cannot be written keeps its findings, reported as remaining."""
     report = FixReport()
-    job = Job(config or Config(), fix=True, unsafe=unsafe, write=write, stdin_filename=stdin_filename,
-              keep_texts=keep_texts, cache=False)
+    job = Job(
+        config or Config(),
+        fix=True,
+        unsafe=unsafe,
+        write=write,
+        stdin_filename=stdin_filename,
+        keep_texts=keep_texts,
+        cache=False,
+    )
     for outcome in _run(paths, job, report, jobs, progress):
         report.fixed.extend(outcome.fixed)
         if outcome.source is not None and outcome.result is not None:

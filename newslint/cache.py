@@ -70,7 +70,9 @@ class ResultCache:
             if not target.parent.is_dir():
                 _prepare(self.folder.parent)
                 target.parent.mkdir(parents=True, exist_ok=True)
-            records = [{key: value for key, value in finding.to_dict().items() if key != "path"} for finding in findings]
+            records = [
+                {key: value for key, value in finding.to_dict().items() if key != "path"} for finding in findings
+            ]
             descriptor, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
             with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
                 json.dump(records, handle, ensure_ascii=False)

@@ -70,51 +70,96 @@ def build_parser() -> argparse.ArgumentParser:
         description="Lint news copy for the slips machine translation and hurried editing leave behind.",
         epilog="Exit status: 0 no problems, 1 problems found, 2 error or incomplete run.",
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="files or folders to lint (.txt, .md, .markdown, .html, .htm); - reads standard input")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or folders to lint (.txt, .md, .markdown, .html, .htm); - reads standard input",
+    )
     parser.add_argument("--format", choices=FORMAT_NAMES, default="text", help="output format (default: text)")
     parser.add_argument("--output-file", metavar="PATH", help="write the report to PATH instead of standard output")
-    parser.add_argument("--stdin-filename", metavar="NAME",
-                        help="the name standard input is shown as; its extension chooses the format (.md, .html)")
+    parser.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the name standard input is shown as; its extension chooses the format (.md, .html)",
+    )
     selecting = parser.add_argument_group("rules")
-    selecting.add_argument("--select", action="append", metavar="RULES",
-                           help="run only these rules: ids or dotted prefixes, comma-separated (e.g. punct,calque)")
-    selecting.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules: ids or dotted prefixes")
-    selecting.add_argument("--rules", action="append", metavar="PATH",
-                           help="add a rule file or a folder of rule files (repeatable)")
+    selecting.add_argument(
+        "--select",
+        action="append",
+        metavar="RULES",
+        help="run only these rules: ids or dotted prefixes, comma-separated (e.g. punct,calque)",
+    )
+    selecting.add_argument(
+        "--ignore", action="append", metavar="RULES", help="skip these rules: ids or dotted prefixes"
+    )
+    selecting.add_argument(
+        "--rules", action="append", metavar="PATH", help="add a rule file or a folder of rule files (repeatable)"
+    )
     selecting.add_argument("--no-builtin-rules", action="store_true", help="use only the rules given with --rules")
     selecting.add_argument("--list-rules", action="store_true", help="list the rules and exit")
-    selecting.add_argument("--explain", metavar="RULE", help="describe one rule, with its source and examples, and exit")
+    selecting.add_argument(
+        "--explain", metavar="RULE", help="describe one rule, with its source and examples, and exit"
+    )
     settings = parser.add_argument_group("configuration")
-    settings.add_argument("--config", metavar="PATH",
-                          help="the configuration file (default: the nearest newslint.yaml, .newslint.yaml or "
-                               "pyproject.toml with [tool.newslint] above the current folder)")
+    settings.add_argument(
+        "--config",
+        metavar="PATH",
+        help="the configuration file (default: the nearest newslint.yaml, .newslint.yaml or "
+        "pyproject.toml with [tool.newslint] above the current folder)",
+    )
     settings.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     settings.add_argument("--no-cache", action="store_true", help="neither read nor write .newslint_cache/")
-    settings.add_argument("--jobs", "-j", type=_positive, metavar="N",
-                          help="worker processes for many files (default: the number of CPUs)")
+    settings.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive,
+        metavar="N",
+        help="worker processes for many files (default: the number of CPUs)",
+    )
     grammar = parser.add_argument_group("LanguageTool (pip install 'newslint[languagetool]')")
-    grammar.add_argument("--languagetool", action="store_true",
-                         help="add LanguageTool's grammar and spelling findings (a local LanguageTool, "
-                              "which needs Java, unless a server is configured)")
-    grammar.add_argument("--languagetool-server", metavar="URL",
-                         help="the LanguageTool server to send the copy to (implies --languagetool)")
+    grammar.add_argument(
+        "--languagetool",
+        action="store_true",
+        help="add LanguageTool's grammar and spelling findings (a local LanguageTool, "
+        "which needs Java, unless a server is configured)",
+    )
+    grammar.add_argument(
+        "--languagetool-server",
+        metavar="URL",
+        help="the LanguageTool server to send the copy to (implies --languagetool)",
+    )
     results = parser.add_argument_group("results")
-    results.add_argument("--fail-level", choices=SEVERITIES, help="the lowest level that makes the exit code 1 (default: info)")
+    results.add_argument(
+        "--fail-level", choices=SEVERITIES, help="the lowest level that makes the exit code 1 (default: info)"
+    )
     results.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
-    results.add_argument("--statistics", action="store_true", help="count the problems per rule instead of listing them")
-    results.add_argument("--report-unused-suppressions", action="store_true",
-                         help="report `newslint: disable` comments that silenced nothing")
+    results.add_argument(
+        "--statistics", action="store_true", help="count the problems per rule instead of listing them"
+    )
+    results.add_argument(
+        "--report-unused-suppressions",
+        action="store_true",
+        help="report `newslint: disable` comments that silenced nothing",
+    )
     fixing = parser.add_argument_group("fixing")
-    fixing.add_argument("--fix", action="store_true",
-                        help="apply safe fixes in place (with -, write the fixed text to standard output)")
-    fixing.add_argument("--unsafe-fixes", action="store_true",
-                        help="also apply (and count as fixable) fixes that may change the meaning")
-    fixing.add_argument("--diff", action="store_true",
-                        help="print a unified diff of what --fix would change and write nothing")
+    fixing.add_argument(
+        "--fix", action="store_true", help="apply safe fixes in place (with -, write the fixed text to standard output)"
+    )
+    fixing.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="also apply (and count as fixable) fixes that may change the meaning",
+    )
+    fixing.add_argument(
+        "--diff", action="store_true", help="print a unified diff of what --fix would change and write nothing"
+    )
     fixing.add_argument("--show-fixes", action="store_true", help="list the fixes applied")
-    fixing.add_argument("--exit-non-zero-on-fix", action="store_true",
-                        help="with --fix, exit 1 whenever a file was changed (for hooks that must fail)")
+    fixing.add_argument(
+        "--exit-non-zero-on-fix",
+        action="store_true",
+        help="with --fix, exit 1 whenever a file was changed (for hooks that must fail)",
+    )
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
     return parser
 
@@ -127,15 +172,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.diff and args.format != "text":
         parser.error("--diff prints a unified diff; --format does not apply to it")
     try:
-        config = resolve(args.config, args.isolated, {
-            "select": _comma_list(args.select),
-            "ignore": _comma_list(args.ignore),
-            "rules": tuple(args.rules) if args.rules else None,
-            "builtin_rules": False if args.no_builtin_rules else None,
-            "fail_level": args.fail_level,
-            "report_unused_suppressions": args.report_unused_suppressions or None,
-            "languagetool": _languagetool_overrides(args),
-        })
+        config = resolve(
+            args.config,
+            args.isolated,
+            {
+                "select": _comma_list(args.select),
+                "ignore": _comma_list(args.ignore),
+                "rules": tuple(args.rules) if args.rules else None,
+                "builtin_rules": False if args.no_builtin_rules else None,
+                "fail_level": args.fail_level,
+                "report_unused_suppressions": args.report_unused_suppressions or None,
+                "languagetool": _languagetool_overrides(args),
+            },
+        )
         if args.list_rules:
             rules = rule_set(config.rules, config.builtin_rules).rules
             sys.stdout.write(list_rules(rules, as_json=args.format == "json"))
@@ -148,8 +197,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.fix:
             return _fix(args, config)
         report = lint_paths(
-            args.paths, config, stdin_filename=args.stdin_filename, keep_texts=args.format == "sarif",
-            jobs=args.jobs or default_jobs(), cache=not args.no_cache, progress=_progress(),
+            args.paths,
+            config,
+            stdin_filename=args.stdin_filename,
+            keep_texts=args.format == "sarif",
+            jobs=args.jobs or default_jobs(),
+            cache=not args.no_cache,
+            progress=_progress(),
         )
         _write_report(args, config, report, sys.stdout)
     except NewslintError as error:
@@ -208,8 +262,15 @@ def _exit_code(args: argparse.Namespace, config: Config, report: Report) -> int:
 
 def _fix(args: argparse.Namespace, config: Config) -> int:
     """--fix: write fixes, print what remains; with standard input, the fixed text goes to stdout."""
-    report = fix_paths(args.paths, config, unsafe=args.unsafe_fixes, stdin_filename=args.stdin_filename,
-                       keep_texts=args.format == "sarif", jobs=args.jobs or default_jobs(), progress=_progress())
+    report = fix_paths(
+        args.paths,
+        config,
+        unsafe=args.unsafe_fixes,
+        stdin_filename=args.stdin_filename,
+        keep_texts=args.format == "sarif",
+        jobs=args.jobs or default_jobs(),
+        progress=_progress(),
+    )
     filtering = STDIN in args.paths
     if filtering:
         sys.stdout.flush()
@@ -226,8 +287,15 @@ def _fix(args: argparse.Namespace, config: Config) -> int:
 
 def _diff(args: argparse.Namespace, config: Config) -> int:
     """--diff: what --fix would do, as a unified diff; exit 1 when there is any."""
-    report = fix_paths(args.paths, config, unsafe=args.unsafe_fixes, write=False, stdin_filename=args.stdin_filename,
-                       jobs=args.jobs or default_jobs(), progress=_progress())
+    report = fix_paths(
+        args.paths,
+        config,
+        unsafe=args.unsafe_fixes,
+        write=False,
+        stdin_filename=args.stdin_filename,
+        jobs=args.jobs or default_jobs(),
+        progress=_progress(),
+    )
     for changed in report.changed:
         sys.stdout.write(diff_output.unified(changed.source.path, changed.source.text, changed.result.text))
     if report.changed:

@@ -75,7 +75,8 @@ class Config:
         relative = os.path.relpath(absolute, self.root) if self.root else path
         relative = relative.replace(os.sep, "/")
         return any(
-            fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern)
+            fnmatch.fnmatch(relative, pattern)
+            or fnmatch.fnmatch(os.path.basename(path), pattern)
             or relative.startswith(pattern.rstrip("/") + "/")
             for pattern in self.exclude
         )
@@ -220,7 +221,10 @@ def _languagetool(value: Any) -> LanguageToolSettings:
         name = str(key).replace("-", "_")
         validate = _LANGUAGETOOL_KEYS.get(name)
         if validate is None:
-            raise _NestedError(lines.get(str(key)), f"languagetool: unknown key {key!r} (known: {', '.join(sorted(_LANGUAGETOOL_KEYS))})")
+            raise _NestedError(
+                lines.get(str(key)),
+                f"languagetool: unknown key {key!r} (known: {', '.join(sorted(_LANGUAGETOOL_KEYS))})",
+            )
         try:
             settings[name] = validate(item)
         except opt._Invalid as error:
@@ -270,9 +274,7 @@ def _from_mapping(data: dict, shown: str, folder: Path, line_of: Any) -> Config:
     )
 
 
-def resolve(
-    config_path: str | None = None, isolated: bool = False, overrides: dict[str, Any] | None = None
-) -> Config:
+def resolve(config_path: str | None = None, isolated: bool = False, overrides: dict[str, Any] | None = None) -> Config:
     """The run's Config: the named or discovered file, then the command line's overrides."""
     config = Config()
     if not isolated:
@@ -306,4 +308,3 @@ def _check_against_rules(config: Config) -> None:
         problem = rule.preference_problem(form)
         if problem:
             raise ConfigError(where, None, f"prefer: {rule_id}: {problem}")
-

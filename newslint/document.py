@@ -6,7 +6,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 
-
 from newslint import segmentation
 from newslint.formats import plaintext
 from newslint.formats.prose import Comment, ProseView
@@ -25,7 +24,11 @@ class Document:
     """
 
     def __init__(
-        self, text: str, path: str = "-", paragraphs: Sequence[Span] | None = None, view: ProseView | None = None,
+        self,
+        text: str,
+        path: str = "-",
+        paragraphs: Sequence[Span] | None = None,
+        view: ProseView | None = None,
         source: str | None = None,
     ) -> None:
         self.text = text

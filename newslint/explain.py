@@ -35,8 +35,15 @@ def list_rules(rules: Sequence[Rule], as_json: bool = False) -> str:
 def rule_record(rule: Rule) -> dict:
     info = rule.info
     return {
-        "id": info.id, "kind": info.kind, "level": info.level, "fix": info.fix, "default": info.default,
-        "message": info.message, "description": info.description, "source": info.source, "link": info.link,
+        "id": info.id,
+        "kind": info.kind,
+        "level": info.level,
+        "fix": info.fix,
+        "default": info.default,
+        "message": info.message,
+        "description": info.description,
+        "source": info.source,
+        "link": info.link,
         "examples": {"fail": list(info.examples.fail), "pass": list(info.examples.passing)},
     }
 

@@ -4,17 +4,16 @@ suppression comments, accepted terms, level overrides -- deduplicated and sorted
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
 from dataclasses import dataclass, field, replace
-
+from typing import Any
 
 from newslint.backends.settings import RULE_PREFIX as LANGUAGETOOL
 from newslint.backends.settings import LanguageToolUnavailable
 from newslint.config import Config
 from newslint.document import Document
-from newslint.formats.reader import document, format_of
 from newslint.errors import NewslintError, RuleFailure
 from newslint.findings import SEVERITIES, Finding, Fix
+from newslint.formats.reader import document, format_of
 from newslint.regexes import LiteralIndex, compile_literals
 from newslint.rules.base import Rule
 from newslint.selection import is_selected
@@ -122,8 +121,21 @@ class Linter:
                 message += " Suggestions: " + ", ".join(f"'{r}'" for r in match.replacements[:5])
             line, column = doc.position(start)
             end_line, end_column = doc.position(end)
-            findings.append(Finding(doc.path, start, end, line, column, end_line, end_column, rule, "warning",
-                                    " ".join(message.split()), fix))
+            findings.append(
+                Finding(
+                    doc.path,
+                    start,
+                    end,
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    rule,
+                    "warning",
+                    " ".join(message.split()),
+                    fix,
+                )
+            )
         return findings
 
     def _without_accepted(self, doc: Document, findings: list[Finding]) -> list[Finding]:
@@ -159,8 +171,12 @@ def _shifted(finding: Finding, offset: int, lines: int) -> Finding:
     """A chunk's finding, in the coordinates of the whole text (chunks start at line starts)."""
     fix = finding.fix and replace(finding.fix, start=finding.fix.start + offset, end=finding.fix.end + offset)
     return replace(
-        finding, start=finding.start + offset, end=finding.end + offset,
-        line=finding.line + lines, end_line=finding.end_line + lines, fix=fix,
+        finding,
+        start=finding.start + offset,
+        end=finding.end + offset,
+        line=finding.line + lines,
+        end_line=finding.end_line + lines,
+        fix=fix,
     )
 
 

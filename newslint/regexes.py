@@ -123,7 +123,8 @@ def _edge_is_word(items: list, from_end: bool = False) -> bool:
             return bool(_WORD.match(chr(argument)))
         if opcode is _sre_parser.IN:
             return any(
-                op is not _sre_parser.LITERAL or _WORD.match(chr(arg)) for op, arg in argument
+                op is not _sre_parser.LITERAL or _WORD.match(chr(arg))
+                for op, arg in argument
                 if op is not _sre_parser.NEGATE
             ) or any(op is _sre_parser.NEGATE for op, _ in argument)
         if opcode is _sre_parser.SUBPATTERN:
@@ -241,7 +242,8 @@ class LiteralIndex:
         ordered = sorted(self.literals)
         self._pattern = re.compile(f"(?=({literal_alternation(ordered)}))") if ordered else None
         self._prefixes = {
-            literal: [other for other in ordered if other != literal and literal.startswith(other)] for literal in ordered
+            literal: [other for other in ordered if other != literal and literal.startswith(other)]
+            for literal in ordered
         }
 
     def positions(self, folded: str) -> dict[str, list[int]]:

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 import regex
 
 from newslint.regexes import lazy
-
 from newslint.spans import Span, Word
 
 WORD = lazy(r"[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*")

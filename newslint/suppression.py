@@ -14,11 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-
-from newslint.regexes import lazy
-
 from newslint.document import Document
 from newslint.findings import Finding
+from newslint.regexes import lazy
 from newslint.selection import selector_matches
 from newslint.spans import Span
 
@@ -79,8 +77,11 @@ class Suppressions:
                     self.regions.append(_Region(line.start, line.end, directive))
             elif directive.action == "disable":
                 end = next(
-                    (later.span.start for later in self.directives[index + 1 :]
-                     if later.action == "enable" and _ends(later, directive)),
+                    (
+                        later.span.start
+                        for later in self.directives[index + 1 :]
+                        if later.action == "enable" and _ends(later, directive)
+                    ),
                     end_of_text,
                 )
                 self.regions.append(_Region(directive.span.end, end, directive))
@@ -92,7 +93,8 @@ class Suppressions:
             if any(d.span.start <= finding.start < d.span.end for d in self.directives):
                 continue  # the directive itself is not prose
             silencing = [
-                region for region in self.regions
+                region
+                for region in self.regions
                 if region.start <= finding.start < region.end and _covers(region.directive.rules, finding.rule)
             ]
             for region in silencing:
@@ -111,10 +113,20 @@ class Suppressions:
             why = f"names no rule: {', '.join(unknown)}" if unknown else "silenced nothing"
             line, column = doc.position(directive.span.start)
             end_line, end_column = doc.position(directive.span.end)
-            findings.append(Finding(
-                doc.path, directive.span.start, directive.span.end, line, column, end_line, end_column,
-                UNUSED_RULE, "warning", f"Suppression '{directive.text}' {why}",
-            ))
+            findings.append(
+                Finding(
+                    doc.path,
+                    directive.span.start,
+                    directive.span.end,
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    UNUSED_RULE,
+                    "warning",
+                    f"Suppression '{directive.text}' {why}",
+                )
+            )
         return findings
 
 

@@ -23,12 +23,34 @@ LANGUAGES = [
 
 # (text to find, rule id, category id, category name, message, replacements, issue type)
 KNOWN_SLIPS = [
-    ("teh", "MORFOLOGIK_RULE_EN_US", "TYPOS", "Possible Typo", "Possible spelling mistake found.", ["the"], "misspelling"),
-    ("recieve", "MORFOLOGIK_RULE_EN_US", "TYPOS", "Possible Typo", "Possible spelling mistake found.",
-     ["receive", "relieve"], "misspelling"),
+    (
+        "teh",
+        "MORFOLOGIK_RULE_EN_US",
+        "TYPOS",
+        "Possible Typo",
+        "Possible spelling mistake found.",
+        ["the"],
+        "misspelling",
+    ),
+    (
+        "recieve",
+        "MORFOLOGIK_RULE_EN_US",
+        "TYPOS",
+        "Possible Typo",
+        "Possible spelling mistake found.",
+        ["receive", "relieve"],
+        "misspelling",
+    ),
     ("could of", "COULD_OF", "GRAMMAR", "Grammar", "Did you mean “could have”?", ["could have"], "grammar"),
-    ("an European", "EN_A_VS_AN", "MISC", "Miscellaneous",
-     "Use “a” instead of ‘an’ if the following word doesn’t start with a vowel sound.", ["a European"], "misspelling"),
+    (
+        "an European",
+        "EN_A_VS_AN",
+        "MISC",
+        "Miscellaneous",
+        "Use “a” instead of ‘an’ if the following word doesn’t start with a vowel sound.",
+        ["a European"],
+        "misspelling",
+    ),
     ("Kiev", "KIEV_KYIV", "STYLE", "Style", "The city is called Kyiv.", ["Kyiv"], "style"),
 ]
 
@@ -46,28 +68,47 @@ def check_response(text: str, disabled_rules: set[str], disabled_categories: set
         while start >= 0:
             offset, length = _utf16(text, start), _utf16(text, start + len(needle)) - _utf16(text, start)
             context_start = max(0, start - 20)
-            matches.append({
-                "message": message,
-                "shortMessage": "",
-                "replacements": [{"value": value} for value in replacements],
-                "offset": offset,
-                "length": length,
-                "context": {"text": text[context_start : start + 40], "offset": start - context_start, "length": length},
-                "sentence": text,
-                "type": {"typeName": "Other"},
-                "rule": {"id": rule, "description": message, "issueType": issue,
-                         "category": {"id": category, "name": category_name}},
-                "ignoreForIncompleteSentence": False,
-                "contextForSureMatch": 0,
-            })
+            matches.append(
+                {
+                    "message": message,
+                    "shortMessage": "",
+                    "replacements": [{"value": value} for value in replacements],
+                    "offset": offset,
+                    "length": length,
+                    "context": {
+                        "text": text[context_start : start + 40],
+                        "offset": start - context_start,
+                        "length": length,
+                    },
+                    "sentence": text,
+                    "type": {"typeName": "Other"},
+                    "rule": {
+                        "id": rule,
+                        "description": message,
+                        "issueType": issue,
+                        "category": {"id": category, "name": category_name},
+                    },
+                    "ignoreForIncompleteSentence": False,
+                    "contextForSureMatch": 0,
+                }
+            )
             start = text.find(needle, start + 1)
     matches.sort(key=lambda match: match["offset"])
     return {
-        "software": {"name": "LanguageTool", "version": "6.4", "buildDate": "2024-03-28", "apiVersion": 1,
-                     "premium": False, "status": ""},
+        "software": {
+            "name": "LanguageTool",
+            "version": "6.4",
+            "buildDate": "2024-03-28",
+            "apiVersion": 1,
+            "premium": False,
+            "status": "",
+        },
         "warnings": {"incompleteResults": False},
-        "language": {"name": "English (US)", "code": "en-US",
-                     "detectedLanguage": {"name": "English (US)", "code": "en-US", "confidence": 0.99}},
+        "language": {
+            "name": "English (US)",
+            "code": "en-US",
+            "detectedLanguage": {"name": "English (US)", "code": "en-US", "confidence": 0.99},
+        },
         "matches": matches,
     }
 

@@ -59,8 +59,16 @@ def test_json_output_is_the_public_contract(capsys, story):
     assert code == 1
     [finding] = json.loads(out)
     assert finding == {
-        "path": path, "line": 1, "column": 21, "end_line": 1, "end_column": 24, "start": 20, "end": 23,
-        "rule": "punct.doubled", "severity": "warning", "message": "Doubled punctuation '. .': write '.'",
+        "path": path,
+        "line": 1,
+        "column": 21,
+        "end_line": 1,
+        "end_column": 24,
+        "start": 20,
+        "end": 23,
+        "rule": "punct.doubled",
+        "severity": "warning",
+        "message": "Doubled punctuation '. .': write '.'",
         "fix": {"replacement": ".", "start": 20, "end": 23, "applicability": "safe"},
     }
 
@@ -154,7 +162,9 @@ def test_an_unknown_rule_or_prefix_is_a_usage_error(capsys, story, option):
 
 
 def test_opt_in_rules_run_only_when_selected(capsys, story):
-    rules = story("optin.yaml", "- id: user.optin\n  kind: existence\n  message: x\n  tokens: [talks]\n  default: false\n")
+    rules = story(
+        "optin.yaml", "- id: user.optin\n  kind: existence\n  message: x\n  tokens: [talks]\n  default: false\n"
+    )
     path = story("story.txt", CLEAN.replace("arrived", "talks"))
     assert run(capsys, "--rules", rules, path)[0] == 0
     assert run(capsys, "--rules", rules, "--select", "user", path)[0] == 1
@@ -189,8 +199,12 @@ def test_version(capsys):
 
 def test_real_process_exit_codes_and_no_traceback(story):
     bad_rules = story("bad.yaml", "- id: user.bad\n  kind: nosuchkind\n  message: x\n")
-    for args, expected in [([story("dirty.txt", DIRTY)], 1), ([story("clean.txt", CLEAN)], 0),
-                           (["--rules", bad_rules, story("c2.txt", CLEAN)], 2), (["--format", "xml"], 2)]:
+    for args, expected in [
+        ([story("dirty.txt", DIRTY)], 1),
+        ([story("clean.txt", CLEAN)], 0),
+        (["--rules", bad_rules, story("c2.txt", CLEAN)], 2),
+        (["--format", "xml"], 2),
+    ]:
         done = subprocess.run([sys.executable, "-m", "newslint", *args], capture_output=True, text=True)
         assert done.returncode == expected, done.stderr
         assert "Traceback" not in done.stderr
@@ -198,7 +212,10 @@ def test_real_process_exit_codes_and_no_traceback(story):
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [([], "give the files or folders to lint"), (["--diff", "--format", "json", "x.txt"], "--diff prints a unified diff")],
+    [
+        ([], "give the files or folders to lint"),
+        (["--diff", "--format", "json", "x.txt"], "--diff prints a unified diff"),
+    ],
 )
 def test_usage_errors(capsys, args, message):
     with pytest.raises(SystemExit) as caught:
@@ -218,7 +235,8 @@ def test_a_repeated_word_across_two_paragraphs_is_no_slip_and_messages_are_one_l
     path = story("story.txt", long + "no\nNo one expected it, and it was the the end of the talks for now.\n")
     _, out, _ = run(capsys, path)
     assert [line.split(": ", 1)[1] for line in out.splitlines()[:-1]] == [
-        "typo.repeated-word [warning] 'the the': the word is repeated"]
+        "typo.repeated-word [warning] 'the the': the word is repeated"
+    ]
 
 
 def test_jobs_give_the_same_report_in_the_same_order(capsys, story, tmp_path):

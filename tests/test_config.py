@@ -63,7 +63,9 @@ def test_keys_of_a_yaml_config(capsys, project):
 
 
 def test_pyproject_table(capsys, project):
-    (project / "pyproject.toml").write_text('[tool.newslint]\nselect = "punct"\nfail-level = "error"\n', encoding="utf-8")
+    (project / "pyproject.toml").write_text(
+        '[tool.newslint]\nselect = "punct"\nfail-level = "error"\n', encoding="utf-8"
+    )
     code, out, _ = run(capsys, "story.txt")
     assert rules_found(out) == ["punct.doubled", "punct.emphasis-quotes"] and code == 0
 

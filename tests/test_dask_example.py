@@ -29,8 +29,10 @@ def test_findings_pickle_for_a_distributed_engine():
 @pytest.mark.parametrize("scheduler", ["processes", "threads"])
 def test_the_example_lints_100_documents_like_a_loop(scheduler):
     seed = SEED.read_text(encoding="utf-8")
-    records = [{"id": f"story-{index:03d}", "text": seed if index % 2 else seed.replace("Kiev", "Kyiv")}
-               for index in range(100)]
+    records = [
+        {"id": f"story-{index:03d}", "text": seed if index % 2 else seed.replace("Kiev", "Kyiv")}
+        for index in range(100)
+    ]
     found = _example().lint_archive(records, partitions=4, scheduler=scheduler)
     expected = [finding.to_dict() for record in records for finding in lint_text(record["text"], path=record["id"])]
     assert sorted(map(json.dumps, found)) == sorted(map(json.dumps, expected))

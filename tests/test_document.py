@@ -70,13 +70,22 @@ def test_a_question_in_quotes_followed_by_its_attribution_is_one_sentence():
 def test_ellipsis_ends_a_sentence_only_before_a_capital():
     doc = Document("He paused... and went on. Then... Nothing. He paused. . . and went on.")
     assert _texts(doc, doc.sentences) == [
-        "He paused... and went on.", "Then...", "Nothing.", "He paused. . . and went on."]
+        "He paused... and went on.",
+        "Then...",
+        "Nothing.",
+        "He paused. . . and went on.",
+    ]
 
 
 def test_abbreviations_count_as_written():
     doc = Document("He said no. But later he agreed. No. 5 won. It weighs 5 lbs. of flour. Fla. is warm.")
     assert _texts(doc, doc.sentences) == [
-        "He said no.", "But later he agreed.", "No. 5 won.", "It weighs 5 lbs. of flour.", "Fla. is warm."]
+        "He said no.",
+        "But later he agreed.",
+        "No. 5 won.",
+        "It weighs 5 lbs. of flour.",
+        "Fla. is warm.",
+    ]
 
 
 def test_a_lowercase_fragment_after_a_period_is_its_own_sentence():
@@ -104,7 +113,13 @@ def test_words_keep_inner_apostrophes_and_hyphens():
 def test_urls_emails_and_handles_are_found():
     doc = Document("See https://example.com/a?b=1, www.kyiv.ua, news@cnn.com, @cnn, #Kyiv and cnn.com/world.")
     assert _texts(doc, doc.urls) == [
-        "https://example.com/a?b=1", "www.kyiv.ua", "news@cnn.com", "@cnn", "#Kyiv", "cnn.com/world"]
+        "https://example.com/a?b=1",
+        "www.kyiv.ua",
+        "news@cnn.com",
+        "@cnn",
+        "#Kyiv",
+        "cnn.com/world",
+    ]
 
 
 def test_a_sentence_run_into_the_next_is_no_domain():

@@ -44,8 +44,13 @@ def test_fix_on_the_seed_article_changes_only_the_safe_slips(capsys, seed_copy):
     assert before.count("\n") == after.count("\n")
     changes = _changed_lines(before, after)
     assert len(changes) == 5
-    expected_edits = [("Kiev", "Kyiv"), ("dozens of thousands", "tens of thousands"), ("kyiv", "Kyiv"),
-                      ("purchases. .", "purchases."), ("pandemic. .", "pandemic.")]
+    expected_edits = [
+        ("Kiev", "Kyiv"),
+        ("dozens of thousands", "tens of thousands"),
+        ("kyiv", "Kyiv"),
+        ("purchases. .", "purchases."),
+        ("pandemic. .", "pandemic."),
+    ]
     for (old_line, new_line), (old, new) in zip(changes, expected_edits):
         assert old_line.replace(old, new, 1) == new_line
     assert after.count("Kyiv") == 3 and "Kiev" not in after and "kyiv" not in after
@@ -111,7 +116,9 @@ def test_show_fixes(capsys, tmp_path):
     path = tmp_path / "story.txt"
     path.write_text("The the talks ended. . Then Kiev.\n", encoding="utf-8")
     _, out, _ = run(capsys, "--fix", "--show-fixes", str(path))
-    assert out.endswith(f"Fixed 3 problems:\n- {path}:\n    1 × names.kyiv\n    1 × punct.doubled\n    1 × typo.repeated-word\n")
+    assert out.endswith(
+        f"Fixed 3 problems:\n- {path}:\n    1 × names.kyiv\n    1 × punct.doubled\n    1 × typo.repeated-word\n"
+    )
 
 
 def test_overlapping_fixes_earlier_wins_the_other_is_retried():
@@ -234,7 +241,9 @@ def test_fixing_changes_only_the_slips_and_is_idempotent(tmp_path_factory, story
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(max_size=40), st.lists(st.tuples(st.integers(0, 40), st.integers(0, 8), st.text(max_size=4)), max_size=6))
+@given(
+    st.text(max_size=40), st.lists(st.tuples(st.integers(0, 40), st.integers(0, 8), st.text(max_size=4)), max_size=6)
+)
 def test_apply_keeps_everything_outside_the_edited_spans(text, edits):
     fixes = non_overlapping(
         Fix(replacement, min(start, len(text)), min(start + length, len(text)), "safe")

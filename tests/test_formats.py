@@ -74,8 +74,14 @@ def test_crlf_files_report_the_same_lines_and_columns(name, expected):
 def test_code_urls_attributes_and_scripts_are_not_linted(name):
     text = (FIXTURES / name).read_text(encoding="utf-8")
     lines = text.split("\n")
-    code_lines = {i + 1 for i, line in enumerate(lines) if any(
-        marker in line for marker in ("```", "The the war", "indented code", "<script", "<style", "<pre>", "<code>", "slug:"))}
+    code_lines = {
+        i + 1
+        for i, line in enumerate(lines)
+        if any(
+            marker in line
+            for marker in ("```", "The the war", "indented code", "<script", "<style", "<pre>", "<code>", "slug:")
+        )
+    }
     findings = lint_text(text, path=name)
     assert not [f for f in findings if f.line in code_lines]
     assert not [f for f in findings if "example.com" in text[f.start - 30 : f.end + 30] and f.rule == "punct.doubled"]
@@ -159,7 +165,13 @@ def test_seed_article_as_markdown_gives_the_plain_text_findings_plus_none_from_c
 
 def test_formats_by_extension_and_stdin_filename(capsys, monkeypatch):
     assert [format_of(p) for p in ["a.txt", "a.md", "a.MARKDOWN", "a.html", "a.htm", "a"]] == [
-        "text", "markdown", "markdown", "html", "html", "text"]
+        "text",
+        "markdown",
+        "markdown",
+        "html",
+        "html",
+        "text",
+    ]
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Run `Kiev. .` in *Kiev*.\n")))
     code = cli.main(["--stdin-filename", "story.md", "-"])
     out = capsys.readouterr().out
@@ -180,7 +192,14 @@ def test_blocks_bound_sentences_and_table_cells_are_no_sentences():
     text = "# A heading.\n\n- first item.\n- second item\n\n| a | b |\n|---|---|\n| lowercase cell | x |\n"
     doc = document(text, "a.md")
     assert [doc.text[s.start : s.end] for s in doc.sentences] == [
-        "A heading.", "first item.", "second item", "a", "b", "lowercase cell", "x"]
+        "A heading.",
+        "first item.",
+        "second item",
+        "a",
+        "b",
+        "lowercase cell",
+        "x",
+    ]
     rules = [f.rule for f in lint_text(text, path="a.md")]
     assert rules == ["case.sentence-start", "case.sentence-start"]  # the list items, not the cells
 

@@ -40,9 +40,7 @@ def project(tmp_path, monkeypatch, server) -> Path:
 
 
 def write_config(folder: Path, url: str, extra: str = "") -> None:
-    (folder / "newslint.yaml").write_text(
-        f"languagetool:\n  server: {url}\n  timeout: 1\n{extra}", encoding="utf-8"
-    )
+    (folder / "newslint.yaml").write_text(f"languagetool:\n  server: {url}\n  timeout: 1\n{extra}", encoding="utf-8")
 
 
 def findings(out: str) -> list[tuple[str, int, int]]:
@@ -86,11 +84,17 @@ def test_several_replacements_are_listed_not_fixed(capsys, project):
 
 def test_select_ignore_and_disabled_rules(capsys, project, server, tmp_path):
     only = [rule for rule, _, _ in findings(run(capsys, "--select", "languagetool", "story.txt")[1])]
-    assert only == ["languagetool.MORFOLOGIK_RULE_EN_US", "languagetool.KIEV_KYIV",  # names.kyiv is not selected
-                    "languagetool.COULD_OF", "languagetool.EN_A_VS_AN"]
+    assert only == [
+        "languagetool.MORFOLOGIK_RULE_EN_US",
+        "languagetool.KIEV_KYIV",  # names.kyiv is not selected
+        "languagetool.COULD_OF",
+        "languagetool.EN_A_VS_AN",
+    ]
     rules = [rule for rule, _, _ in findings(run(capsys, "--ignore", "languagetool.COULD_OF", "story.txt")[1])]
     assert "languagetool.COULD_OF" not in rules and "languagetool.EN_A_VS_AN" in rules
-    assert not any(r.startswith("languagetool") for r, _, _ in findings(run(capsys, "--select", "punct", "story.txt")[1]))
+    assert not any(
+        r.startswith("languagetool") for r, _, _ in findings(run(capsys, "--select", "punct", "story.txt")[1])
+    )
     write_config(tmp_path, server.url, "  disabled_rules: [COULD_OF]\n  picky: true\n")
     rules = [rule for rule, _, _ in findings(run(capsys, "story.txt")[1])]
     assert "languagetool.COULD_OF" not in rules
@@ -98,10 +102,15 @@ def test_select_ignore_and_disabled_rules(capsys, project, server, tmp_path):
 
 
 def test_suppression_comments_apply(capsys, project):
-    Path("story.md").write_text("<!-- newslint: disable-next-line=languagetool -->\nThey said teh talks ended.\n"
-                                "\nWe recieve **teh** reports.\n", encoding="utf-8")
+    Path("story.md").write_text(
+        "<!-- newslint: disable-next-line=languagetool -->\nThey said teh talks ended.\n"
+        "\nWe recieve **teh** reports.\n",
+        encoding="utf-8",
+    )
     assert findings(run(capsys, "story.md")[1]) == [
-        ("languagetool.MORFOLOGIK_RULE_EN_US", 4, 4), ("languagetool.MORFOLOGIK_RULE_EN_US", 4, 14)]
+        ("languagetool.MORFOLOGIK_RULE_EN_US", 4, 4),
+        ("languagetool.MORFOLOGIK_RULE_EN_US", 4, 14),
+    ]
 
 
 def test_paragraphs_are_cached_in_the_run_and_across_runs(capsys, project, server):
@@ -173,7 +182,10 @@ def test_config_errors(capsys, tmp_path, monkeypatch):
     Path("story.txt").write_text(STORY, encoding="utf-8")
     Path("newslint.yaml").write_text("languagetool:\n  server: http://x\n  colour: red\n", encoding="utf-8")
     code, _, err = run(capsys, "story.txt")
-    assert code == 2 and err == f"{tmp_path / 'newslint.yaml'}:3: languagetool: unknown key 'colour'" + err.split("'colour'")[1]
+    assert (
+        code == 2
+        and err == f"{tmp_path / 'newslint.yaml'}:3: languagetool: unknown key 'colour'" + err.split("'colour'")[1]
+    )
 
 
 def _real_languagetool() -> str | None:
@@ -186,7 +198,9 @@ def _real_languagetool() -> str | None:
     return None
 
 
-@pytest.mark.skipif(_real_languagetool() is None, reason="no LanguageTool: set NEWSLINT_LT_SERVER or install one locally")
+@pytest.mark.skipif(
+    _real_languagetool() is None, reason="no LanguageTool: set NEWSLINT_LT_SERVER or install one locally"
+)
 def test_against_a_real_languagetool(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     Path("story.txt").write_text("“Officials” 😀 said that teh talks had ended.\n", encoding="utf-8")

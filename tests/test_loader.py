@@ -45,11 +45,19 @@ def test_a_single_mapping_is_one_rule(tmp_path):
     [
         (GOOD + "  colour: red\n", "rules.yaml:5: t.ok: unknown key 'colour' for kind existence"),
         (GOOD.replace("existence", "existance"), "rules.yaml:2: t.ok: kind: unknown kind 'existance'"),
-        (GOOD.replace("tokens: [utilize]", "pattern: '(unclosed'"), "rules.yaml:4: t.ok: pattern: invalid regex '(unclosed'"),
+        (
+            GOOD.replace("tokens: [utilize]", "pattern: '(unclosed'"),
+            "rules.yaml:4: t.ok: pattern: invalid regex '(unclosed'",
+        ),
         (GOOD.replace('  message: "no {match}"\n', ""), "rules.yaml:1: t.ok: message: missing required key"),
-        (GOOD.replace("- id: t.ok\n", "- kind: existence\n", 1).replace("  kind: existence\n", "", 1),
-         "rules.yaml:1: id: missing required key"),
-        (GOOD.replace("tokens: [utilize]", "tokens: utilize"), "rules.yaml:4: t.ok: tokens: expected a list of strings, got a string"),
+        (
+            GOOD.replace("- id: t.ok\n", "- kind: existence\n", 1).replace("  kind: existence\n", "", 1),
+            "rules.yaml:1: id: missing required key",
+        ),
+        (
+            GOOD.replace("tokens: [utilize]", "tokens: utilize"),
+            "rules.yaml:4: t.ok: tokens: expected a list of strings, got a string",
+        ),
         (GOOD + "  level: fatal\n", "rules.yaml:5: t.ok: level: expected one of error, warning, info, got 'fatal'"),
         (GOOD + "  ignorecase: 1\n", "rules.yaml:5: t.ok: ignorecase: expected true or false, got a number"),
         (GOOD.replace("{match}", "{matched}"), "rules.yaml:3: t.ok: message: unknown placeholder {matched}"),

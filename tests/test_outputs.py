@@ -43,7 +43,9 @@ def test_github_escapes_data_and_properties():
 def test_github_format_on_a_story(capsys, story):
     code, out, _ = run(capsys, "--format", "github", story)
     assert code == 1
-    assert out.splitlines()[0].startswith("::warning file=story.txt,line=1,col=16,endLine=1,endColumn=20,title=names.kyiv::")
+    assert out.splitlines()[0].startswith(
+        "::warning file=story.txt,line=1,col=16,endLine=1,endColumn=20,title=names.kyiv::"
+    )
 
 
 def test_sarif_validates_against_the_official_schema_and_counts_utf16_columns(capsys, story):
@@ -74,7 +76,9 @@ def test_sarif_uri_is_relative_and_escaped(tmp_path, monkeypatch):
     sarif._repository_root.cache_clear()
     finding = Finding(str(tmp_path / "my story.txt"), 0, 1, 1, 1, 1, 2, "x", "error", "m", Fix("y", 0, 1, "safe"))
     log = json.loads(sarif.render(RunSummary([finding])))
-    assert log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "my%20story.txt"
+    assert (
+        log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "my%20story.txt"
+    )
     sarif._repository_root.cache_clear()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+
 from tests.conftest import REPO
 
 if sys.version_info >= (3, 11):
@@ -27,5 +28,8 @@ def test_rule_packs_and_word_lists_are_package_data():
     patterns = data["newslint.lint_rules"]
     assert "*.yaml" in patterns and "wordlists/*.txt" in patterns
     assert list((REPO / "lint_rules").glob("*.yaml")) and list((REPO / "lint_rules" / "wordlists").glob("*.txt"))
-    assert not [p for p in (REPO / "lint_rules").rglob("*") if p.is_file() and p.suffix not in (".yaml", ".txt", ".py")
-                and "__pycache__" not in p.parts], "a file in lint_rules/ that the wheel would not ship"
+    assert not [
+        p
+        for p in (REPO / "lint_rules").rglob("*")
+        if p.is_file() and p.suffix not in (".yaml", ".txt", ".py") and "__pycache__" not in p.parts
+    ], "a file in lint_rules/ that the wheel would not ship"

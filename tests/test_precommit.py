@@ -75,7 +75,9 @@ def newslint_repo(tmp_path_factory, git_env) -> Path:
     snapshot = tmp_path_factory.mktemp("newslint-snapshot")
     listed = subprocess.run(
         [GIT, "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=CHECKOUT, env=git_env, capture_output=True,
+        cwd=CHECKOUT,
+        env=git_env,
+        capture_output=True,
     )
     if listed.returncode == 0:
         for name in filter(None, listed.stdout.decode("utf-8", "surrogateescape").split("\0")):
@@ -111,7 +113,11 @@ def try_repo(newslint_repo: Path, stories_repo: Path, env: dict[str, str], hook:
     selection = ["--files", *files] if files else ["--all-files"]
     done = subprocess.run(
         [sys.executable, "-m", "pre_commit", "try-repo", str(newslint_repo), hook, "--color", "never", *selection],
-        cwd=stories_repo, env=env, capture_output=True, text=True, timeout=900,
+        cwd=stories_repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     output = done.stdout + done.stderr
     assert "An error has occurred" not in output, output  # pre-commit's own failure, e.g. the install

@@ -24,8 +24,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from newslint.document import Document
 from newslint.backends.settings import LanguageToolSettings, LanguageToolUnavailable
+from newslint.document import Document
 
 BATCH_CHARACTERS = 10_000  # under the 20 KB a LanguageTool server accepts by default
 CACHE_FOLDER = Path(".newslint_cache") / "languagetool"
@@ -61,10 +61,14 @@ class LanguageToolBackend:
         try:
             import language_tool_python
         except ImportError:
-            raise self._unavailable("language-tool-python is not installed (pip install 'newslint[languagetool]')") from None
+            raise self._unavailable(
+                "language-tool-python is not installed (pip install 'newslint[languagetool]')"
+            ) from None
         settings = self.settings
         if settings.server is None and shutil.which("java") is None:
-            raise self._unavailable("Java is not installed (a local LanguageTool needs Java 17+); or set languagetool.server")
+            raise self._unavailable(
+                "Java is not installed (a local LanguageTool needs Java 17+); or set languagetool.server"
+            )
         try:
             if settings.server is not None:
                 tool = language_tool_python.LanguageTool(settings.language, remote_server=settings.server)
@@ -107,8 +111,9 @@ class LanguageToolBackend:
             results.update(self._send(batch))
         matches = []
         for span, text in zip(paragraphs, texts):
-            matches.extend(match._replace(start=match.start + span.start, end=match.end + span.start)
-                           for match in results[text])
+            matches.extend(
+                match._replace(start=match.start + span.start, end=match.end + span.start) for match in results[text]
+            )
         return matches
 
     def _send(self, texts: Sequence[str]) -> dict[str, list[Match]]:
@@ -124,8 +129,11 @@ class LanguageToolBackend:
         results: dict[str, list[Match]] = {}
         offset = 0
         for text in texts:
-            inside = [m._replace(start=m.start - offset, end=m.end - offset)
-                      for m in matches if offset <= m.start and m.end <= offset + len(text)]
+            inside = [
+                m._replace(start=m.start - offset, end=m.end - offset)
+                for m in matches
+                if offset <= m.start and m.end <= offset + len(text)
+            ]
             results[text] = inside
             self._store(text, inside)
             offset += len(text) + 2
@@ -145,8 +153,10 @@ class LanguageToolBackend:
             return None
         try:
             stored = json.loads((self._cache_folder / f"{key}.json").read_text(encoding="utf-8"))
-            matches = [Match(start, end, rule, category, message, tuple(replacements))
-                       for start, end, rule, category, message, replacements in stored]
+            matches = [
+                Match(start, end, rule, category, message, tuple(replacements))
+                for start, end, rule, category, message, replacements in stored
+            ]
         except (OSError, ValueError, TypeError):
             return None
         self._memory[key] = matches

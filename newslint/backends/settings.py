@@ -35,5 +35,3 @@ class LanguageToolUnavailable(NewslintError):
         self._init_args = (reason, optional)
         self.optional = optional
         super().__init__(f"LanguageTool unavailable: {reason}")
-
-

@@ -14,9 +14,8 @@ from html.parser import HTMLParser
 
 import regex
 
-from newslint.regexes import lazy
-
 from newslint.formats.prose import Comment, ProseBuilder, ProseView
+from newslint.regexes import lazy
 from newslint.spans import Span
 
 BLOCK_TAGS = frozenset(
@@ -112,7 +111,9 @@ class _Reader(HTMLParser):
         group = next(name for name in ("double", "single", "bare") if match.group(name) is not None)
         start, end = tag_start + match.start(group), tag_start + match.end(group)
         self._end_block()
-        for piece in regex.finditer(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?|[^&]+|&", self.source[start:end]):
+        for piece in regex.finditer(
+            r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?|[^&]+|&", self.source[start:end]
+        ):
             piece_start, piece_end = start + piece.start(), start + piece.end()
             decoded = html.unescape(piece.group())
             if decoded == piece.group():
@@ -120,4 +121,3 @@ class _Reader(HTMLParser):
             else:
                 self.builder.replaced(decoded, piece_start, piece_end)
         self._end_block()
-

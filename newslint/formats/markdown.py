@@ -17,12 +17,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
-
-from newslint.regexes import lazy
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from newslint.formats.prose import PLACEHOLDER, Comment, ProseBuilder, ProseView
+from newslint.regexes import lazy
 from newslint.spans import Span
 
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])

@@ -7,9 +7,7 @@ layout is detected per document: a paragraph is a line, unless the document look
 
 from __future__ import annotations
 
-
 from newslint.regexes import lazy
-
 from newslint.spans import Span, trim
 
 _LINE = lazy(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -82,4 +80,3 @@ def paragraphs(text: str) -> list[Span]:
     else:
         blocks = [line for line in lines if not _is_blank(text, line)]
     return [trimmed for block in blocks if (trimmed := trim(text, block))]
-

@@ -171,4 +171,3 @@ class ProseBuilder:
                 if fragment:
                     fragments.add(trimmed.start)
         return ProseView(text, paragraphs, self._segments, self.comments, frozenset(fragments))
-

@@ -27,7 +27,9 @@ _SPEAKER = rf"(?P<speaker>(?:{_SPEAKER_WORD}\s+){{0,7}}{_SPEAKER_WORD})"
 
 PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "we", "i"})
 # "World War I", "Phase I": a Roman numeral, not the speaker.
-_NUMERAL_BEFORE_I = frozenset("war phase class type title article chapter part section stage level act book volume".split())
+_NUMERAL_BEFORE_I = frozenset(
+    "war phase class type title article chapter part section stage level act book volume".split()
+)
 
 
 class Attribution(Rule):

@@ -14,9 +14,8 @@ from typing import Any
 
 import regex
 
-from newslint.regexes import lazy
-
 from newslint.document import Document
+from newslint.regexes import lazy
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option, OptionError
@@ -55,7 +54,8 @@ class Balance(Rule):
         open_quote: int | None = None  # a quotation carried over from the previous paragraph
         for index, paragraph in enumerate(paragraphs):
             if open_quote is not None and (
-                self._starts_with_quote(text, paragraph) or _BLANK_LINE.search(text, paragraphs[index - 1].end, paragraph.start)
+                self._starts_with_quote(text, paragraph)
+                or _BLANK_LINE.search(text, paragraphs[index - 1].end, paragraph.start)
             ):
                 if not self._starts_with_quote(text, paragraph):
                     yield Hit(open_quote, open_quote + 1)

@@ -6,7 +6,6 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-
 from newslint.document import Document
 from newslint.regexes import LazyPattern, compile_literals, lazy, scan
 from newslint.rules import options as opt
@@ -136,7 +135,4 @@ def _has_lowercased_part(written: str, canonical: str) -> bool:
     """True when a word of the name that has a capital was written all in lowercase."""
     written_parts = _NAME_PART.findall(written)
     canonical_parts = _NAME_PART.findall(canonical)
-    return any(
-        part.islower() and not model.islower()
-        for part, model in zip(written_parts, canonical_parts)
-    )
+    return any(part.islower() and not model.islower() for part, model in zip(written_parts, canonical_parts))

@@ -60,7 +60,9 @@ class Consistency(Rule):
         configured = copy.copy(self)
         configured._preferred = form
         configured._forms = [f for f in self._forms if f != form] + [form]
-        configured._index = {spelling: configured._forms.index(self._forms[index]) for spelling, index in self._index.items()}
+        configured._index = {
+            spelling: configured._forms.index(self._forms[index]) for spelling, index in self._index.items()
+        }
         return configured
 
     def _key(self, text: str) -> str:
@@ -76,7 +78,8 @@ class Consistency(Rule):
         if occurrences and self._exceptions:
             excepted = self.excepted_spans(doc)
             occurrences = [
-                (match, index) for match, index in occurrences
+                (match, index)
+                for match, index in occurrences
                 if not any(start <= match.start() and match.end() <= end for start, end in excepted)
             ]
         if not occurrences:

@@ -73,7 +73,7 @@ def _is_capitalised(word: str) -> bool:
 
 
 def _is_determiner_or_modifier(word: str) -> bool:
-    """"the", "former": not part of a label; a capitalised "New" (New Zealand) is."""
+    """ "the", "former": not part of a label; a capitalised "New" (New Zealand) is."""
     return word.lower() in DETERMINERS or word in MODIFIERS
 
 

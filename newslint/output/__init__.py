@@ -29,7 +29,13 @@ Formatter = Callable[[RunSummary], str]
 def formats() -> dict[str, Formatter]:
     from newslint.output import github, json, junit, sarif, text
 
-    return {"text": text.render, "json": json.render, "github": github.render, "sarif": sarif.render, "junit": junit.render}
+    return {
+        "text": text.render,
+        "json": json.render,
+        "github": github.render,
+        "sarif": sarif.render,
+        "junit": junit.render,
+    }
 
 
 FORMAT_NAMES = ("text", "json", "github", "sarif", "junit")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 
-
 from newslint.regexes import lazy
 
 _LINE = lazy(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")

@@ -10,11 +10,10 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache, cache
+from functools import cache, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar
-
 
 from newslint.document import Document
 from newslint.errors import RuleFailure
@@ -119,7 +118,11 @@ class LoadContext:
 
     def wordlist(self, name: str) -> tuple[str, ...]:
         """Entries of a word list: a built-in list's name, or a .txt path relative to the rule file."""
-        path = (self.base_dir / name) if name.endswith(".txt") or "/" in name else builtin_rules_dir() / "wordlists" / f"{name}.txt"
+        path = (
+            (self.base_dir / name)
+            if name.endswith(".txt") or "/" in name
+            else builtin_rules_dir() / "wordlists" / f"{name}.txt"
+        )
         try:
             return _read_wordlist(path.resolve())
         except OSError as error:
@@ -156,6 +159,7 @@ class Rule(ABC):
     default_fix: ClassVar[str] = "none"  # "none": the kind offers no replacement
     default_ignorecase: ClassVar[bool | None] = None  # None: the kind does not match by case
     filters_exceptions: ClassVar[bool] = False  # True: the kind applies `exceptions` itself
+
     def __init__(self, info: RuleInfo, settings: Mapping[str, Any], context: LoadContext) -> None:
         self.info = info
         ignorecase = settings.get("ignorecase")
@@ -214,10 +218,7 @@ class Rule(ABC):
 
     def _without_exceptions(self, doc: Document, hits: list[Hit]) -> list[Hit]:
         excepted = self.excepted_spans(doc)
-        return [
-            hit for hit in hits
-            if not any(start <= hit.start and hit.end <= end for start, end in excepted)
-        ]
+        return [hit for hit in hits if not any(start <= hit.start and hit.end <= end for start, end in excepted)]
 
     def _finding(self, doc: Document, hit: Hit) -> Finding:
         matched = doc.text[hit.start : hit.end]

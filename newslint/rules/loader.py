@@ -9,9 +9,9 @@ from typing import Any
 
 from newslint.errors import RuleFileError
 from newslint.regexes import PatternError
+from newslint.rules import cache as rule_cache
 from newslint.rules.base import COMMON_OPTIONS, LoadContext, Rule, RuleInfo, builtin_rules_dir
 from newslint.rules.options import OptionError
-from newslint.rules import cache as rule_cache
 from newslint.rules.registry import KINDS
 from newslint.rules.yaml_source import LocatedDict, load_yaml
 
@@ -56,7 +56,10 @@ def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True) -> RuleSe
         for rule in load_rule_file(file):
             if rule.id in defined_at:
                 raise RuleFileError(
-                    rule.info.path, rule.info.line, rule.id, f"duplicate rule id (first defined at {defined_at[rule.id]})"
+                    rule.info.path,
+                    rule.info.line,
+                    rule.id,
+                    f"duplicate rule id (first defined at {defined_at[rule.id]})",
                 )
             defined_at[rule.id] = f"{rule.info.path}:{rule.info.line}"
             rules.append(rule)
@@ -132,10 +135,19 @@ def _build_rule(entry: LocatedDict, path: str, context: LoadContext) -> Rule:
     fix = _fix_setting(common["fix"], kind, fail)
     _check_message(common["message"], kind, fail)
     info = RuleInfo(
-        id=common["id"], kind=kind.kind, level=common["level"], message=common["message"],
-        description=common["description"], source=common["source"], link=common["link"],
-        scope=common["scope"], fix=fix, default=common["default"], examples=common["examples"],
-        path=path, line=entry.line,
+        id=common["id"],
+        kind=kind.kind,
+        level=common["level"],
+        message=common["message"],
+        description=common["description"],
+        source=common["source"],
+        link=common["link"],
+        scope=common["scope"],
+        fix=fix,
+        default=common["default"],
+        examples=common["examples"],
+        path=path,
+        line=entry.line,
     )
     try:
         return kind(info, entry, context)

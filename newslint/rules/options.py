@@ -46,8 +46,15 @@ class Option:
 
 
 def _type_name(value: Any) -> str:
-    names = {str: "a string", bool: "a boolean", int: "a number", float: "a number",
-             list: "a list", dict: "a mapping", type(None): "empty"}
+    names = {
+        str: "a string",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        list: "a list",
+        dict: "a mapping",
+        type(None): "empty",
+    }
     for kind, name in names.items():
         if isinstance(value, kind):
             return name
@@ -144,9 +151,7 @@ def _check_templates(key: str, replacements: tuple[str, ...]) -> None:
     reference or escape is an error when the rule loads, not a crash when it runs."""
     compiled = regex.compile(key)
     names = {index: name for name, index in compiled.groupindex.items()}
-    stand_in = "".join(
-        f"(?P<{names[index]}>x)" if index in names else "(x)" for index in range(1, compiled.groups + 1)
-    )
+    stand_in = "".join(f"(?P<{names[index]}>x)" if index in names else "(x)" for index in range(1, compiled.groups + 1))
     match = regex.match(stand_in, "x" * compiled.groups)
     for replacement in replacements:
         try:

@@ -15,18 +15,38 @@ RULE = """
 @pytest.mark.parametrize(
     ("text", "quote", "speaker", "pronoun"),
     [
-        ("We have studied your proposals on Ukraine, Putin told Xi.",
-         "We have studied your proposals on Ukraine", "Putin", "We"),
-        ("China's plan includes elements that we have long supported, Blinken said.",
-         "China's plan includes elements that we have long supported", "Blinken", "we"),
-        ("I will not resign, said John Kirby, spokesman for the National Security Council.",
-         "I will not resign", "John Kirby", "I"),
+        (
+            "We have studied your proposals on Ukraine, Putin told Xi.",
+            "We have studied your proposals on Ukraine",
+            "Putin",
+            "We",
+        ),
+        (
+            "China's plan includes elements that we have long supported, Blinken said.",
+            "China's plan includes elements that we have long supported",
+            "Blinken",
+            "we",
+        ),
+        (
+            "I will not resign, said John Kirby, spokesman for the National Security Council.",
+            "I will not resign",
+            "John Kirby",
+            "I",
+        ),
         ("It is time for us to act, he said.", "It is time for us to act", "he", "us"),
-        ("Our army will defend every city, the defence ministry said.",
-         "Our army will defend every city", "the defence ministry", "Our"),
+        (
+            "Our army will defend every city, the defence ministry said.",
+            "Our army will defend every city",
+            "the defence ministry",
+            "Our",
+        ),
         ("You must leave now, the army told residents.", "You must leave now", "the army", "You"),
-        ("We expect Beijing to act, Foreign Ministry spokesman Oleg Nikolenko told CNN on Monday.",
-         "We expect Beijing to act", "Foreign Ministry spokesman Oleg Nikolenko", "We"),
+        (
+            "We expect Beijing to act, Foreign Ministry spokesman Oleg Nikolenko told CNN on Monday.",
+            "We expect Beijing to act",
+            "Foreign Ministry spokesman Oleg Nikolenko",
+            "We",
+        ),
     ],
 )
 def test_first_person_sentence_with_attribution_outside_quotes(make_rules, text, quote, speaker, pronoun):

@@ -16,10 +16,10 @@ def test_unclosed_and_unopened_marks(make_rules):
 
 def test_balanced_mixed_continued_and_measured_marks_are_fine(make_rules):
     text = (
-        "He said (in Kyiv) “yes” and \"no\" and “mixed\".\n\n"
+        'He said (in Kyiv) “yes” and "no" and “mixed".\n\n'
         "“A quotation that runs on.\n\n“And ends here,” he said.\n\n"
         "He is 6'2\" tall. Smile :)\n\na) first point.\n\n"
-        "He said, \"The costs rise.\nDue to the epidemic, we pay more.\""
+        'He said, "The costs rise.\nDue to the epidemic, we pay more."'
     )
     assert run_rules(make_rules(RULE), text) == []
 

@@ -40,7 +40,7 @@ def test_sentence_starts_in_lowercase(make_rules):
 def test_abbreviations_decimals_ellipses_urls_brands_and_particles_are_not_sentence_starts(make_rules):
     text = (
         "The U.S. officials met at 9 a.m. today, e.g. in Kyiv. Prices rose 3.5 percent... and fell. "
-        "Mr. smith came. Visit cnn.com. iPhone sales fell. de Gaulle left. \"Why?\" she asked."
+        'Mr. smith came. Visit cnn.com. iPhone sales fell. de Gaulle left. "Why?" she asked.'
     )
     assert run_rules(make_rules(START), text) == []
 

@@ -22,8 +22,12 @@ def rules(make_rules):
 @pytest.mark.parametrize(
     ("text", "pronoun", "antecedent", "replacement"),
     [
-        ("China does not feel responsible, and instead of condemning them, she prefers to help Russia.",
-         "she", "China", "it"),
+        (
+            "China does not feel responsible, and instead of condemning them, she prefers to help Russia.",
+            "she",
+            "China",
+            "it",
+        ),
         ("France has announced that she will send more troops.", "she", "France", "it"),
         ("Germany and her allies agreed on sanctions.", "her", "Germany", "its"),
         ("The government said she would act.", "she", "government", "it"),
