@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 
 from newslint import segmentation
+from newslint.findings import Finding, Fix
 from newslint.formats import plaintext
 from newslint.formats.prose import Comment, ProseView
 from newslint.regexes import LiteralIndex, lazy
@@ -48,6 +49,12 @@ class Document:
         """(line, column) of a code-point offset into the source."""
         line = bisect_right(self._line_starts, source_offset)
         return line, source_offset - self._line_starts[line - 1] + 1
+
+    def finding(self, start: int, end: int, rule: str, severity: str, message: str, fix: Fix | None = None) -> Finding:
+        """A finding at source offsets start..end, with its lines and columns."""
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return Finding(self.path, start, end, line, column, end_line, end_column, rule, severity, message, fix)  # type: ignore[arg-type]
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Where text[start:end] lies in the source."""

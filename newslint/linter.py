@@ -119,23 +119,7 @@ class Linter:
                 fix = Fix(match.replacements[0], start, end, applicability)  # type: ignore[arg-type]
             elif match.replacements:
                 message += " Suggestions: " + ", ".join(f"'{r}'" for r in match.replacements[:5])
-            line, column = doc.position(start)
-            end_line, end_column = doc.position(end)
-            findings.append(
-                Finding(
-                    doc.path,
-                    start,
-                    end,
-                    line,
-                    column,
-                    end_line,
-                    end_column,
-                    rule,
-                    "warning",
-                    " ".join(message.split()),
-                    fix,
-                )
-            )
+            findings.append(doc.finding(start, end, rule, "warning", " ".join(message.split()), fix))
         return findings
 
     def _without_accepted(self, doc: Document, findings: list[Finding]) -> list[Finding]:

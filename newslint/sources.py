@@ -60,19 +60,24 @@ def _walk(folder: str) -> Iterator[str]:
                 yield os.path.normpath(os.path.join(root, name))
 
 
+def _unreadable(path: str, error: OSError) -> InputError:
+    """The one line that says why a file could not be read."""
+    if isinstance(error, IsADirectoryError):
+        return InputError(path, "is a directory")
+    if isinstance(error, FileNotFoundError):
+        return InputError(path, "no such file or directory")
+    if isinstance(error, PermissionError):
+        return InputError(path, "permission denied")
+    return InputError(path, f"cannot read: {error.strerror or error}")
+
+
 def read_source(path: str, stdin_filename: str | None = None) -> Source:
     """Read and decode one file (or standard input for "-", shown as stdin_filename if given)."""
     shown = (stdin_filename or path) if path == STDIN else path
     try:
         data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
-    except IsADirectoryError:
-        raise InputError(path, "is a directory") from None
-    except FileNotFoundError:
-        raise InputError(path, "no such file or directory") from None
-    except PermissionError:
-        raise InputError(path, "permission denied") from None
     except OSError as error:
-        raise InputError(path, f"cannot read: {error.strerror or error}") from None
+        raise _unreadable(path, error) from None
     try:
         return decode(shown, data, stdin=path == STDIN)
     except InputError as error:
@@ -113,12 +118,8 @@ def stream_text(path: str, chunk_end, block: int = 1 << 20) -> Iterator[str]:
                     pending = pending[cut:]
                 if not data:
                     break
-    except FileNotFoundError:
-        raise InputError(path, "no such file or directory") from None
-    except PermissionError:
-        raise InputError(path, "permission denied") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a directory") from None
+    except OSError as error:
+        raise _unreadable(path, error) from None
     while pending:
         cut = chunk_end(pending) if len(pending) > block else len(pending)
         yield pending[:cut]

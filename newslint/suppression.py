@@ -111,22 +111,8 @@ class Suppressions:
                 continue
             unknown = [r for r in directive.rules if not any(selector_matches(k, r) for k in known_rules)]
             why = f"names no rule: {', '.join(unknown)}" if unknown else "silenced nothing"
-            line, column = doc.position(directive.span.start)
-            end_line, end_column = doc.position(directive.span.end)
-            findings.append(
-                Finding(
-                    doc.path,
-                    directive.span.start,
-                    directive.span.end,
-                    line,
-                    column,
-                    end_line,
-                    end_column,
-                    UNUSED_RULE,
-                    "warning",
-                    f"Suppression '{directive.text}' {why}",
-                )
-            )
+            message = f"Suppression '{directive.text}' {why}"
+            findings.append(doc.finding(directive.span.start, directive.span.end, UNUSED_RULE, "warning", message))
         return findings
 
 

@@ -232,18 +232,5 @@ class Rule(ABC):
             and doc.can_edit(hit.start, hit.end)  # never a fix that cuts through markup
         ):
             fix = Fix(hit.replacements[0], start, end, self.info.fix)  # type: ignore[arg-type]
-        line, column = doc.position(start)
-        end_line, end_column = doc.position(end)
-        return Finding(
-            path=doc.path,
-            start=start,
-            end=end,
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
-            rule=self.id,
-            severity=self.info.level,
-            message=_shared(_one_line(self.info.message.format_map(values))),
-            fix=fix,
-        )
+        message = _shared(_one_line(self.info.message.format_map(values)))
+        return doc.finding(start, end, self.id, self.info.level, message, fix)
