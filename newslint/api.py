@@ -56,8 +56,9 @@ def _linters(config: Config) -> Linter:
     languagetool = None
     if config.languagetool.enabled:  # one LanguageTool for the whole run, closed at exit
         from newslint.backends.languagetool import LanguageToolBackend
+        from newslint.cache import folder_for
 
-        languagetool = LanguageToolBackend(config.languagetool)
+        languagetool = LanguageToolBackend(config.languagetool, folder_for(config) / "languagetool")
         atexit.register(languagetool.close)
     return Linter(active_rules(config), config, rule_set(config.rules, config.builtin_rules).ids, languagetool)
 

@@ -18,8 +18,9 @@ from pathlib import Path
 from newslint import __version__
 from newslint.config import Config
 from newslint.findings import Finding, Fix
+from newslint.formats.reader import format_of
 from newslint.rules import cache as rule_cache
-from newslint.rules.base import builtin_rules_dir
+from newslint.rules.base import WORDLISTS_READ, builtin_rules_dir
 
 FOLDER = ".newslint_cache"
 
@@ -35,12 +36,15 @@ def fingerprint(config: Config) -> str:
     digest = hashlib.sha256(f"newslint {__version__}\0".encode())
     if config.builtin_rules:
         digest.update(rule_cache.fingerprint(builtin_rules_dir()).encode())
+    extra_files = []
     for extra in config.rules:
         path = Path(extra)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files + sorted(path.parent.glob("*.txt") if path.is_file() else []):
-            with suppress(OSError):
-                digest.update(str(file).encode() + b"\0" + file.read_bytes())
+        extra_files += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    builtin = builtin_rules_dir()
+    extra_files += sorted(p for p in WORDLISTS_READ if builtin not in p.parents)  # lists user rules read
+    for file in extra_files:
+        with suppress(OSError):
+            digest.update(str(file).encode() + b"\0" + file.read_bytes())
     settings = {key: value for key, value in asdict(config).items() if key not in ("path", "root")}
     digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
     return digest.hexdigest()
@@ -51,21 +55,23 @@ class ResultCache:
         self.folder = folder_for(config) / "results"
         self._fingerprint = fingerprint(config)
 
-    def _path(self, text: str) -> Path:
-        key = hashlib.sha256(self._fingerprint.encode() + b"\0" + text.encode("utf-8", "surrogatepass")).hexdigest()
+    def _path(self, text: str, path: str) -> Path:
+        """The entry for a text read as the format its path implies (a .md is not a .txt)."""
+        salt = f"{self._fingerprint}\0{format_of(path)}\0".encode()
+        key = hashlib.sha256(salt + text.encode("utf-8", "surrogatepass")).hexdigest()
         return self.folder / key[:2] / f"{key}.json"
 
     def get(self, text: str, path: str) -> list[Finding] | None:
         try:
-            records = json.loads(self._path(text).read_text(encoding="utf-8"))
+            records = json.loads(self._path(text, path).read_text(encoding="utf-8"))
             return [_finding(record, path) for record in records]
         except (OSError, ValueError, TypeError, KeyError):
             return None
 
-    def put(self, text: str, findings: list[Finding]) -> None:
+    def put(self, text: str, path: str, findings: list[Finding]) -> None:
         import tempfile
 
-        target = self._path(text)
+        target = self._path(text, path)
         with suppress(OSError):
             if not target.parent.is_dir():
                 _prepare(self.folder.parent)

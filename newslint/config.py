@@ -17,7 +17,7 @@ from typing import Any
 
 from newslint.backends.settings import RULE_PREFIX as LANGUAGETOOL
 from newslint.backends.settings import LanguageToolSettings
-from newslint.errors import NewslintError
+from newslint.errors import NewslintError, RuleFileError
 from newslint.findings import SEVERITIES
 from newslint.rules import options as opt
 from newslint.rules.base import Rule
@@ -58,6 +58,10 @@ class Config:
     report_unused_suppressions: bool = False
     languagetool: LanguageToolSettings = LanguageToolSettings()
     path: str | None = None  # the configuration file, if any
+    key_lines: tuple[tuple[str, int], ...] = ()  # where each key of the file stands, for errors
+
+    def line_of(self, key: str) -> int | None:
+        return dict(self.key_lines).get(key)
 
     def level_of(self, rule_id: str, default: str) -> str:
         """The level a rule reports at: the most specific `levels` entry, or its own."""
@@ -97,8 +101,9 @@ def active_rules(config: Config) -> list[Rule]:
 
 @lru_cache(maxsize=8)
 def _active_rules(config: Config) -> list[Rule]:
-    also_known = (LANGUAGETOOL,) if config.languagetool.enabled else ()
-    rules = choose_rules(list(rule_set(config.rules, config.builtin_rules)), config.select, config.ignore, also_known)
+    rules = choose_rules(
+        list(rule_set(config.rules, config.builtin_rules)), config.select, config.ignore, OTHER_FINDINGS
+    )
     preferences = dict(config.prefer)
     return [rule.with_preference(preferences[rule.id]) if rule.id in preferences else rule for rule in rules]
 
@@ -118,10 +123,16 @@ def discover(start: str | Path = ".") -> Path | None:
 
 
 def _has_newslint_table(path: Path) -> bool:
+    """Whether a pyproject.toml configures newslint; one that does but is not valid TOML counts,
+    so that its error is reported instead of the file being passed over."""
     try:
-        return "newslint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return False
+    try:
+        return "newslint" in tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError:
+        return "[tool.newslint" in text.replace(" ", "")
 
 
 def load(path: str | Path) -> Config:
@@ -142,8 +153,8 @@ def load(path: str | Path) -> Config:
         return _from_mapping(table, shown, path.parent, lambda key: _toml_line(text, key))
     try:
         data = load_yaml(text, shown)
-    except NewslintError as error:
-        raise ConfigError(shown, None, str(error).split(": ", 1)[-1]) from None
+    except RuleFileError as error:
+        raise ConfigError(shown, error.line, error.problem) from None
     if data is None:
         data = LocatedDict()
     if not isinstance(data, LocatedDict):
@@ -271,6 +282,7 @@ def _from_mapping(data: dict, shown: str, folder: Path, line_of: Any) -> Config:
         prefer=values.get("prefer", ()),
         languagetool=values.get("languagetool", LanguageToolSettings()),
         path=shown,
+        key_lines=tuple((key.replace("_", "-"), line) for key in data if (line := line_of(str(key))) is not None),
     )
 
 
@@ -283,28 +295,44 @@ def resolve(config_path: str | None = None, isolated: bool = False, overrides: d
             raise ConfigError(config_path, None, "no such configuration file")
         if found is not None:
             config = load(found)
+            _check_against_rules(config)  # the file's own mistakes, with its name and line
     overrides = {key: value for key, value in (overrides or {}).items() if value is not None}
     if "rules" in overrides:
         overrides["rules"] = config.rules + tuple(overrides["rules"])
     languagetool = overrides.pop("languagetool", None)  # partial: only what the command line says
     if languagetool:
         overrides["languagetool"] = replace(config.languagetool, **languagetool)
-    config = replace(config, **overrides)
-    _check_against_rules(config)
-    return config
+    return replace(config, **overrides)
+
+
+# Findings that come from elsewhere than a rule file, which selectors and levels may name too.
+OTHER_FINDINGS = (LANGUAGETOOL, "newslint")
 
 
 def _check_against_rules(config: Config) -> None:
-    """`levels` and `prefer` must name rules that exist (and `prefer` a form the rule knows)."""
-    rules = rule_set(config.rules, config.builtin_rules)
+    """What the file names must exist: rule files, rules (select, ignore, levels, prefer) and the
+    forms `prefer` chooses; an error names the file and the key's line."""
     where = config.path or "configuration"
-    for selector, _ in config.levels:
-        if not any(selector_matches(rule.id, selector) for rule in rules):
-            raise ConfigError(where, None, f"levels: no rule is called or starts with {selector!r}")
+    for rule_file in config.rules:
+        if not Path(rule_file).exists():
+            raise ConfigError(where, config.line_of("rules"), f"rules: no such rule file or folder: {rule_file}")
+    rules = rule_set(config.rules, config.builtin_rules)
+
+    def known(selector: str) -> bool:
+        return any(selector_matches(rule.id, selector) for rule in rules) or any(
+            selector_matches(selector, other) for other in OTHER_FINDINGS
+        )
+
+    if config.select is not None and not config.select:
+        raise ConfigError(where, config.line_of("select"), "select: selects no rule (leave it out for the defaults)")
+    for key, selectors in (("select", config.select or ()), ("ignore", config.ignore), ("levels", dict(config.levels))):
+        for selector in selectors:
+            if not known(selector):
+                raise ConfigError(where, config.line_of(key), f"{key}: no rule is called or starts with {selector!r}")
     for rule_id, form in config.prefer:
         rule = rules.get(rule_id)
         if rule is None:
-            raise ConfigError(where, None, f"prefer: no rule called {rule_id!r}")
+            raise ConfigError(where, config.line_of("prefer"), f"prefer: no rule called {rule_id!r}")
         problem = rule.preference_problem(form)
         if problem:
-            raise ConfigError(where, None, f"prefer: {rule_id}: {problem}")
+            raise ConfigError(where, config.line_of("prefer"), f"prefer: {rule_id}: {problem}")

@@ -17,7 +17,8 @@ from newslint.formats.reader import document, format_of
 from newslint.regexes import LiteralIndex, compile_literals
 from newslint.rules.base import Rule
 from newslint.selection import is_selected
-from newslint.suppression import Suppressions
+from newslint.spans import Span
+from newslint.suppression import UNUSED_RULE, Directive, Suppressions, directives
 
 
 @dataclass
@@ -47,7 +48,9 @@ class Linter:
         self._literals = LiteralIndex(literal for rule in self.rules for literal in rule.literals())
         self._required = [(rule, rule.required_literals()) for rule in self.rules]
 
-    def check(self, doc: Document) -> CheckResult:
+    def check(self, doc: Document, suppress: bool = True) -> CheckResult:
+        """Findings on one document; with suppress=False, its suppression comments are left to
+        the caller (a chunk's comments may silence findings in other chunks)."""
         result = CheckResult()
         doc.use_literal_index(self._literals)
         present = doc.literals_present()
@@ -64,11 +67,8 @@ class Linter:
                 findings += self._languagetool_findings(doc, findings)
             except LanguageToolUnavailable as unavailable:
                 result.failures.append(unavailable)
-        if doc.comments:
-            suppressions = Suppressions.of(doc)
-            findings = suppressions.filter(findings)
-            if self._config.report_unused_suppressions:
-                findings += suppressions.unused(doc, self._known_ids)
+        if suppress and doc.comments:
+            findings = self._suppressed(findings, Suppressions.of(doc), doc.path)
         if self._accept is not None:
             findings = self._without_accepted(doc, findings)
         if self._config.levels:
@@ -88,16 +88,43 @@ class Linter:
 
     def check_chunks(self, chunks: Iterable[str], path: str) -> CheckResult:
         """Findings on a plain text given as consecutive chunks that each start a line (see
-        _chunks), in the coordinates of the whole text. The chunks may be read as they come."""
+        _chunks), in the coordinates of the whole text. The chunks may be read as they come;
+        suppression comments apply to the whole text, whichever chunk they stand in."""
         result = CheckResult()
-        offset, line = 0, 1
+        found: list[Directive] = []
+        waiting: list[Directive] = []  # disable-next-line at a chunk's end: its line is in the next
+        offset, line, column = 0, 1, 0  # where the chunk starts; column: how far into its line
         for chunk in chunks:
-            checked = self.check(Document(chunk, path))
-            result.findings.extend(_shifted(finding, offset, line - 1) for finding in checked.findings)
+            doc = Document(chunk, path)
+            checked = self.check(doc, suppress=False)
+            result.findings.extend(_shifted(finding, offset, line - 1, column) for finding in checked.findings)
             result.failures.extend(checked.failures)
+            first_line = next(((s, e) for s, e in doc.lines() if chunk[s:e].strip()), None)
+            for directive in waiting if first_line else ():
+                directive.target = Span(first_line[0] + offset, first_line[1] + offset)
+            waiting = [] if first_line else waiting
+            for directive in directives(doc) if doc.comments else ():
+                directive = directive.shifted(offset, line - 1)
+                found.append(directive)
+                if directive.action == "disable-next-line" and directive.target is None:
+                    waiting.append(directive)
             offset += len(chunk)
-            line += chunk.count("\n") + chunk.count("\r") - chunk.count("\r\n")
+            breaks = chunk.count("\n") + chunk.count("\r") - chunk.count("\r\n")
+            last_break = max(chunk.rfind("\n"), chunk.rfind("\r"))
+            column = column + len(chunk) if breaks == 0 else len(chunk) - last_break - 1
+            line += breaks
+        if found:
+            result.findings = self._suppressed(result.findings, Suppressions(found, offset), path)
+            result.findings.sort(key=lambda f: (f.start, f.end, f.rule))
         return result
+
+    def _suppressed(self, findings: list[Finding], suppressions: Suppressions, path: str) -> list[Finding]:
+        kept = suppressions.filter(findings)
+        if self._config.report_unused_suppressions and is_selected(
+            UNUSED_RULE, self._config.select, self._config.ignore
+        ):
+            kept += suppressions.unused(path, self._known_ids)
+        return kept
 
     def _languagetool_findings(self, doc: Document, own: list[Finding]) -> list[Finding]:
         """LanguageTool's matches as findings `languagetool.<RULE>`, selected like rules, without
@@ -144,15 +171,20 @@ def _chunks(text: str) -> list[tuple[int, int]]:
 
 
 def chunk_end(text: str, start: int = 0) -> int:
-    """Where a chunk of text[start:] of about CHUNK_CHARACTERS ends (see _chunks)."""
+    """Where a chunk of text[start:] of about CHUNK_CHARACTERS ends (see _chunks): after a blank
+    line, or a line break, or -- in one enormous line -- after a sentence, or a space."""
     limit = start + CHUNK_CHARACTERS
-    cut = text.rfind("\n\n", start + CHUNK_CHARACTERS // 2, limit)
-    cut = cut + 2 if cut >= 0 else text.rfind("\n", start + CHUNK_CHARACTERS // 2, limit) + 1
-    return cut if cut > start else limit
+    low = start + CHUNK_CHARACTERS // 2
+    for separator in ("\n\n", "\n", ". ", " "):
+        cut = text.rfind(separator, low, limit)
+        if cut >= 0:
+            return cut + len(separator)
+    return limit
 
 
-def _shifted(finding: Finding, offset: int, lines: int) -> Finding:
-    """A chunk's finding, in the coordinates of the whole text (chunks start at line starts)."""
+def _shifted(finding: Finding, offset: int, lines: int, column: int = 0) -> Finding:
+    """A chunk's finding, in the coordinates of the whole text; `column`: how far into its line
+    the chunk starts (0 unless one enormous line was cut)."""
     fix = finding.fix and replace(finding.fix, start=finding.fix.start + offset, end=finding.fix.end + offset)
     return replace(
         finding,
@@ -160,6 +192,8 @@ def _shifted(finding: Finding, offset: int, lines: int) -> Finding:
         end=finding.end + offset,
         line=finding.line + lines,
         end_line=finding.end_line + lines,
+        column=finding.column + (column if finding.line == 1 else 0),
+        end_column=finding.end_column + (column if finding.end_line == 1 else 0),
         fix=fix,
     )
 

@@ -102,7 +102,7 @@ def _lint(source: Source, job: Job, linter: Linter, outcome: FileOutcome) -> Non
     result = linter.check_text(source.text, source.path)
     outcome.findings, outcome.errors = result.findings, list(result.failures)
     if cache is not None and not result.failures:
-        cache.put(source.text, result.findings)
+        cache.put(source.text, source.path, result.findings)
 
 
 def _fix(source: Source, job: Job, linter: Linter, outcome: FileOutcome) -> None:

@@ -17,7 +17,8 @@ from newslint.spans import Span, Word
 WORD = lazy(r"[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*")
 
 # Terminal punctuation, then closing quotes/brackets, then white space.
-_CANDIDATE_END = lazy(r"(?P<punct>\.{3}|\.(?: \.){2}|…|[.!?]+)(?P<closers>[\"”’'»)\]]*)(?=\s)")
+# Starts only at the first mark of a run: "......" is tried once, not once per mark (quadratic).
+_CANDIDATE_END = lazy(r"(?<![.!?…])(?P<punct>\.{3}|\.(?: \.){2}|…|[.!?]+)(?P<closers>[\"”’'»)\]]*)(?=\s)")
 _WORD_BEFORE = lazy(r"(?r)[\p{L}\p{M}\p{N}.]+\Z")
 _SPACE = lazy(r"\s+")
 _OPENERS = "\"“‘'«([„"

@@ -39,6 +39,8 @@ def choose_rules(
 ) -> list[Rule]:
     """The rules to run. `also_known`: prefixes of findings from elsewhere (languagetool) that
     selectors may name too."""
+    if select is not None and not select:
+        raise NewslintError("--select: no rule given (leave it out for the defaults)")
     _check_known(rules, select or (), "--select", also_known)
     _check_known(rules, ignore, "--ignore", also_known)
     return [rule for rule in rules if is_selected(rule.id, select, ignore, rule.info.default)]

@@ -267,3 +267,14 @@ def test_result_cache_is_used_and_never_stale(capsys, story, tmp_path, monkeypat
     assert run(capsys, path)[1].count("punct.doubled") == 2 and len(calls) == 3
     run(capsys, "--no-cache", path)
     assert len(calls) == 4
+
+
+def test_long_runs_of_sentence_marks_take_linear_time(story):
+    path = story("dots.txt", "." * 200_000 + "\n" + "Wait!!!!!! " * 20_000 + "?" * 50_000 + "\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "newslint", "--isolated", "--no-cache", path],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode in (0, 1) and "Traceback" not in done.stderr

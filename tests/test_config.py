@@ -95,9 +95,13 @@ def test_exclude_globs(capsys, project):
         ("select: [punct]\nfail-level: fatal\n", "newslint.yaml:2: fail-level: expected one of error, warning, info"),
         ("levels: [punct]\n", "newslint.yaml:1: levels: expected a mapping"),
         ("accept: Macao\n", "newslint.yaml:1: accept: expected a list of strings"),
-        ("select: [punct\n", "newslint.yaml: invalid YAML"),
-        ("prefer: {names.macau: Macow}\n", "newslint.yaml: prefer: names.macau: 'Macow' is not one of its forms"),
-        ("levels: {nosuch: error}\n", "newslint.yaml: levels: no rule is called or starts with 'nosuch'"),
+        ("select: [punct\n", "newslint.yaml:2: invalid YAML"),
+        ("prefer: {names.macau: Macow}\n", "newslint.yaml:1: prefer: names.macau: 'Macow' is not one of its forms"),
+        ("levels: {nosuch: error}\n", "newslint.yaml:1: levels: no rule is called or starts with 'nosuch'"),
+        ("fail-level: info\nselect: [nosuch]\n", "newslint.yaml:2: select: no rule is called or starts with 'nosuch'"),
+        ("ignore: [punc]\n", "newslint.yaml:1: ignore: no rule is called or starts with 'punc'"),
+        ("select: []\n", "newslint.yaml:1: select: selects no rule"),
+        ("rules: [missing.yaml]\n", "newslint.yaml:1: rules: no such rule file or folder"),
     ],
 )
 def test_config_errors_name_the_file_and_line(capsys, project, content, expected):
@@ -113,9 +117,11 @@ def test_pyproject_errors_name_the_line(project):
         load(project / "pyproject.toml")
 
 
-def test_an_unknown_selector_in_the_file_is_an_error(capsys, project):
-    (project / "newslint.yaml").write_text("select: [punc]\n", encoding="utf-8")
-    assert run(capsys, "story.txt")[0] == 2
+def test_languagetool_and_newslint_findings_may_be_named_in_the_file(capsys, project):
+    (project / "newslint.yaml").write_text(
+        "levels: {languagetool: info, newslint.unused-suppression: error}\nignore: [languagetool.X]\n", encoding="utf-8"
+    )
+    assert run(capsys, "story.txt")[0] == 1
 
 
 def test_a_missing_config_file(capsys, project):
@@ -127,3 +133,9 @@ def test_resolve_rules_relative_to_the_config_file(project):
     (project / "newslint.yaml").write_text("rules: [house]\n", encoding="utf-8")
     (project / "house").mkdir()
     assert resolve().rules == (str(project / "house"),)
+
+
+def test_a_pyproject_with_a_newslint_table_that_is_not_valid_toml_is_an_error(capsys, project):
+    (project / "pyproject.toml").write_text('[tool.newslint]\nselect = ["calque"\n', encoding="utf-8")
+    code, out, err = run(capsys, "story.txt")
+    assert code == 2 and out == "" and "pyproject.toml" in err and "invalid TOML" in err

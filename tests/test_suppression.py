@@ -83,3 +83,40 @@ def test_suppressed_findings_are_not_fixed(tmp_path):
     path.write_text("newslint: disable-next-line\nEnded. .\nEnded. .\n", encoding="utf-8")
     fix_paths([str(path)])
     assert path.read_text(encoding="utf-8") == "newslint: disable-next-line\nEnded. .\nEnded.\n"
+
+
+def test_enable_of_one_rule_ends_only_that_rule():
+    text = (
+        "newslint: disable=typo,calque\nThe the dozens of thousands.\nnewslint: enable=typo\n"
+        "The the dozens of thousands.\nnewslint: enable\nThe the dozens of thousands.\n"
+    )
+    assert _found(text, "a.txt") == [
+        ("typo.repeated-word", 4),
+        ("typo.repeated-word", 6),
+        ("calque.dozens-of-thousands", 6),
+    ]
+
+
+def test_enable_of_one_rule_inside_a_silence_of_all():
+    text = "newslint: disable\nThe the end. .\nnewslint: enable=punct\nThe the end. .\n"
+    assert _found(text, "a.txt") == [("punct.doubled", 4)]
+
+
+def test_directives_apply_across_the_chunks_of_a_long_text(monkeypatch):
+    from newslint import linter
+
+    monkeypatch.setattr(linter, "CHUNK_CHARACTERS", 400)
+    filler = "The talks went on for hours and nothing came of them at all.\n\n" * 12
+    text = "newslint: disable-file=calque\n\n" + filler + "Dozens of thousands left. .\n\n" + filler
+    assert _found(text, "a.txt") == [("punct.doubled", 27)]
+    text = filler + "newslint: disable-next-line\n\n" + "Dozens of thousands left. .\n"
+    assert len(linter._chunks(text)) > 1 and _found(text, "a.txt") == []
+    unused = lint_text(
+        filler + "newslint: disable=typo\n" + filler, path="a.txt", config=Config(report_unused_suppressions=True)
+    )
+    assert [f.rule for f in unused] == ["newslint.unused-suppression"] and unused[0].line == 25
+
+
+def test_unused_suppression_reports_follow_select_and_ignore():
+    config = Config(report_unused_suppressions=True, ignore=("newslint.unused-suppression",))
+    assert lint_text("newslint: disable=typo\nFine copy.\n", path="a.txt", config=config) == []

@@ -28,7 +28,6 @@ from newslint.backends.settings import LanguageToolSettings, LanguageToolUnavail
 from newslint.document import Document
 
 BATCH_CHARACTERS = 10_000  # under the 20 KB a LanguageTool server accepts by default
-CACHE_FOLDER = Path(".newslint_cache") / "languagetool"
 
 
 class Match(NamedTuple):
@@ -45,7 +44,7 @@ class Match(NamedTuple):
 class LanguageToolBackend:
     """A connection to one LanguageTool for the whole run."""
 
-    def __init__(self, settings: LanguageToolSettings, cache_folder: Path | None = CACHE_FOLDER) -> None:
+    def __init__(self, settings: LanguageToolSettings, cache_folder: Path | None = None) -> None:
         self.settings = settings
         self._cache_folder = cache_folder if settings.cache else None
         self._memory: dict[str, list[Match]] = {}

@@ -14,16 +14,17 @@ from html.parser import HTMLParser
 
 import regex
 
-from newslint.formats.prose import Comment, ProseBuilder, ProseView
+from newslint.formats.prose import PLACEHOLDER, Comment, ProseBuilder, ProseView
 from newslint.regexes import lazy
 from newslint.spans import Span
 
 BLOCK_TAGS = frozenset(
-    """address article aside blockquote body br caption dd details dialog div dl dt fieldset
+    """address article aside blockquote body caption dd details dialog div dl dt fieldset
     figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hr html legend li main nav ol
     option p section summary table tbody td tfoot th thead title tr ul""".split()
 )
 SKIPPED_TAGS = frozenset("script style pre code kbd samp var textarea template noscript svg math".split())
+_ALT_PIECE = lazy(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?|[^&]+|&")
 _ALT = lazy(r"""\salt\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'=<>`]+))""", regex.IGNORECASE)
 
 
@@ -41,6 +42,7 @@ class _Reader(HTMLParser):
         self.builder = ProseBuilder(source)
         self._skipping = 0
         self._cells = 0  # open td/th elements: their text is a fragment, not a sentence
+        self._alts: list[tuple[int, int]] = []  # alt texts, each a unit of its own after its block
         # The parser counts lines by "\n" alone; so do these line starts.
         self._line_starts = [0] + [m.end() for m in regex.finditer(r"\n", source)]
 
@@ -50,22 +52,40 @@ class _Reader(HTMLParser):
 
     def _end_block(self) -> None:
         self.builder.end_block(fragment=self._cells > 0)
+        alts, self._alts = self._alts, []
+        for start, end in alts:
+            self._alt_block(start, end)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in SKIPPED_TAGS:
             self._skipping += 1
+        if tag in ("tr", "table", "tbody", "thead", "tfoot"):
+            self._cells = 0  # a cell left open (</td> may be omitted) ends with its row
         if tag in BLOCK_TAGS:
             self._end_block()
         if tag in ("td", "th"):
             self._cells += 1
-        if tag == "img" and not self._skipping:
-            self._alt_text(self._offset(), self.get_starttag_text() or "")
+        self._inline_markup(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in BLOCK_TAGS:
             self._end_block()
-        if tag == "img" and not self._skipping:
-            self._alt_text(self._offset(), self.get_starttag_text() or "")
+        self._inline_markup(tag)
+
+    def _inline_markup(self, tag: str) -> None:
+        """<br> breaks a line, not a sentence; an image stands in its sentence as a placeholder and
+        its alt text becomes a unit of its own once the block around it ends."""
+        if self._skipping or tag not in ("br", "img"):
+            return
+        start = self._offset()
+        if tag == "br":
+            self.builder.replaced("\n", start, start)
+            return
+        self.builder.replaced(PLACEHOLDER, start, start)
+        alt = _ALT.search(self.get_starttag_text() or "")
+        if alt:
+            group = next(name for name in ("double", "single", "bare") if alt.group(name) is not None)
+            self._alts.append((start + alt.start(group), start + alt.end(group)))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in SKIPPED_TAGS and self._skipping:
@@ -74,6 +94,12 @@ class _Reader(HTMLParser):
             self._end_block()
         if tag in ("td", "th") and self._cells:
             self._cells -= 1
+        if tag in ("tr", "table"):
+            self._cells = 0
+
+    def close(self) -> None:
+        super().close()
+        self._end_block()
 
     def handle_data(self, data: str) -> None:
         if self._skipping:
@@ -103,21 +129,12 @@ class _Reader(HTMLParser):
         start = self._offset()
         self.builder.comments.append(Comment(Span(start, start + len(data) + 7), data.strip()))
 
-    def _alt_text(self, tag_start: int, tag_text: str) -> None:
-        """An image's alt text is prose of its own (entities in it are decoded)."""
-        match = _ALT.search(tag_text)
-        if not match:
-            return
-        group = next(name for name in ("double", "single", "bare") if match.group(name) is not None)
-        start, end = tag_start + match.start(group), tag_start + match.end(group)
-        self._end_block()
-        for piece in regex.finditer(
-            r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?|[^&]+|&", self.source[start:end]
-        ):
-            piece_start, piece_end = start + piece.start(), start + piece.end()
+    def _alt_block(self, start: int, end: int) -> None:
+        """An image's alt text, a unit of prose of its own (entities in it are decoded)."""
+        for piece in _ALT_PIECE.finditer(self.source, start, end):
             decoded = html.unescape(piece.group())
             if decoded == piece.group():
-                self.builder.verbatim(piece_start, piece_end)
+                self.builder.verbatim(piece.start(), piece.end())
             else:
-                self.builder.replaced(decoded, piece_start, piece_end)
-        self._end_block()
+                self.builder.replaced(decoded, piece.start(), piece.end())
+        self.builder.end_block()

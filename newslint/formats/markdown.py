@@ -38,7 +38,7 @@ _INLINE = lazy(
     |(?P<autolink><(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>)
     |(?P<comment><!--.*?-->)
     |(?P<rawcode><(?P<rawtag>code|kbd|samp|var|script|style)\b[^>]*>.*?</(?P=rawtag)\s*>)
-    |(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)
+    |(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*/?>)
     |(?P<entity>&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)""",
     regex.VERBOSE | regex.DOTALL,
 )
@@ -153,10 +153,26 @@ class _InlineReader:
         self.builder = builder
 
     def read(self) -> None:
-        for index, line in enumerate(self.ranges):
-            if index:
-                self.builder.replaced("\n", line.start, line.start)
-            self._read_range(line.start, line.end)
+        """The block's lines are read as one stretch, so that code, links and tags may run over a
+        line break; what lies between its lines (quote markers, indentation) is never prose."""
+        if not self.ranges:
+            return
+        self._gaps = [Span(a.end, b.start) for a, b in zip(self.ranges, self.ranges[1:])]
+        self._read_range(self.ranges[0].start, self.ranges[-1].end)
+
+    def _emit(self, start: int, end: int) -> None:
+        """Copy source[start:end] into the prose; a line break between the block's lines becomes
+        a plain "\n" of the prose, which no fix may cross."""
+        position = start
+        for gap in self._gaps:
+            if gap.end <= position or gap.start >= end:
+                continue
+            if gap.start > position:
+                self.builder.verbatim(position, gap.start)
+            self.builder.replaced("\n", gap.start, gap.start)
+            position = gap.end
+        if position < end:
+            self.builder.verbatim(position, end)
 
     def _read_range(self, start: int, end: int) -> None:
         constructs = list(_INLINE.finditer(self.source, start, end))
@@ -172,7 +188,7 @@ class _InlineReader:
         """Escapes keep their character, code becomes a placeholder, entities are decoded, comments
         are kept aside for suppression, and HTML tags are left out."""
         if match.group("escape"):
-            self.builder.verbatim(match.start() + 1, match.end())
+            self._emit(match.start() + 1, match.end())
         elif match.group("code") or match.group("autolink") or match.group("rawcode"):
             self.builder.replaced(PLACEHOLDER, match.start(), match.end())
         elif match.group("comment"):
@@ -220,9 +236,9 @@ class _InlineReader:
             position = piece_start
             for marker in _EMPHASIS.finditer(self.source, piece_start, piece_end):
                 if self._is_markup(marker):
-                    self.builder.verbatim(position, marker.start())
+                    self._emit(position, marker.start())
                     position = marker.end()
-            self.builder.verbatim(position, piece_end)
+            self._emit(position, piece_end)
 
     def _outside_link_syntax(self, start: int, end: int, links: dict[int, _Link]) -> Iterator[tuple[int, int]]:
         """Pieces of start..end with link brackets and targets cut out."""

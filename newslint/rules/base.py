@@ -129,8 +129,12 @@ class LoadContext:
             raise OptionError("wordlists", f"cannot read word list {name!r}: {error.strerror or error}") from None
 
 
+WORDLISTS_READ: set[Path] = set()  # every word list a rule has read (the result cache hashes them)
+
+
 @cache
 def _read_wordlist(path: Path) -> tuple[str, ...]:
+    WORDLISTS_READ.add(path)
     lines = path.read_text(encoding="utf-8").splitlines()
     return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
 

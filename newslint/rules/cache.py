@@ -69,3 +69,14 @@ def store(folder: Path, rules: Any) -> None:
             with suppress(OSError):
                 os.unlink(temporary)
             raise
+        _prune(target)
+
+
+KEEP = 4  # copies kept: a few versions or checkouts side by side; older ones go
+
+
+def _prune(newest: Path) -> None:
+    copies = sorted(newest.parent.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in copies[KEEP:]:
+        with suppress(OSError):
+            old.unlink()
