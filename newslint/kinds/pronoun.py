@@ -111,25 +111,28 @@ class Pronoun(Rule):
             raise OptionError("names", "a pronoun rule needs `names` or `entities` word lists naming places")
 
     def hits(self, doc: Document) -> Iterator[Hit]:
+        flagged: dict[int, str] = {}  # start of a pronoun already found to mean a place -> the place
         for match in scan(_PRONOUN, doc.text):
             if _SPEAKING.match(doc.text, match.end()):
                 continue  # "Ukraine, she said, was ready": she speaks, so she is a person
-            antecedent = self._antecedent(doc, match)
+            antecedent = self._antecedent(doc, match, flagged)
             if antecedent is not None:
+                flagged[match.start()] = antecedent.text
                 replacement = match_case(_replacement(doc.text, match), match.group())
                 yield Hit(match.start(), match.end(), (replacement,), {"antecedent": antecedent.text})
 
-    def _antecedent(self, doc: Document, pronoun: regex.Match) -> Mention | None:
-        """The place or organisation the pronoun refers to, or None when it may be a person."""
+    def _antecedent(self, doc: Document, pronoun: regex.Match, flagged: dict[int, str]) -> Mention | None:
+        """The place or organisation the pronoun refers to, or None when it may be a person.
+        `flagged`: earlier pronouns that meant a place; they are that place, not a woman."""
         sentences = doc.sentences
         if not sentences:
             return None
         index = doc.sentence_index(pronoun.start())
         own = sentences[index]
         window_start = max(sentences[index - 1].start if index > 0 else own.start, pronoun.start() - WINDOW)
-        if self._mentions_a_woman(doc, window_start, pronoun.start()):
+        if self._mentions_a_woman(doc, window_start, pronoun.start(), flagged):
             return None
-        mentions = self._mentions(doc, window_start, pronoun.start())
+        mentions = self._mentions(doc, window_start, pronoun.start(), flagged)
         if not mentions:
             return None
         subjects = [m for m in mentions if m.subject and not m.possessive]
@@ -143,10 +146,10 @@ class Pronoun(Rule):
             return None  # "Israel remembers her": an object pronoun is not its own clause's subject
         return antecedent
 
-    def _mentions_a_woman(self, doc: Document, start: int, end: int) -> bool:
-        """A woman's name, title or noun, or an earlier she/her, before the pronoun."""
+    def _mentions_a_woman(self, doc: Document, start: int, end: int, flagged: dict[int, str]) -> bool:
+        """A woman's name, title or noun, or an earlier she/her that did not mean a place."""
         return any(
-            word.text.lower() in self._female or word.text.lower() in _FEMININE
+            word.text.lower() in self._female or (word.text.lower() in _FEMININE and word.start not in flagged)
             for word in doc.words_between(start, end)
         )
 
@@ -158,7 +161,7 @@ class Pronoun(Rule):
             return False
         return not any(word.text.lower() in CLAUSE_OPENERS for word in doc.words_between(antecedent.start, end)[1:])
 
-    def _mentions(self, doc: Document, start: int, end: int) -> list[Mention]:
+    def _mentions(self, doc: Document, start: int, end: int, flagged: dict[int, str]) -> list[Mention]:
         """Noun phrases (runs of words that can make one) between start and end, in order."""
         words = doc.words_between(start, end)
         mentions: list[Mention] = []
@@ -174,8 +177,10 @@ class Pronoun(Rule):
                 close_run(index)
                 run_start = None
             if word.text.lower() in _FEMININE:
-                # An earlier "she" already speaks of someone: most likely a person.
-                mentions.append(Mention("person", word.text, word.start, self._opens_clause(doc, words, index), False))
+                # An earlier "she" already speaks of someone: most likely a person, unless it was
+                # found to mean a place ("China ... she prefers ... her allies").
+                kind, label = ("entity", flagged[word.start]) if word.start in flagged else ("person", word.text)
+                mentions.append(Mention(kind, label, word.start, self._opens_clause(doc, words, index), False))
             elif joins and run_start is None:
                 run_start = index
         close_run(len(words))

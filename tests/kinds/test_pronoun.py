@@ -66,3 +66,14 @@ def test_a_place_or_organisation_called_she(rules, text, pronoun, antecedent, re
 )
 def test_silent_when_a_person_may_be_meant(rules, text):
     assert run_rules(rules, text) == []
+
+
+def test_an_earlier_pronoun_that_meant_a_place_does_not_count_as_a_woman(rules):
+    text = "France said she would send troops.\n\nGermany has made her position clear."
+    findings = run_rules(rules, text)
+    assert matched(findings, text) == ["she", "her"]
+    assert [f.message for f in findings] == ["'she' refers to France", "'her' refers to Germany"]
+
+
+def test_a_pronoun_after_one_that_meant_a_person_stays_silent(rules):
+    assert run_rules(rules, "The chancellor said she would go. Germany and her allies agreed.") == []
