@@ -150,7 +150,8 @@ def load(path: str | Path) -> Config:
             raise ConfigError(shown, getattr(error, "lineno", None), f"invalid TOML: {error}") from None
         if not isinstance(table, dict):
             raise ConfigError(shown, None, "no [tool.newslint] table")
-        return _from_mapping(table, shown, path.parent, lambda key: _toml_line(text, key))
+        toml_lines = _toml_lines(text)
+        return _from_mapping(table, shown, path.parent, lambda *keys: toml_lines.get(keys))
     try:
         data = load_yaml(text, shown)
     except RuleFileError as error:
@@ -159,20 +160,47 @@ def load(path: str | Path) -> Config:
         data = LocatedDict()
     if not isinstance(data, LocatedDict):
         raise ConfigError(shown, 1, "expected a mapping of settings")
-    return _from_mapping(data, shown, path.parent, lambda key: data.key_lines.get(key, data.line))
+    return _from_mapping(data, shown, path.parent, lambda *keys: _yaml_line(data, keys))
 
 
-def _toml_line(text: str, key: str) -> int | None:
-    """The line of `key` in the [tool.newslint] table (tomllib keeps no positions)."""
-    in_table = False
+def _yaml_line(data: LocatedDict, keys: tuple[str, ...]) -> int | None:
+    """The line of a key, or of a key inside the mapping under a key ("levels", "typo")."""
+    if len(keys) == 1:
+        return data.key_lines.get(keys[0], data.line)
+    mapping: Any = data
+    for key in keys[:-1]:
+        mapping = mapping.get(key) if isinstance(mapping, dict) else None
+    return getattr(mapping, "key_lines", {}).get(keys[-1])
+
+
+_TOML_TABLE = "tool.newslint"
+
+
+def _toml_lines(text: str) -> dict[tuple[str, ...], int]:
+    """Where each key of [tool.newslint] and of its sub-tables stands, by key path: tomllib keeps
+    no positions. `[tool.newslint.levels]` is the line of ("levels",), `typo = ...` under it the
+    line of ("levels", "typo"); dotted keys (`levels.typo = ...`) count as written."""
+    lines: dict[tuple[str, ...], int] = {}
+    table: tuple[str, ...] | None = None  # the current table, relative to [tool.newslint]
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
         if stripped.startswith("["):
-            in_table = stripped.replace(" ", "").startswith("[tool.newslint")
+            name = _toml_key_path(stripped.strip("[]"))
+            prefix = tuple(_TOML_TABLE.split("."))
+            table = name[len(prefix) :] if name[: len(prefix)] == prefix else None
+            if table:
+                lines.setdefault(table, number)
             continue
-        if in_table and stripped.split("=", 1)[0].strip().strip('"') == key:
-            return number
-    return None
+        if table is None or "=" not in stripped or stripped.startswith("#"):
+            continue
+        key = table + _toml_key_path(stripped.split("=", 1)[0])
+        for length in range(1, len(key) + 1):
+            lines.setdefault(key[:length], number)
+    return lines
+
+
+def _toml_key_path(written: str) -> tuple[str, ...]:
+    return tuple(part.strip().strip("\"'") for part in written.split("."))
 
 
 def _comma_list(value: Any) -> tuple[str, ...]:
@@ -184,13 +212,23 @@ def _comma_list(value: Any) -> tuple[str, ...]:
 def _level_map(value: Any) -> tuple[tuple[str, str], ...]:
     if not isinstance(value, dict):
         raise opt._Invalid("expected a mapping of rule id or prefix -> error|warning|info")
-    return tuple((str(key), opt.choice(*SEVERITIES)(level)) for key, level in value.items())
+    return _validated_items(value, opt.choice(*SEVERITIES))
 
 
 def _string_map(value: Any) -> tuple[tuple[str, str], ...]:
     if not isinstance(value, dict):
         raise opt._Invalid("expected a mapping of rule id -> form")
-    return tuple((str(key), opt.non_empty_string(form)) for key, form in value.items())
+    return _validated_items(value, opt.non_empty_string)
+
+
+def _validated_items(mapping: dict, validate: Any) -> tuple[tuple[str, Any], ...]:
+    items = []
+    for key, item in mapping.items():
+        try:
+            items.append((str(key), validate(item)))
+        except opt._Invalid as error:
+            raise _NestedError(str(key), str(error)) from None
+    return tuple(items)
 
 
 def _number(value: Any) -> float:
@@ -216,30 +254,26 @@ _LANGUAGETOOL_KEYS = {
 
 
 class _NestedError(ValueError):
-    """An error in a nested mapping, with the line of its own key."""
+    """An error in a nested mapping (languagetool, levels, prefer), under one of its keys."""
 
-    def __init__(self, line: int | None, problem: str) -> None:
-        self.line = line
+    def __init__(self, key: str, problem: str) -> None:
+        self.key = key
         super().__init__(problem)
 
 
 def _languagetool(value: Any) -> LanguageToolSettings:
     if not isinstance(value, dict):
         raise opt._Invalid("expected a mapping (enabled, language, server, ...)")
-    lines = getattr(value, "key_lines", {})
     settings = {}
     for key, item in value.items():
         name = str(key).replace("-", "_")
         validate = _LANGUAGETOOL_KEYS.get(name)
         if validate is None:
-            raise _NestedError(
-                lines.get(str(key)),
-                f"languagetool: unknown key {key!r} (known: {', '.join(sorted(_LANGUAGETOOL_KEYS))})",
-            )
+            raise _NestedError(str(key), f"unknown key {key!r} (known: {', '.join(sorted(_LANGUAGETOOL_KEYS))})")
         try:
             settings[name] = validate(item)
         except opt._Invalid as error:
-            raise _NestedError(lines.get(str(key)), f"languagetool.{key}: {error}") from None
+            raise _NestedError(str(key), str(error)) from None
     settings.setdefault("enabled", True)  # writing the section is asking for it, unless it says otherwise
     return LanguageToolSettings(**settings)
 
@@ -269,7 +303,8 @@ def _from_mapping(data: dict, shown: str, folder: Path, line_of: Any) -> Config:
         except opt._Invalid as error:
             raise ConfigError(shown, line_of(key), f"{key}: {error}") from None
         except _NestedError as error:
-            raise ConfigError(shown, error.line or line_of(key), str(error)) from None
+            where = f"{key}.{error.key}" if not str(error).startswith("unknown key") else key
+            raise ConfigError(shown, line_of(key, error.key) or line_of(key), f"{where}: {error}") from None
     return Config(
         select=values.get("select"),
         ignore=values.get("ignore", ()),

@@ -31,8 +31,11 @@ class Document:
         paragraphs: Sequence[Span] | None = None,
         view: ProseView | None = None,
         source: str | None = None,
+        continued: bool = False,
     ) -> None:
         self.text = text
+        # A chunk of a long file cut inside a paragraph: its first line is no paragraph start.
+        self.continued = continued
         self.path = path
         self.source = text if source is None else source
         self._view = view
@@ -142,10 +145,14 @@ class Document:
     def paragraph_starts(self) -> frozenset[int]:
         return frozenset(span.start for span in self.paragraphs)
 
-    @property
+    @cached_property
     def fragment_starts(self) -> frozenset[int]:
-        """Starts of paragraphs that are fragments, not sentences (table cells)."""
-        return self._view.fragments if self._view is not None else frozenset()
+        """Starts of paragraphs that are fragments, not sentences: table cells, and the cut-off
+        first line of a continued chunk."""
+        fragments = self._view.fragments if self._view is not None else frozenset()
+        if self.continued and self.paragraphs:
+            fragments = fragments | {self.paragraphs[0].start}
+        return fragments
 
     @cached_property
     def sentences(self) -> list[Span]:

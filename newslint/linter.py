@@ -14,7 +14,7 @@ from newslint.document import Document
 from newslint.errors import NewslintError, RuleFailure
 from newslint.findings import SEVERITIES, Finding, Fix
 from newslint.formats.reader import document, format_of
-from newslint.regexes import LiteralIndex, compile_literals
+from newslint.regexes import LiteralIndex, compile_literals, lazy
 from newslint.rules.base import Rule
 from newslint.selection import is_selected
 from newslint.spans import Span
@@ -94,8 +94,10 @@ class Linter:
         found: list[Directive] = []
         waiting: list[Directive] = []  # disable-next-line at a chunk's end: its line is in the next
         offset, line, column = 0, 1, 0  # where the chunk starts; column: how far into its line
+        continued = False  # whether the chunk was cut from the one before inside a sentence
         for chunk in chunks:
-            doc = Document(chunk, path)
+            doc = Document(chunk, path, continued=continued)
+            continued = not _CLEAN_CHUNK_END.search(chunk)
             checked = self.check(doc, suppress=False)
             result.findings.extend(_shifted(finding, offset, line - 1, column) for finding in checked.findings)
             result.failures.extend(checked.failures)
@@ -172,14 +174,30 @@ def _chunks(text: str) -> list[tuple[int, int]]:
 
 def chunk_end(text: str, start: int = 0) -> int:
     """Where a chunk of text[start:] of about CHUNK_CHARACTERS ends (see _chunks): after a blank
-    line, or a line break, or -- in one enormous line -- after a sentence, or a space."""
+    line if there is one, else after a sentence that ends a line, else after any sentence; only
+    in text without sentences after a line break, or -- in one enormous line -- a space."""
     limit = start + CHUNK_CHARACTERS
     low = start + CHUNK_CHARACTERS // 2
-    for separator in ("\n\n", "\n", ". ", " "):
-        cut = text.rfind(separator, low, limit)
-        if cut >= 0:
-            return cut + len(separator)
+    for cut in _CUTS:
+        match = cut.search(text, low, limit)
+        if match:
+            return match.end()
     return limit
+
+
+_LINE_END = r"(?:\r\n|\r(?!\n)|\n)"
+_SENTENCE_END = r"[.!?…][\"”’')\]]*"
+# Where chunks are cut, best first; each searched backwards from the chunk's limit.
+_CUTS = [
+    lazy(rf"(?r)\n[ \t]*{_LINE_END}|\r[ \t]*\r(?!\n)"),
+    lazy(rf"(?r){_SENTENCE_END}[ \t]*{_LINE_END}"),
+    lazy(rf"(?r){_SENTENCE_END}[ \t]+(?=[\p{{Lu}}\p{{N}}\"“‘'(])"),
+    lazy(rf"(?r){_LINE_END}"),
+    lazy(r"(?r)[ \t]"),
+]
+# A chunk that ends so leaves the next one starting a sentence; any other cut leaves it
+# "continued" (its first words may be the middle of a sentence).
+_CLEAN_CHUNK_END = lazy(rf"(?:{_SENTENCE_END}\s+|\n[ \t]*{_LINE_END}|\r[ \t]*\r)\Z")
 
 
 def _shifted(finding: Finding, offset: int, lines: int, column: int = 0) -> Finding:

@@ -35,6 +35,7 @@ LOWERCASE_ABBREVIATIONS = frozenset("vs v cf approx ca est dept univ assn e.g i.
 # company suffixes and the AP abbreviations of US states ("Fla.", "Calif.").
 TRAILING_ABBREVIATIONS = frozenset(
     """etc inc ltd co corp jr sr bros plc llc ave blvd rd lb lbs oz pct mi yr yrs hr hrs min sec
+    incl excl govt intl natl assoc dist cm mm km m kg mg ml sq pt pts
     mln bln ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo
     mont neb nev okla ore pa tenn tex va vt wash wis wyo""".split()
 )

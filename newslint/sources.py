@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -44,10 +45,27 @@ def discover(paths: Iterable[str]) -> Iterator[str | InputError]:
             yield path
         elif os.path.isdir(path):
             yield from _walk(path)
-        elif os.path.exists(path):
-            yield path
-        else:
+        elif not os.path.exists(path):
             yield InputError(path, "no such file or directory")
+        elif _is_device(path):
+            yield InputError(path, "not a regular file (a device)")
+        else:
+            yield path  # a file, or a pipe named on purpose: `newslint <(fetch-story)`
+
+
+def _is_device(path: str) -> bool:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False  # read_source will say why
+    return stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+
+
+def _is_regular_file(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True  # a dangling link: read_source will say why
 
 
 def _walk(folder: str) -> Iterator[str]:
@@ -56,8 +74,10 @@ def _walk(folder: str) -> Iterator[str]:
             d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS and not d.endswith(".egg-info")
         )
         for name in sorted(files):
-            if name.lower().endswith(LINTED_SUFFIXES) and not name.startswith("."):
-                yield os.path.normpath(os.path.join(root, name))
+            path = os.path.normpath(os.path.join(root, name))
+            # A pipe or device found in a folder is no story: reading it could block forever.
+            if name.lower().endswith(LINTED_SUFFIXES) and not name.startswith(".") and _is_regular_file(path):
+                yield path
 
 
 def _unreadable(path: str, error: OSError) -> InputError:

@@ -140,10 +140,15 @@ class Suppressions:
         """Findings for directives that silenced nothing (--report-unused-suppressions)."""
         findings = []
         for directive in self.directives:
-            if directive.used or directive.action == "enable":
-                continue
+            # A name that matches no rule is reported even when its neighbours in the list did
+            # silence something: "disable=typo,nosuch" hides a typo in the directive.
             unknown = [r for r in directive.rules if not any(selector_matches(k, r) for k in known_rules)]
-            why = f"names no rule: {', '.join(unknown)}" if unknown else "silenced nothing"
+            if unknown:
+                why = f"names no rule: {', '.join(unknown)}"
+            elif directive.used or directive.action == "enable":
+                continue
+            else:
+                why = "silenced nothing"
             message = f"Suppression '{directive.text}' {why}"
             findings.append(
                 Finding(path, *directive.span, *directive.place, UNUSED_RULE, "warning", message)  # type: ignore[arg-type]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import textwrap
 
 import pytest
 from hypothesis import given, settings
@@ -73,6 +74,23 @@ def test_a_very_long_text_is_checked_in_chunks_with_the_same_findings(monkeypatc
         for finding in chunked:
             line_start = body.rfind("\n", 0, finding.start) + 1
             assert finding.column == finding.start - line_start + 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        textwrap.fill("The minister said the talks in Geneva were useful and would go on next week. " * 200, 70),
+        "the talks go on and on " * 1000 + "the the end.",  # one enormous line without sentences
+        ("lower words without an end\n" * 600).replace("\n", "\r\n"),
+    ],
+)
+def test_chunks_cut_inside_a_paragraph_add_no_sentence_starts(monkeypatch, body):
+    from newslint import linter
+
+    whole = lint_text(body, path="long.txt")
+    monkeypatch.setattr(linter, "CHUNK_CHARACTERS", 3000)
+    assert len(linter._chunks(body)) > 3
+    assert lint_text(body, path="long.txt") == whole
 
 
 def test_a_big_file_is_read_and_checked_as_it_comes_with_the_same_findings(tmp_path, monkeypatch):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 import time
@@ -131,6 +132,15 @@ def test_missing_and_unreadable_files(capsys, story, monkeypatch, tmp_path):
     code, out, err = run(capsys, missing, secret, good)
     assert code == 2
     assert err.splitlines() == [f"{missing}: no such file or directory", f"{secret}: permission denied"]
+    assert f"{good}:1:16" in out
+
+
+def test_a_pipe_in_a_folder_is_skipped_and_a_device_is_refused(capsys, story, tmp_path):
+    good = story("copy/good.txt", DIRTY)
+    os.mkfifo(tmp_path / "copy" / "pipe.txt")  # nobody writes to it: reading it would block forever
+    code, out, err = run(capsys, "/dev/null", str(tmp_path / "copy"))
+    assert code == 2
+    assert err.splitlines() == ["/dev/null: not a regular file (a device)"]
     assert f"{good}:1:16" in out
 
 

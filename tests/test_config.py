@@ -102,6 +102,8 @@ def test_exclude_globs(capsys, project):
         ("ignore: [punc]\n", "newslint.yaml:1: ignore: no rule is called or starts with 'punc'"),
         ("select: []\n", "newslint.yaml:1: select: selects no rule"),
         ("rules: [missing.yaml]\n", "newslint.yaml:1: rules: no such rule file or folder"),
+        ("levels:\n  calque: error\n  typo: 3\n", "newslint.yaml:3: levels.typo: expected one of error, warning"),
+        ("languagetool:\n  enabled: false\n  bogus: 1\n", "newslint.yaml:3: languagetool: unknown key 'bogus'"),
     ],
 )
 def test_config_errors_name_the_file_and_line(capsys, project, content, expected):
@@ -114,6 +116,21 @@ def test_config_errors_name_the_file_and_line(capsys, project, content, expected
 def test_pyproject_errors_name_the_line(project):
     (project / "pyproject.toml").write_text("[project]\nname = 'x'\n\n[tool.newslint]\nselect = ['punct']\nbogus = 1\n")
     with pytest.raises(ConfigError, match=r"pyproject.toml:6: unknown key 'bogus'"):
+        load(project / "pyproject.toml")
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("[tool.newslint.levels]\ntypo = 'bad'\n", r"pyproject.toml:2: levels.typo: expected one of"),
+        ("[tool.newslint]\nselect = ['typo']\n\n[tool.newslint.languagetool]\nbogus = 1\n", r"pyproject.toml:5: "),
+        ("[tool.newslint]\nselect = ['typo']\nlevels.typo = 5\n", r"pyproject.toml:3: levels.typo: "),
+        ("[tool.newslint]\nlevels = {typo = 5}\n", r"pyproject.toml:2: levels.typo: "),
+    ],
+)
+def test_pyproject_errors_in_sub_tables_name_the_line(project, content, expected):
+    (project / "pyproject.toml").write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=expected):
         load(project / "pyproject.toml")
 
 

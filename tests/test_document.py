@@ -88,6 +88,15 @@ def test_abbreviations_count_as_written():
     ]
 
 
+def test_units_and_short_forms_before_lowercase_do_not_end_a_sentence():
+    doc = Document("Prices, incl. taxes, rose. A 2 cm. tumour was removed. He ran 100 m. in ten seconds.")
+    assert _texts(doc, doc.sentences) == [
+        "Prices, incl. taxes, rose.",
+        "A 2 cm. tumour was removed.",
+        "He ran 100 m. in ten seconds.",
+    ]
+
+
 def test_a_lowercase_fragment_after_a_period_is_its_own_sentence():
     doc = Document("They met after the trip. from Xi to Moscow.")
     assert _texts(doc, doc.sentences) == ["They met after the trip.", "from Xi to Moscow."]

@@ -204,6 +204,28 @@ def test_blocks_bound_sentences_and_table_cells_are_no_sentences():
     assert rules == ["case.sentence-start", "case.sentence-start"]  # the list items, not the cells
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("a.html", "<p>Run <code>make test</code>. The value is <code>x</code>, then <kbd>y</kbd>; done.</p>"),
+        ("a.md", "Run `make test`. The value is `x`, then `y`; done.\n"),
+    ],
+)
+def test_inline_code_stands_in_its_sentence(name, text):
+    doc = document(text, name)
+    assert "make test" not in doc.text
+    assert lint_text(text, path=name) == []  # no space before '.', ',' or ';' where code was
+
+
+def test_front_matter_values_on_several_lines_and_block_scalars_are_prose():
+    text = (
+        "---\ntitle: >-\n  Talks in Kiev\n  go on\ndescription: 'Officials\n  in Kiev said'\n"
+        "author: Kiev Desk\nsummary: |\n  Kiev\n---\n\nBody.\n"
+    )
+    found = [(f.rule, f.line, f.column) for f in lint_text(text, path="a.md")]
+    assert found == [("names.kyiv", 3, 12), ("names.kyiv", 6, 6)]  # not the author, not other keys
+
+
 def test_empty_and_markup_only_files():
     for name, text in [("a.md", ""), ("a.md", "```\ncode\n```\n"), ("a.html", ""), ("a.html", "<script>x</script>")]:
         assert lint_text(text, path=name) == []

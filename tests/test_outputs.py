@@ -94,6 +94,22 @@ def test_junit(capsys, story, tmp_path):
     assert failure.get("message") == "3 problems" and "punct.doubled" in failure.text
 
 
+def test_a_file_name_that_is_not_utf8_and_a_control_character_stay_well_formed(tmp_path, monkeypatch):
+    from newslint.output import junit
+
+    monkeypatch.chdir(tmp_path)
+    sarif._repository_root.cache_clear()
+    name = "caf\udce9.txt"  # the byte 0xe9 of a Latin-1 file name, as Python keeps it
+    finding = Finding(str(tmp_path / name), 0, 1, 1, 1, 1, 2, "x", "error", "found zork\x01", None)
+    summary = RunSummary([finding], files=[finding.path])
+    log = json.loads(sarif.render(summary))
+    assert log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "caf%E9.txt"
+    case = ET.fromstring(junit.render(summary).encode("utf-8")).find("testsuite/testcase")
+    assert case.get("name").endswith("caf\\xe9.txt")
+    assert case.find("failure").text.endswith("found zork\\x01")
+    sarif._repository_root.cache_clear()
+
+
 def test_json_and_text(capsys, story):
     findings = json.loads(run(capsys, "--format", "json", story)[1])
     assert [f["rule"] for f in findings] == ["names.kyiv", "punct.doubled", "typo.repeated-word"]

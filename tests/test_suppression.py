@@ -35,6 +35,12 @@ def test_plain_text_directives():
     ]
 
 
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_plain_text_directives_with_windows_and_old_mac_line_ends(newline):
+    expected = _found(PLAIN, "a.txt")
+    assert _found(PLAIN.replace("\n", newline), "a.txt") == expected
+
+
 def test_markdown_comment_directives():
     text = (
         "# Talks in Kiev\n\n"
@@ -62,6 +68,7 @@ def test_disable_file_without_rules_silences_everything():
         ("newslint: disable=typo\nFine copy.\n", "Suppression 'newslint: disable=typo' silenced nothing"),
         ("newslint: disable=nosuch\nFine copy.\n", "Suppression 'newslint: disable=nosuch' names no rule: nosuch"),
         ("<!-- newslint: disable-next-line -->\nFine copy.\n", "silenced nothing"),
+        ("newslint: disable=nosuch,typo\nThe the cat.\n", "names no rule: nosuch"),  # typo was used
     ],
 )
 def test_unused_suppressions_are_reported_when_asked(text, message):

@@ -24,6 +24,9 @@ BLOCK_TAGS = frozenset(
     option p section summary table tbody td tfoot th thead title tr ul""".split()
 )
 SKIPPED_TAGS = frozenset("script style pre code kbd samp var textarea template noscript svg math".split())
+# Skipped inside a sentence: they stand in it as a placeholder, so "run <code>ls</code>." does not
+# read as "run ." (a space before a period), as inline code does in Markdown.
+INLINE_SKIPPED_TAGS = frozenset("code kbd samp var svg math".split())
 _ALT_PIECE = lazy(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?|[^&]+|&")
 _ALT = lazy(r"""\salt\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'=<>`]+))""", regex.IGNORECASE)
 
@@ -57,6 +60,9 @@ class _Reader(HTMLParser):
             self._alt_block(start, end)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in INLINE_SKIPPED_TAGS and not self._skipping:
+            start = self._offset()
+            self.builder.replaced(PLACEHOLDER, start, start)
         if tag in SKIPPED_TAGS:
             self._skipping += 1
         if tag in ("tr", "table", "tbody", "thead", "tfoot"):

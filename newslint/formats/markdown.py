@@ -29,6 +29,7 @@ _LINE = lazy(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _FRONT_MATTER_FENCE = lazy(r"---[ \t]*")
 _FRONT_MATTER_END = lazy(r"(?:---|\.\.\.)[ \t]*")
 _FRONT_MATTER_PROSE = lazy(r"(?:title|description)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*")
+_BLOCK_SCALAR = lazy(r"[|>][1-9+-]*")
 _HTML_COMMENT = lazy(r"<!--(.*?)-->", regex.DOTALL)
 
 # Inline constructs, leftmost first: what is left out of the prose or replaced in it.
@@ -87,16 +88,46 @@ def _front_matter(source: str, lines: list[Span], builder: ProseBuilder) -> int:
     for index in range(1, len(lines)):
         line = lines[index]
         if _FRONT_MATTER_END.fullmatch(source, line.start, line.end):
-            for inner in lines[1:index]:
-                match = _FRONT_MATTER_PROSE.fullmatch(source, inner.start, inner.end)
-                if match and match.group("value"):
-                    start, end = match.span("value")
-                    if source[start] in "\"'" and end - start >= 2 and source[end - 1] == source[start]:
-                        start, end = start + 1, end - 1
-                    builder.verbatim(start, end)
-                    builder.end_block()
+            inner = lines[1:index]
+            for number, key_line in enumerate(inner):
+                match = _FRONT_MATTER_PROSE.fullmatch(source, key_line.start, key_line.end)
+                if match:
+                    _front_matter_value(
+                        source, match.span("value"), _continuation(source, inner[number + 1 :]), builder
+                    )
             return index + 1
     return 0
+
+
+def _continuation(source: str, lines: list[Span]) -> list[Span]:
+    """The indented lines that carry a value on (a block scalar, a folded plain or quoted one),
+    each without its indentation."""
+    found = []
+    for line in lines:
+        text = source[line.start : line.end]
+        if text.strip() and not text[:1].isspace():
+            break
+        if text.strip():
+            found.append(Span(line.end - len(text.lstrip()), line.end))
+    return found
+
+
+def _front_matter_value(source: str, first: tuple[int, int], more: list[Span], builder: ProseBuilder) -> None:
+    """A title or description as one paragraph: the text on the key's line (unless it only opens
+    a block scalar, `|` or `>`) and its continuation lines, without the quotes around it."""
+    pieces = [] if _BLOCK_SCALAR.fullmatch(source, *first) else [Span(*first)] if first[1] > first[0] else []
+    pieces += more
+    if not pieces:
+        return
+    opening = source[pieces[0].start]
+    if opening in "\"'" and source[pieces[-1].end - 1] == opening and pieces[-1].end - pieces[0].start >= 2:
+        pieces[0] = Span(pieces[0].start + 1, pieces[0].end)
+        pieces[-1] = Span(pieces[-1].start, pieces[-1].end - 1)
+    for number, piece in enumerate(pieces):
+        if number:
+            builder.replaced("\n", piece.start, piece.start)  # YAML folds the line break
+        builder.verbatim(piece.start, piece.end)
+    builder.end_block()
 
 
 def _locate(source: str, lines: list[Span], token: Token, column: int = 0) -> tuple[list[Span] | None, int]:

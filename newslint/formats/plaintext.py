@@ -13,7 +13,8 @@ from newslint.spans import Span, trim
 _LINE = lazy(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # A suppression directive on a line of its own ("newslint: disable=punct"), bare or as an HTML
 # comment: not prose, but a comment for the suppression rules.
-DIRECTIVE_LINE = lazy(r"(?m)^[ \t]*(?:<!--[ \t]*)?(?P<text>newslint:[^\r\n]*?)(?:[ \t]*-->)?[ \t]*$")
+# Lines end in \n, \r\n or \r: `(?m)^...$` would know only \n.
+DIRECTIVE_LINE = lazy(r"(?<![^\r\n])[ \t]*(?:<!--[ \t]*)?(?P<text>newslint:[^\r\n]*?)(?:[ \t]*-->)?[ \t]*(?=[\r\n]|\Z)")
 _SENTENCE_END = lazy(r"[.!?:;…\"”’')\]]\s*$")
 
 WRAP_WIDTH = 100  # a hard-wrapped document has no longer lines than this (a few exceptions aside)

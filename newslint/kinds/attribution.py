@@ -87,6 +87,8 @@ class Attribution(Rule):
                 continue  # "US" is the country
             if word.lower() == "i" and (word != "I" or _is_numeral(text, start, match)):
                 continue
+            if word.lower() != "i" and word[:1].isupper() and _inside_sentence(text, start, match.start()):
+                continue  # "Our Lady of Kazan", "the Me Too movement": a title, not the speaker
             return word
         return None
 
@@ -98,6 +100,12 @@ class Attribution(Rule):
         if len(words) == 1 and last.lower() in PRONOUN_SPEAKERS:
             return True
         return last[:1].isupper() or last.lower() in self._speaker_nouns
+
+
+def _inside_sentence(text: str, sentence_start: int, offset: int) -> bool:
+    """Whether offset is not where a sentence or clause starts (after its first words, no colon or dash)."""
+    before = text[sentence_start:offset].rstrip()
+    return bool(before) and before[-1] not in ":—–-("
 
 
 def _is_numeral(text: str, start: int, match: regex.Match) -> bool:

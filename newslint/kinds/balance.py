@@ -22,6 +22,8 @@ from newslint.rules.options import Option, OptionError
 from newslint.spans import Span
 
 _LIST_MARKER = lazy(r"(?:\p{L}|\p{N}{1,3})\)")
+# "three points: a) a ceasefire, b) a swap": a letter or number closed by ")" after a space.
+_INLINE_LIST_MARKER = lazy(r"(?<=[\s:;,])(?:\p{L}|\p{N}{1,3})\)(?=\s)")
 _EMOTICON = lazy(r"[:;]-?[()\[\]]\Z")
 _BLANK_LINE = lazy(r"\n[ \t]*\r?\n|\r[ \t]*\r")
 
@@ -96,7 +98,14 @@ class Balance(Rule):
                 brackets.append((mark, pos))
             elif brackets and brackets[-1][0] == self._bracket_opener[mark]:
                 brackets.pop()
+            elif mark == ")" and _is_inline_list_marker(text, start, pos):
+                continue
             else:
                 stray.append(pos)
         stray.extend(pos for _, pos in brackets)
         return sorted(stray), open_quote
+
+
+def _is_inline_list_marker(text: str, start: int, pos: int) -> bool:
+    marker = _INLINE_LIST_MARKER.search(text, max(pos - 4, start), pos + 2)
+    return marker is not None and marker.end() == pos + 1

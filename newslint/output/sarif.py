@@ -112,14 +112,16 @@ def _utf16_column(text: str, offset: int, column: int) -> int:
 def _fingerprint(finding: Finding, text: str | None) -> str:
     """Stable across edits elsewhere in the file: rule, file and the flagged words."""
     flagged = text[finding.start : finding.end] if text is not None else finding.message
-    return hashlib.sha256(f"{finding.rule}\0{finding.path}\0{flagged}".encode()).hexdigest()[:32]
+    key = f"{finding.rule}\0{finding.path}\0{flagged}".encode("utf-8", "surrogateescape")
+    return hashlib.sha256(key).hexdigest()[:32]
 
 
 def _uri(path: str, root: str) -> str:
     """A URI reference relative to the repository root ("seeds/story.txt")."""
     absolute = os.path.abspath(path)
     relative = os.path.relpath(absolute, root) if absolute.startswith(root + os.sep) else path
-    return quote(relative.replace(os.sep, "/"))
+    # Bytes, so that a file name that is not UTF-8 ("caf\xe9.txt") is percent-encoded as it is.
+    return quote(os.fsencode(relative.replace(os.sep, "/")))
 
 
 @lru_cache(maxsize=1)

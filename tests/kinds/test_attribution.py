@@ -69,6 +69,8 @@ def test_first_person_sentence_with_attribution_outside_quotes(make_rules, text,
         "'We are ready for talks', Johnson said.",
         "The letters of Charles I, officials said, were sold.",
         "The collection includes letters by Charles I, officials said.",
+        "The Me Too movement changed Hollywood, the author argued.",
+        "The series You topped the chart in May, the company said.",
     ],
 )
 def test_indirect_speech_quoted_speech_and_no_attribution_are_silent(make_rules, text):

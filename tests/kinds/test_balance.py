@@ -28,3 +28,13 @@ def test_a_quotation_cannot_cross_a_blank_line(make_rules):
     text = 'He said, "The costs rise.\n\nDue to the epidemic, we pay more."'
     findings = run_rules(make_rules(RULE), text)
     assert matched(findings, text) == ['"', '"']
+
+
+def test_inline_list_markers_are_not_brackets(make_rules):
+    text = "The plan has three points: a) a ceasefire, b) a prisoner swap and c) talks; 1) now, 2) later."
+    assert run_rules(make_rules(RULE), text) == []
+
+
+def test_a_closing_bracket_after_a_word_is_still_unbalanced(make_rules):
+    text = "The spokesman who declined to be named) said no."
+    assert matched(run_rules(make_rules(RULE), text), text) == [")"]
