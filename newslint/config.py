@@ -256,8 +256,9 @@ _LANGUAGETOOL_KEYS = {
 class _NestedError(ValueError):
     """An error in a nested mapping (languagetool, levels, prefer), under one of its keys."""
 
-    def __init__(self, key: str, problem: str) -> None:
+    def __init__(self, key: str, problem: str, about_value: bool = True) -> None:
         self.key = key
+        self.about_value = about_value  # False: about the key itself (unknown), not its value
         super().__init__(problem)
 
 
@@ -269,7 +270,8 @@ def _languagetool(value: Any) -> LanguageToolSettings:
         name = str(key).replace("-", "_")
         validate = _LANGUAGETOOL_KEYS.get(name)
         if validate is None:
-            raise _NestedError(str(key), f"unknown key {key!r} (known: {', '.join(sorted(_LANGUAGETOOL_KEYS))})")
+            known = ", ".join(sorted(_LANGUAGETOOL_KEYS))
+            raise _NestedError(str(key), f"unknown key {key!r} (known: {known})", about_value=False)
         try:
             settings[name] = validate(item)
         except opt._Invalid as error:
@@ -303,7 +305,7 @@ def _from_mapping(data: dict, shown: str, folder: Path, line_of: Any) -> Config:
         except opt._Invalid as error:
             raise ConfigError(shown, line_of(key), f"{key}: {error}") from None
         except _NestedError as error:
-            where = f"{key}.{error.key}" if not str(error).startswith("unknown key") else key
+            where = f"{key}.{error.key}" if error.about_value else key
             raise ConfigError(shown, line_of(key, error.key) or line_of(key), f"{where}: {error}") from None
     return Config(
         select=values.get("select"),

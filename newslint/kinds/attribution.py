@@ -22,6 +22,7 @@ from newslint.rules.options import Option
 # not where they are apostrophes (China’s).
 _QUOTE_MARKS = lazy(r"[\"“”«»„‘]|(?<![\p{L}\p{N}])'(?=\p{L})")
 _COMMA = lazy(r",\s+")
+_THE_AT_START = lazy(r"^The(?= )")
 _SPEAKER_WORD = r"[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’-]*"
 _SPEAKER = rf"(?P<speaker>(?:{_SPEAKER_WORD}\s+){{0,7}}{_SPEAKER_WORD})"
 
@@ -47,6 +48,10 @@ class Attribution(Rule):
         self._attribution = compile_pattern(
             rf",\s+(?:{_SPEAKER}\s+(?P<verb>{verbs})|(?P<verb>{verbs})\s+{_SPEAKER}){WORD_END}{tail}[.!?]+\s*"
         )
+        # "Zelensky said: We will ...", "The minister told reporters: I ...": speech after a colon.
+        self._colon_attribution = compile_pattern(
+            rf"{_SPEAKER}\s+(?P<verb>{verbs}){WORD_END}(?:[ \t]+[\p{{L}}\p{{N}}'’-]+){{0,3}}[ \t]*:[ \t]+(?=\p{{Lu}})"
+        )
         pronouns = literal_alternation(word.lower() for word in options["pronouns"])
         self._pronoun = compile_pattern(f"{WORD_START}(?:{pronouns}){WORD_END}", ignorecase=True)
         self._speaker_nouns = frozenset(
@@ -64,12 +69,18 @@ class Attribution(Rule):
             if doc.in_quotation(sentence.start) or _QUOTE_MARKS.search(text, sentence.start, sentence.end):
                 continue
             attribution = self._attribution_of(text, sentence.start, sentence.end)
-            if attribution is None:
-                continue
-            pronoun = self._first_person(text, sentence.start, attribution.start())
+            if attribution is not None:
+                speech = (sentence.start, attribution.start())
+            else:
+                attribution = self._colon_attribution.match(text, sentence.start, sentence.end, timeout=1.0)
+                if attribution is None or not self._is_speaker(attribution.group("speaker")):
+                    continue
+                speech = (attribution.end(), sentence.end)
+            pronoun = self._first_person(text, *speech)
             if pronoun:
-                values = {"speaker": attribution.group("speaker"), "pronoun": pronoun}
-                yield Hit(sentence.start, attribution.start(), (), values)
+                speaker = _THE_AT_START.sub("the", attribution.group("speaker"))  # "The minister said: ..."
+                values = {"speaker": speaker, "pronoun": pronoun}
+                yield Hit(*speech, (), values)
 
     def _attribution_of(self, text: str, start: int, end: int) -> regex.Match | None:
         """The shortest ", <speaker> said ..." that ends the sentence, with a plausible speaker."""

@@ -47,6 +47,13 @@ RULE = """
             "Foreign Ministry spokesman Oleg Nikolenko",
             "We",
         ),
+        ("Zelensky said: We will rebuild every school.", "We will rebuild every school.", "Zelensky", "We"),
+        (
+            "The minister told reporters on Monday: I will not resign.",
+            "I will not resign.",
+            "the minister",
+            "I",
+        ),
     ],
 )
 def test_first_person_sentence_with_attribution_outside_quotes(make_rules, text, quote, speaker, pronoun):
@@ -71,6 +78,8 @@ def test_first_person_sentence_with_attribution_outside_quotes(make_rules, text,
         "The collection includes letters by Charles I, officials said.",
         "The Me Too movement changed Hollywood, the author argued.",
         "The series You topped the chart in May, the company said.",
+        "The report said: The economy grew by 2 percent.",
+        'He said: "We will win."',
     ],
 )
 def test_indirect_speech_quoted_speech_and_no_attribution_are_silent(make_rules, text):
