@@ -8,12 +8,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newslint import runner
+from newslint.backends.settings import RULE_PREFIX as LANGUAGETOOL
+from newslint.backends.settings import LanguageToolUnavailable
 from newslint.config import Config, active_rules, rule_set
 from newslint.errors import InputError, NewslintError
 from newslint.findings import Finding
 from newslint.fixes import FixResult
 from newslint.linter import Linter
 from newslint.runner import FileOutcome, Job
+from newslint.selection import family_selected
 from newslint.sources import Source, discover
 
 
@@ -54,7 +57,9 @@ def linter_for(config: Config) -> Linter:
 @lru_cache(maxsize=8)
 def _linters(config: Config) -> Linter:
     languagetool = None
-    if config.languagetool.enabled:  # one LanguageTool for the whole run, closed at exit
+    # One LanguageTool for the whole run, closed at exit; none when its findings are not selected:
+    # then no copy is sent, and no failure of it can make the run incomplete.
+    if config.languagetool.enabled and family_selected(LANGUAGETOOL, config.select, config.ignore):
         from newslint.backends.languagetool import LanguageToolBackend
         from newslint.cache import folder_for
 
@@ -83,10 +88,15 @@ def _run(paths: Iterable[str], job: Job, report: Report, jobs: int, progress) ->
         if outcome.unread_stdin is not None:
             report.unread_stdin = outcome.unread_stdin
         report.findings.extend(outcome.findings)
-        report.errors.extend(outcome.errors)
+        report.errors.extend(error for error in outcome.errors if not _said_before(error, report.errors))
         if outcome.text is not None:
             report.texts[outcome.path] = outcome.text  # type: ignore[index]
         yield outcome
+
+
+def _said_before(error: NewslintError, errors: list[NewslintError]) -> bool:
+    """LanguageTool fails once for a run, not once per file: say it once."""
+    return isinstance(error, LanguageToolUnavailable) and any(str(error) == str(other) for other in errors)
 
 
 def lint_paths(

@@ -62,10 +62,15 @@ class ResultCache:
         return self.folder / key[:2] / f"{key}.json"
 
     def get(self, text: str, path: str) -> list[Finding] | None:
+        """The findings kept for this text, or None: also when the entry is damaged (cut short,
+        edited, of another shape), which its digest tells."""
         try:
-            records = json.loads(self._path(text, path).read_text(encoding="utf-8"))
-            return [_finding(record, path) for record in records]
-        except (OSError, ValueError, TypeError, KeyError):
+            entry = json.loads(self._path(text, path).read_text(encoding="utf-8"))
+            records = entry["findings"]
+            if entry["digest"] != _digest(records):
+                return None
+            return [_finding(dict(record), path) for record in records]
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return None
 
     def put(self, text: str, path: str, findings: list[Finding]) -> None:
@@ -74,19 +79,24 @@ class ResultCache:
         target = self._path(text, path)
         with suppress(OSError):
             if not target.parent.is_dir():
-                _prepare(self.folder.parent)
+                mark_as_cache(self.folder.parent)
                 target.parent.mkdir(parents=True, exist_ok=True)
             records = [
                 {key: value for key, value in finding.to_dict().items() if key != "path"} for finding in findings
             ]
             descriptor, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
             with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                json.dump(records, handle, ensure_ascii=False)
+                json.dump({"findings": records, "digest": _digest(records)}, handle, ensure_ascii=False)
             os.replace(temporary, target)
 
 
-def _prepare(folder: Path) -> None:
-    """Mark the cache folder as a cache: ignored by git, skipped by backup tools."""
+def _digest(records: list) -> str:
+    return hashlib.sha256(json.dumps(records, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def mark_as_cache(folder: Path) -> None:
+    """Make the cache folder and mark it as a cache: ignored by git, skipped by backup tools (it
+    holds what was found in unpublished copy)."""
     folder.mkdir(parents=True, exist_ok=True)
     ignore = folder / ".gitignore"
     if not ignore.exists():

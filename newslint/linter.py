@@ -125,7 +125,8 @@ class Linter:
         if self._config.report_unused_suppressions and is_selected(
             UNUSED_RULE, self._config.select, self._config.ignore
         ):
-            kept += suppressions.unused(path, self._known_ids)
+            families = (LANGUAGETOOL,) if self._config.languagetool.enabled else ()
+            kept += suppressions.unused(path, self._known_ids, families)
         return kept
 
     def _languagetool_findings(self, doc: Document, own: list[Finding]) -> list[Finding]:

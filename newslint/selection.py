@@ -34,6 +34,13 @@ def is_selected(rule_id: str, select: Sequence[str] | None, ignore: Sequence[str
     return selected >= 0 and selected > _specificity(rule_id, ignore)
 
 
+def family_selected(prefix: str, select: Sequence[str] | None, ignore: Sequence[str]) -> bool:
+    """Whether any finding `prefix.X` may be selected (languagetool: worth asking at all)."""
+    if any(selector_matches(selector, prefix) and selector != prefix for selector in select or ()):
+        return True  # --select languagetool.MORFOLOGIK_RULE_EN_US
+    return is_selected(prefix, select, ignore)
+
+
 def choose_rules(
     rules: Sequence[Rule], select: Sequence[str] | None, ignore: Sequence[str] = (), also_known: Sequence[str] = ()
 ) -> list[Rule]:

@@ -136,13 +136,19 @@ class Suppressions:
                 kept.append(finding)
         return kept
 
-    def unused(self, path: str, known_rules: Sequence[str]) -> list[Finding]:
-        """Findings for directives that silenced nothing (--report-unused-suppressions)."""
+    def unused(self, path: str, known_rules: Sequence[str], families: Sequence[str] = ()) -> list[Finding]:
+        """Findings for directives that silenced nothing (--report-unused-suppressions).
+        `families`: prefixes whose ids are not known in advance (languagetool.X)."""
         findings = []
         for directive in self.directives:
             # A name that matches no rule is reported even when its neighbours in the list did
             # silence something: "disable=typo,nosuch" hides a typo in the directive.
-            unknown = [r for r in directive.rules if not any(selector_matches(k, r) for k in known_rules)]
+            unknown = [
+                r
+                for r in directive.rules
+                if not any(selector_matches(k, r) for k in known_rules)
+                and not any(selector_matches(r, family) for family in families)
+            ]
             if unknown:
                 why = f"names no rule: {', '.join(unknown)}"
             elif directive.used or directive.action == "enable":

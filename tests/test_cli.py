@@ -279,6 +279,29 @@ def test_result_cache_is_used_and_never_stale(capsys, story, tmp_path, monkeypat
     assert len(calls) == 4
 
 
+@pytest.mark.parametrize("damage", ["", '{"findings"', '"x"', "{}", "[]", '{"findings": [], "digest": "0"}'])
+def test_a_damaged_cache_entry_is_recomputed(capsys, story, tmp_path, monkeypatch, damage):
+    monkeypatch.chdir(tmp_path)
+    path = story("story.txt", DIRTY)
+    first = run(capsys, path)
+    [entry] = (tmp_path / ".newslint_cache" / "results").rglob("*.json")
+    entry.write_text(damage, encoding="utf-8")
+    assert run(capsys, path) == first
+
+
+def test_a_reader_that_leaves_early_gets_no_traceback(story, tmp_path):
+    for index in range(200):
+        story(f"copy/s{index}.txt", DIRTY * 5)
+    done = subprocess.run(
+        f"'{sys.executable}' -m newslint --isolated --no-cache '{tmp_path / 'copy'}' | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.stdout.count("\n") == 1 and done.stderr == ""
+
+
 def test_long_runs_of_sentence_marks_take_linear_time(story):
     path = story("dots.txt", "." * 200_000 + "\n" + "Wait!!!!!! " * 20_000 + "?" * 50_000 + "\n")
     done = subprocess.run(

@@ -119,11 +119,21 @@ def test_paragraphs_are_cached_in_the_run_and_across_runs(capsys, project, serve
     assert len(server.checks) == 1  # the same two paragraphs are sent once
     run(capsys, "story.txt")
     assert len(server.checks) == 1  # and not again in the next run: .newslint_cache/
+    assert (project / ".newslint_cache" / ".gitignore").is_file()  # findings in unpublished copy: never committed
     run(capsys, "--no-cache", "story.txt")
     assert len(server.checks) == 2
     Path("story.txt").write_text(STORY + "\nA new teh paragraph.\n", encoding="utf-8")
     run(capsys, "story.txt")
     assert server.checks[-1]["text"] == "A new teh paragraph."  # only what changed is sent
+
+
+def test_a_paragraph_longer_than_a_request_is_sent_in_pieces(capsys, project, server):
+    from newslint.backends.languagetool import BATCH_CHARACTERS
+
+    Path("long.txt").write_text("The talks went on for hours. " * 1000 + "Then teh end.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--no-cache", "--select", "languagetool", "long.txt")
+    assert findings(out) == [("languagetool.MORFOLOGIK_RULE_EN_US", 1, 29 * 1000 + 6)]
+    assert len(server.checks) == 3 and all(len(check["text"]) <= BATCH_CHARACTERS for check in server.checks)
 
 
 @pytest.mark.parametrize("mode", ["down", "slow", "429", "500", "badjson"])
@@ -137,6 +147,49 @@ def test_an_unavailable_languagetool_is_one_line_and_the_run_is_incomplete(capsy
     lines = err.splitlines()
     assert len(lines) == 1 and lines[0].startswith("LanguageTool unavailable: "), err
     assert "punct.doubled" in out and "names.kyiv" in out  # newslint's own rules still report
+
+
+def test_deselected_languagetool_is_never_asked_and_cannot_fail_the_run(capsys, project, server):
+    write_config(project, "http://127.0.0.1:9")  # nothing listens: any attempt would fail the run
+    for options in (["--select", "punct"], ["--ignore", "languagetool"]):
+        code, out, err = run(capsys, "--no-cache", *options, "story.txt")
+        assert (code, err) == (1, "") and "languagetool." not in out
+    write_config(project, server.url)
+    run(capsys, "--no-cache", "--select", "punct", "story.txt")
+    assert server.checks == []  # no copy was sent
+    run(capsys, "--no-cache", "--select", "languagetool.COULD_OF", "story.txt")
+    assert len(server.checks) == 1
+
+
+def test_suppressions_of_languagetool_ids_are_known(capsys, project):
+    Path("story.txt").write_text("newslint: disable-next-line=languagetool.COULD_OF\nI could of met them.\n")
+    code, out, _ = run(capsys, "--report-unused-suppressions", "story.txt")
+    assert (code, out) == (0, "No problems found in 1 file.\n")
+
+
+def test_after_a_failure_every_document_is_reported_unchecked_until_a_retry(project, server, monkeypatch):
+    from newslint import Config, lint_text
+    from newslint.backends import languagetool
+    from newslint.backends.settings import LanguageToolSettings, LanguageToolUnavailable
+
+    config = Config(languagetool=LanguageToolSettings(enabled=True, server=server.url, timeout=1, cache=False))
+    server.mode = "500"
+    for _ in range(2):  # the second document is not silently unchecked
+        with pytest.raises(LanguageToolUnavailable):
+            lint_text("They could of met.", config=config)
+    assert len(server.checks) == 1  # and the failing server is not asked again at once
+    server.mode = "ok"
+    monkeypatch.setattr(languagetool, "RETRY_SECONDS", 0.0)
+    assert [f.rule for f in lint_text("They could of met.", config=config)] == ["languagetool.COULD_OF"]
+
+
+def test_a_client_that_would_put_the_copy_in_the_url_is_refused(capsys, project, server, monkeypatch):
+    from newslint.backends import languagetool
+
+    monkeypatch.setattr(languagetool, "_version", lambda name: (3, 3))
+    code, _, err = run(capsys, "--no-cache", "story.txt")
+    assert code == 2 and err.startswith("LanguageTool unavailable: language-tool-python 3.3 is too old")
+    assert server.checks == []
 
 
 def test_optional_languagetool_does_not_make_the_run_incomplete(capsys, project, server):
@@ -214,3 +267,13 @@ def test_against_a_real_languagetool(capsys, tmp_path, monkeypatch):
     found = [f for f in json.loads(out) if f["rule"].startswith("languagetool.")]
     text = Path("story.txt").read_text(encoding="utf-8")
     assert any(text[f["start"] : f["end"]] == "teh" for f in found)
+
+
+def test_an_offline_machine_is_described_in_words():
+    from newslint.backends.languagetool import _describe
+
+    error = OSError(
+        "HTTPSConnectionPool(host='github.com', port=443): Max retries exceeded (Caused by "
+        "NameResolutionError(\"Failed to resolve 'github.com' (Temporary failure in name resolution)\"))"
+    )
+    assert _describe(error) == "cannot reach github.com (no network, or an unknown host name)"

@@ -14,11 +14,13 @@ the offsets are converted to code points here.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import os
 import re
 import shutil
 import tempfile
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from pathlib import Path
@@ -26,8 +28,11 @@ from typing import Any, NamedTuple
 
 from newslint.backends.settings import LanguageToolSettings, LanguageToolUnavailable
 from newslint.document import Document
+from newslint.spans import Span
 
 BATCH_CHARACTERS = 10_000  # under the 20 KB a LanguageTool server accepts by default
+MINIMUM_CLIENT = (3, 4)  # language-tool-python: older releases send the copy in the URL (GET)
+RETRY_SECONDS = 60.0  # after a failure, how long documents are reported unchecked before a retry
 
 
 class Match(NamedTuple):
@@ -49,7 +54,8 @@ class LanguageToolBackend:
         self._cache_folder = cache_folder if settings.cache else None
         self._memory: dict[str, list[Match]] = {}
         self._tool: Any = None
-        self._failed = False
+        self._failure: LanguageToolUnavailable | None = None
+        self._failed_at = 0.0
         self.requests = 0  # /v2/check requests sent (the tests count them)
 
     # --- the connection -----------------------------------------------------------------------
@@ -63,6 +69,12 @@ class LanguageToolBackend:
             raise self._unavailable(
                 "language-tool-python is not installed (pip install 'newslint[languagetool]')"
             ) from None
+        installed = _version("language_tool_python")
+        if installed < MINIMUM_CLIENT:
+            raise self._unavailable(
+                f"language-tool-python {'.'.join(map(str, installed))} is too old: 3.4 or newer sends the copy"
+                " in the request body, not in the URL (pip install -U 'newslint[languagetool]')"
+            )
         settings = self.settings
         if settings.server is None and shutil.which("java") is None:
             raise self._unavailable(
@@ -74,7 +86,8 @@ class LanguageToolBackend:
             else:
                 tool = language_tool_python.LanguageTool(settings.language)
         except Exception as error:  # noqa: BLE001 - whatever stops LanguageTool, the run goes on
-            raise self._unavailable(_describe(error)) from None
+            local = "cannot start a local LanguageTool: " if settings.server is None else ""
+            raise self._unavailable(local + _describe(error)) from None
         tool._TIMEOUT = settings.timeout  # language-tool-python waits 300 s by default
         tool.disabled_rules = set(settings.disabled_rules)
         tool.enabled_rules = set(settings.enabled_rules)
@@ -91,18 +104,22 @@ class LanguageToolBackend:
             self._tool = None
 
     def _unavailable(self, reason: str) -> LanguageToolUnavailable:
-        self._failed = True
         where = f" ({self.settings.server})" if self.settings.server and self.settings.server not in reason else ""
-        return LanguageToolUnavailable(reason + where, self.settings.optional)
+        self._failure = LanguageToolUnavailable(reason + where, self.settings.optional)
+        self._failed_at = time.monotonic()
+        return self._failure
 
     # --- checking -----------------------------------------------------------------------------
 
     def check(self, doc: Document) -> list[Match]:
-        """Matches in doc.text coordinates. Raises LanguageToolUnavailable once; after that,
-        the run goes on without LanguageTool."""
-        if self._failed:
-            return []
-        paragraphs = [span for span in doc.paragraphs if doc.text[span.start : span.end].strip()]
+        """Matches in doc.text coordinates. Raises LanguageToolUnavailable when LanguageTool
+        failed: for every document, so that none passes for fully checked, but without trying
+        again (and waiting for another timeout) until RETRY_SECONDS have passed."""
+        if self._failure is not None:
+            if time.monotonic() - self._failed_at < RETRY_SECONDS:
+                raise self._failure
+            self._failure = None
+        paragraphs = [span for span in _units(doc) if doc.text[span.start : span.end].strip()]
         texts = [doc.text[span.start : span.end] for span in paragraphs]
         results = {text: cached for text in texts if (cached := self._cached(text)) is not None}
         missing = list(dict.fromkeys(text for text in texts if text not in results))
@@ -167,13 +184,27 @@ class LanguageToolBackend:
         if self._cache_folder is None:
             return
         try:
-            self._cache_folder.mkdir(parents=True, exist_ok=True)
+            if not self._cache_folder.is_dir():
+                from newslint.cache import mark_as_cache
+
+                mark_as_cache(self._cache_folder.parent)
+                self._cache_folder.mkdir(parents=True, exist_ok=True)
             descriptor, temporary = tempfile.mkstemp(dir=self._cache_folder, suffix=".tmp")
             with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
                 json.dump([list(match) for match in matches], handle)
             os.replace(temporary, self._cache_folder / f"{key}.json")
         except OSError:
             pass  # a cache that cannot be written only costs a request next time
+
+
+def _version(distribution: str) -> tuple[int, ...]:
+    """(major, minor) of an installed distribution; (0,) when it cannot be told."""
+    try:
+        release = importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return (0,)
+    numbers = re.findall(r"\d+", release)[:2]
+    return tuple(int(number) for number in numbers) or (0,)
 
 
 def _match(text: str, item: Any) -> Match:
@@ -185,6 +216,22 @@ def _match(text: str, item: Any) -> Match:
         units += 2 if ord(text[end]) > 0xFFFF else 1
         end += 1
     return Match(start, end, item.rule_id, item.category, item.message, tuple(item.replacements))
+
+
+def _units(doc: Document) -> list[Span]:
+    """What is sent and cached: paragraphs; one longer than a request may be is cut after its
+    sentences (a sentence longer than that, after a space), each piece under BATCH_CHARACTERS."""
+    units = []
+    for paragraph in doc.paragraphs:
+        start = paragraph.start
+        while paragraph.end - start > BATCH_CHARACTERS:
+            limit = start + BATCH_CHARACTERS
+            ends = [s.end for s in doc.sentences if start < s.end <= limit and s.start >= paragraph.start]
+            cut = ends[-1] if ends else (doc.text.rfind(" ", start + 1, limit) + 1 or limit)
+            units.append(Span(start, cut))
+            start = cut
+        units.append(Span(start, paragraph.end))
+    return units
 
 
 def _batches(texts: Iterable[str]) -> Iterable[list[str]]:
@@ -203,6 +250,9 @@ def _batches(texts: Iterable[str]) -> Iterable[list[str]]:
 def _describe(error: BaseException) -> str:
     """One line about what went wrong, without a traceback's worth of detail."""
     text = " ".join(str(error).split())
+    if "NameResolutionError" in text or "Name or service not known" in text or "getaddrinfo" in text:
+        host = re.search(r"host='([^']+)'", text)
+        return f"cannot reach {host.group(1) if host else 'the host'} (no network, or an unknown host name)"
     if "Connection refused" in text or "NewConnectionError" in text or "Failed to establish" in text:
         return "cannot connect (connection refused)"
     if "timed out" in text.lower():
