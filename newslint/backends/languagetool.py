@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from newslint.backends.settings import LanguageToolSettings, LanguageToolUnavailable
+from newslint.cache import mark_as_cache
 from newslint.document import Document
 from newslint.spans import Span
 
@@ -185,8 +186,6 @@ class LanguageToolBackend:
             return
         try:
             if not self._cache_folder.is_dir():
-                from newslint.cache import mark_as_cache
-
                 mark_as_cache(self._cache_folder.parent)
                 self._cache_folder.mkdir(parents=True, exist_ok=True)
             descriptor, temporary = tempfile.mkstemp(dir=self._cache_folder, suffix=".tmp")
