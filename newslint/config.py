@@ -19,6 +19,7 @@ from newslint.backends.settings import RULE_PREFIX as LANGUAGETOOL
 from newslint.backends.settings import LanguageToolSettings
 from newslint.errors import NewslintError, RuleFileError
 from newslint.findings import SEVERITIES
+from newslint.regexes import lazy
 from newslint.rules import options as opt
 from newslint.rules.base import Rule
 from newslint.rules.loader import RuleSet, load_rules
@@ -184,8 +185,9 @@ def _toml_lines(text: str) -> dict[tuple[str, ...], int]:
     table: tuple[str, ...] | None = None  # the current table, relative to [tool.newslint]
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
-        if stripped.startswith("["):
-            name = _toml_key_path(stripped.strip("[]"))
+        header = _TOML_HEADER.match(stripped)
+        if header:
+            name = _toml_key_path(header.group(1))
             prefix = tuple(_TOML_TABLE.split("."))
             table = name[len(prefix) :] if name[: len(prefix)] == prefix else None
             if table:
@@ -200,7 +202,12 @@ def _toml_lines(text: str) -> dict[tuple[str, ...], int]:
 
 
 def _toml_key_path(written: str) -> tuple[str, ...]:
-    return tuple(part.strip().strip("\"'") for part in written.split("."))
+    """`a."b.c"` -> ("a", "b.c"): dots inside quotes belong to the key (rule ids have dots)."""
+    return tuple("".join(parts) for parts in _TOML_KEY_PART.findall(written))
+
+
+_TOML_HEADER = lazy(r"\[\[?\s*((?:\"[^\"]*\"|'[^']*'|[^\]\"'])+?)\s*\]")  # [table], [[array]]; comments after
+_TOML_KEY_PART = lazy(r"\"([^\"]*)\"|'([^']*)'|([^.\s\"']+)")
 
 
 def _comma_list(value: Any) -> tuple[str, ...]:

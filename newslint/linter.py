@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from newslint import segmentation
 from newslint.backends.settings import RULE_PREFIX as LANGUAGETOOL
 from newslint.backends.settings import LanguageToolUnavailable
 from newslint.config import Config
@@ -94,10 +95,11 @@ class Linter:
         found: list[Directive] = []
         waiting: list[Directive] = []  # disable-next-line at a chunk's end: its line is in the next
         offset, line, column = 0, 1, 0  # where the chunk starts; column: how far into its line
-        continued = False  # whether the chunk was cut from the one before inside a sentence
+        tail = ""  # the end of the chunk before: whether a sentence starts where it was cut
         for chunk in chunks:
+            continued = bool(tail) and not segmentation.starts_sentence(tail + chunk[:80], len(tail))
             doc = Document(chunk, path, continued=continued)
-            continued = not _CLEAN_CHUNK_END.search(chunk)
+            tail = chunk[-200:]
             checked = self.check(doc, suppress=False)
             result.findings.extend(_shifted(finding, offset, line - 1, column) for finding in checked.findings)
             result.failures.extend(checked.failures)
@@ -175,11 +177,17 @@ def _chunks(text: str) -> list[tuple[int, int]]:
 
 def chunk_end(text: str, start: int = 0) -> int:
     """Where a chunk of text[start:] of about CHUNK_CHARACTERS ends (see _chunks): after a blank
-    line if there is one, else after a sentence that ends a line, else after any sentence; only
-    in text without sentences after a line break, or -- in one enormous line -- a space."""
+    line if there is one, else after a sentence (as segmentation judges it: not after "U.S."
+    before "government"); only in text without either, after a line break or a space."""
     limit = start + CHUNK_CHARACTERS
     low = start + CHUNK_CHARACTERS // 2
-    for cut in _CUTS:
+    blank = _BLANK_LINE_CUT.search(text, low, limit)
+    if blank:
+        return blank.end()
+    for match in _SENTENCE_CUT.finditer(text, low, limit):
+        if segmentation.starts_sentence(text, match.end()):
+            return match.end()
+    for cut in _ROUGH_CUTS:
         match = cut.search(text, low, limit)
         if match:
             return match.end()
@@ -187,18 +195,10 @@ def chunk_end(text: str, start: int = 0) -> int:
 
 
 _LINE_END = r"(?:\r\n|\r(?!\n)|\n)"
-_SENTENCE_END = r"[.!?…][\"”’')\]]*"
-# Where chunks are cut, best first; each searched backwards from the chunk's limit.
-_CUTS = [
-    lazy(rf"(?r)\n[ \t]*{_LINE_END}|\r[ \t]*\r(?!\n)"),
-    lazy(rf"(?r){_SENTENCE_END}[ \t]*{_LINE_END}"),
-    lazy(rf"(?r){_SENTENCE_END}[ \t]+(?=[\p{{Lu}}\p{{N}}\"“‘'(])"),
-    lazy(rf"(?r){_LINE_END}"),
-    lazy(r"(?r)[ \t]"),
-]
-# A chunk that ends so leaves the next one starting a sentence; any other cut leaves it
-# "continued" (its first words may be the middle of a sentence).
-_CLEAN_CHUNK_END = lazy(rf"(?:{_SENTENCE_END}\s+|\n[ \t]*{_LINE_END}|\r[ \t]*\r)\Z")
+# Where chunks are cut, each searched backwards from the chunk's limit.
+_BLANK_LINE_CUT = lazy(rf"(?r)\n[ \t]*{_LINE_END}|\r[ \t]*\r(?!\n)")
+_SENTENCE_CUT = lazy(rf"(?r)[.!?…][\"”’')\]]*(?:[ \t]*{_LINE_END}|[ \t]+)")
+_ROUGH_CUTS = [lazy(rf"(?r){_LINE_END}"), lazy(r"(?r)[ \t]")]
 
 
 def _shifted(finding: Finding, offset: int, lines: int, column: int = 0) -> Finding:

@@ -98,13 +98,32 @@ def _is_sentence_end(text: str, match: regex.Match, paragraph: Span, next_start:
     word = written.lower()
     if written in TITLE_ABBREVIATIONS or word in LOWERCASE_ABBREVIATIONS:
         return False
+    if len(word) == 1 and written.isupper():
+        return False  # an initial: "John F. Kennedy", "William M. Daley"
     if word in TRAILING_ABBREVIATIONS or "." in word:
         return following.isupper()
-    if len(word) == 1 and before.group().isupper():
-        return False  # an initial: "John F. Kennedy"
     if before.start() == paragraph.start and (word.isdigit() or len(word) == 1):
         return False  # a list marker: "1. the first point"
     return True
+
+
+def starts_sentence(text: str, pos: int) -> bool:
+    """Whether a sentence starts at text[pos:], judged as sentences() judges it: after a blank
+    line, or after a mark that ends the sentence before it (not "U.S." before "government")."""
+    window = max(0, pos - 200)  # what is read before pos: enough for any mark and its word
+    before = text[window:pos]
+    if _BLANK_LINE_AT_END.search(before):
+        return True
+    mark_end = window + len(before.rstrip())
+    if mark_end == pos or pos >= len(text):
+        return False
+    for match in _CANDIDATE_END.finditer(text, max(0, mark_end - 12), mark_end + 1):
+        if match.end() == mark_end:
+            return _is_sentence_end(text, match, Span(0, len(text)), _next_non_space(text, pos, len(text)))
+    return False
+
+
+_BLANK_LINE_AT_END = lazy(r"(?:\n[ \t]*(?:\r\n|\r|\n)|\r[ \t]*\r)\s*\Z")
 
 
 def sentences(text: str, paragraphs: Iterable[Span]) -> list[Span]:

@@ -82,7 +82,13 @@ def test_a_very_long_text_is_checked_in_chunks_with_the_same_findings(monkeypatc
         textwrap.fill("The minister said the talks in Geneva were useful and would go on next week. " * 200, 70),
         "the talks go on and on " * 1000 + "the the end.",  # one enormous line without sentences
         ("lower words without an end\n" * 600).replace("\n", "\r\n"),
+        (
+            "Talks went on and on for many hours in the old hall of\n" * 3
+            + "the city, and the money came from the U.S.\ngovernment and its allies kept on talking\n"
+        )
+        * 60,
     ],
+    ids=["hard-wrapped", "one-enormous-line", "crlf-without-sentences", "abbreviation-at-line-end"],
 )
 def test_chunks_cut_inside_a_paragraph_add_no_sentence_starts(monkeypatch, body):
     from newslint import linter

@@ -126,6 +126,8 @@ def test_pyproject_errors_name_the_line(project):
         ("[tool.newslint]\nselect = ['typo']\n\n[tool.newslint.languagetool]\nbogus = 1\n", r"pyproject.toml:5: "),
         ("[tool.newslint]\nselect = ['typo']\nlevels.typo = 5\n", r"pyproject.toml:3: levels.typo: "),
         ("[tool.newslint]\nlevels = {typo = 5}\n", r"pyproject.toml:2: levels.typo: "),
+        ("[tool.newslint]  # ours\nselect = ['typo']\nfail-level = 'x'\n", r"pyproject.toml:3: fail-level: "),
+        ("[tool.newslint.levels]\ncalque = 'error'\n'names.kyiv' = 'bad'\n", r"pyproject.toml:3: levels.names.kyiv: "),
     ],
 )
 def test_pyproject_errors_in_sub_tables_name_the_line(project, content, expected):

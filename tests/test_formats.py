@@ -226,6 +226,11 @@ def test_front_matter_values_on_several_lines_and_block_scalars_are_prose():
     assert found == [("names.kyiv", 3, 12), ("names.kyiv", 6, 6)]  # not the author, not other keys
 
 
+def test_a_front_matter_title_that_is_not_text_is_not_prose():
+    text = "---\ntitle:\n  en: talks in Kiev\n  uk: Переговори\ndescription: [a, b]\n---\n\nBody.\n"
+    assert lint_text(text, path="a.md") == []
+
+
 def test_empty_and_markup_only_files():
     for name, text in [("a.md", ""), ("a.md", "```\ncode\n```\n"), ("a.html", ""), ("a.html", "<script>x</script>")]:
         assert lint_text(text, path=name) == []

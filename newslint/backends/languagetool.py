@@ -71,7 +71,7 @@ class LanguageToolBackend:
                 "language-tool-python is not installed (pip install 'newslint[languagetool]')"
             ) from None
         installed = _version("language_tool_python")
-        if installed < MINIMUM_CLIENT:
+        if installed is not None and installed < MINIMUM_CLIENT:
             raise self._unavailable(
                 f"language-tool-python {'.'.join(map(str, installed))} is too old: 3.4 or newer sends the copy"
                 " in the request body, not in the URL (pip install -U 'newslint[languagetool]')"
@@ -118,7 +118,8 @@ class LanguageToolBackend:
         again (and waiting for another timeout) until RETRY_SECONDS have passed."""
         if self._failure is not None:
             if time.monotonic() - self._failed_at < RETRY_SECONDS:
-                raise self._failure
+                # A new exception each time: re-raising one object would grow its traceback.
+                raise LanguageToolUnavailable(*self._failure._init_args)
             self._failure = None
         paragraphs = [span for span in _units(doc) if doc.text[span.start : span.end].strip()]
         texts = [doc.text[span.start : span.end] for span in paragraphs]
@@ -196,14 +197,15 @@ class LanguageToolBackend:
             pass  # a cache that cannot be written only costs a request next time
 
 
-def _version(distribution: str) -> tuple[int, ...]:
-    """(major, minor) of an installed distribution; (0,) when it cannot be told."""
+def _version(distribution: str) -> tuple[int, ...] | None:
+    """(major, minor) of an installed distribution; None when it cannot be told (a vendored
+    copy without metadata), which is not held against it."""
     try:
         release = importlib.metadata.version(distribution)
     except importlib.metadata.PackageNotFoundError:
-        return (0,)
+        return None
     numbers = re.findall(r"\d+", release)[:2]
-    return tuple(int(number) for number in numbers) or (0,)
+    return tuple(int(number) for number in numbers) or None
 
 
 def _match(text: str, item: Any) -> Match:

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
+import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -28,7 +29,7 @@ _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrou
 _LINE = lazy(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _FRONT_MATTER_FENCE = lazy(r"---[ \t]*")
 _FRONT_MATTER_END = lazy(r"(?:---|\.\.\.)[ \t]*")
-_FRONT_MATTER_PROSE = lazy(r"(?:title|description)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*")
+_FRONT_MATTER_PROSE = lazy(r"(?P<key>title|description)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*")
 _BLOCK_SCALAR = lazy(r"[|>][1-9+-]*")
 _HTML_COMMENT = lazy(r"<!--(.*?)-->", regex.DOTALL)
 
@@ -89,14 +90,27 @@ def _front_matter(source: str, lines: list[Span], builder: ProseBuilder) -> int:
         line = lines[index]
         if _FRONT_MATTER_END.fullmatch(source, line.start, line.end):
             inner = lines[1:index]
+            texts = _string_values(source[lines[0].end : line.start])
             for number, key_line in enumerate(inner):
                 match = _FRONT_MATTER_PROSE.fullmatch(source, key_line.start, key_line.end)
-                if match:
+                if match and match.group("key") in texts:
                     _front_matter_value(
                         source, match.span("value"), _continuation(source, inner[number + 1 :]), builder
                     )
             return index + 1
     return 0
+
+
+def _string_values(front_matter: str) -> set[str]:
+    """Which of title and description the YAML gives as text (not a mapping, a list, a date);
+    none when it is not valid YAML."""
+    try:
+        data = yaml.safe_load(front_matter)
+    except yaml.YAMLError:
+        return set()
+    if not isinstance(data, dict):
+        return set()
+    return {key for key in ("title", "description") if isinstance(data.get(key), str)}
 
 
 def _continuation(source: str, lines: list[Span]) -> list[Span]:

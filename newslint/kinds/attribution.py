@@ -22,11 +22,17 @@ from newslint.rules.options import Option
 # not where they are apostrophes (China’s).
 _QUOTE_MARKS = lazy(r"[\"“”«»„‘]|(?<![\p{L}\p{N}])'(?=\p{L})")
 _COMMA = lazy(r",\s+")
-_THE_AT_START = lazy(r"^The(?= )")
 _SPEAKER_WORD = r"[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’-]*"
 _SPEAKER = rf"(?P<speaker>(?:{_SPEAKER_WORD}\s+){{0,7}}{_SPEAKER_WORD})"
 
 PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "we", "i"})
+# Words that end what comes before a speaker at the start of a sentence ("In the morning the
+# president said: ...").
+_NOT_IN_A_SPEAKER = frozenset(
+    """in on at during after before since then later earlier yesterday today and but when while
+    morning afternoon evening night week month year monday tuesday wednesday thursday friday
+    saturday sunday""".split()
+)
 # "World War I", "Phase I": a Roman numeral, not the speaker.
 _NUMERAL_BEFORE_I = frozenset(
     "war phase class type title article chapter part section stage level act book volume".split()
@@ -48,7 +54,8 @@ class Attribution(Rule):
         self._attribution = compile_pattern(
             rf",\s+(?:{_SPEAKER}\s+(?P<verb>{verbs})|(?P<verb>{verbs})\s+{_SPEAKER}){WORD_END}{tail}[.!?]+\s*"
         )
-        # "Zelensky said: We will ...", "The minister told reporters: I ...": speech after a colon.
+        # "Zelensky said: We will ...", "The minister told reporters: I ...": speech after a colon,
+        # wherever the attribution stands in its sentence ("Speaking in Kyiv, Zelensky said: ...").
         self._colon_attribution = compile_pattern(
             rf"{_SPEAKER}\s+(?P<verb>{verbs}){WORD_END}(?:[ \t]+[\p{{L}}\p{{N}}'’-]+){{0,3}}[ \t]*:[ \t]+(?=\p{{Lu}})"
         )
@@ -72,14 +79,13 @@ class Attribution(Rule):
             if attribution is not None:
                 speech = (sentence.start, attribution.start())
             else:
-                attribution = self._colon_attribution.match(text, sentence.start, sentence.end, timeout=1.0)
+                attribution = self._colon_attribution.search(text, sentence.start, sentence.end, timeout=1.0)
                 if attribution is None or not self._is_speaker(attribution.group("speaker")):
                     continue
                 speech = (attribution.end(), sentence.end)
             pronoun = self._first_person(text, *speech)
             if pronoun:
-                speaker = _THE_AT_START.sub("the", attribution.group("speaker"))  # "The minister said: ..."
-                values = {"speaker": speaker, "pronoun": pronoun}
+                values = {"speaker": self._speaker_named(attribution.group("speaker")), "pronoun": pronoun}
                 yield Hit(*speech, (), values)
 
     def _attribution_of(self, text: str, start: int, end: int) -> regex.Match | None:
@@ -102,6 +108,24 @@ class Attribution(Rule):
                 continue  # "Our Lady of Kazan", "the Me Too movement": a title, not the speaker
             return word
         return None
+
+    def _speaker_named(self, speaker: str) -> str:
+        """The speaker as the message names them. Before a colon the match starts with the
+        sentence, so "In the morning the president" is cut to "the president" when that still
+        names a speaker; "The minister" and "She" lose their sentence-start capital."""
+        words = speaker.split()
+        stops = [index for index, word in enumerate(words) if word.lower() in _NOT_IN_A_SPEAKER]
+        if stops and 0 < stops[-1] + 1 < len(words):
+            before, after = " ".join(words[: stops[-1]]), " ".join(words[stops[-1] + 1 :])
+            # "Officials in the capital" is one speaker; "In the morning the president" is not.
+            speaker_before = (
+                before and words[stops[-1] - 1].lower() not in _NOT_IN_A_SPEAKER and self._is_speaker(before)
+            )
+            if self._is_speaker(after) and not speaker_before:
+                words = words[stops[-1] + 1 :]
+        if words[0] in ("The", "A", "An") or (len(words) == 1 and words[0].lower() in PRONOUN_SPEAKERS - {"i"}):
+            words[0] = words[0].lower()
+        return " ".join(words)
 
     def _is_speaker(self, speaker: str) -> bool:
         """A name (ends in a capital word), a pronoun, or a role or institution ("the ministry"):

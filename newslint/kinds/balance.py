@@ -22,8 +22,9 @@ from newslint.rules.options import Option, OptionError
 from newslint.spans import Span
 
 _LIST_MARKER = lazy(r"(?:\p{L}|\p{N}{1,3})\)")
-# "three points: a) a ceasefire, b) a swap": a letter or number closed by ")" after a space.
-_INLINE_LIST_MARKER = lazy(r"(?<=[\s:;,])(?:\p{L}|\p{N}{1,3})\)(?=\s)")
+# "three points: a) a ceasefire, b) a swap and c) talks": a letter or a number closed by ")"
+# where a list item starts (after a colon, a semicolon, a comma, "and" or "or"); not "18 to 24)".
+_INLINE_LIST_MARKER = lazy(r"(?<=[:;,][ \t]*|\b(?:and|or)[ \t]+)(?:\p{L}|\p{N}{1,3})\)(?=\s)")
 _EMOTICON = lazy(r"[:;]-?[()\[\]]\Z")
 _BLANK_LINE = lazy(r"\n[ \t]*\r?\n|\r[ \t]*\r")
 

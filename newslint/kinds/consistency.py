@@ -36,11 +36,13 @@ class Consistency(Rule):
         self._forms = list(variants) + ([self._preferred] if self._preferred else [])
         # A form as written wins over another form's ALL-CAPS spelling ("COVID-19" vs "Covid-19").
         self._index: dict[str, int] = {}
-        for spellings in (self._forms, [form.upper() for form in self._forms]):
-            for index, spelling in enumerate(spellings):
+        spellings = set()
+        for forms in (self._forms, [form.upper() for form in self._forms]):
+            for index, spelling in enumerate(forms):
                 self._index.setdefault(self._key(spelling), index)
-        self._regex = compile_literals(sorted(set(self._index)), self.ignorecase)
-        self._folded_forms = sorted({form.lower() for form in self._forms})
+                spellings.update({spelling, spelling.replace("'", "’"), spelling.replace("’", "'")})
+        self._regex = compile_literals(sorted(spellings), self.ignorecase)
+        self._folded_forms = sorted({spelling.lower() for spelling in spellings})
 
     def literals(self) -> Iterable[str]:
         return self._folded_forms
@@ -66,6 +68,9 @@ class Consistency(Rule):
         return configured
 
     def _key(self, text: str) -> str:
+        """Spellings that are one form: the same letters with a straight or a curly apostrophe
+        (Côte d'Ivoire, Côte d’Ivoire), and any case when the rule ignores case."""
+        text = text.replace("’", "'")
         return text.lower() if self.ignorecase else text
 
     def hits(self, doc: Document) -> Iterator[Hit]:

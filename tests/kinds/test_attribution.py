@@ -48,6 +48,9 @@ RULE = """
             "We",
         ),
         ("Zelensky said: We will rebuild every school.", "We will rebuild every school.", "Zelensky", "We"),
+        ("In the morning the president said: We will win.", "We will win.", "the president", "We"),
+        ("Speaking in Kyiv on Monday, Zelensky said: We will win.", "We will win.", "Zelensky", "We"),
+        ("Officials in the capital said: We will win.", "We will win.", "Officials in the capital", "We"),
         (
             "The minister told reporters on Monday: I will not resign.",
             "I will not resign.",

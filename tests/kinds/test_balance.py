@@ -1,3 +1,5 @@
+import pytest
+
 from tests.conftest import matched, run_rules
 
 RULE = """
@@ -35,6 +37,8 @@ def test_inline_list_markers_are_not_brackets(make_rules):
     assert run_rules(make_rules(RULE), text) == []
 
 
-def test_a_closing_bracket_after_a_word_is_still_unbalanced(make_rules):
-    text = "The spokesman who declined to be named) said no."
+@pytest.mark.parametrize(
+    "text", ["The spokesman who declined to be named) said no.", "Voters aged 18 to 24) found it hard."]
+)
+def test_a_closing_bracket_outside_a_list_is_still_unbalanced(make_rules, text):
     assert matched(run_rules(make_rules(RULE), text), text) == [")"]

@@ -73,3 +73,16 @@ def test_a_form_as_written_beats_another_forms_all_caps_spelling(make_rules):
         findings = run_rules(rules, text)
         assert matched(findings, text) == ["COVID-19"]
         assert findings[0].fix.replacement == "Covid-19"
+
+
+def test_straight_and_curly_apostrophes_spell_one_form(make_rules):
+    rule = """
+- id: t.ci
+  kind: consistency
+  message: "'{match}' but also '{preferred}'"
+  variants: ["Côte d'Ivoire", Ivory Coast]
+"""
+    rules = make_rules(rule)
+    assert run_rules(rules, "Côte d'Ivoire said. Côte d’Ivoire agreed.") == []
+    text = "Ivory Coast said. Côte d’Ivoire agreed. Ivory Coast left."
+    assert matched(run_rules(rules, text), text) == ["Côte d’Ivoire"]
