@@ -27,12 +27,12 @@ def _findings(rule, text):
     return result.findings
 
 
-@pytest.mark.parametrize(("rule", "text"), _cases("fail"))
+@pytest.mark.parametrize(("rule", "text"), list(_cases("fail")))
 def test_fail_example_fires(rule, text):
     assert _findings(rule, text), f"{rule.id} did not fire on its fail example: {text!r}"
 
 
-@pytest.mark.parametrize(("rule", "text"), _cases("pass"))
+@pytest.mark.parametrize(("rule", "text"), list(_cases("pass")))
 def test_pass_example_is_silent(rule, text):
     findings = _findings(rule, text)
     assert not findings, f"{rule.id} fired on its pass example {text!r}: {[f.message for f in findings]}"
