@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from newslint import cli
 from newslint.document import Document
 from newslint.findings import Finding
 from newslint.linter import check_document
@@ -39,3 +40,10 @@ def run_rules(rules: list[Rule], text: str) -> list[Finding]:
 def matched(findings: list[Finding], text: str) -> list[str]:
     """The text each finding covers, in order."""
     return [text[f.start : f.end] for f in findings]
+
+
+def run_cli(capsys, *args: str) -> tuple[int, str, str]:
+    """newslint's command line in this process: exit code, standard output, standard error."""
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -13,15 +13,10 @@ from pathlib import Path
 import pytest
 
 from newslint import cli, regexes
+from tests.conftest import run_cli as run
 
 CLEAN = "The minister arrived in Kyiv on Monday.\n"
 DIRTY = "The talks ended. . Both sides left.\n"
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

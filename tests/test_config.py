@@ -6,16 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from newslint import cli
 from newslint.config import ConfigError, discover, load, resolve
+from tests.conftest import run_cli as run
 
 STORY = "Talks in Macau and Macao ended. . The the end. In Kiev, the “core tactics” held.\n"
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def rules_found(out: str) -> list[str]:

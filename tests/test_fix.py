@@ -16,12 +16,7 @@ from newslint import api, atomic, cli, runner
 from newslint.findings import Fix
 from newslint.fixes import apply, non_overlapping
 from tests.conftest import SEED
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.conftest import run_cli as run
 
 
 @pytest.fixture

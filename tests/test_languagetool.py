@@ -10,18 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from newslint import cli
+from tests.conftest import run_cli as run
 from tests.fake_languagetool import FakeLanguageTool
 
 pytest.importorskip("language_tool_python")
 
 STORY = "“Officials” 😀 said teh talks in Kiev ended. .\nThey could of met in an European capital.\n"
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

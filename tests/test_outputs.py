@@ -10,18 +10,12 @@ from xml.etree import ElementTree as ET
 import jsonschema
 import pytest
 
-from newslint import cli
 from newslint.findings import Finding, Fix
 from newslint.output import RunSummary, github, sarif
+from tests.conftest import run_cli as run
 
 SCHEMA = Path(__file__).resolve().parent / "data" / "sarif-schema-2.1.0.json"  # the official OASIS schema
 UNICODE_STORY = "“Officials” in Kiev — café 😀 talks ended. .\nThe the end.\n"
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
