@@ -54,18 +54,20 @@ def discover(paths: Iterable[str]) -> Iterator[str | InputError]:
 
 
 def _is_device(path: str) -> bool:
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        return False  # read_source will say why
-    return stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+    mode = _mode(path)
+    return mode is not None and (stat.S_ISCHR(mode) or stat.S_ISBLK(mode))
 
 
 def _is_regular_file(path: str) -> bool:
+    mode = _mode(path)
+    return mode is None or stat.S_ISREG(mode)  # None (a dangling link): read_source will say why
+
+
+def _mode(path: str) -> int | None:
     try:
-        return stat.S_ISREG(os.stat(path).st_mode)
+        return os.stat(path).st_mode
     except OSError:
-        return True  # a dangling link: read_source will say why
+        return None
 
 
 def _walk(folder: str) -> Iterator[str]:
