@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -38,7 +39,7 @@ from newslint import Config, Finding, lint_text
 from newslint.config import rule_set
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED_CORPUS = REPO.parent / "shared" / "corpus"
+SHARED_CORPUS = Path(os.environ.get("NEWSLINT_CORPUS", REPO.parent / "shared" / "corpus"))
 CORPORA = {
     "wikinews": SHARED_CORPUS / "native-news-wikinews.jsonl",
     "mqm": SHARED_CORPUS / "mqm-zhen-dev.jsonl",
@@ -183,7 +184,9 @@ def write_excerpts() -> int:
             judged = by_story.get(story.name)
             if not judged:
                 continue
-            windows = sorted(((_window(story, judgement, kinds), judgement) for judgement in judged), key=lambda pair: pair[0])
+            windows = sorted(
+                ((_window(story, judgement, kinds), judgement) for judgement in judged), key=lambda pair: pair[0]
+            )
             merged: list[tuple[int, int, list[dict]]] = []
             for (start, end), judgement in windows:
                 if merged and start <= merged[-1][1] + 2:
@@ -201,7 +204,9 @@ def write_excerpts() -> int:
                     for judgement in sorted(members, key=lambda j: (j["start"], j["rule"]))
                 ]
                 excerpt = {"story": story.name, "url": story.url, "human": story.is_human}
-                lines.append(json.dumps(excerpt | {"text": story.text[start:end], "findings": findings}, ensure_ascii=False))
+                lines.append(
+                    json.dumps(excerpt | {"text": story.text[start:end], "findings": findings}, ensure_ascii=False)
+                )
     EXCERPTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(lines)} excerpts written to {EXCERPTS.relative_to(REPO)}")
     return 0

@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 
-from newslint import segmentation
+from newslint import quotes, segmentation, structure
 from newslint.findings import Finding, Fix
 from newslint.formats import plaintext
 from newslint.formats.prose import Comment, ProseView
@@ -159,8 +159,51 @@ class Document:
         return segmentation.sentences(self.text, self.paragraphs)
 
     @cached_property
+    def quote_structure(self) -> quotes.QuoteStructure:
+        return quotes.analyse(self.text, self.paragraphs)
+
+    @cached_property
     def quotations(self) -> list[Span]:
-        return segmentation.quotations(self.text, self.paragraphs)
+        return self.quote_structure.quotations
+
+    @cached_property
+    def speaker_labels(self) -> list[Span]:
+        """Labels of an interview transcript ("Q:", "((WN))"): no prose, for no rule to judge."""
+        return structure.speaker_labels(self.text, self.paragraphs)
+
+    @cached_property
+    def _verbatim(self) -> tuple[list[Span], list[int]]:
+        answers = structure.transcript_answers(self.text, self.paragraphs, self.speaker_labels)
+        spans = sorted(set(answers) | set(self.quoted_documents))
+        merged: list[Span] = []
+        for span in spans:
+            if merged and span.start <= merged[-1].end:
+                merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
+            else:
+                merged.append(span)
+        return merged, [span.start for span in merged]
+
+    @cached_property
+    def quoted_documents(self) -> list[Span]:
+        """Written text quoted verbatim (statements, posts, block quotations): its spellings are the source's."""
+        return structure.quoted_documents(self.text, self.paragraphs, self.quotations)
+
+    def in_verbatim(self, start: int, end: int) -> bool:
+        """Whether text[start:end] is somebody else's words kept as they were: an interviewee's
+        answer in a transcript, or a quoted document."""
+        spans, starts = self._verbatim
+        return structure.inside(spans, starts, start, end)
+
+    def in_quoted_document(self, start: int, end: int) -> bool:
+        return structure.inside(self.quoted_documents, [span.start for span in self.quoted_documents], start, end)
+
+    def in_speaker_label(self, start: int, end: int) -> bool:
+        labels = self.speaker_labels
+        return bool(labels) and any(label.start < end and start < label.end for label in labels)
+
+    @cached_property
+    def headline(self) -> Span | None:
+        return structure.headline(self.text, self.paragraphs)
 
     @cached_property
     def _quotation_starts(self) -> list[int]:

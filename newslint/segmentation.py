@@ -1,4 +1,4 @@
-"""Sentences, words, quotations and URLs of a paragraph, found once per document.
+"""Sentences, words and URLs of a paragraph, found once per document.
 
 Sentence ends are found the way an editor reads them: a period after "Mr", "U.S" or an initial
 does not end a sentence, an ellipsis does only when a capital follows, and `"Why?" she asked`
@@ -40,9 +40,6 @@ TRAILING_ABBREVIATIONS = frozenset(
     mont neb nev okla ore pa tenn tex va vt wash wis wyo""".split()
 )
 
-_QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“"}
-_STRAIGHT_QUOTE = '"'
-_QUOTE_MARK = lazy(r'["“”«»„]')
 
 _TLDS = "com|org|net|gov|edu|int|mil|io|co|info|news|tv|uk|us|ua|ru|cn|de|fr|eu|in|jp|hk|mo|tw"
 # Every URL, address, handle or domain holds one of these; searching for them first is much
@@ -140,27 +137,6 @@ def sentences(text: str, paragraphs: Iterable[Span]) -> list[Span]:
                 start = next_start
         if start < paragraph.end:
             found.append(Span(start, paragraph.end))
-    return found
-
-
-def quotations(text: str, paragraphs: Iterable[Span]) -> list[Span]:
-    """Quoted stretches (marks included); a quotation left open runs to the paragraph's end."""
-    found: list[Span] = []
-    for paragraph in paragraphs:
-        open_at: int | None = None
-        closer = ""
-        for mark in _QUOTE_MARK.finditer(text, paragraph.start, paragraph.end):
-            pos, char = mark.start(), mark.group()
-            if open_at is None:
-                if char in _QUOTE_PAIRS:
-                    open_at, closer = pos, _QUOTE_PAIRS[char]
-                elif char == _STRAIGHT_QUOTE:
-                    open_at, closer = pos, _STRAIGHT_QUOTE
-            elif char == closer:
-                found.append(Span(open_at, pos + 1))
-                open_at = None
-        if open_at is not None:
-            found.append(Span(open_at, paragraph.end))
     return found
 
 

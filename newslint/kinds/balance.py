@@ -1,10 +1,9 @@
 """balance: quotation marks and brackets left open, or closed without being opened.
 
-Brackets must balance within a paragraph. Quotation marks are one family (an editor who opens
-with “ and closes with " has balanced the quotation, if untidily); a quotation may run on into
-the next paragraph when that paragraph opens with a quotation mark again (the usual convention),
-and a quotation may run over a single line break, which in plain text may be a line of the same
-paragraph or a segment of one. Only a blank line is a paragraph end that a quotation cannot cross.
+Brackets must balance within a paragraph. Quotation marks follow the quotation structure of the
+whole document (newslint/quotes.py): straight and curly marks are one family, a quotation may run
+on over paragraphs by the usual conventions, and the mark reported is the one out of place -- the
+opening mark left open, the closing mark that closes nothing, or a mark that points the wrong way.
 """
 
 from __future__ import annotations
@@ -19,18 +18,26 @@ from newslint.regexes import lazy
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option, OptionError
-from newslint.spans import Span
 
-_LIST_MARKER = lazy(r"(?:\p{L}|\p{N}{1,3})\)")
-# "three points: a) a ceasefire, b) a swap and c) talks": a letter or a number closed by ")"
-# where a list item starts (after a colon, a semicolon, a comma, "and" or "or"); not "18 to 24)".
-_INLINE_LIST_MARKER = lazy(r"(?<=[:;,][ \t]*|\b(?:and|or)[ \t]+)(?:\p{L}|\p{N}{1,3})\)(?=\s)")
+_PROBLEMS = {
+    "unclosed": "is never closed",
+    "stray": "closes nothing",
+    "misdirected": "points the wrong way",
+    "nested": "opens a quotation inside a quotation: use single marks there",
+    "bracket-open": "is never closed",
+    "bracket-stray": "closes nothing",
+}
+# A list marker: a letter or a number closed by ")" at a paragraph start, or inside a paragraph
+# where the next or the previous marker of the same list stands too ("a) ... b)", "— 1) ... 2)").
+_MARKER = lazy(r"(?<![\p{L}\p{N}(])(?P<label>\p{L}|\p{N}{1,3})\)(?=\s)")
+# "three points: a) a ceasefire": where a list item starts, after a colon, a comma or "and"/"or".
+_ITEM_START = lazy(r"(?:[:;,]|\b(?:and|or))[ \t]+\Z")
 _EMOTICON = lazy(r"[:;]-?[()\[\]]\Z")
-_BLANK_LINE = lazy(r"\n[ \t]*\r?\n|\r[ \t]*\r")
 
 
 class Balance(Rule):
     kind = "balance"
+    placeholders = frozenset({"problem"})
     options = {
         "pairs": Option(opt.pairs, default=()),
         "quotes": Option(opt.pairs, default=()),
@@ -45,68 +52,57 @@ class Balance(Rule):
                 raise OptionError("pairs", f"{open_!r} opens and closes: list it under `quotes`")
         self._bracket_closer = {open_: close for open_, close in pairs}
         self._bracket_opener = {close: open_ for open_, close in pairs}
-        self._quote_openers = frozenset(open_ for open_, close in quotes if open_ != close)
-        self._quote_closers = frozenset(close for open_, close in quotes if open_ != close)
-        self._quote_toggles = frozenset(open_ for open_, close in quotes if open_ == close)
-        marks = set(self._bracket_closer) | set(self._bracket_opener) | {m for pair in quotes for m in pair}
-        self._marks = lazy("[" + "".join(regex.escape(mark) for mark in sorted(marks)) + "]")
+        self._quote_marks = frozenset(mark for pair in quotes for mark in pair)
+        marks = set(self._bracket_closer) | set(self._bracket_opener)
+        self._brackets = lazy("[" + "".join(regex.escape(mark) for mark in sorted(marks)) + "]") if marks else None
 
     def hits(self, doc: Document) -> Iterator[Hit]:
-        text = doc.text
-        paragraphs = doc.paragraphs
-        open_quote: int | None = None  # a quotation carried over from the previous paragraph
-        for index, paragraph in enumerate(paragraphs):
-            if open_quote is not None and (
-                self._starts_with_quote(text, paragraph)
-                or _BLANK_LINE.search(text, paragraphs[index - 1].end, paragraph.start)
-            ):
-                if not self._starts_with_quote(text, paragraph):
-                    yield Hit(open_quote, open_quote + 1)
-                open_quote = None
-            stray, open_quote = self._scan(text, paragraph, open_quote)
-            for pos in stray:
-                yield Hit(pos, pos + 1)
-        if open_quote is not None:
-            yield Hit(open_quote, open_quote + 1)
+        found: list[tuple[int, str]] = []
+        if self._quote_marks:
+            found += [
+                (pos, problem) for pos, problem in doc.quote_structure.problems if doc.text[pos] in self._quote_marks
+            ]
+        if self._brackets is not None:
+            for paragraph in doc.paragraphs:
+                found += self._bracket_problems(doc.text, paragraph.start, paragraph.end)
+        for pos, problem in sorted(found):
+            yield Hit(pos, pos + 1, (), {"problem": _PROBLEMS[problem]})
 
-    def _starts_with_quote(self, text: str, paragraph: Span) -> bool:
-        first = text[paragraph.start]
-        return first in self._quote_openers or first in self._quote_toggles
-
-    def _scan(self, text: str, paragraph: Span, open_quote: int | None) -> tuple[list[int], int | None]:
-        """Stray marks of one paragraph, and the position of a quotation left open at its end."""
-        stray: list[int] = []
-        brackets: list[tuple[str, int]] = []
-        start, end = paragraph
-        list_marker = _LIST_MARKER.match(text, start, end)
-        for match in self._marks.finditer(text, start, end):
+    def _bracket_problems(self, text: str, start: int, end: int) -> list[tuple[int, str]]:
+        problems: list[tuple[int, str]] = []
+        open_brackets: list[tuple[str, int]] = []
+        markers = _list_markers(text, start, end)
+        for match in self._brackets.finditer(text, start, end):  # type: ignore[union-attr]
             pos, mark = match.start(), match.group()
-            if list_marker and pos == list_marker.end() - 1:
-                continue  # "a) the first point"
-            if mark in self._quote_toggles and pos > start and text[pos - 1].isdigit():
-                continue  # 6'2" is a measure, not a quotation mark
-            if mark in self._quote_openers or (mark in self._quote_toggles and open_quote is None):
-                if open_quote is not None:
-                    stray.append(open_quote)
-                open_quote = pos
-            elif mark in self._quote_closers or mark in self._quote_toggles:
-                if open_quote is None:
-                    stray.append(pos)
-                open_quote = None
-            elif _EMOTICON.search(text, max(pos - 2, start), pos + 1):
-                continue  # ":)" is not a bracket
-            elif mark in self._bracket_closer:
-                brackets.append((mark, pos))
-            elif brackets and brackets[-1][0] == self._bracket_opener[mark]:
-                brackets.pop()
-            elif mark == ")" and _is_inline_list_marker(text, start, pos):
-                continue
-            else:
-                stray.append(pos)
-        stray.extend(pos for _, pos in brackets)
-        return sorted(stray), open_quote
+            if _EMOTICON.search(text, max(pos - 2, start), pos + 1):
+                continue  # ":)"
+            if mark in self._bracket_closer:
+                open_brackets.append((mark, pos))
+            elif open_brackets and open_brackets[-1][0] == self._bracket_opener[mark]:
+                open_brackets.pop()
+            elif pos not in markers:  # "a) the first point"
+                problems.append((pos, "bracket-stray"))
+        problems.extend((pos, "bracket-open") for _, pos in open_brackets)
+        return problems
 
 
-def _is_inline_list_marker(text: str, start: int, pos: int) -> bool:
-    marker = _INLINE_LIST_MARKER.search(text, max(pos - 4, start), pos + 2)
-    return marker is not None and marker.end() == pos + 1
+def _list_markers(text: str, start: int, end: int) -> set[int]:
+    """Positions of the ")" of list markers in text[start:end]."""
+    if ")" not in text[start:end]:
+        return set()
+    found = {match.end() - 1: match.group("label") for match in _MARKER.finditer(text, start, end)}
+    labels = set(found.values())
+    markers = set()
+    for pos, label in found.items():
+        before = text[start : pos - len(label)]
+        starts_item = not before.strip(' \t"“') or _ITEM_START.search(before)
+        if starts_item or _neighbour(label, 1) in labels or _neighbour(label, -1) in labels:
+            markers.add(pos)
+    return markers
+
+
+def _neighbour(label: str, step: int) -> str:
+    """The label before or after in its list: b -> a / c, 2 -> 1 / 3."""
+    if label.isdigit():
+        return str(int(label) + step)
+    return chr(ord(label) + step)

@@ -72,7 +72,7 @@ COMMON_OPTIONS: Mapping[str, Option] = {
     "description": Option(opt.string, default=""),
     "source": Option(opt.string, default=""),
     "link": Option(opt.string, default=None),
-    "scope": Option(opt.choice("text", "unquoted"), default="text"),
+    "scope": Option(opt.choice("text", "unquoted", "writer"), default="text"),
     "fix": Option(opt.choice("safe", "unsafe", "none"), default=None),
     "ignorecase": Option(opt.boolean, default=None),
     "exceptions": Option(opt.pattern_list, default=()),
@@ -211,9 +211,15 @@ class Rule(ABC):
         except TimeoutError:
             limit = time_limit(doc.text)
             raise RuleFailure(doc.path, self.id, f"a regex ran longer than {limit:.3g} s and was stopped") from None
-        hits = [hit for hit in hits if not doc.overlaps_url(hit.start, hit.end)]
+        hits = [
+            hit
+            for hit in hits
+            if not doc.overlaps_url(hit.start, hit.end) and not doc.in_speaker_label(hit.start, hit.end)
+        ]
         if self.info.scope == "unquoted":
             hits = [hit for hit in hits if not doc.in_quotation(hit.start)]
+        elif self.info.scope == "writer":
+            hits = [hit for hit in hits if not doc.in_verbatim(hit.start, hit.end)]
         return [self._finding(doc, hit) for hit in hits]
 
     def excepted_spans(self, doc: Document) -> list[tuple[int, int]]:

@@ -1,0 +1,207 @@
+"""The quotation structure of a document: which marks open and close which quotations, and which
+marks are out of place.
+
+Marks are read by where they stand, as a reader reads them: a straight `"` after a space and
+before a word opens, one after a word and before a space or punctuation closes, and one after a
+number closes an open quotation ("since October 2017".) or is an inch mark (6'2"). News copy then
+follows conventions that a mark-by-mark count gets wrong:
+
+- A quotation over several paragraphs opens each paragraph and closes only the last. Web copy often
+  loses its paragraph breaks, so a new opening mark at the start of a sentence, while a quotation of
+  direct speech is open, continues that quotation; it does not leave the first one unclosed.
+- A block quotation may open in its first paragraph and close at the end of its last; any
+  quotation may run over a single line break (a line of the same paragraph, or a segment of one).
+- A quotation is still open when the prose resumes: an attribution inside it (", he said"), or a
+  new opening mark in the middle of a sentence ("said: "), shows the earlier mark was never closed;
+  it is that mark, the one left open, that is reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from newslint.regexes import lazy
+from newslint.spans import Span
+
+Problem = Literal["unclosed", "stray", "misdirected", "nested"]
+
+OPENERS = "“„«"  # marks whose shape opens (English, German and Hungarian, French)
+CLOSERS = "”»"
+STRAIGHT = '"'
+_MARK = lazy(r'["“”„«»]')
+# Where a mark stands: after these, a mark opens; before these, it closes.
+_BEFORE_OPENING = " \t\r\n([{—–-/‘'\u00a0"
+_AFTER_CLOSING = " \t\r\n)]},.;:!?—–-/…’'\u00a0"
+_SENTENCE_END_BEFORE = lazy(r"(?:[.!?…][\"”’')\]]*|^)[ \t\u00a0]*\Z")
+_DIRECT_SPEECH_BEFORE = lazy(r"(?:[.!?…:,][\"”’')\]]*|^)[ \t\u00a0]*\Z")
+# ", he said" / ", said the minister" / "he said:" inside an open quotation: the prose has resumed.
+_ATTRIBUTION = lazy(
+    r"[,:][ \t]+(?:(?:he|she|they|it|I|we|\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2})[ \t]+"
+    r"(?:said|says|told|added|asked|wrote|explained)|(?:said|says|added|told)[ \t]+(?:the[ \t]+)?\p{L}+)\b"
+)
+_BLANK_LINE = lazy(r"\n[ \t]*\r?\n|\r[ \t]*\r")
+CARRY_LIMIT = 3  # paragraphs without a quotation mark that an open quotation may run over
+
+
+@dataclass
+class QuoteStructure:
+    """Quotation spans (marks included; one left open runs to the end of its paragraph) and the
+    marks that are out of place, each with what is wrong with it."""
+
+    quotations: list[Span] = field(default_factory=list)
+    problems: list[tuple[int, Problem]] = field(default_factory=list)
+
+
+@dataclass
+class _Open:
+    position: int
+    mark: str
+    direct: bool  # opened where direct speech opens: at a sentence start, after a colon or a comma
+    paragraph: int
+    quiet_paragraphs: int = 0
+    nested: _Open | None = None  # a quotation opened inside this one and not closed yet
+    closed_nested: int | None = None  # where a quotation inside this one, now closed, opened
+
+
+def _role(text: str, pos: int, paragraph: Span) -> str:
+    """'open', 'close' or 'either', from the characters on both sides of the mark."""
+    before = text[pos - 1] if pos > paragraph.start else " "
+    after = text[pos + 1] if pos + 1 < paragraph.end else " "
+    opens = before in _BEFORE_OPENING or before in OPENERS
+    closes = after in _AFTER_CLOSING or after in CLOSERS or after == STRAIGHT
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either"
+
+
+def _closes(opener: str, mark: str) -> bool:
+    if opener == "«":
+        return mark == "»"
+    if opener == "„":
+        return mark in "“”" or mark == STRAIGHT
+    return mark == "”" or mark == STRAIGHT
+
+
+def analyse(text: str, paragraphs: Sequence[Span]) -> QuoteStructure:
+    return _Reader(text, paragraphs).read()
+
+
+class _Reader:
+    """One pass over the quotation marks of a document, paragraph by paragraph."""
+
+    def __init__(self, text: str, paragraphs: Sequence[Span]) -> None:
+        self.text = text
+        self.paragraphs = paragraphs
+        self.result = QuoteStructure()
+
+    def read(self) -> QuoteStructure:
+        text, state = self.text, None
+        for index, paragraph in enumerate(self.paragraphs):
+            marks = list(_MARK.finditer(text, paragraph.start, paragraph.end))
+            if state is not None:
+                state = self._carry(state, paragraph, marks)
+            for match in marks:
+                state = self._read_mark(match.start(), match.group(), paragraph, index, state)
+            if state is not None and state.nested is not None:
+                state = self._unclosed(state) or state.nested  # 'He said: "A ... "B ...': the first never closed
+            if (
+                state is not None
+                and state.paragraph == index
+                and _ATTRIBUTION.search(text, state.position, paragraph.end)
+            ):
+                state = self._unclosed(state)  # "We will win, he said.": the prose resumed inside
+        if state is not None:
+            self._unclosed(state)
+        self.result.quotations.sort()
+        self.result.problems.sort()
+        return self.result
+
+    def _quotation(self, start: int, end: int | None = None, paragraph: int | None = None) -> None:
+        """Record a quotation; one left open runs to the end of its paragraph."""
+        if end is None:
+            end = self.paragraphs[paragraph].end  # type: ignore[index]
+        self.result.quotations.append(Span(start, end))
+
+    def _unclosed(self, state: _Open) -> None:
+        self.result.problems.append((state.position, "unclosed"))
+        self._quotation(state.position, paragraph=state.paragraph)
+        return None
+
+    def _carry(self, state: _Open, paragraph: Span, marks: list) -> _Open | None:
+        """An open quotation meets the next paragraph: continued, closed there, or left unclosed."""
+        text = self.text
+        first = marks[0] if marks else None
+        if first is not None and first.start() == paragraph.start and _role(text, first.start(), paragraph) == "open":
+            self._quotation(state.position, paragraph=state.paragraph)
+            return None  # the convention: each paragraph of a quotation opens with a mark again
+        opened_block = text[self.paragraphs[state.paragraph].start : state.position].strip() == ""
+        if not opened_block and _BLANK_LINE.search(text, self.paragraphs[state.paragraph].end, paragraph.start):
+            return self._unclosed(state)  # only a block quotation, or a line of one paragraph, runs on unopened
+        if _ATTRIBUTION.search(text, paragraph.start, first.start() if first else paragraph.end):
+            return self._unclosed(state)
+        if first is None:
+            state.quiet_paragraphs += 1
+            return self._unclosed(state) if state.quiet_paragraphs > CARRY_LIMIT else state
+        if first.group() in OPENERS or _role(text, first.start(), paragraph) == "open":
+            return self._unclosed(state)  # a new quotation in mid-paragraph: the old one never closed
+        return state  # a block quotation: the first mark of this paragraph closes it
+
+    def _read_mark(self, pos: int, mark: str, paragraph: Span, index: int, state: _Open | None) -> _Open | None:
+        role = self._role_of(pos, mark, paragraph, state)
+        if role == "inch":
+            return None  # 6'2": an inch mark, not a quotation mark
+        if role == "misdirected":
+            self.result.problems.append((pos, "misdirected"))
+            if state is not None:  # "... decision.“ However": closed, if with an opening mark
+                self._quotation(state.position, pos + 1)
+            return None
+        if role == "open":
+            return self._opening(pos, mark, paragraph, index, state)
+        if state is None:
+            self.result.problems.append((pos, "stray"))
+            return None
+        if state.nested is not None:
+            self._quotation(state.nested.position, pos + 1)
+            state.closed_nested, state.nested = state.nested.position, None
+            return state
+        if state.closed_nested is not None:
+            self.result.problems.append((state.closed_nested, "nested"))  # "The "United States" is ...": use ' '
+        self._quotation(state.position, pos + 1)
+        return None
+
+    def _role_of(self, pos: int, mark: str, paragraph: Span, state: _Open | None) -> str:
+        """open, close, inch or misdirected: the mark's shape, where it stands, and what is open."""
+        text = self.text
+        role = _role(text, pos, paragraph)
+        if mark == STRAIGHT and pos > paragraph.start and text[pos - 1].isdigit() and role != "open":
+            return "close" if state is not None else "inch"  # "since October 2017". / 6'2"
+        if mark in OPENERS:
+            if state is not None and role == "close":
+                return "close" if _closes((state.nested or state).mark, mark) else "misdirected"
+            return "open"
+        if mark in CLOSERS:
+            return "misdirected" if state is None and role == "open" else "close"
+        if role == "either":
+            return "close" if state is not None else "open"
+        if role == "close" and state is None and text.count(STRAIGHT, pos + 1, paragraph.end) % 2:
+            return "open"  # 'Wilkins said," [Warhol] liked ... looked".': a misplaced space, not a stray mark
+        return role
+
+    def _opening(self, pos: int, mark: str, paragraph: Span, index: int, state: _Open | None) -> _Open:
+        before = self.text[paragraph.start : pos]
+        opened = _Open(pos, mark, bool(_DIRECT_SPEECH_BEFORE.search(before)), index)
+        if state is None:
+            return opened
+        if state.direct and state.nested is None and _SENTENCE_END_BEFORE.search(before):
+            self._quotation(state.position, pos)
+            return opened  # the next paragraph of the same quotation, its break lost
+        if state.nested is None:
+            state.nested = opened  # a quotation inside a quotation, or the outer one never closed
+            return state
+        self.result.problems.append((state.position, "unclosed"))
+        self._quotation(state.position, pos)
+        return opened

@@ -1,0 +1,51 @@
+"""The judged suite: findings on real copy, each read and judged (benchmarks/judging.py).
+
+A finding judged wrong (a false alarm) must stay silent in a default run; a finding judged right
+must keep firing wherever its rule runs. The excerpts come from native English news (Wikinews,
+CC BY 2.5) and from Chinese-English news and its human references (WMT MQM); see
+tests/data/judged/README.md for their sources and licences.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newslint import Config, lint_text
+
+EXCERPTS = Path(__file__).resolve().parent / "data" / "judged" / "excerpts.jsonl"
+RECORDS = [json.loads(line) for line in EXCERPTS.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _cases(verdict: str):
+    for record in RECORDS:
+        for judged in record["findings"]:
+            if judged["verdict"] == verdict:
+                yield pytest.param(record, judged, id=f"{record['story']}@{judged['start']}:{judged['rule']}")
+
+
+def _overlapping(record: dict, judged: dict, config: Config) -> list:
+    findings = lint_text(record["text"], path="excerpt.txt", config=config)
+    return [f for f in findings if f.rule == judged["rule"] and f.start < judged["end"] and judged["start"] < f.end]
+
+
+def test_the_suite_holds_both_verdicts_from_both_kinds_of_copy():
+    verdicts = {(record["human"], judged["verdict"]) for record in RECORDS for judged in record["findings"]}
+    assert {(True, "wrong"), (True, "right")} <= verdicts
+    assert sum(len(record["findings"]) for record in RECORDS) >= 300
+
+
+@pytest.mark.parametrize(("record", "judged"), list(_cases("wrong")))
+def test_a_judged_false_alarm_stays_silent(record, judged):
+    assert record["text"][judged["start"] : judged["end"]] == judged["match"]
+    found = _overlapping(record, judged, Config())
+    assert not found, f"false alarm again ({judged['why']}): {found[0].message}"
+
+
+@pytest.mark.parametrize(("record", "judged"), list(_cases("right")))
+def test_a_judged_true_finding_keeps_firing(record, judged):
+    assert record["text"][judged["start"] : judged["end"]] == judged["match"]
+    found = _overlapping(record, judged, Config(select=(judged["rule"],)))
+    assert found, f"{judged['rule']} no longer finds {judged['match']!r} ({judged['why']})"
