@@ -37,6 +37,7 @@ from pathlib import Path
 
 from newslint import Config, Finding, lint_text
 from newslint.config import rule_set
+from newslint.document import Document
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_CORPUS = Path(os.environ.get("NEWSLINT_CORPUS", REPO.parent / "shared" / "corpus"))
@@ -48,7 +49,11 @@ JUDGED = REPO / "tests" / "data" / "judged"
 JUDGEMENTS = JUDGED / "judgements.jsonl"
 EXCERPTS = JUDGED / "excerpts.jsonl"
 VERDICTS = ("right", "wrong")
-WHOLE_STORY_KINDS = frozenset({"consistency"})  # they compare spellings across the whole story
+# Kinds that judge a story as a whole: consistency compares spellings across it, emphasis counts a
+# habit in it. Their excerpts are whole stories, and a true finding of consistency is kept when the
+# rule still reports the inconsistency anywhere (which form is the minority may change).
+WHOLE_STORY_KINDS = frozenset({"consistency", "emphasis"})
+ANYWHERE_KINDS = frozenset({"consistency"})
 PARAGRAPHS_BEFORE, PARAGRAPHS_AFTER = 2, 1
 
 
@@ -169,7 +174,17 @@ def _window(story: Story, judgement: dict, kinds: dict[str, str]) -> tuple[int, 
     own = max(index for index, (start, _) in enumerate(paragraphs) if start <= judgement["start"])
     last = max(own, max(index for index, (start, _) in enumerate(paragraphs) if start < judgement["end"]))
     first = max(own - PARAGRAPHS_BEFORE, 0)
+    turns = [index for index in _turn_starts(story, paragraphs) if index <= own]
+    if turns:
+        first = min(first, turns[-1])  # a transcript: from the label of the speaker's turn
     return paragraphs[first][0], paragraphs[min(last + PARAGRAPHS_AFTER, len(paragraphs) - 1)][1]
+
+
+def _turn_starts(story: Story, paragraphs: list[tuple[int, int]]) -> list[int]:
+    """Indexes of the paragraphs that open a speaker's turn in a transcript."""
+    document = Document(story.text)
+    labels = {label.start for label in document.speaker_labels}
+    return [index for index, (start, _) in enumerate(paragraphs) if start in labels]
 
 
 def write_excerpts() -> int:
@@ -199,8 +214,10 @@ def write_excerpts() -> int:
                     if story.text[judgement["start"] : judgement["end"]] != judgement["match"]:
                         raise SystemExit(f"{judgement['key']}: the story no longer holds {judgement['match']!r}")
                 findings = [
-                    {key: judgement[key] for key in ("rule", "verdict", "why", "match")}
+                    {key: judgement[key] for key in ("rule", "verdict", "why", "match") if key in judgement}
                     | {"start": judgement["start"] - start, "end": judgement["end"] - start}
+                    | ({"anywhere": True} if kinds.get(judgement["rule"]) in ANYWHERE_KINDS else {})
+                    | ({"missed": judgement["missed"]} if "missed" in judgement else {})
                     for judgement in sorted(members, key=lambda j: (j["start"], j["rule"]))
                 ]
                 excerpt = {"story": story.name, "url": story.url, "human": story.is_human}

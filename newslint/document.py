@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
 from functools import cached_property
 
 from newslint import quotes, segmentation, structure
@@ -200,6 +201,11 @@ class Document:
     def in_speaker_label(self, start: int, end: int) -> bool:
         labels = self.speaker_labels
         return bool(labels) and any(label.start < end and start < label.end for label in labels)
+
+    @cached_property
+    def date(self) -> date | None:
+        """The date the story gives itself (front matter, a meta element, a dateline), if any."""
+        return structure.story_date(self.source, self.text)
 
     @cached_property
     def headline(self) -> Span | None:

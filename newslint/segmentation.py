@@ -84,6 +84,10 @@ def _is_sentence_end(text: str, match: regex.Match, paragraph: Span, next_start:
     following = _first_letter_after(text, next_start, paragraph.end)
     if closers and closers[-1] in "\"”’'»" and following.islower():
         return False  # "Why?" she asked.
+    if closers[:1] in ("]", ")") and match.start() > 0 and text[match.start() - 1] in "[(":
+        return False  # a transcriber's "[?]" or "(?)", not a sentence's end
+    if punct in ("?", "!") and following.islower() and _ends_a_name(text, paragraph.start, match.start()):
+        return False  # "Jeopardy! champion", "2014's Why? solo album": the mark ends a title
     if punct in ("...", ". . .", "…"):
         return following.isupper()
     if punct != ".":
@@ -102,6 +106,16 @@ def _is_sentence_end(text: str, match: regex.Match, paragraph: Span, next_start:
     if before.start() == paragraph.start and (word.isdigit() or len(word) == 1):
         return False  # a list marker: "1. the first point"
     return True
+
+
+_CAPITALISED_BEFORE = lazy(r"(?r)(?P<before>\S)?[ \t]+\p{Lu}[\p{L}'’-]*\Z")
+
+
+def _ends_a_name(text: str, start: int, mark: int) -> bool:
+    """Whether the word before a question or exclamation mark is a capitalised word in mid-sentence
+    (a title or a name such as "Yahoo!"), not a sentence's first word."""
+    match = _CAPITALISED_BEFORE.search(text, start, mark)
+    return bool(match and match.group("before") and match.group("before") not in '.!?:;"“”')
 
 
 def starts_sentence(text: str, pos: int) -> bool:

@@ -5,7 +5,8 @@ Rules that judge the writer's prose must know which words are not the writer's: 
 spoken answer keeps its "we we" and "really really", a tweet or a statement quoted verbatim keeps
 its own spellings, a speaker label ("((WN)) :", "Q:") is no prose at all, and a sentence in
 Spanish has no English pronouns. Each is found here once per document, by the cues an editor
-reads: labels that recur at paragraph starts, a colon before a quotation, a verb of writing.
+reads: labels that recur at paragraph starts, a colon before a quotation, a verb of writing, the
+function words of another language.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from datetime import date
 
 from newslint.regexes import lazy
 from newslint.spans import Span
@@ -31,13 +33,12 @@ _WRITTEN_CUE = lazy(
     r"decision|sign|banner|caption|headline|label)s?(?:[ \t]+(?:said|says|stated|states|read|reads|noted|notes))?"
     r")(?:[ \t]+that)?[ \t]*[:,]?[ \t]*)\Z"
 )
-# Words of English that are not words of the other languages newsrooms quote (Spanish "no",
-# French "a", "de" and "la" are missing on purpose): one of them near a word makes it English.
-ENGLISH_FUNCTION_WORDS = frozenset(
-    """the and of to is was were are be been being have has had will would shall should can could
-    that this these those with for from by at on it its they them their he him his she her we our
-    you your my who what which when where there here than then but or if not also just only very
-    about after before into over under because while although""".split()
+# Function words of the languages news copy quotes most (Spanish, French, Italian, Portuguese,
+# German, Dutch) that are not English words.
+FOREIGN_FUNCTION_WORDS = frozenset(
+    """el la los las les des del que qui se por para con sin una uno est et und der die das ist nicht
+    ein eine het een van il lo gli di pas je nous vous ils elle hasta pero como muy más été avec sur
+    dans au aux du ou où mais sont sind wir ich auch oder mit zu dem den des ni ce cette está son""".split()
 )
 _WORD = lazy(r"\p{L}[\p{L}\p{M}'’-]*")
 
@@ -71,12 +72,16 @@ def transcript_answers(text: str, paragraphs: Sequence[Span], labels: Sequence[S
     interviewer = questions.most_common(1)[0][0] if questions and questions.most_common(1)[0][1] else None
     answers: list[Span] = []
     current: str | None = None
+    previous_asked = False
     for paragraph in paragraphs:
         label = label_starts.get(paragraph.start)
         if label is not None:
             current = _speaker(text, label)
+        elif current == interviewer and previous_asked:
+            current = ""  # an answer whose speaker has no label: it follows the question
         if current is not None and current != interviewer:
             answers.append(paragraph)
+        previous_asked = text[paragraph.start : paragraph.end].rstrip().endswith("?")
     return answers
 
 
@@ -114,11 +119,78 @@ def headline(text: str, paragraphs: Sequence[Span]) -> Span | None:
     return first
 
 
-def english_near(text: str, start: int, end: int, width: int = 40) -> bool:
-    """Whether the words around text[start:end] include an English function word (a pronoun in a
-    Spanish sentence -- "no me ratifica" -- has none)."""
-    around = text[max(0, start - width) : start] + " " + text[end : end + width]
-    return any(word.lower() in ENGLISH_FUNCTION_WORDS for word in _WORD.findall(around))
+def foreign_near(text: str, start: int, end: int, width: int = 40) -> bool:
+    """Whether text[start:end] stands amid words of another language: two of their function words,
+    or two words with letters English does not use ("Si el Senado no me ratifica, seré ...")."""
+    around = _WORD.findall(text[max(0, start - width) : start] + " " + text[end : end + width])
+    foreign = sum(word.lower() in FOREIGN_FUNCTION_WORDS for word in around)
+    accented = sum(not word.isascii() for word in around)
+    return foreign >= 2 or accented >= 2
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "jan january",
+            "feb february",
+            "mar march",
+            "apr april",
+            "may",
+            "jun june",
+            "jul july",
+            "aug august",
+            "sep sept september",
+            "oct october",
+            "nov november",
+            "dec december",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# Where a story states its own date: front matter, an HTML meta or <time> element, a "Date:" line,
+# or a dateline in its first lines ("KYIV, March 3, 2004 (Reuters) -", "3 March 2004").
+_DECLARED_DATE = lazy(
+    r"(?im:^(?:date|published|pubdate|created)[ \t]*:[ \t]*[\"']?|(?:name|property|itemprop)=[\"']"
+    r"(?:date|pubdate|publish[-_]?date|article:published_time|datePublished|DC\.date(?:\.issued)?)[\"'][^>]*?"
+    r"content=[\"']|<time[^>]*?datetime=[\"'])(?P<iso>\d{4}-\d{2}-\d{2})"
+)
+_WRITTEN_DATE = lazy(
+    r"(?i:\b(?:"
+    + _MONTH
+    + r"[ \t]+(?P<day>\d{1,2}),?[ \t]+|(?P<day2>\d{1,2})[ \t]+"
+    + _MONTH.replace("month", "month2")
+    + r",?[ \t]+)(?P<year>(?:19|20)\d{2})\b|\b(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})\b)"
+)
+DATELINE_REACH = 300  # characters at the top of a story where a dateline may stand
+
+
+def story_date(source: str, text: str) -> date | None:
+    """The date a story gives itself, if any: a declared one anywhere in the file's head, else a
+    dateline near the top of its prose."""
+    declared = _DECLARED_DATE.search(source, 0, 4000)
+    if declared:
+        return _iso(declared.group("iso"))
+    written = _WRITTEN_DATE.search(text, 0, DATELINE_REACH)
+    if not written:
+        return None
+    if written.group("iso"):
+        return _iso(written.group("iso"))
+    month = _MONTHS[(written.group("month") or written.group("month2")).lower()]
+    day = int(written.group("day") or written.group("day2"))
+    try:
+        return date(int(written.group("year")), month, day)
+    except ValueError:
+        return None
+
+
+def _iso(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def inside(spans: Sequence[Span], starts: Sequence[int], start: int, end: int) -> bool:

@@ -47,5 +47,12 @@ def test_a_judged_false_alarm_stays_silent(record, judged):
 @pytest.mark.parametrize(("record", "judged"), list(_cases("right")))
 def test_a_judged_true_finding_keeps_firing(record, judged):
     assert record["text"][judged["start"] : judged["end"]] == judged["match"]
-    found = _overlapping(record, judged, Config(select=(judged["rule"],)))
+    config = Config(select=(judged["rule"],))
+    if judged.get("anywhere"):  # an inconsistency of the story: either form may be the one flagged
+        found = [f for f in lint_text(record["text"], path="excerpt.txt", config=config) if f.rule == judged["rule"]]
+    else:
+        found = _overlapping(record, judged, config)
+    if "missed" in judged:  # a known miss, kept visible: the day the rule finds it, drop the note
+        assert not found, f"{judged['rule']} finds {judged['match']!r} now: remove its 'missed' note"
+        return
     assert found, f"{judged['rule']} no longer finds {judged['match']!r} ({judged['why']})"

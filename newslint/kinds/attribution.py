@@ -17,6 +17,7 @@ from newslint.regexes import WORD_END, WORD_START, compile_literals, compile_pat
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option
+from newslint.structure import foreign_near
 
 # Double quotation marks, and single ones where they open a quotation (‘We ...’ / 'We ...'),
 # not where they are apostrophes (China’s).
@@ -106,6 +107,8 @@ class Attribution(Rule):
                 continue
             if word.lower() != "i" and word[:1].isupper() and _inside_sentence(text, start, match.start()):
                 continue  # "Our Lady of Kazan", "the Me Too movement": a title, not the speaker
+            if foreign_near(text, match.start(), match.end()):
+                continue  # "Si el Senado no me ratifica": a Spanish "me", not an English pronoun
             return word
         return None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -82,6 +83,7 @@ class Capitalization(Rule):
 
     def _sentence_start_hits(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
+        lowercase_names = _lowercase_names(text)
         for sentence in doc.sentences:
             origin = self._origin(doc, sentence.start)
             if origin not in self._after:
@@ -95,6 +97,10 @@ class Capitalization(Rule):
             if word.lower() in LOWERCASE_PARTICLES:
                 continue
             start, end = first.span("word")
+            if "[" in text[sentence.start : start] or text.startswith(")", end):
+                continue  # "[laughs]", "[it] didn't": an editor's insertion; "b) the second point"
+            if word in lowercase_names or _is_command(text, doc, sentence.start):
+                continue
             yield Hit(start, end, (capitalize_first(word),))
 
     @staticmethod
@@ -109,6 +115,28 @@ class Capitalization(Rule):
         while pos >= 0 and doc.text[pos] in _CLOSERS_AND_SPACE:
             pos -= 1
         return doc.text[pos] if pos >= 0 else "paragraph"
+
+
+# A name its owner writes in lowercase, as code is written: with a digit, a hyphen or a dot inside
+# ("youtube-dl", "video2commons", "node.js").
+_CODE_LIKE_NAME = lazy(r"(?<![\p{L}\p{N}.-])\p{Ll}[\p{Ll}\p{N}]*(?:[-.\p{N}][\p{Ll}\p{N}]+)+(?![\p{L}\p{N}])")
+_COMMAND_LINE = lazy(r"\p{Ll}[\w.-]*(?:[ \t]+\S+)*?[ \t]+(?:--?\w|\S*(?:://|/\S))")
+
+
+def _lowercase_names(text: str) -> frozenset[str]:
+    """Names written in lowercase on purpose: a code-like word the story writes in lowercase at
+    least twice, and more often so than capitalised."""
+    found = Counter(match.group() for match in _CODE_LIKE_NAME.finditer(text))
+    return frozenset(name for name, count in found.items() if count >= 2 and count > text.count(capitalize_first(name)))
+
+
+def _is_command(text: str, doc: Document, start: int) -> bool:
+    """A paragraph that is a command to type ("dnf install http://..."): one line, no final stop."""
+    if start not in doc.paragraph_starts:
+        return False
+    end = next(span.end for span in doc.paragraphs if span.start == start)
+    line = text[start:end]
+    return "\n" not in line and not line.rstrip().endswith((".", "!", "?", ":")) and bool(_COMMAND_LINE.match(line))
 
 
 @lru_cache(maxsize=256)

@@ -5,14 +5,45 @@ from __future__ import annotations
 import copy
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from datetime import date
 from typing import Any
 
 from newslint.document import Document
-from newslint.regexes import compile_literals, scan_within
+from newslint.regexes import compile_literals, lazy, scan_within
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option, OptionError
 from newslint.textcase import match_case
+
+
+# "Mumbai (Bombay)", "Mumbai, formerly Bombay", "the city once called Bombay": an old name explained.
+_RENAME_CUE = lazy(
+    r"(?i:(?:\(|\b(?:formerly|previously|then called|then known as|once called|once known as|old name|"
+    r"renamed from|earlier called)\b(?:[ \t]+(?:as|called|known as))?)[ \t]*)\Z"
+)
+_TITLE_CASE = lazy(r"[\"“][\p{Lu}\p{N}][^\"“”]*[\"”]")
+
+
+def _explains_a_rename(text: str, start: int) -> bool:
+    return bool(_RENAME_CUE.search(text, max(0, start - 40), start))
+
+
+def _in_quoted_title(doc: Document, start: int, end: int) -> bool:
+    """Inside a quoted phrase whose words are capitalised: a title ("Bombay Talkies")."""
+    for span in doc.quotations:
+        if span.start < start and end < span.end and span.end - span.start < 80:
+            words = doc.text[span.start + 1 : span.end - 1].split()
+            return len(words) > 1 and all(word[:1].isupper() or not word[:1].isalpha() for word in words)
+    return False
+
+
+def _date(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise opt._Invalid(f"expected a date as YYYY-MM-DD, got {value!r}") from None
 
 
 class Consistency(Rule):
@@ -24,11 +55,17 @@ class Consistency(Rule):
     options = {
         "variants": Option(opt.non_empty_string_list, required=True),
         "preferred": Option(opt.non_empty_string, default=None),
+        "headlines": Option(opt.boolean, default=True),
+        "since": Option(_date, default=None),
     }
 
     def configure(self, options: dict[str, Any], context: LoadContext) -> None:
         variants: tuple[str, ...] = options["variants"]
         self._preferred: str | None = options["preferred"]
+        self._in_headlines: bool = options["headlines"]
+        self._since: date | None = options["since"]
+        if self._since is not None and self._preferred is None:
+            raise OptionError("since", "a date from which a house spelling holds needs `preferred`")
         if self._preferred is None and len(variants) < 2:
             raise OptionError("variants", "list at least two forms, or give `preferred`")
         if self._preferred in variants:
@@ -87,8 +124,9 @@ class Consistency(Rule):
                 for match, index in occurrences
                 if not any(start <= match.start() and match.end() <= end for start, end in excepted)
             ]
-        if not occurrences:
-            return
+        occurrences = [(match, index) for match, index in occurrences if self._counts(doc, match)]
+        if not occurrences or (self._since is not None and (doc.date or self._since) < self._since):
+            return  # copy written before the rename keeps the old name
         winner = self._winner(occurrences)
         if winner is None:
             return
@@ -98,6 +136,20 @@ class Consistency(Rule):
                 written = match.group()
                 replacement = preferred if written in self._forms else match_case(preferred, written)
                 yield Hit(match.start(), match.end(), (replacement,), {"preferred": preferred})
+
+    def _counts(self, doc: Document, match: Any) -> bool:
+        """Whether an occurrence is the writer's spelling to judge. Not: a document quoted verbatim
+        (its spelling is the source's), a title in quotation marks ("Bombay Talkies"), the old name
+        explained beside the new ("Mumbai (Bombay)", "formerly Bombay"); for a story that only has to
+        be consistent, no quotation at all, and no headline where headlines have their own style."""
+        start, end = match.span()
+        if doc.in_quoted_document(start, end) or _explains_a_rename(doc.text, start):
+            return False
+        if self._preferred is not None:
+            return not _in_quoted_title(doc, start, end)
+        if not self._in_headlines and doc.headline is not None and doc.headline.start <= start < doc.headline.end:
+            return False
+        return not doc.in_quotation(start)
 
     def _winner(self, occurrences: list) -> int | None:
         """The house form; or, without one, the majority form (the first used on a tie)."""

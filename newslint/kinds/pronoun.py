@@ -21,7 +21,7 @@ from newslint.regexes import lazy, scan
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option, OptionError
-from newslint.spans import Word
+from newslint.spans import Span, Word
 from newslint.textcase import match_case
 
 _PRONOUN = lazy(r"(?<![\p{L}\p{M}\p{N}_'’-])(?:she|her|hers|herself)(?![\p{L}\p{M}\p{N}_'’-])", regex.IGNORECASE)
@@ -32,6 +32,10 @@ _NEXT_WORD = lazy(r"\s+(\p{L}+)")
 WINDOW = 600  # characters before the pronoun in which its antecedent is looked for
 _POSSESSIVE = lazy(r"['’]s?$")
 _CLAUSE_PUNCTUATION = lazy(r"[,;:—–(\"“”]")
+# A phrase followed at once by a comma or a stop has no verb of its own: "in Shelby, North Carolina."
+_APPOSITION_END = lazy(r"[ \t]*[,.;:]")
+# ", who is supported by the government,": an aside whose nouns are not what the pronoun refers to.
+_ASIDE = lazy(r",[ \t]+(?:who|whom|whose|which)\b[^,.;:]*,")
 
 DETERMINERS = frozenset("the a an this that these those its his their our your my her each every".split())
 CLAUSE_OPENERS = frozenset(
@@ -94,6 +98,7 @@ class Pronoun(Rule):
         "persons": Option(opt.string_list, default=()),
         "female": Option(opt.string_list, default=()),
         "modifiers": Option(opt.string_list, default=()),
+        "given_names": Option(opt.string_list, default=()),
     }
 
     def configure(self, options: dict[str, Any], context: LoadContext) -> None:
@@ -107,6 +112,7 @@ class Pronoun(Rule):
         self._person_nouns = frozenset(word.lower() for word in words("persons"))
         self._female = frozenset(word.lower() for word in words("female"))
         self._modifiers = frozenset(word.lower() for word in words("modifiers"))
+        self._given_names = frozenset(words("given_names"))
         if not names and not self._entity_nouns:
             raise OptionError("names", "a pronoun rule needs `names` or `entities` word lists naming places")
 
@@ -133,6 +139,8 @@ class Pronoun(Rule):
         if self._mentions_a_woman(doc, window_start, pronoun.start(), flagged):
             return None
         mentions = self._mentions(doc, window_start, pronoun.start(), flagged)
+        asides = [m.span() for m in _ASIDE.finditer(doc.text, window_start, pronoun.start())]
+        mentions = [m for m in mentions if not any(start < m.start < end for start, end in asides)]
         if not mentions:
             return None
         subjects = [m for m in mentions if m.subject and not m.possessive]
@@ -141,10 +149,24 @@ class Pronoun(Rule):
         if any(m.kind == "person" and m.subject and not m.possessive and m.start >= own.start for m in mentions):
             return None
         antecedent = subjects[-1]
+        if antecedent.text in self._given_names:
+            return None  # "Paris left the ship ... She": a place that is also a woman's name
+        if self._person_follows(doc, own, pronoun.start(), flagged):
+            return None  # "In her ruling, the judge said": the woman comes after the pronoun
         is_object = pronoun.group().lower() == "her" and _replacement(doc.text, pronoun) == "it"
         if is_object and self._same_clause(doc, antecedent, pronoun.start()):
             return None  # "Israel remembers her": an object pronoun is not its own clause's subject
         return antecedent
+
+    def _person_follows(self, doc: Document, sentence: Span, pronoun: int, flagged: dict[int, str]) -> bool:
+        """A pronoun in a sentence's opening phrase whose main clause has a person for subject:
+        "In her ruling, the judge ...", "Before her meeting with Martinez, Davenport ..."."""
+        comma = doc.text.find(",", pronoun, sentence.end)
+        if comma < 0 or "," in doc.text[sentence.start : pronoun]:
+            return False
+        later = self._mentions(doc, comma, sentence.end, flagged)
+        first_subject = next((m for m in later if m.subject and not m.possessive), None)
+        return first_subject is not None and first_subject.kind == "person"
 
     def _mentions_a_woman(self, doc: Document, start: int, end: int, flagged: dict[int, str]) -> bool:
         """A woman's name, title or noun, or an earlier she/her that did not mean a place."""
@@ -212,7 +234,8 @@ class Pronoun(Rule):
             return None
         content = [_base(word.text)[0] for word in run if not _is_determiner_or_modifier(word.text)]
         label = name or " ".join(content) or head
-        return Mention(kind, label, run[0].start, self._opens_clause(doc, words, first), possessive)
+        subject = self._opens_clause(doc, words, first) and not _APPOSITION_END.match(doc.text, run[-1].end)
+        return Mention(kind, label, run[0].start, subject, possessive)
 
     def _name_ending_at(self, run: Sequence[Word]) -> str | None:
         """The longest known place or organisation name that ends the phrase."""

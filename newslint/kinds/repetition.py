@@ -34,6 +34,8 @@ class Repetition(Rule):
                 continue
             if first[0].isupper() and second[0].isupper() and not first.isupper():
                 continue  # "Bora Bora", "Sirhan Sirhan": names, not slips
+            if _different_words(first, second):
+                continue  # "the first FIRST competition", "law lord Lord Bingham": case decides
             yield Hit(match.start(), match.end(), (first,))
 
 
@@ -45,6 +47,18 @@ def _may_repeat(folded: str) -> bool:
     every doubled word passes, so that most documents skip the regex."""
     tokens = [token.strip(_PUNCTUATION) for token in folded.split()]
     return any(a == b and a for a, b in zip(tokens, tokens[1:]))
+
+
+# Words that stay words when capitalised in mid-sentence ("to the The Independent" is a slip).
+_FUNCTION_WORDS = frozenset("the a an of to in on at by for and or but with from as is was that this".split())
+
+
+def _different_words(first: str, second: str) -> bool:
+    """Whether two spellings of one word are two words: an acronym beside the word (first FIRST), or a
+    capitalised title or name after the plain noun (lord Lord) -- not "The the" at a sentence start."""
+    if first.isupper() != second.isupper() and len(first) > 1:
+        return True
+    return first.islower() and second[0].isupper() and second.lower() not in _FUNCTION_WORDS
 
 
 def _joined(text: str, start: int, end: int) -> bool:

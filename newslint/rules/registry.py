@@ -6,6 +6,7 @@ from newslint.kinds.attribution import Attribution
 from newslint.kinds.balance import Balance
 from newslint.kinds.capitalization import Capitalization
 from newslint.kinds.consistency import Consistency
+from newslint.kinds.emphasis import Emphasis
 from newslint.kinds.existence import Existence
 from newslint.kinds.pronoun import Pronoun
 from newslint.kinds.repetition import Repetition
@@ -23,5 +24,6 @@ KINDS: dict[str, type[Rule]] = {
         Pronoun,
         Attribution,
         Balance,
+        Emphasis,
     )
 }
