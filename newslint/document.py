@@ -217,7 +217,16 @@ class Document:
 
     @cached_property
     def urls(self) -> list[Span]:
-        return segmentation.urls(self.text)
+        """What is never prose: URLs, addresses, handles, file names, HTML entities, dotted names
+        (sorted, overlapping ones merged)."""
+        spans = sorted(segmentation.urls(self.text) + segmentation.names_and_files(self.text))
+        merged: list[Span] = []
+        for span in spans:
+            if merged and span.start < merged[-1].end:
+                merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
+            else:
+                merged.append(span)
+        return merged
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

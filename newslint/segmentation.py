@@ -7,6 +7,7 @@ is one sentence.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 import regex
@@ -151,6 +152,40 @@ def sentences(text: str, paragraphs: Iterable[Span]) -> list[Span]:
                 start = next_start
         if start < paragraph.end:
             found.append(Span(start, paragraph.end))
+    return found
+
+
+_FILE_EXTENSIONS = (
+    "png|jpe?g|gif|svg|webp|tiff?|bmp|pdf|docx?|xlsx?|pptx?|odt|txt|csv|json|xml|ya?ml|html?|md|mdx|"
+    "zip|gz|tar|exe|dmg|apk|iso|js|ts|css|py|rb|java|mp3|mp4|m4a|wav|mov|avi|mkv"
+)
+# A file name ("kiev-night.jpg"), an extension on its own (".png files"), an HTML entity left in
+# the text ("caf&#233;"): never prose, whatever words they hold.
+_FILE_OR_ENTITY = lazy(
+    r"(?<![\p{L}\p{N}_.-])[\p{L}\p{N}_][\p{L}\p{N}_.-]*\.(?i:" + _FILE_EXTENSIONS + r")(?![\p{L}\p{N}_])"
+    r"|(?<![\p{L}\p{N}_.])\.(?i:" + _FILE_EXTENSIONS + r"|com|org|net|gov|edu|io)(?![\p{L}\p{N}_])"
+    r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});"
+)
+# "Halo.Bungie.Org", "One.Tel": names written with dots inside (each part two letters or more,
+# so that "U.S" and "e.g" stay abbreviations).
+_DOTTED_NAME = lazy(r"(?<![\p{L}\p{N}.])[\p{L}\p{N}]{2,}(?:\.[\p{L}\p{N}]{2,})+(?![\p{L}\p{N}]|\.[\p{L}\p{N}])")
+
+
+# "example.com.It was late": a domain, then a sentence glued to it.
+_DOMAIN_THEN_SENTENCE = lazy(r"\.(?:" + _TLDS + r")\.\p{Lu}\p{Ll}*\Z")
+
+
+def names_and_files(text: str) -> list[Span]:
+    """File names, bare extensions, HTML entities, and names with dots inside them: a name with two
+    dots, or one that the story writes more than once (a slip such as "said.The" is not repeated)."""
+    found = [Span(m.start(), m.end()) for m in _FILE_OR_ENTITY.finditer(text)] if ("." in text or "&" in text) else []
+    dotted = list(_DOTTED_NAME.finditer(text)) if "." in text else []
+    counts = Counter(match.group() for match in dotted)
+    found += [
+        Span(m.start(), m.end())
+        for m in dotted
+        if (m.group().count(".") >= 2 and not _DOMAIN_THEN_SENTENCE.search(m.group())) or counts[m.group()] >= 2
+    ]
     return found
 
 

@@ -15,7 +15,6 @@ from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option, OptionError
 from newslint.textcase import match_case
 
-
 # "Mumbai (Bombay)", "Mumbai, formerly Bombay", "the city once called Bombay": an old name explained.
 _RENAME_CUE = lazy(
     r"(?i:(?:\(|\b(?:formerly|previously|then called|then known as|once called|once known as|old name|"
