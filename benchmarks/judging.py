@@ -7,7 +7,7 @@ on every CI run, without the corpora):
 
 - tests/data/judged/judgements.jsonl: one judgement a line -- the finding's key, rule and span in
   its story, the verdict (right or wrong) and why;
-- tests/data/judged/excerpts.jsonl: generated from the judgements and the corpora -- for each story,
+- tests/data/judged/excerpts.jsonl.gz: generated from the judgements and the corpora -- for each story,
   the paragraphs around its judged findings (two before, one after; the whole story for rules that
   compare spellings across it), with the judged spans at their offsets in the excerpt.
 
@@ -28,6 +28,7 @@ and ../shared/corpus/mqm-zhen-dev.jsonl (human references and MT, Apache 2.0).
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import sys
@@ -47,7 +48,7 @@ CORPORA = {
 }
 JUDGED = REPO / "tests" / "data" / "judged"
 JUDGEMENTS = JUDGED / "judgements.jsonl"
-EXCERPTS = JUDGED / "excerpts.jsonl"
+EXCERPTS = JUDGED / "excerpts.jsonl.gz"  # generated; compressed, as whole stories add up
 VERDICTS = ("right", "wrong")
 # Kinds that judge a story as a whole: consistency compares spellings across it, emphasis counts a
 # habit in it. Their excerpts are whole stories, and a true finding of consistency is kept when the
@@ -224,7 +225,8 @@ def write_excerpts() -> int:
                 lines.append(
                     json.dumps(excerpt | {"text": story.text[start:end], "findings": findings}, ensure_ascii=False)
                 )
-    EXCERPTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with gzip.GzipFile(EXCERPTS, "wb", mtime=0) as out:  # mtime 0: the same excerpts, the same bytes
+        out.write(("\n".join(lines) + "\n").encode("utf-8"))
     print(f"{len(lines)} excerpts written to {EXCERPTS.relative_to(REPO)}")
     return 0
 

@@ -8,6 +8,7 @@ tests/data/judged/README.md for their sources and licences.
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -15,8 +16,8 @@ import pytest
 
 from newslint import Config, lint_text
 
-EXCERPTS = Path(__file__).resolve().parent / "data" / "judged" / "excerpts.jsonl"
-RECORDS = [json.loads(line) for line in EXCERPTS.read_text(encoding="utf-8").splitlines() if line.strip()]
+EXCERPTS = Path(__file__).resolve().parent / "data" / "judged" / "excerpts.jsonl.gz"
+RECORDS = [json.loads(line) for line in gzip.decompress(EXCERPTS.read_bytes()).decode("utf-8").splitlines() if line]
 
 
 def _cases(verdict: str):

@@ -40,6 +40,8 @@ _NUMBERS_SOURCE = lazy(
 _GLOSS_AFTER = lazy(r",[ \t]+(?:an?[ \t]+|the[ \t]+)?\p{Ll}+(?:[ \t]+\p{Ll}+)?[ \t]*[.;]")
 # "It is reported that ...": a formula that names no source (Chinese 据报道).
 _NO_SOURCE = lazy(r"(?i)\bit[ \t]+(?:is|was|has[ \t]+been)[ \t]+\Z")
+# A nickname stands before the name it belongs to: two capitalised words.
+_NAME_AFTER = lazy(r"[ \t]+\p{Lu}\p{Ll}+[ \t]+\p{Lu}\p{Ll}+")
 _DEFINED_AFTER = lazy(r"\s+(?:is|are|was|were|means|meant|refers)\b")
 
 
@@ -121,6 +123,8 @@ class Emphasis(Rule):
             return True  # "raised the risk assessment from "moderate" to "high"": a grade's name
         if _GLOSS_AFTER.match(text, end):
             return True  # 'a thousand pairs of "handpaws", costume gloves': a term and its gloss
+        if _NAME_AFTER.match(text, end):
+            return True  # 'the "third uncle" Wang Jixiang', 'the "Iron Lady" Margaret Thatcher': a nickname
         opens_sentence = text[sentence.start : start].strip().lower() in ("", "a", "an", "the")
         return opens_sentence and bool(_DEFINED_AFTER.match(text, end))  # 'A "tropical depression" is ...'
 
