@@ -6,6 +6,7 @@ import json
 import textwrap
 from collections.abc import Sequence
 
+from newslint import measured
 from newslint.rules.base import Rule
 
 
@@ -45,6 +46,7 @@ def rule_record(rule: Rule) -> dict:
         "source": info.source,
         "link": info.link,
         "examples": {"fail": list(info.examples.fail), "pass": list(info.examples.passing)},
+        "measured": measured.of_rule(rule),
     }
 
 
@@ -62,6 +64,9 @@ def explain(rule: Rule) -> str:
     if info.link:
         parts.append(f"Link: {info.link}")
     parts.append(f"Defined in: {info.path}:{info.line}")
+    numbers = measured.summary(rule)
+    if numbers:
+        parts += [""] + numbers
     if info.examples.fail:
         parts += ["", "Flags:"] + [f"  {example}" for example in info.examples.fail]
     if info.examples.passing:

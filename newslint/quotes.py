@@ -180,8 +180,8 @@ class _Reader:
         if mark == STRAIGHT and pos > paragraph.start and text[pos - 1].isdigit() and role != "open":
             return "close" if state is not None else "inch"  # "since October 2017". / 6'2"
         if mark in OPENERS:
-            if state is not None and role == "close":
-                return "close" if _closes((state.nested or state).mark, mark) else "misdirected"
+            if role == "close":  # "decision.“ However": an opening mark where a closing one belongs
+                return "close" if state is not None and _closes((state.nested or state).mark, mark) else "misdirected"
             return "open"
         if mark in CLOSERS:
             return "misdirected" if state is None and role == "open" else "close"

@@ -175,16 +175,24 @@ _DOTTED_NAME = lazy(r"(?<![\p{L}\p{N}.])[\p{L}\p{N}]{2,}(?:\.[\p{L}\p{N}]{2,})+(
 _DOMAIN_THEN_SENTENCE = lazy(r"\.(?:" + _TLDS + r")\.\p{Lu}\p{Ll}*\Z")
 
 
+# A name's parts: capitalised, and not a word that starts a sentence ("Talks.The" twice is two slips).
+_NAME_PARTS = lazy(
+    r"(?!.*\.(?:The|A|An|He|She|It|They|We|I|In|On|At|But|And|This|That|Its|His|Her|Their|There|However)\b)"
+    r"[\p{Lu}\p{N}][\p{L}\p{N}]*(?:\.[\p{L}\p{N}]+)+"
+)
+
+
 def names_and_files(text: str) -> list[Span]:
     """File names, bare extensions, HTML entities, and names with dots inside them: a name with two
-    dots, or one that the story writes more than once (a slip such as "said.The" is not repeated)."""
+    dots, or a capitalised one that the story writes more than once ("One.Tel"; not "Talks.The")."""
     found = [Span(m.start(), m.end()) for m in _FILE_OR_ENTITY.finditer(text)] if ("." in text or "&" in text) else []
     dotted = list(_DOTTED_NAME.finditer(text)) if "." in text else []
     counts = Counter(match.group() for match in dotted)
     found += [
         Span(m.start(), m.end())
         for m in dotted
-        if (m.group().count(".") >= 2 and not _DOMAIN_THEN_SENTENCE.search(m.group())) or counts[m.group()] >= 2
+        if (m.group().count(".") >= 2 and not _DOMAIN_THEN_SENTENCE.search(m.group()))
+        or (counts[m.group()] >= 2 and _NAME_PARTS.fullmatch(m.group()))
     ]
     return found
 

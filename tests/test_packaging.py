@@ -26,10 +26,10 @@ def test_every_package_is_listed_in_pyproject():
 def test_rule_packs_and_word_lists_are_package_data():
     data = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"]
     patterns = data["newslint.lint_rules"]
-    assert "*.yaml" in patterns and "wordlists/*.txt" in patterns
+    assert "*.yaml" in patterns and "*.json" in patterns and "wordlists/*.txt" in patterns
     assert list((REPO / "lint_rules").glob("*.yaml")) and list((REPO / "lint_rules" / "wordlists").glob("*.txt"))
     assert not [
         p
         for p in (REPO / "lint_rules").rglob("*")
-        if p.is_file() and p.suffix not in (".yaml", ".txt", ".py") and "__pycache__" not in p.parts
+        if p.is_file() and p.suffix not in (".yaml", ".json", ".txt", ".py") and "__pycache__" not in p.parts
     ], "a file in lint_rules/ that the wheel would not ship"

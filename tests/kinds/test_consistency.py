@@ -1,3 +1,6 @@
+import pytest
+
+from newslint.errors import RuleFileError
 from tests.conftest import matched, run_rules
 
 KYIV = """
@@ -86,3 +89,52 @@ def test_straight_and_curly_apostrophes_spell_one_form(make_rules):
     assert run_rules(rules, "Côte d'Ivoire said. Côte d’Ivoire agreed.") == []
     text = "Ivory Coast said. Côte d’Ivoire agreed. Ivory Coast left."
     assert matched(run_rules(rules, text), text) == ["Côte d’Ivoire"]
+
+
+KYIV_SINCE = KYIV + "  since: 2019-08-14\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("KIEV, Aug 3, 2004 (Reuters) - Talks resumed in Kiev.", []),
+        ("KIEV, Aug 3, 2021 (Reuters) - Talks resumed in Kiev.", ["KIEV", "Kiev"]),
+        ("Talks resumed in Kiev on Monday.", ["Kiev"]),  # no date: judged as new copy
+    ],
+)
+def test_copy_dated_before_the_house_spelling_took_over_is_left_alone(make_rules, text, flagged):
+    assert matched(run_rules(make_rules(KYIV_SINCE), text), text) == flagged
+
+
+def test_since_needs_a_preferred_form(make_rules):
+    with pytest.raises(RuleFileError, match="since"):
+        make_rules(MACAU + "  since: 2019-01-01\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks resumed in Kyiv (Kiev) on Monday.",
+        "Kyiv, formerly Kiev, held talks.",
+        'Trump\'s statement read: "Kiev will not yield." Talks in Kyiv went on.',
+        'The film "Kiev Nights" opened in Kyiv.',
+    ],
+)
+def test_what_is_not_the_writers_spelling_is_not_counted(make_rules, text):
+    assert run_rules(make_rules(KYIV), text) == []
+
+
+US = """
+- id: t.us
+  kind: consistency
+  message: "'{match}' but '{preferred}'"
+  variants: [U.S., US]
+  headlines: false
+"""
+
+
+def test_headlines_and_quotations_do_not_count_for_a_story_that_must_be_consistent(make_rules):
+    text = 'US imposes sanctions\n\nThe U.S. imposed them. "The US will not wait," he said. U.S. officials agreed.'
+    assert run_rules(make_rules(US), text) == []
+    mixed = "US imposes sanctions\n\nThe U.S. imposed them. US officials agreed, and U.S. banks too."
+    assert matched(run_rules(make_rules(US), mixed), mixed) == ["US"]

@@ -1,0 +1,64 @@
+import pytest
+
+from newslint.errors import RuleFileError
+from tests.conftest import matched, run_rules
+
+RULE = """
+- id: t.emph
+  kind: emphasis
+  message: "emphasis {match}"
+  attribution: [said, according to, told]
+  mentions: [the term, nicknamed]
+  scales: [risk, level]
+"""
+
+
+def test_a_habit_of_unattributed_quoted_terms_is_flagged(make_rules):
+    text = 'Coaches rely on the "core tactics" of the team. Fans love the "attack spirit" of "providence".'
+    assert matched(run_rules(make_rules(RULE), text), text) == ['"core tactics"', '"attack spirit"', '"providence"']
+
+
+def test_one_pair_of_scare_quotes_is_a_writers_choice(make_rules):
+    assert run_rules(make_rules(RULE), 'Coaches rely on the "core tactics" of the team.') == []
+
+
+def test_single_words_do_not_make_the_habit_on_their_own(make_rules):
+    text = 'A sign of "providence" for the shop. A matter of "luck" for its owners.'
+    assert run_rules(make_rules(RULE), text) == []
+
+
+def test_the_habit_is_measured_per_1000_words(make_rules):
+    text = 'The "core tactics" held. The "attack spirit" held. ' + "Filler words here. " * 300
+    assert run_rules(make_rules(RULE), text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a speaker in the same sentence, or the one before
+        'The minister said the government had "no intention" of it. It had "no money" either.',
+        'A "funding gap" remains, the agency said. Officials told reporters of a "deep hole".',
+        # a term mentioned as a term, a grade on a scale, a definition, a gloss, a nickname
+        'The term "natural born citizen" is vague. He was nicknamed the "king of coal".',
+        'The risk rose from "moderate risk" to "very high". The level is "very high" now.',
+        'A "tropical depression" is weak. It made "hand paws", costume gloves.',
+        'Fans cheered the "third uncle" Wang Jixiang and the "old master" Li Wei.',
+        # inside a longer quotation
+        '"We reject the "double reduction" idea and the "joint tour" plan," Li told the paper.',
+    ],
+)
+def test_partial_quotations_and_terms_are_not_emphasis(make_rules, text):
+    assert run_rules(make_rules(RULE), text) == []
+
+
+def test_according_to_data_names_the_source_of_numbers_not_of_words(make_rules):
+    text = (
+        'According to Alipay data, the number of new "basic people" doubled. '
+        'Young savers became "fund holders" in the "saving effect" era.'
+    )
+    assert len(run_rules(make_rules(RULE), text)) == 3
+
+
+def test_counts_are_checked_when_the_rule_loads(make_rules):
+    with pytest.raises(RuleFileError, match="min_count"):
+        make_rules(RULE + "  min_count: -1\n")

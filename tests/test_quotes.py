@@ -1,0 +1,66 @@
+"""The quotation structure of a document (newslint/quotes.py), read as an editor reads it."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.document import Document
+
+
+def problems(text: str) -> list[tuple[str, str]]:
+    """(the text from the mark on, what is wrong) for every mark out of place."""
+    structure = Document(text).quote_structure
+    return [(text[pos : pos + 12], problem) for pos, problem in structure.problems]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the multi-paragraph convention, with the paragraph break lost in web copy
+        '"Fifa is good for you. "Playing so many games is not healthy," he said.',
+        # and with it kept
+        '"Fifa is good for you.\n\n"Playing so many games is not healthy," he said.',
+        # a closing mark after a number closes; one with no quotation open is an inch mark
+        'The commissioner said, "We start trading on July 1, 2020". He is 6\'2" tall.',
+        # a block quotation opened in its first paragraph and closed at the end of its last
+        'He wrote:\n\n"Please tell him I will withdraw.\n\nI want no part of it."\n\nThey made up.',
+        # a misplaced space after the opening mark is not a stray mark
+        'Wilkins said," [Warhol] liked the way the booths looked". She agreed.',
+        # German, Hungarian and French marks
+        "Sie sagte „ja“, er schrieb „vas” és «très bien».",
+        # a quotation over a single line break (a line of the same paragraph)
+        'He said, "The costs rise.\nDue to the epidemic, we pay more."',
+    ],
+)
+def test_balanced_quotations_by_the_conventions_of_news_copy(text):
+    assert problems(text) == []
+
+
+def test_the_mark_left_open_is_reported_not_the_last_one():
+    text = 'I keep asking "what if my family were there? "What if they were sent back?" I said.'
+    assert problems(text) == [('"what if my ', "unclosed")]
+
+
+def test_prose_resuming_inside_a_quotation_leaves_it_unclosed():
+    assert problems('"We will win, he said. The talks resume on Monday.') == [('"We will win', "unclosed")]
+    text = '"We will win.\n\nThe minister said: "We will rebuild."'
+    assert problems(text) == [('"We will win', "unclosed")]
+
+
+def test_a_quotation_cannot_run_on_unopened_over_a_blank_line_from_mid_paragraph():
+    text = 'He said, "The costs rise.\n\nDue to the epidemic, we pay more."'
+    assert [problem for _, problem in problems(text)] == ["unclosed", "stray"]
+
+
+def test_marks_pointing_the_wrong_way_and_nested_double_marks():
+    assert problems("It was a misguided decision.“ However, the centre keeps its seats.") == [
+        ("“ However, t", "misdirected")
+    ]
+    text = 'He tweeted: "The "United States" holds no detainees." McGurk agreed.'
+    assert problems(text) == [('"United Stat', "nested")]
+
+
+def test_quotation_spans_run_across_paragraphs_and_to_the_end_of_an_open_one():
+    text = '"One.\n\n"Two," he said. Then "three'
+    spans = [text[span.start : span.end] for span in Document(text).quotations]
+    assert spans == ['"One.', '"Two,"', '"three']

@@ -1,0 +1,113 @@
+"""What a story is made of beyond sentences (newslint/structure.py): headlines, dates, transcripts,
+quoted documents, other languages, and what is never prose."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newslint.document import Document
+from newslint.structure import foreign_near, story_date
+
+INTERVIEW = (
+    "Wikinews spoke to the mayor.\n\n"
+    "((WN)) : What is your plan?\n\n"
+    "((Anna Lee))  We we will build. It was really hard.\n\n"
+    "And we we kept going.\n\n"
+    "((WN)) : Why now?\n\n"
+    "((Anna Lee))  Because.\n"
+)
+
+
+def test_speaker_labels_are_found_and_answers_are_the_interviewees():
+    doc = Document(INTERVIEW)
+    labels = [INTERVIEW[span.start : span.end].strip() for span in doc.speaker_labels]
+    assert labels == ["((WN)) :", "((Anna Lee))", "((WN)) :", "((Anna Lee))"]
+    answer = INTERVIEW.index("We we will")
+    continuation = INTERVIEW.index("And we we")
+    question = INTERVIEW.index("What is your")
+    assert doc.in_verbatim(answer, answer + 5) and doc.in_verbatim(continuation, continuation + 5)
+    assert not doc.in_verbatim(question, question + 5)
+    assert not doc.in_verbatim(0, 8)  # the introduction is the writer's
+
+
+def test_unlabelled_answers_follow_a_labelled_question():
+    text = "Q: Why run?\n\nBecause we we must.\n\nQ: And then?\n\nWe win.\n\nQ: Thanks?\n\nBye."
+    doc = Document(text)
+    assert doc.in_verbatim(text.index("Because"), text.index("Because") + 7)
+    assert not doc.in_verbatim(text.index("Why run"), text.index("Why run") + 7)
+
+
+def test_a_label_that_starts_one_paragraph_is_a_quotation_not_a_transcript():
+    assert Document("Putin: We will win.\n\nThe talks went on.").speaker_labels == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('Trump\'s statement read: "Hamza bin Ladin was killed." Then he left.', "Hamza"),
+        ('Biden wrote that "I have decided" on Tuesday.', "I have"),
+        ('He sent this message:\n\n"Please tell him.\n\nI withdraw."', "I withdraw"),
+    ],
+)
+def test_documents_quoted_verbatim(text, quoted):
+    doc = Document(text)
+    at = text.index(quoted)
+    assert doc.in_quoted_document(at, at + len(quoted))
+
+
+def test_a_spoken_quotation_is_not_a_document():
+    text = 'The minister said, "We will win."'
+    assert not Document(text).in_quoted_document(text.index("We"), text.index("We") + 2)
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "expected"),
+    [
+        ("---\ntitle: x\ndate: 2004-05-01\n---\nStory", "Story", date(2004, 5, 1)),
+        ('<meta property="article:published_time" content="2012-01-02T10:00">', "x", date(2012, 1, 2)),
+        ("x", "KYIV, March 3, 2004 (Reuters) - Talks began.", date(2004, 3, 3)),
+        ("x", "LONDON, 3 Sept 2004 - Talks began.", date(2004, 9, 3)),
+        ("x", "Talks began on Monday, officials said.", None),
+        ("x", "A" * 400 + " On March 3, 2004 it rained.", None),  # too far down for a dateline
+    ],
+)
+def test_the_date_a_story_gives_itself(source, text, expected):
+    assert story_date(source, text) == expected
+
+
+def test_a_headline_is_a_short_first_line_without_a_stop():
+    assert Document("US imposes sanctions\n\nThe U.S. imposed sanctions.").headline is not None
+    assert Document("The U.S. imposed sanctions.\n\nMore.").headline is None
+
+
+def test_words_of_another_language():
+    text = "Si el Senado no me ratifica, seré gobernador hasta el miércoles"
+    assert foreign_near(text, text.index(" me ") + 1, text.index(" me ") + 3)
+    english = "We want peace, protesters chanted outside the parliament."
+    assert not foreign_near(english, 0, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("Open kiev-night.jpg now.", "kiev-night.jpg"),
+        ("They were .png files.", ".png"),
+        ("A caf&#233; in Kyiv.", "&#233;"),
+        ("Fans run Halo.Bungie.Org for fun.", "Halo.Bungie.Org"),
+        ("One.Tel fell. One.Tel shares sank.", "One.Tel"),
+    ],
+)
+def test_file_names_entities_and_dotted_names_are_not_prose(text, token):
+    doc = Document(text)
+    at = text.index(token)
+    assert doc.overlaps_url(at, at + len(token))
+
+
+def test_a_slip_glued_to_a_sentence_is_still_prose():
+    text = "Putin met Xi.The talks lasted. She wrote to example.com.It was late."
+    doc = Document(text)
+    assert not doc.overlaps_url(text.index("Xi.The"), text.index("Xi.The") + 6)
+    dot = text.index("com.It") + 3
+    assert not doc.overlaps_url(dot, dot + 1)
