@@ -115,6 +115,8 @@ class Browser:
         self.send("Page.enable")
         self.send("Runtime.enable")
         self.send("Log.enable")
+        # A headless page never has the window's focus; without this, :focus would never match.
+        self.send("Emulation.setFocusEmulationEnabled", {"enabled": True})
         self.send(
             "Emulation.setDeviceMetricsOverride",
             {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},

@@ -39,8 +39,14 @@
       : `${shown} of ${problems.length} problems shown, in ${filesShown} of ${files.length} files.`;
   }
 
+  // Links to a file or a finding land below the sticky filter bar, not under it.
+  function keepTargetsClearOfTheBar() {
+    document.documentElement.style.scrollPaddingTop = `${bar.getBoundingClientRect().height + 24}px`;
+  }
+
   if (bar) {
     bar.hidden = false;
+    new ResizeObserver(keepTargetsClearOfTheBar).observe(bar);
     bar.addEventListener("change", applyFilters);
     document.getElementById("show-all").addEventListener("click", () => {
       for (const box of boxes) box.checked = true;
