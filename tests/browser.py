@@ -50,9 +50,13 @@ class BrowserError(RuntimeError):
 
 
 def find_chromium() -> str | None:
+    """The browser to drive: $NEWSLINT_CHROMIUM (which must be there), or the first on PATH."""
     configured = os.environ.get("NEWSLINT_CHROMIUM")
     if configured:
-        return configured
+        found = shutil.which(configured)
+        if found is None:
+            raise BrowserError(f"NEWSLINT_CHROMIUM={configured} is not an executable")
+        return found
     return next((found for name in CANDIDATES if (found := shutil.which(name))), None)
 
 
@@ -109,8 +113,15 @@ class Browser:
         return browser
 
     def _attach(self, width: int, height: int) -> None:
-        targets = self.send("Target.getTargets", timeout=30)["targetInfos"]
-        page = next(target for target in targets if target["type"] == "page")
+        deadline = time.monotonic() + 30
+        while True:  # the first tab may appear a moment after the browser answers
+            targets = self.send("Target.getTargets", timeout=30)["targetInfos"]
+            page = next((target for target in targets if target["type"] == "page"), None)
+            if page is not None:
+                break
+            if time.monotonic() > deadline:
+                raise BrowserError("chromium opened no page")
+            time.sleep(0.1)
         self.session = self.send("Target.attachToTarget", {"targetId": page["targetId"], "flatten": True})["sessionId"]
         self.send("Page.enable")
         self.send("Runtime.enable")

@@ -263,3 +263,12 @@ def test_render_without_texts_lists_the_problems():
     finding = Finding("gone.txt", 0, 4, 1, 1, 1, 5, "x.y", "info", "m <i>", Fix("z", 0, 4, "unsafe"))
     page = render(RunSummary([finding], ["gone.txt"]))
     assert "The text of this file was not kept" in page and "m &lt;i&gt;" in page and 'id="f-1"' in page
+
+
+def test_a_finding_across_paragraphs_is_marked_in_each_and_focused_once():
+    text = "It ended.\n\nNext day.\n"
+    finding = Finding("s.txt", 3, 15, 1, 4, 3, 5, "x.y", "warning", "m", None)
+    parsed = parse(render(RunSummary([finding], ["s.txt"], texts={"s.txt": text})))
+    marks = [attributes for tag, attributes in parsed.elements if tag == "mark"]
+    assert len(marks) == 2 and [m.get("id") for m in marks] == ["m-1", None]
+    assert parsed.marked["1"] == "ended.Next"  # the words in each paragraph; not the blank line between

@@ -48,7 +48,8 @@ class _Problem:
     def family(self) -> str:
         return family_of(self.finding.rule)
 
-    def flagged(self, text: str | None) -> str | None:
+    def replaced_words(self, text: str | None) -> str | None:
+        """What the fix replaces, as the file has it."""
         fix = self.finding.fix
         return text[fix.start : fix.end] if text is not None and fix is not None else None
 
@@ -58,7 +59,7 @@ class _Problem:
         lines = [f"{self.level.capitalize()} · {self.finding.rule}", self.finding.message]
         fix = self.finding.fix
         if fix is not None:
-            before = self.flagged(text)
+            before = self.replaced_words(text)
             change = f"“{fix.replacement}”" if before is None else f"“{before}” → “{fix.replacement}”"
             lines.append(f"Fix ({fix.applicability}): {change}")
         return "\n".join(lines)
@@ -331,12 +332,13 @@ def _change(problem: _Problem, story: Story | None, text: str | None) -> str:
     fix = problem.finding.fix
     if fix is None:
         return ""
-    before = problem.flagged(text) or ""
+    before = problem.replaced_words(text) or ""
     left = right = ""
     place = story.place(fix.start, fix.end) if story is not None else None
-    under = story.paragraphs_under(place) if story is not None and place is not None else range(0)
-    if under:
-        left, right = _context(story.text, story.paragraphs[under[0]], place)  # type: ignore[union-attr, arg-type]
+    if story is not None and place is not None:
+        under = story.paragraphs_under(place)
+        if under:
+            left, right = _context(story.text, story.paragraphs[under[0]], place)
     if fix.applicability == "safe":
         applies = "Safe fix: <code>newslint --fix</code> applies it."
     else:

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from newslint.formats import plaintext
-from newslint.formats.prose import ProseView
+from newslint.formats.prose import ProseView, Segment
 from newslint.formats.reader import format_of
 from newslint.spans import Span
 
@@ -90,7 +90,7 @@ class Story:
         return range(first, last + 1)
 
 
-def _piece(segment) -> _Piece:
+def _piece(segment: Segment) -> _Piece:
     return _Piece(
         segment.source_start, segment.source_start + segment.source_length, segment.prose_start, segment.prose_length
     )
