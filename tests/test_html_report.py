@@ -272,3 +272,11 @@ def test_a_finding_across_paragraphs_is_marked_in_each_and_focused_once():
     marks = [attributes for tag, attributes in parsed.elements if tag == "mark"]
     assert len(marks) == 2 and [m.get("id") for m in marks] == ["m-1", None]
     assert parsed.marked["1"] == "ended.Next"  # the words in each paragraph; not the blank line between
+
+
+def test_inline_code_is_shown_for_what_it_is_and_the_mark_keeps_the_prose():
+    text = "Run `rm <x>` now in Kiev `a`.\n"
+    finding = Finding("s.md", text.index("`rm"), text.index("now") + 3, 1, 5, 1, 17, "x.y", "info", "m", None)
+    page = render(RunSummary([finding], ["s.md"], texts={"s.md": text}))
+    assert page.count('class="elided" data-shown="rm &lt;x&gt;"') == 1 and 'data-shown="a"' in page
+    assert parse(page).marked["1"] == "\ufffc now"  # the prose the rule read: a placeholder for the code

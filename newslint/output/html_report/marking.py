@@ -9,7 +9,7 @@ point. Every character of the story is escaped here and nowhere else.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from newslint.formats.prose import PLACEHOLDER
@@ -18,8 +18,10 @@ from newslint.spans import Span
 
 # What a page cannot show as text: C0 controls other than white space, and lone surrogates.
 _UNSHOWABLE = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]", engine="re")
-# Inline code, an autolink or an image stands in the prose as one placeholder character.
-_ELIDED = '<span class="elided" title="code, link or image">' + PLACEHOLDER + "</span>"
+# Inline code, an autolink or an image stands in the prose as one placeholder character; the page
+# shows what it stands for beside it (data-shown, through the style sheet), so that the text of
+# a mark stays the prose the rules read.
+_ELIDED = '<span class="elided" data-shown="{}">' + PLACEHOLDER + "</span>"
 
 
 @dataclass(frozen=True)
@@ -35,13 +37,21 @@ class Mark:
 Opening = Callable[[Mark, bool], str]  # the opening tag of a piece (True: its finding's first)
 
 
-def escape_text(chunk: str) -> str:
-    """Story text as HTML text: escaped, with the placeholders and unshowable characters shown."""
+def escape_text(chunk: str, offset: int = 0, elided: Mapping[int, str] | None = None) -> str:
+    """Story text (from `offset` in the story) as HTML text: escaped, unshowable characters
+    replaced, and each placeholder shown as what it stands for (`elided`, by story offset)."""
     escaped = html.escape(_UNSHOWABLE.sub("\ufffd", chunk), quote=False)
-    return escaped.replace(PLACEHOLDER, _ELIDED) if PLACEHOLDER in escaped else escaped
+    if PLACEHOLDER not in chunk:
+        return escaped
+    pieces = escaped.split(PLACEHOLDER)
+    positions = [offset + index for index, char in enumerate(chunk) if char == PLACEHOLDER]
+    shown = [html.escape((elided or {}).get(position) or "…", quote=True) for position in positions]
+    return pieces[0] + "".join(_ELIDED.format(label) + piece for label, piece in zip(shown, pieces[1:]))
 
 
-def marked_paragraph(text: str, paragraph: Span, marks: Sequence[Mark], opening: Opening) -> str:
+def marked_paragraph(
+    text: str, paragraph: Span, marks: Sequence[Mark], opening: Opening, elided: Mapping[int, str] | None = None
+) -> str:
     """The paragraph's text with every mark around its words (marks lie inside the paragraph)."""
     ordered = sorted(marks, key=lambda mark: (mark.start, -mark.end, mark.key))
     boundaries = sorted({paragraph.start, paragraph.end, *(m.start for m in marks), *(m.end for m in marks)})
@@ -52,7 +62,7 @@ def marked_paragraph(text: str, paragraph: Span, marks: Sequence[Mark], opening:
     position = paragraph.start
     for boundary in boundaries:
         if boundary > position:
-            out.append(escape_text(text[position:boundary]))
+            out.append(escape_text(text[position:boundary], position, elided))
             position = boundary
         ending = next((index for index, mark in enumerate(stack) if mark.end <= boundary), None)
         if ending is not None:

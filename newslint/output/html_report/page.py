@@ -302,7 +302,7 @@ def _story(story: Story, problems: Sequence[_Problem], places: Mapping[int, Span
         return f"<mark {common}>"
 
     return "".join(
-        f"<p>{marked_paragraph(story.text, paragraph, marks.get(index, ()), opening)}</p>"
+        f"<p>{marked_paragraph(story.text, paragraph, marks.get(index, ()), opening, story.elided)}</p>"
         for index, paragraph in enumerate(story.paragraphs)
     )
 

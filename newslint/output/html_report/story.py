@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from newslint.formats import plaintext
-from newslint.formats.prose import ProseView, Segment
+from newslint.formats.prose import PLACEHOLDER, ProseView, Segment
 from newslint.formats.reader import format_of
 from newslint.spans import Span
 
@@ -35,7 +35,9 @@ class _Piece:
 class Story:
     """The text to show, its paragraphs, and the map from file offsets into it."""
 
-    def __init__(self, text: str, paragraphs: list[Span], markup: bool, view: ProseView | None = None) -> None:
+    def __init__(
+        self, text: str, paragraphs: list[Span], markup: bool, view: ProseView | None = None, source: str = ""
+    ) -> None:
         self.text = text
         self.paragraphs = paragraphs  # in story offsets, in order
         self._paragraph_starts = [paragraph.start for paragraph in paragraphs]
@@ -44,6 +46,12 @@ class Story:
         self._pieces = sorted(pieces, key=lambda piece: piece.source_start)
         self._starts = [piece.source_start for piece in self._pieces]
         self._identity = view is None
+        # What each placeholder stands for (inline code, an autolink), to show in its place.
+        self.elided = {
+            piece.prose_start: _shown_code(source[piece.source_start : piece.source_end])
+            for piece in pieces
+            if not piece.verbatim and text[piece.prose_start : piece.prose_start + 1] == PLACEHOLDER
+        }
 
     def place(self, start: int, end: int) -> Span | None:
         """Where the file's text[start:end] stands in the story; None when it is markup only."""
@@ -90,6 +98,14 @@ class Story:
         return range(first, last + 1)
 
 
+def _shown_code(source: str, longest: int = 60) -> str:
+    """`code` or <https://...> as a reader sees it: without its backticks or angle brackets."""
+    shown = source.strip()
+    shown = shown[1:-1] if shown.startswith("<") and shown.endswith(">") else shown.strip("`")
+    shown = " ".join(shown.split())
+    return shown if len(shown) <= longest else shown[: longest - 1] + "…"
+
+
 def _piece(segment: Segment) -> _Piece:
     return _Piece(
         segment.source_start, segment.source_start + segment.source_length, segment.prose_start, segment.prose_length
@@ -106,4 +122,4 @@ def story_of(text: str, path: str) -> Story:
     else:
         from newslint.formats.html import prose_view
     view = prose_view(text)
-    return Story(view.text, list(view.paragraphs), markup=True, view=view)
+    return Story(view.text, list(view.paragraphs), markup=True, view=view, source=text)
