@@ -128,9 +128,13 @@ class Browser:
         self.send("Log.enable")
         # A headless page never has the window's focus; without this, :focus would never match.
         self.send("Emulation.setFocusEmulationEnabled", {"enabled": True})
+        self.resize(width, height)
+
+    def resize(self, width: int, height: int, mobile: bool = False) -> None:
+        """The viewport's size (a phone's, with mobile=True)."""
         self.send(
             "Emulation.setDeviceMetricsOverride",
-            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile},
         )
 
     # --- the protocol ---------------------------------------------------------------------------

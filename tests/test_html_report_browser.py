@@ -183,6 +183,38 @@ def test_a_tap_shows_the_explanation(browser, report):
     browser.send("Emulation.setTouchEmulationEnabled", {"enabled": False})
 
 
+def test_on_a_phone_nothing_runs_off_the_screen(browser, report):
+    page, findings, _ = report
+    browser.resize(390, 844, mobile=True)
+    try:
+        browser.open(page)
+        assert browser.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        # the finding (with none inside it) whose words end furthest right: its tooltip must fit
+        number = browser.evaluate(
+            "Array.from(document.querySelectorAll('mark.f[id]')).filter(m => !m.querySelector('mark.f'))"
+            ".sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right)[0].dataset.finding"
+        )
+        browser.evaluate(f"document.getElementById('m-{number}').scrollIntoView({{block: 'center'}})")
+        x, y = browser.evaluate(
+            f"(() => {{ const r = document.getElementById('m-{number}').getClientRects()[0]; "
+            "return [r.x + r.width / 2, r.y + r.height / 2]; })()"
+        )
+        browser.tap(x, y)
+        tip = browser.evaluate(
+            """(() => {
+            const mark = document.activeElement, after = getComputedStyle(mark, "::after");
+            const left = mark.getBoundingClientRect().left + parseFloat(after.left);
+            return {id: mark.id, left, right: left + parseFloat(after.width), width: window.innerWidth};
+        })()"""
+        )
+        assert tip["id"] == f"m-{number}"
+        assert 0 <= tip["left"] and tip["right"] <= tip["width"], tip
+        assert [e for e in browser.drain_events() if e.get("method") == "Log.entryAdded"] == []
+    finally:
+        browser.send("Emulation.setTouchEmulationEnabled", {"enabled": False})
+        browser.resize(1200, 900)
+
+
 def test_filters_by_level_and_family(browser, report):
     page, findings, _ = report
     browser.open(page)

@@ -169,10 +169,11 @@ def _summary(counts: Tally, files: Sequence[str], rules: Sequence[str], infos: M
     )
     rule_rows = "".join(_rule_row(number, rule, counts, infos.get(rule)) for number, rule in enumerate(rules, 1))
     by_rule = (
-        '<table class="by-rule wide"><caption>Problems by rule</caption>'
+        '<div class="table-scroll wide" role="region" aria-labelledby="by-rule" tabindex="0">'
+        '<table class="by-rule"><caption id="by-rule">Problems by rule</caption>'
         '<thead><tr><th scope="col">Rule</th><th scope="col">Level</th><th scope="col" class="n">Problems</th>'
         '<th scope="col" class="n">With a fix</th><th scope="col">What it checks</th></tr></thead>'
-        f"<tbody>{rule_rows}</tbody></table>"
+        f"<tbody>{rule_rows}</tbody></table></div>"
         if rules
         else ""
     )

@@ -41,7 +41,8 @@
 
   // Links to a file or a finding land below the sticky filter bar, not under it.
   function keepTargetsClearOfTheBar() {
-    document.documentElement.style.scrollPaddingTop = `${bar.getBoundingClientRect().height + 24}px`;
+    const sticky = getComputedStyle(bar).position === "sticky";
+    document.documentElement.style.scrollPaddingTop = sticky ? `${bar.getBoundingClientRect().height + 24}px` : "";
   }
 
   if (bar) {
@@ -55,10 +56,13 @@
     applyFilters();
   }
 
-  // A tooltip opens below and to the right of its words unless the window ends there.
+  // A tooltip opens below its words, moved left as far as it must to stay inside the window,
+  // and above them when the window ends below.
   function place(mark) {
     const box = mark.getBoundingClientRect();
-    mark.classList.toggle("tip-end", box.left + Math.min(512, window.innerWidth * 0.85) > window.innerWidth);
+    const width = Math.min(512, window.innerWidth * 0.85);
+    const shift = Math.max(8 - box.left, Math.min(0, window.innerWidth - 8 - width - box.left));
+    mark.style.setProperty("--tip-x", `${Math.round(shift)}px`);
     mark.classList.toggle("tip-up", box.bottom + 240 > window.innerHeight && box.top > 240);
   }
   document.addEventListener("focusin", (event) => {
