@@ -221,6 +221,17 @@ class Browser:
             self.evaluate("document.documentElement.getBoundingClientRect().height")
         return time.monotonic() - started
 
+    def show(self, element_id: str) -> tuple[float, float]:
+        """Scroll an element to the middle of the window and wait until it is painted there (a
+        story off screen is laid out only once it nears the window); the centre of its first
+        line box, where a finger or a mouse would go."""
+        self.evaluate(f"document.getElementById({json.dumps(element_id)}).scrollIntoView({{block: 'center'}})")
+        self.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))", wait=True)
+        return self.evaluate(
+            f"(() => {{ const box = document.getElementById({json.dumps(element_id)}).getClientRects()[0]; "
+            "return [box.x + box.width / 2, box.y + box.height / 2]; })()"
+        )
+
     def evaluate(self, expression: str, wait: bool = False) -> Any:
         """The JSON value of a JavaScript expression in the page (a Promise's value with wait)."""
         reply = self.send(
@@ -239,12 +250,25 @@ class Browser:
         self.send("Input.dispatchKeyEvent", {"type": "rawKeyDown", **common})
         self.send("Input.dispatchKeyEvent", {"type": "keyUp", **common})
 
-    def tap(self, x: float, y: float) -> None:
-        """A touch on the screen at (x, y), as a finger makes it."""
+    def tap(self, x: float, y: float) -> bool:
+        """A touch on the screen at (x, y), as a finger makes it; True once the page has had the
+        click a tap turns into (which comes a moment after the finger is lifted)."""
         self.send("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 1})
+        self.evaluate(
+            "window.__newslintTapped = new Promise(done =>"
+            " document.addEventListener('click', () => done(true), {once: true, capture: true}))"
+        )
         point = [{"x": x, "y": y}]
         self.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": point})
         self.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+        return self.evaluate(
+            "Promise.race([window.__newslintTapped, new Promise(done => setTimeout(() => done(false), 3000))])",
+            wait=True,
+        )
+
+    def hover(self, x: float, y: float) -> None:
+        """The mouse pointer moved to (x, y)."""
+        self.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x, "y": y})
 
     def click(self, x: float, y: float) -> None:
         for kind in ("mousePressed", "mouseReleased"):

@@ -142,7 +142,12 @@ def test_the_summary_counts_what_the_linter_found(browser, report):
     assert summary["problems"] == len(findings)
 
 
-TIP = "getComputedStyle(document.activeElement, '::after').content"
+# The tooltip on screen: report.js's popup, or (without script) the focused words' own ::after.
+TIP = """(() => {
+    const tip = document.getElementById("tip");
+    if (tip) return tip.hidden ? "none" : tip.textContent;
+    return getComputedStyle(document.activeElement, "::after").content;
+})()"""
 
 
 def test_a_keyboard_reaches_every_finding_and_its_explanation(browser, report):
@@ -168,16 +173,22 @@ def test_a_keyboard_reaches_every_finding_and_its_explanation(browser, report):
     assert sorted(stops, key=lambda stop: int(stop[2:])) == [f"m-{n}" for n in range(1, len(findings) + 1)]
 
 
+def test_hovering_the_words_shows_the_tooltip_and_leaving_hides_it(browser, report):
+    page, findings, _ = report
+    browser.open(page)
+    number = next(n for n, f in enumerate(findings, 1) if f["rule"] == "house.kiev")
+    browser.hover(*browser.show(f"m-{number}"))
+    tip = browser.evaluate(TIP)
+    assert "house.kiev" in tip and "“Kiev” → “Kyiv”" in tip and "House spelling since 2019" in tip
+    browser.hover(2, 2)
+    assert browser.evaluate(TIP) == "none"
+
+
 def test_a_tap_shows_the_explanation(browser, report):
     page, findings, _ = report
     browser.open(page)
     number = next(n for n, f in enumerate(findings, 1) if f["rule"] == "house.kiev")
-    browser.evaluate(f"document.getElementById('m-{number}').scrollIntoView({{block: 'center'}})")
-    x, y = browser.evaluate(
-        f"(() => {{ const r = document.getElementById('m-{number}').getBoundingClientRect(); "
-        "return [r.x + r.width / 2, r.y + r.height / 2]; })()"
-    )
-    browser.tap(x, y)
+    assert browser.tap(*browser.show(f"m-{number}"))
     assert browser.evaluate("document.activeElement.id") == f"m-{number}"
     assert "House spelling since 2019" in browser.evaluate(TIP)
     browser.send("Emulation.setTouchEmulationEnabled", {"enabled": False})
@@ -189,26 +200,25 @@ def test_on_a_phone_nothing_runs_off_the_screen(browser, report):
     try:
         browser.open(page)
         assert browser.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-        # the finding (with none inside it) whose words end furthest right: its tooltip must fit
+        # the "Kiev" that starts furthest right: its tooltip, wide with the rule's explanation,
+        # must still fit in the window
         number = browser.evaluate(
-            "Array.from(document.querySelectorAll('mark.f[id]')).filter(m => !m.querySelector('mark.f'))"
-            ".sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right)[0].dataset.finding"
+            "Array.from(document.querySelectorAll('mark.f[id][data-rule=\"house.kiev\"]'))"
+            ".sort((a, b) => b.getClientRects()[0].left - a.getClientRects()[0].left)[0].dataset.finding"
         )
-        browser.evaluate(f"document.getElementById('m-{number}').scrollIntoView({{block: 'center'}})")
-        x, y = browser.evaluate(
-            f"(() => {{ const r = document.getElementById('m-{number}').getClientRects()[0]; "
-            "return [r.x + r.width / 2, r.y + r.height / 2]; })()"
-        )
-        browser.tap(x, y)
+        assert browser.tap(*browser.show(f"m-{number}"))
         tip = browser.evaluate(
             """(() => {
-            const mark = document.activeElement, after = getComputedStyle(mark, "::after");
-            const left = mark.getBoundingClientRect().left + parseFloat(after.left);
-            return {id: mark.id, left, right: left + parseFloat(after.width), width: window.innerWidth};
+            const box = document.getElementById("tip").getBoundingClientRect();
+            return {id: document.activeElement.id, shown: !document.getElementById("tip").hidden,
+                    left: box.left, right: box.right, top: box.top, bottom: box.bottom,
+                    width: window.innerWidth, height: window.innerHeight};
         })()"""
         )
-        assert tip["id"] == f"m-{number}"
+        assert tip["id"] == f"m-{number}" and tip["shown"]
         assert 0 <= tip["left"] and tip["right"] <= tip["width"], tip
+        assert tip["right"] - tip["left"] >= tip["width"] - 17, tip  # moved left, not squeezed
+        assert 0 <= tip["top"] and tip["bottom"] <= tip["height"], tip
         assert [e for e in browser.drain_events() if e.get("method") == "Log.entryAdded"] == []
     finally:
         browser.send("Emulation.setTouchEmulationEnabled", {"enabled": False})

@@ -112,10 +112,10 @@ def _explanations(rules: Sequence[str], infos: Mapping[str, RuleInfo]) -> str:
     in the page once, not once per finding)."""
     lines = ["\n/* each rule's explanation, for its tooltips */"]
     for number, rule in enumerate(rules, 1):
-        info = infos.get(rule)
-        if info is not None and info.description.strip():
-            why = "\n\nWhy: " + " ".join(info.description.split())
-            lines.append(f".r{number} {{ --why: {css_string(why)}; }}")
+        description = _description(infos.get(rule))
+        if description:
+            why = css_string("\n\nWhy: " + description)
+            lines.append(f".r{number} {{ --why: {why}; }}")
     return "\n".join(lines) + "\n"
 
 
@@ -193,8 +193,11 @@ def _file_row(index: int, path: str, counts: Tally) -> str:
 
 
 def _rule_row(number: int, rule: str, counts: Tally, info: RuleInfo | None) -> str:
+    why = _description(info)  # for the tooltips that report.js shows
+    why_attribute = f' data-why="{esc(why)}"' if why else ""
     return (
-        f'<tr id="rule-{number}" data-rule="{esc(rule)}"><th scope="row"><code>{esc(rule)}</code></th>'
+        f'<tr id="rule-{number}" data-rule="{esc(rule)}"{why_attribute}>'
+        f'<th scope="row"><code>{esc(rule)}</code></th>'
         f"<td>{_badge(counts.rule_levels[rule])}</td>"
         f'<td class="n" data-count="{counts.rules[rule]}">{counts.rules[rule]}</td>'
         f'<td class="n">{counts.fixable[rule]}</td><td class="why-cell">{_explanation(info)}</td></tr>'
@@ -205,7 +208,7 @@ def _explanation(info: RuleInfo | None) -> str:
     """The rule's first sentence; the rest and its source one click (or tap, or Enter) away."""
     if info is None:
         return "Reported by newslint itself or by LanguageTool."
-    description = " ".join(info.description.split())
+    description = _description(info)
     if not description:
         return "No explanation in its rule file."
     first, rest = _first_sentence(description)
@@ -217,6 +220,10 @@ def _explanation(info: RuleInfo | None) -> str:
     if not more:
         return esc(description)
     return f"<details><summary>{esc(first)}</summary>{'<br>'.join(more)}</details>"
+
+
+def _description(info: RuleInfo | None) -> str:
+    return " ".join(info.description.split()) if info is not None else ""
 
 
 def _first_sentence(text: str) -> tuple[str, str]:
