@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from newslint.backends.settings import LanguageToolSettings
 from newslint.config import Config
 from newslint.findings import Finding, Fix
 from newslint.output import RunSummary
@@ -176,11 +177,7 @@ def test_run_facts_name_the_version_time_and_settings():
         fail_level="warning",
         path="newslint.yaml",
         levels=(("house", "info"),),
-    )
-    from newslint.backends.settings import LanguageToolSettings
-
-    config = Config(
-        **{**config.__dict__, "languagetool": LanguageToolSettings(True, server="https://u:secret@lt.example:8010/")}
+        languagetool=LanguageToolSettings(True, server="https://u:secret@lt.example:8010/"),
     )
     facts = dict(run_facts(config, datetime(2026, 11, 30, 9, 5, tzinfo=timezone.utc)))
     assert facts["Run"] == "2026-11-30 09:05:00+00:00"
