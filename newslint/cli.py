@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from typing import IO
 
 from newslint import __version__
@@ -19,7 +20,7 @@ from newslint.config import Config, ConfigError, active_rules, resolve, rule_set
 from newslint.errors import InputError, NewslintError, RuleFailure, RuleFileError
 from newslint.explain import explain, list_rules
 from newslint.findings import SEVERITIES
-from newslint.output import FORMAT_NAMES, RunSummary, formats
+from newslint.output import FORMAT_NAMES, NEEDS_TEXTS, RunSummary, formats
 from newslint.output import diff as diff_output
 from newslint.output import text as text_output
 from newslint.runner import default_jobs
@@ -77,7 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="files or folders to lint (.txt, .md, .markdown, .html, .htm); - reads standard input",
     )
-    parser.add_argument("--format", choices=FORMAT_NAMES, default="text", help="output format (default: text)")
+    parser.add_argument(
+        "--format",
+        choices=FORMAT_NAMES,
+        default="text",
+        help="output format (default: text); html: one page with every story and its problems marked, "
+        "for editors (use with --output-file); gitlab: GitLab's Code Quality report",
+    )
     parser.add_argument("--output-file", metavar="PATH", help="write the report to PATH instead of standard output")
     parser.add_argument(
         "--stdin-filename",
@@ -178,6 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.started = datetime.now().astimezone()  # the time of the run, which the HTML report shows
     if not args.paths and not (args.list_rules or args.explain):
         parser.error("give the files or folders to lint (or - for standard input)")
     if args.diff and args.format != "text":
@@ -211,7 +219,7 @@ def _run(argv: Sequence[str] | None) -> int:
             args.paths,
             config,
             stdin_filename=args.stdin_filename,
-            keep_texts=args.format == "sarif",
+            keep_texts=args.format in NEEDS_TEXTS,
             jobs=args.jobs or default_jobs(),
             cache=not args.no_cache,
             progress=_progress(),
@@ -236,7 +244,10 @@ def _languagetool_overrides(args: argparse.Namespace) -> dict:
 
 def _summary(args: argparse.Namespace, config: Config, report: Report, fixed: int | None = None) -> RunSummary:
     rules = {rule.id: rule.info for rule in rule_set(config.rules, config.builtin_rules)}
-    return RunSummary(report.findings, report.files, fixed, args.unsafe_fixes, rules, report.texts)
+    errors = [str(error) for error in report.errors]
+    return RunSummary(
+        report.findings, report.files, fixed, args.unsafe_fixes, rules, report.texts, config, args.started, errors
+    )
 
 
 def _write_report(
@@ -278,7 +289,7 @@ def _fix(args: argparse.Namespace, config: Config) -> int:
         config,
         unsafe=args.unsafe_fixes,
         stdin_filename=args.stdin_filename,
-        keep_texts=args.format == "sarif",
+        keep_texts=args.format in NEEDS_TEXTS,
         jobs=args.jobs or default_jobs(),
         progress=_progress(),
     )

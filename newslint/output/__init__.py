@@ -6,9 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from newslint.findings import Finding
 from newslint.rules.base import RuleInfo
+
+if TYPE_CHECKING:
+    from newslint.config import Config
 
 
 @dataclass(frozen=True)
@@ -21,13 +26,16 @@ class RunSummary:
     unsafe: bool = False  # --unsafe-fixes: unsafe fixes count as fixable
     rules: Mapping[str, RuleInfo] = field(default_factory=dict)  # rule metadata, by id
     texts: Mapping[str, str] = field(default_factory=dict)  # file texts, for formats that need them
+    config: Config | None = None  # the settings of the run (the HTML report shows them)
+    started: datetime | None = None  # when the run started (the HTML report shows it)
+    errors: Sequence[str] = ()  # files that could not be read or checked, one line each
 
 
 Formatter = Callable[[RunSummary], str]
 
 
 def formats() -> dict[str, Formatter]:
-    from newslint.output import github, json, junit, sarif, text
+    from newslint.output import github, gitlab, html_report, json, junit, sarif, text
 
     return {
         "text": text.render,
@@ -35,7 +43,11 @@ def formats() -> dict[str, Formatter]:
         "github": github.render,
         "sarif": sarif.render,
         "junit": junit.render,
+        "gitlab": gitlab.render,
+        "html": html_report.render,
     }
 
 
-FORMAT_NAMES = ("text", "json", "github", "sarif", "junit")
+FORMAT_NAMES = ("text", "json", "github", "sarif", "junit", "gitlab", "html")
+# Formats that read the flagged words from the files' texts (columns, fingerprints, the story).
+NEEDS_TEXTS = frozenset({"sarif", "gitlab", "html"})

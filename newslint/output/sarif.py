@@ -8,17 +8,17 @@ repository (or the current folder), as code scanning expects.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import subprocess
 from collections.abc import Mapping
-from functools import lru_cache
 from urllib.parse import quote
 
 from newslint import __version__
 from newslint.findings import Finding
 from newslint.output import RunSummary
+from newslint.output.fingerprints import fingerprint
+from newslint.output.paths import relative_to_root
+from newslint.output.paths import repository_root as _repository_root
 from newslint.rules.base import RuleInfo
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -95,7 +95,7 @@ def _result(finding: Finding, rule_index: int, texts: Mapping[str, str], root: s
                 }
             }
         ],
-        "partialFingerprints": {"newslint/v1": _fingerprint(finding, text)},
+        "partialFingerprints": {"newslint/v1": fingerprint(finding, text)},
     }
     if finding.fix is not None:
         result["properties"] = {"fix": finding.fix.replacement, "fixApplicability": finding.fix.applicability}
@@ -109,29 +109,7 @@ def _utf16_column(text: str, offset: int, column: int) -> int:
     return column + astral
 
 
-def _fingerprint(finding: Finding, text: str | None) -> str:
-    """Stable across edits elsewhere in the file: rule, file and the flagged words."""
-    flagged = text[finding.start : finding.end] if text is not None else finding.message
-    key = f"{finding.rule}\0{finding.path}\0{flagged}".encode("utf-8", "surrogateescape")
-    return hashlib.sha256(key).hexdigest()[:32]
-
-
 def _uri(path: str, root: str) -> str:
     """A URI reference relative to the repository root ("seeds/story.txt")."""
-    absolute = os.path.abspath(path)
-    relative = os.path.relpath(absolute, root) if absolute.startswith(root + os.sep) else path
     # Bytes, so that a file name that is not UTF-8 ("caf\xe9.txt") is percent-encoded as it is.
-    return quote(os.fsencode(relative.replace(os.sep, "/")))
-
-
-@lru_cache(maxsize=1)
-def _repository_root() -> str:
-    try:
-        done = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, timeout=5, check=False
-        )
-        if done.returncode == 0 and done.stdout.strip():
-            return os.path.abspath(done.stdout.strip())
-    except (OSError, subprocess.SubprocessError):
-        pass
-    return os.path.abspath(os.getcwd())
+    return quote(os.fsencode(relative_to_root(path, root)))

@@ -1,0 +1,35 @@
+"""Paths as CI reports name them: relative to the repository (code scanning and GitLab match
+findings to the files of a commit that way), and printable when a file name is not UTF-8."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def repository_root() -> str:
+    """The git work tree's top folder, or the current folder outside git."""
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, timeout=5, check=False
+        )
+        if done.returncode == 0 and done.stdout.strip():
+            return os.path.abspath(done.stdout.strip())
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return os.path.abspath(os.getcwd())
+
+
+def relative_to_root(path: str, root: str) -> str:
+    """`seeds/story.txt`: relative to root with forward slashes; a path outside root as given."""
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute, root) if absolute.startswith(root + os.sep) else path
+    return relative.replace(os.sep, "/")
+
+
+def printable(path: str) -> str:
+    """A path that any UTF-8 writer accepts: the undecodable bytes of a file name ("caf\\udce9"
+    as Python keeps a Latin-1 name) shown as escapes ("caf\\xe9")."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
