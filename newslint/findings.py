@@ -22,8 +22,35 @@ class Fix:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceLocation:
+    """Where, in the source-language file, the words a bilingual finding is about stand
+    (1-based lines and columns in code points, end exclusive; offsets 0-based). `text` is the
+    source segment, for showing under the finding; it is not part of the JSON."""
+
+    path: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
-    """One problem at one place. Offsets are 0-based code points; line/column are 1-based."""
+    """One problem at one place. Offsets are 0-based code points; line/column are 1-based.
+    A finding on a translation may name its `source` and its `unit` (an XLIFF unit id or the
+    line number of a line-aligned pair)."""
 
     path: str
     start: int
@@ -36,10 +63,12 @@ class Finding:
     severity: Severity
     message: str
     fix: Fix | None = None
+    source: SourceLocation | None = None
+    unit: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The public JSON shape (see DESIGN.md)."""
-        return {
+        """The public JSON shape (see DESIGN.md); `source` and `unit` only where they apply."""
+        shape = {
             "path": self.path,
             "line": self.line,
             "column": self.column,
@@ -52,3 +81,8 @@ class Finding:
             "message": self.message,
             "fix": asdict(self.fix) if self.fix else None,
         }
+        if self.source is not None:
+            shape["source"] = self.source.to_dict()
+        if self.unit is not None:
+            shape["unit"] = self.unit
+        return shape

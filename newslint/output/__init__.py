@@ -21,6 +21,7 @@ class RunSummary:
     unsafe: bool = False  # --unsafe-fixes: unsafe fixes count as fixable
     rules: Mapping[str, RuleInfo] = field(default_factory=dict)  # rule metadata, by id
     texts: Mapping[str, str] = field(default_factory=dict)  # file texts, for formats that need them
+    show_source: bool = False  # the text format shows each translation's source under its finding
 
 
 Formatter = Callable[[RunSummary], str]
