@@ -84,7 +84,7 @@ class LengthRatio(BilingualRule):
     characters are expected (short lines vary too much to judge)."""
 
     kind = "length-ratio"
-    placeholders = frozenset({"ratio", "direction"})
+    placeholders = frozenset({"length", "cause"})
     options = {
         "factors": Option(_factors, required=True),
         "ideograph-weight": Option(_positive, default=3.0),
@@ -113,6 +113,6 @@ class LengthRatio(BilingualRule):
             ratio = len(doc.target_text(unit)) / expected
             if ratio < self._low or ratio > self._high:
                 start, end = whole_target(unit)
-                direction = "shorter" if ratio < 1 else "longer"
-                shown = f"{1 / ratio:.1f} times" if ratio < 1 else f"{ratio:.1f} times"
-                yield BilingualHit(start, end, values={"ratio": shown, "direction": direction}, unit=unit)
+                values = {"length": f"{ratio:.0%} of", "cause": "lost"} if ratio < 1 else {}
+                values = values or {"length": f"{ratio:.1f} times", "cause": "added"}
+                yield BilingualHit(start, end, values=values, unit=unit)

@@ -1,6 +1,7 @@
 """Numbers in Chinese copy: Arabic digits with scale characters (2.8亿, 1316.9万), Chinese
 numerals (二十三, 三千五百万, 二〇二〇), ranges (五六百 = 500 to 600), percentages (百分之五十,
-42.5%), tenths (三成 = 30%), dates (7月24日) and clock times (19时54分, 四点半).
+42.5%), tenths (三成 = 30%), dates (7月24日), clock times (19时54分, 四点半) and Roman
+numerals of levels (Ⅱ级, III类).
 
 A Chinese numeral is often no number at all in English: 一 is "a", 两国 "both countries",
 四川 a province, 十分 "very". Small numerals written in characters therefore only absorb their
@@ -11,6 +12,7 @@ values a translation must keep.
 from __future__ import annotations
 
 from newslint.bitext.numbers.mention import HOUR, MINUTE, MONTH, NUMBER, Mention, is_code, scaled
+from newslint.bitext.numbers.roman import CHARACTERS, roman_value
 from newslint.regexes import lazy
 
 _DIGIT_VALUES = {
@@ -41,16 +43,19 @@ _ARABIC = r"(?:[0-9０-９]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-�
 _CHINESE = rf"[{_NUMERAL}]+"
 _TIME = lazy(
     rf"(?P<hour>[0-9０-９]{{1,2}}|[{_DIGIT_CHARS}十]{{1,3}})(?P<marker>时|點|点钟|点)"
-    rf"(?:(?P<minute>[0-9０-９]{{1,2}}|[{_DIGIT_CHARS}十]{{1,3}})分|(?P<half>半))?",
+    rf"(?:(?P<minute>[0-9０-９]{{1,2}}|[{_DIGIT_CHARS}十]{{1,3}})分|(?P<half>半)|(?![0-9０-９{_DIGIT_CHARS}]))",
     engine="re",
 )
 _PERCENT_WORD = lazy(rf"百分之(?P<number>{_ARABIC}|[{_NUMERAL}]+(?:点[{_DIGIT_CHARS}]+)?)", engine="re")
 _ARABIC_NUMBER = lazy(
-    rf"(?<![0-9０-９.．])(?P<number>{_ARABIC})(?P<about>[余多])?(?P<scale>万亿|[十百千]?[万亿]|[百千](?![米克瓦]))?"
+    rf"(?<![0-9０-９.．])(?P<number>{_ARABIC})(?![0-9０-９]|[.．,][0-9])"
+    rf"(?P<about>[余多])?(?P<scale>万亿|[十百千]?[万亿]|[百千](?![米克瓦]))?"
     r"(?P<percent>\s?[%％])?",
     engine="re",
 )
-_CHINESE_NUMBER = lazy(rf"(?<![几数])(?P<number>{_CHINESE})", engine="re")
+_CHINESE_NUMBER = lazy(rf"(?<![几数])(?P<number>{_CHINESE}(?:点[{_DIGIT_CHARS}]+)?)", engine="re")
+# Ⅱ级, II级, III类: levels and classes, in Roman numerals before a Chinese word.
+_ROMAN = lazy(rf"[{CHARACTERS}]|(?<![A-Za-z])[IVX]{{1,6}}(?=[\u4e00-\u9fff])", engine="re")
 _RANGE_SIGN = lazy(r"\s*[-~～—–至到]\s*", engine="re")
 
 
@@ -81,6 +86,10 @@ def mentions(text: str) -> list[Mention]:
     for match in _CHINESE_NUMBER.finditer(text):
         if free(*match.span()):
             found.extend(_chinese(text, match.start(), match.group()))
+    for match in _ROMAN.finditer(text):
+        value = roman_value(match.group())
+        if value is not None:
+            found.append(Mention(match.start(), match.end(), frozenset({float(value)})))
     found.sort(key=lambda mention: (mention.start, mention.end))
     return _with_shared_scales(text, found)
 
@@ -159,6 +168,9 @@ def _chinese(text: str, start: int, run: str) -> list[Mention]:
         return [Mention(start, start + len(run), frozenset({value}), False)] if value else []
     after = text[start + len(run) : start + len(run) + 1]
     kind = MONTH if after == "月" else NUMBER
+    if "点" in run:  # 三点五: a decimal, written to be exact
+        value = _any_value(run)
+        return [] if value is None else [Mention(start, start + len(run), frozenset({value}))]
     if (
         all(char in _DIGIT_CHARS for char in run)
         and len(run) > 1

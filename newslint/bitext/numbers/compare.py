@@ -1,19 +1,21 @@
 """Comparing the numbers of a source segment with those of its translation.
 
 Mentions are paired by value (a maximum matching, so that one 2020 cannot answer for two); what
-is left over is a discrepancy. A value the source has and the translation lacks, where the
-translation has a number the source lacks, is one wrong number; either alone is a missing or an
-added number. Unpaired mentions that are not reportable (words, small numerals) are never a
-discrepancy on their own, but a month name may be the wrong month.
+is left over is a discrepancy. A value the source has and the translation lacks, beside a number
+the translation has and the source lacks that looks like it written wrong, is one wrong number;
+otherwise either is a missing or an added number. Unpaired mentions that are not reportable
+(words, small numerals) are never a discrepancy on their own, but a month name may be the wrong
+month.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
-from newslint.bitext.numbers.mention import MONTH, Mention
+from newslint.bitext.numbers.mention import DATE_YEAR, MONTH, Mention
 
 DiscrepancyKind = Literal["different", "missing", "added"]
 
@@ -28,24 +30,82 @@ class Discrepancy:
 def compare(source: Sequence[Mention], target: Sequence[Mention]) -> list[Discrepancy]:
     """The discrepancies between the numbers of a segment and of its translation, in the order of
     the translation (missing values last)."""
+    if any(_is_year(mention) for mention in source):
+        target = [replace(m, reportable=True) if m.kind == DATE_YEAR else m for m in target]
     source_left, target_left = _unmatched(list(source), list(target))
     # A value said twice on one side and once on the other ("7月17和7月22日": "July 17 and 22")
     # is no discrepancy.
     lost = [m for m in source_left if m.reportable and not any(m.agrees_with(t) for t in target)]
     extra = [m for m in target_left if m.reportable and not any(m.agrees_with(s) for s in source)]
     found: list[Discrepancy] = []
-    if lost and len(lost) == len(extra):
-        found = [Discrepancy("different", s, t) for s, t in zip(lost, extra)]
-        return found
-    months = [mention for mention in target_left if mention.kind == MONTH and not mention.reportable]
-    for mention in lost:
-        if mention.kind == MONTH and len(months) == 1 and not extra:
-            found.append(Discrepancy("different", mention, months.pop()))
-        else:
-            found.append(Discrepancy("missing", mention, None))
-    found.extend(Discrepancy("added", None, mention) for mention in extra)
+    # A month of the source and a month name of the translation left over: the wrong month.
+    lost_months = [m for m in lost if m.kind == MONTH]
+    other_months = [m for m in target_left if m.kind == MONTH]
+    if lost_months and len(lost_months) == len(other_months):
+        found += [Discrepancy("different", s, t) for s, t in zip(lost_months, other_months)]
+        lost = [m for m in lost if m.kind != MONTH]
+        extra = [m for m in extra if m.kind != MONTH]
+    pairs = _pairs(lost, extra)
+    found += [Discrepancy("different", s, t) for s, t in pairs]
+    found += [Discrepancy("missing", m, None) for m in lost if all(m is not s for s, _ in pairs)]
+    found += [Discrepancy("added", None, m) for m in extra if all(m is not t for _, t in pairs)]
     found.sort(key=lambda d: (d.target is None, d.target.start if d.target else 0))
     return found
+
+
+def _pairs(lost: list[Mention], extra: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """Values of the source and numbers of the translation, left over, that look like one number
+    written wrong: the same digits (3009, 9300), one inside the other (54, 1954; 2.8亿, 28
+    million), years, or values of about the same size; the likeliest first."""
+    candidates = sorted(
+        (cost, index, other_index)
+        for index, mention in enumerate(lost)
+        for other_index, other in enumerate(extra)
+        if (cost := _unlikeness(mention, other)) is not None
+    )
+    pairs: dict[int, int] = {}
+    for _, index, other_index in candidates:
+        if index not in pairs and other_index not in pairs.values():
+            pairs[index] = other_index
+    return [(lost[index], extra[other_index]) for index, other_index in sorted(pairs.items())]
+
+
+def _unlikeness(source: Mention, target: Mention) -> float | None:
+    """How unlikely it is that `target` is `source` written wrong (None: not at all)."""
+    best = None
+    for mine in source.values:
+        for theirs in target.values:
+            cost = _value_unlikeness(mine, theirs)
+            if cost is not None and (best is None or cost < best):
+                best = cost
+    return best
+
+
+def _value_unlikeness(mine: float, theirs: float) -> float | None:
+    if mine <= 0 or theirs <= 0:
+        return None
+    digits, other_digits = _digits(mine), _digits(theirs)
+    if sorted(digits) == sorted(other_digits) or digits in other_digits or other_digits in digits:
+        return 0.0
+    if _is_year_value(mine) and _is_year_value(theirs):
+        return 0.5
+    if _is_year_value(mine) or _is_year_value(theirs):
+        return None
+    spread = abs(math.log10(mine / theirs))
+    return spread if spread <= 1.5 else None
+
+
+def _digits(value: float) -> str:
+    """The digits of a value, without separators or the decimal point: 2.8e8 -> "280000000"."""
+    return f"{value:f}".rstrip("0").rstrip(".").replace(".", "")
+
+
+def _is_year_value(value: float) -> bool:
+    return value == int(value) and 1000 <= value <= 2100
+
+
+def _is_year(mention: Mention) -> bool:
+    return any(_is_year_value(value) for value in mention.values)
 
 
 def _unmatched(source: list[Mention], target: list[Mention]) -> tuple[list[Mention], list[Mention]]:

@@ -9,7 +9,8 @@ drops them is not wrong for it.
 
 from __future__ import annotations
 
-from newslint.bitext.numbers.mention import HOUR, MINUTE, MONTH, NUMBER, Mention, is_code, scaled
+from newslint.bitext.numbers.mention import DATE_YEAR, HOUR, MINUTE, MONTH, NUMBER, Mention, is_code, scaled
+from newslint.bitext.numbers.roman import roman_value
 from newslint.regexes import lazy
 
 _ONES = {
@@ -50,9 +51,9 @@ _SUFFIXES = frozenset(
 
 _SCALE = "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
 _DIGITS = lazy(
-    r"(?<![\d.,])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,]\d)"
+    r"(?<![\d.,])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|[.,]\d)"
     r"(?P<ending>st|nd|rd|th|s|'s)?"
-    rf"(?P<scale>[\s-]?(?i:{_SCALE})\b\.?)?"
+    rf"(?P<scale>[\s-]?(?i:{_SCALE})\b)?"
     r"(?P<percent>\s?(?:%|per\s?cent\b|pc\b))?",
     engine="re",
 )
@@ -68,6 +69,11 @@ _SPELLED = lazy(
     rf"|\b(?:an?\s+(?=(?:{'|'.join(_MULTIPLIERS)})\b))?(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}))*\b",
     engine="re",
     flags=2,  # IGNORECASE
+)
+# Roman numerals: two letters or more (II, XIV), or one after a word that numbers (level I).
+_ROMAN = lazy(
+    r"\b(?:(?<=\b(?i:level|phase|grade|class|category|type|stage|tier|part|war) )[IVX]|[IVX]{2,6})\b",
+    engine="regex",
 )
 _MONTH = lazy(rf"\b(?P<month>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b\.?", engine="re", flags=2)
 _MAY_CONTEXT = lazy(r"(?:\b(?:in|of|since|until|by|from|to|early|late|mid|last|this|next|between)[\s-]+$)", engine="re")
@@ -103,6 +109,10 @@ def mentions(text: str) -> list[Mention]:
             if mention is not None:
                 found.append(mention)
                 taken.append(match.span())
+    for match in _ROMAN.finditer(text):
+        value = roman_value(match.group())
+        if value is not None and free(*match.span()):
+            found.append(Mention(match.start(), match.end(), frozenset({float(value)}), False))
     for match in _MONTH.finditer(text):
         if free(*match.span()) and _is_month(text, match):
             found.append(
@@ -141,10 +151,9 @@ def _digits(text: str, match) -> Mention:
         values.add(float(digits))  # 50m: 50 million, or 50 metres
         tolerance = 0.0
     ending = match.group("ending") or ""
-    reportable = value != 0 and not (
-        ending in ("", "s") and scale == 1 and _is_year_after_date(text, match.start(), digits)
-    )
-    return Mention(match.start(), match.end(), frozenset(values), reportable, tolerance, NUMBER)
+    if ending in ("", "s") and scale == 1 and _is_year_after_date(text, match.start(), digits):
+        return Mention(match.start(), match.end(), frozenset(values), False, kind=DATE_YEAR)
+    return Mention(match.start(), match.end(), frozenset(values), value != 0, tolerance, NUMBER)
 
 
 def _is_year_after_date(text: str, start: int, digits: str) -> bool:

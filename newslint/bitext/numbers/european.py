@@ -62,6 +62,10 @@ _SUFFIXES = frozenset(
      "ten", "te", "sten", "ste", "de"}
 )  # fmt: skip
 SUPPORTED = frozenset(_SCALES)
+# A month name next to a day (3. Oktober, 1er mai, 5 марта, 3 de octubre) is part of a date a
+# translation must keep; alone ("im Mai") it may go unsaid.
+_DAY_BEFORE = lazy(r"\b\d{1,2}(?:\.|er|e|º|ª|-го)?\s(?:de\s)?$", engine="regex")
+_DAY_AFTER = lazy(r"\s\d{1,2}\b", engine="regex")
 DECIMAL_COMMA = SUPPORTED  # every one of these writes 3,5 for three and a half
 
 _NUMBER = lazy(
@@ -156,7 +160,8 @@ def _months(text: str, language: str) -> list[Mention]:
     found = []
     for match in pattern.finditer(text):
         number = next(index for index, name in enumerate(match.groups(), 1) if name)
-        found.append(Mention(match.start(), match.end(), frozenset({float(number)}), False, kind=MONTH))
+        dated = bool(_DAY_BEFORE.search(text, 0, match.start()) or _DAY_AFTER.match(text, match.end()))
+        found.append(Mention(match.start(), match.end(), frozenset({float(number)}), dated, kind=MONTH))
     return found
 
 

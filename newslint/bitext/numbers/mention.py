@@ -14,6 +14,9 @@ from decimal import Decimal, InvalidOperation
 
 # What a mention is, for pairing a wrong value with the one it replaced and for messages.
 NUMBER, MONTH, HOUR, MINUTE = "number", "month", "hour", "minute"
+# A year that completes a date in the translation ("July 18, 2020"): reported only where the
+# source gives years itself, for a translator may add the year the source left to its dateline.
+DATE_YEAR = "date-year"
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,10 @@ class Mention:
     kind: str = NUMBER
 
     def agrees_with(self, other: Mention) -> bool:
+        """Whether some reading of each is the same value; a month only agrees with a month
+        (so that 2月3日 and "March 2" disagree)."""
+        if (self.kind == MONTH) != (other.kind == MONTH):
+            return False
         slack = max(self.tolerance, other.tolerance)
         return any(
             abs(mine - theirs) <= slack + 1e-9 * max(abs(mine), abs(theirs), 1.0)
