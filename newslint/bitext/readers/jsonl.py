@@ -57,7 +57,10 @@ def _top_level_strings(text: str, start: int, end: int) -> dict[str, tuple[int, 
         try:
             value, after = _DECODER.raw_decode(text, position)
         except json.JSONDecodeError as error:
-            raise ValueError(f"{error.msg} at column {error.pos - start + 1}") from None
+            if error.pos >= end:
+                raise ValueError("the line ends inside a value") from None
+            message = error.msg.removesuffix(" at")  # "Invalid control character at"
+            raise ValueError(f"{message} (column {error.pos - start + 1})") from None
         if after > end:
             raise ValueError("the object does not end on its line")
         return value, after
