@@ -96,6 +96,13 @@ PAIRS = [
      "bitext.number-different", "3 million", "The government will spend 3 billion euros."),
     ("es por ciento", "es", "El paro bajó al 12,3 por ciento en junio.", "Unemployment fell to 13.2 percent in June.",
      "bitext.number-different", "13.2 percent", "Unemployment fell to 12.3 percent in June."),
+    # dates written in digits
+    ("de date 3.10.2020", "de", "Am 3.10.2020 feiert Deutschland.", "On November 3, 2020, Germany celebrates.",
+     "bitext.number-different", "November", "On October 3, 2020, Germany celebrates."),
+    ("zh ISO date", "zh", "数据于2023-02-03发布。", "The data were released on February 13, 2023.",
+     "bitext.number-different", "13", "The data were released on February 3, 2023."),
+    ("zh dotted date 7·20", "zh", "“7·20”特大暴雨造成损失。", "The June 20 rainstorm caused losses.",
+     "bitext.number-different", "June", "The July 20 rainstorm caused losses."),
     # codes and names are skipped; a number beside one is still compared
     ("codes A320", "zh", "空客A320客机载有150名乘客。", "The Airbus A320 carried 320 passengers.",
      "bitext.number-different", "320", "The Airbus A320 carried 150 passengers."),
@@ -128,6 +135,24 @@ def test_a_wrong_number_fires_where_it_stands(name, language, source, wrong, rul
 )
 def test_the_faithful_translation_is_silent(name, language, source, wrong, rule, flagged, right):
     assert [f.message for f in _bitext_findings(source, right, language)] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "target"),
+    [
+        ("zh", "上证指数收报3,200.5点。", "The Shanghai index closed at 3,200.5 points."),
+        ("zh", "2019-20赛季开始了。", "The 2019-20 season has begun."),
+        ("zh", "近10年来，经济增长放缓。", "Over the past decade, growth has slowed."),
+        ("zh", "江西省财政厅26日称，资金已下达。", "The finance department said on Sunday that the funds were issued."),
+        ("zh", "数据显示，有1.34亿用户是“90后”。", "Data show that 134 million users were born in the 1990s."),
+        ("de", "Die 90er Jahre waren anders.", "The 1990s were different."),
+        ("fr", "Dans les années 90, tout a changé.", "In the 1990s, everything changed."),
+        ("de", "Er kam am 3.10. an.", "He arrived on October 3."),
+        ("de", "Im Mai stiegen die Preise.", "Prices rose in the spring."),  # a month alone may go
+    ],
+)
+def test_forms_that_keep_their_value_stay_silent(language, source, target):
+    assert [f.message for f in _bitext_findings(source, target, language)] == []
 
 
 def test_codes_are_not_compared():

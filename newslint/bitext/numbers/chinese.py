@@ -11,7 +11,8 @@ values a translation must keep.
 
 from __future__ import annotations
 
-from newslint.bitext.numbers.mention import HOUR, MINUTE, MONTH, NUMBER, Mention, is_code, scaled
+from newslint.bitext.numbers import dates
+from newslint.bitext.numbers.mention import HOUR, MINUTE, MONTH, NUMBER, Mention, Taken, is_code, scaled
 from newslint.bitext.numbers.roman import CHARACTERS, roman_value
 from newslint.regexes import lazy
 
@@ -42,7 +43,7 @@ _UNIT_SUFFIXES = frozenset(
 _ARABIC = r"(?:[0-9０-９]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
 _CHINESE = rf"[{_NUMERAL}]+"
 _TIME = lazy(
-    rf"(?P<hour>[0-9０-９]{{1,2}}|[{_DIGIT_CHARS}十]{{1,3}})(?P<marker>时|點|点钟|点)"
+    rf"(?<![0-9０-９.．,])(?P<hour>[0-9０-９]{{1,2}}|[{_DIGIT_CHARS}十]{{1,3}})(?P<marker>时|點|点钟|点)"
     rf"(?:(?P<minute>[0-9０-９]{{1,2}}|[{_DIGIT_CHARS}十]{{1,3}})分|(?P<half>半)|(?![0-9０-９{_DIGIT_CHARS}]))",
     engine="re",
 )
@@ -62,29 +63,23 @@ _RANGE_SIGN = lazy(r"\s*[-~～—–至到]\s*", engine="re")
 def mentions(text: str) -> list[Mention]:
     """Every number in a segment of Chinese, in order of position."""
     found: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(start: int, end: int) -> bool:
-        return not any(start < e and s < end for s, e in taken)
-
-    for match in _TIME.finditer(text):
-        if free(*match.span()):
-            found.extend(_time(match))
-            taken.append(match.span())
+    taken = Taken()
+    taken.add(found, dates.iso_dates(text))
+    taken.add(found, dates.month_dot_day_dates(text))
     for match in _PERCENT_WORD.finditer(text):
-        if free(*match.span()):
-            value = _any_value(match.group("number"))
-            if value is not None:
-                found.append(Mention(match.start(), match.end(), frozenset({value})))
-                taken.append(match.span())
+        value = _any_value(match.group("number"))
+        if value is not None and taken.free(*match.span()):
+            taken.add(found, [Mention(match.start(), match.end(), frozenset({value}))])
+    for match in _TIME.finditer(text):
+        if taken.free(*match.span()):
+            found.extend(_time(match))
+            taken.take(*match.span())
     for match in _ARABIC_NUMBER.finditer(text):
-        if free(*match.span()) and not is_code(
-            text, match.start(), match.start("number") + len(match["number"]), _UNIT_SUFFIXES
-        ):
-            found.append(_arabic(text, match))
-            taken.append(match.span())
+        number_end = match.start("number") + len(match["number"])
+        if taken.free(*match.span()) and not is_code(text, match.start(), number_end, _UNIT_SUFFIXES):
+            taken.add(found, [_arabic(text, match)])
     for match in _CHINESE_NUMBER.finditer(text):
-        if free(*match.span()):
+        if taken.free(*match.span()):
             found.extend(_chinese(text, match.start(), match.group()))
     for match in _ROMAN.finditer(text):
         value = roman_value(match.group())

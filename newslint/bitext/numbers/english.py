@@ -9,7 +9,8 @@ drops them is not wrong for it.
 
 from __future__ import annotations
 
-from newslint.bitext.numbers.mention import DATE_YEAR, HOUR, MINUTE, MONTH, NUMBER, Mention, is_code, scaled
+from newslint.bitext.numbers import dates
+from newslint.bitext.numbers.mention import DATE_YEAR, HOUR, MINUTE, MONTH, NUMBER, Mention, Taken, is_code, scaled
 from newslint.bitext.numbers.roman import roman_value
 from newslint.regexes import lazy
 
@@ -28,7 +29,7 @@ _ORDINALS = {
 }  # fmt: skip
 _MULTIPLIERS = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _OTHER_WORDS = {
-    "twice": 2, "once": 1, "dozen": 12, "half": 0.5, "double": 2, "doubled": 2, "doubling": 2, "triple": 3,
+    "twice": 2, "once": 1, "dozen": 12, "decade": 10, "half": 0.5, "double": 2, "doubled": 2, "doubling": 2, "triple": 3,
     "tripled": 3, "quadruple": 4, "quadrupled": 4,
 }  # fmt: skip
 # Scale words after digits; "m" and "k" are also metres and kilo-, so they add a reading.
@@ -79,45 +80,39 @@ _MONTH = lazy(rf"\b(?P<month>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\
 _MAY_CONTEXT = lazy(r"(?:\b(?:in|of|since|until|by|from|to|early|late|mid|last|this|next|between)[\s-]+$)", engine="re")
 _DAY_AFTER = lazy(r"\.?\s\d{1,2}\b", engine="re")
 _DAY_BEFORE = lazy(r"\b\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?$", engine="re")
+_SEASON = lazy(r"\b(?P<century>\d{2})\d{2}[-–/]$", engine="re")
 _YEAR_AFTER_DATE = lazy(rf"(?:{'|'.join(MONTHS)})\.?(?:\s\d{{1,2}}(?:st|nd|rd|th)?)?,?\s$", engine="re", flags=2)
 
 
 def mentions(text: str) -> list[Mention]:
     """Every number in a segment of English, in order of position."""
     found: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(start: int, end: int) -> bool:
-        return not any(start < e and s < end for s, e in taken)
-
+    taken = Taken()
+    taken.add(found, dates.iso_dates(text))
     for match in _TIME.finditer(text):
-        if (match.group("minute") or match.group("meridiem")) and free(*match.span()):
+        if (match.group("minute") or match.group("meridiem")) and taken.free(*match.span()):
             found.extend(_time(match))
-            taken.append(match.span())
+            taken.take(*match.span())
     for match in _DIGITS.finditer(text):
         number_end = match.end("number")
         ending = match.group("ending") or ""
-        if not free(*match.span()) or is_code(text, match.start(), number_end + len(ending), _SUFFIXES):
+        if not taken.free(*match.span()) or is_code(text, match.start(), number_end + len(ending), _SUFFIXES):
             continue
         if ending == "" and is_code(text, match.start(), number_end, _SUFFIXES):
             continue
-        found.append(_digits(text, match))
-        taken.append(match.span())
+        taken.add(found, [_digits(text, match)])
     for match in _SPELLED.finditer(text):
-        if free(*match.span()):
-            mention = _spelled(match)
-            if mention is not None:
-                found.append(mention)
-                taken.append(match.span())
+        mention = _spelled(match) if taken.free(*match.span()) else None
+        if mention is not None:
+            taken.add(found, [mention])
     for match in _ROMAN.finditer(text):
         value = roman_value(match.group())
-        if value is not None and free(*match.span()):
+        if value is not None and taken.free(*match.span()):
             found.append(Mention(match.start(), match.end(), frozenset({float(value)}), False))
     for match in _MONTH.finditer(text):
-        if free(*match.span()) and _is_month(text, match):
-            found.append(
-                Mention(match.start(), match.end(), frozenset({MONTHS[match["month"].lower()]}), False, kind=MONTH)
-            )
+        if taken.free(*match.span()) and _is_month(text, match):
+            month = frozenset({float(MONTHS[match["month"].lower()])})
+            found.append(Mention(match.start(), match.end(), month, False, kind=MONTH))
     found.sort(key=lambda mention: (mention.start, mention.end))
     return found
 
@@ -151,6 +146,9 @@ def _digits(text: str, match) -> Mention:
         values.add(float(digits))  # 50m: 50 million, or 50 metres
         tolerance = 0.0
     ending = match.group("ending") or ""
+    season = _SEASON.search(text, 0, match.start())
+    if season and len(digits) == 2:  # 2019-20: the year 2020
+        values.add(float(season.group("century") + digits))
     if ending in ("", "s") and scale == 1 and _is_year_after_date(text, match.start(), digits):
         return Mention(match.start(), match.end(), frozenset(values), False, kind=DATE_YEAR)
     return Mention(match.start(), match.end(), frozenset(values), value != 0, tolerance, NUMBER)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from newslint.bitext.numbers.mention import HOUR, MINUTE, MONTH, NUMBER, Mention, is_code, scaled
+from newslint.bitext.numbers import dates
+from newslint.bitext.numbers.mention import HOUR, MINUTE, MONTH, NUMBER, Mention, Taken, is_code, scaled
 from newslint.regexes import LazyPattern, lazy
 
 # Scale words per language, lowercase; a trailing "." is allowed after abbreviations.
@@ -62,6 +63,9 @@ _SUFFIXES = frozenset(
      "ten", "te", "sten", "ste", "de"}
 )  # fmt: skip
 SUPPORTED = frozenset(_SCALES)
+# Decades written with two digits: die 90er Jahre, les années 90, los años 90, gli anni 90.
+_DECADE = lazy(r"er\b", engine="regex")
+_DECADE_WORD = lazy(r"\b(?:années|años|anni|anos)\s$", engine="regex", flags=2)
 # A month name next to a day (3. Oktober, 1er mai, 5 марта, 3 de octubre) is part of a date a
 # translation must keep; alone ("im Mai") it may go unsaid.
 _DAY_BEFORE = lazy(r"\b\d{1,2}(?:\.|er|e|º|ª|-го)?\s(?:de\s)?$", engine="regex")
@@ -84,14 +88,15 @@ def mentions(text: str, language: str) -> list[Mention]:
     scales = _SCALES.get(language, {})
     scale_pattern, percent_pattern = _patterns(language)
     found: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken = Taken()
+    taken.add(found, dates.iso_dates(text))
+    taken.add(found, dates.day_month_year_dates(text))
     for match in _TIME.finditer(text):
-        found.extend(_time(match))
-        taken.append(match.span())
+        if taken.free(*match.span()):
+            found.extend(_time(match))
+            taken.take(*match.span())
     for match in _NUMBER.finditer(text):
-        if any(match.start() < e and s < match.end() for s, e in taken):
-            continue
-        if is_code(text, match.start(), match.end(), _SUFFIXES):
+        if not taken.free(*match.span()) or is_code(text, match.start(), match.end(), _SUFFIXES):
             continue
         end, scale, tolerance_digits = match.end(), 1.0, None
         scale_match = scale_pattern.match(text, end) if scale_pattern else None
@@ -107,6 +112,8 @@ def mentions(text: str, language: str) -> list[Mention]:
             value, tolerance_digits = scaled(reading, scale)
             values.add(value)
             tolerance = max(tolerance, tolerance_digits)
+        if _DECADE.match(text, match.end()) or _DECADE_WORD.search(text, 0, match.start()):
+            values |= {1900 + value if value >= 30 else 2000 + value for value in values if value < 100}
         found.append(Mention(match.start(), end, frozenset(values), 0 not in values, tolerance, NUMBER))
     found.extend(_months(text, language))
     found.sort(key=lambda mention: (mention.start, mention.end))

@@ -107,3 +107,24 @@ def is_code(text: str, start: int, end: int, suffixes: frozenset[str] = frozense
 def _is_latin_or_cyrillic(char: str) -> bool:
     """A letter of an alphabet (CJK characters next to digits are units and counters: 2.8亿元)."""
     return char.isalpha() and ord(char) < 0x2E80
+
+
+class Taken:
+    """Spans of a segment already read as a number, so that a later, looser pattern does not
+    read their digits again."""
+
+    def __init__(self) -> None:
+        self._spans: list[tuple[int, int]] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(start < taken_end and taken_start < end for taken_start, taken_end in self._spans)
+
+    def take(self, start: int, end: int) -> None:
+        self._spans.append((start, end))
+
+    def add(self, found: list[Mention], mentions: list[Mention]) -> None:
+        """Keep the mentions that lie in free spans (a date read as one: all or none)."""
+        if mentions and all(self.free(m.start, m.end) for m in mentions):
+            found.extend(mentions)
+            for mention in mentions:
+                self.take(mention.start, mention.end)
