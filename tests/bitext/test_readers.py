@@ -277,3 +277,18 @@ def test_an_external_dtd_is_not_fetched(tmp_path, listener):
 def test_readers_raise_input_errors_only():
     with pytest.raises(InputError):
         read_bilingual("<xliff", "x.xlf")
+
+
+def test_xliff_positions_hold_with_crlf_line_ends_and_cdata(tmp_path):
+    text = (
+        '<?xml version="1.0"?>\r\n<xliff version="1.2"><file source-language="zh"><body>\r\n'
+        '<trans-unit id="a"><source>江西下达2.8亿元。</source>\r\n'
+        "<target><![CDATA[Jiangxi <b>issued</b>]]>\r\n 28 million yuan.</target></trans-unit>\r\n"
+        "</body></file></xliff>\r\n"
+    )
+    path = tmp_path / "crlf.xlf"
+    path.write_bytes(text.encode("utf-8"))
+    report = lint_paths([str(path)], BITEXT)
+    [finding] = report.findings
+    assert text[finding.start : finding.end] == "28 million"
+    assert (finding.line, finding.column) == (5, 2)

@@ -135,69 +135,95 @@ def _segments(events: list[_Event], data: bytes, offsets: _CharOffsets, path: st
     version = root.get("version", "")[:1]
     if version not in _UNIT_ELEMENTS:
         raise InputError(path, f"XLIFF version {root.get('version', '?')!r} is not supported (1.2 and 2.0 are)")
-    language = root.get("srcLang")
-    segments: list[_Segment] = []
-    unit_id: str | None = None
-    skip_unit = False
-    current: _Segment | None = None
-    side: str | None = None
-    depth = 0  # elements open inside the unit
-    code_depth = 0  # > 0 inside an inline code (<ph>...</ph>): its text is no prose
-    code_start = 0
+    walk = _Walk(version, data, offsets, root.get("srcLang"))
     for index, event in enumerate(events):
         next_byte = events[index + 1].byte if index + 1 < len(events) else len(data)
         if event.kind == "start":
-            if event.name == "file" and language is None:
-                language = event.attributes.get("source-language")
-            if event.name == _UNIT_ELEMENTS[version] and unit_id is None:
-                unit_id = event.attributes.get("id", str(len(segments) + 1))
-                skip_unit = event.attributes.get("translate") == "no"
-                depth = 0
-                if version == "1":
-                    current = _Segment(unit_id, offsets(next_byte))
-                continue
-            if unit_id is None or skip_unit:
-                continue
-            depth += 1
-            if version == "2" and event.name == "segment" and depth == 1:
-                current = _Segment(unit_id, offsets(next_byte))
-            elif side is None and event.name in ("source", "target") and depth == (1 if version == "1" else 2):
-                side = event.name
-                if side == "target" and current is not None:
-                    current.has_target = True
-                    current.target_at = offsets(next_byte)
-            elif side is not None and code_depth == 0 and event.name not in _PROSE_ELEMENTS:
-                code_depth = 1
-                code_start = offsets(event.byte)
-            elif code_depth:
-                code_depth += 1
+            walk.start(event, next_byte)
         elif event.kind == "end":
-            if unit_id is None:
-                continue
-            if event.name == _UNIT_ELEMENTS[version] and depth == 0:
-                if version == "1" and current is not None and not skip_unit:
-                    segments.append(current)
-                unit_id, current, skip_unit = None, None, False
-                continue
-            if skip_unit:
-                continue
-            if code_depth:
-                code_depth -= 1
-                if code_depth == 0 and current is not None and side is not None and event.name not in _MARKERS:
-                    end = _element_end(data, event.byte)
-                    getattr(current, side).append((PLACEHOLDER, code_start, offsets(end)))
-            elif side is not None and event.name == side and depth == (1 if version == "1" else 2):
-                if current is not None and side == "source" and not current.has_target:
-                    current.target_at = offsets(next_byte)  # where a missing target would go
-                side = None
-            elif version == "2" and event.name == "segment" and depth == 1 and current is not None:
-                segments.append(current)
-                current = None
-            depth -= 1
-        elif event.kind == "text" and side is not None and current is not None and code_depth == 0:
-            start = offsets(event.byte)
-            getattr(current, side).append((event.text, start, offsets(next_byte)))
-    return version, language, segments
+            walk.end(event, next_byte)
+        elif event.kind == "text":
+            walk.text(event, next_byte)
+    return version, walk.language, walk.segments
+
+
+class _Walk:
+    """The segments of an XLIFF file, gathered element by element. In 1.2 a <trans-unit> is one
+    segment and its <source>/<target> are its children; in 2.0 a <unit> holds <segment>s, whose
+    children they are. Inside them, inline codes stand for one placeholder each."""
+
+    def __init__(self, version: str, data: bytes, offsets: _CharOffsets, language: str | None) -> None:
+        self.version = version
+        self.unit_element = _UNIT_ELEMENTS[version]
+        self.side_depth = 1 if version == "1" else 2  # how deep <source>/<target> stand in a unit
+        self.data = data
+        self.offsets = offsets
+        self.language = language
+        self.segments: list[_Segment] = []
+        self.unit_id: str | None = None
+        self.skipped = False  # translate="no"
+        self.current: _Segment | None = None
+        self.side: str | None = None  # "source" or "target" while inside one
+        self.depth = 0  # elements open inside the unit
+        self.code_depth = 0  # > 0 inside an inline code (<ph>...</ph>): its text is no prose
+        self.code_start = 0
+
+    def start(self, event: _Event, next_byte: int) -> None:
+        if event.name == "file" and self.language is None:
+            self.language = event.attributes.get("source-language")
+        if event.name == self.unit_element and self.unit_id is None:
+            self.unit_id = event.attributes.get("id", str(len(self.segments) + 1))
+            self.skipped = event.attributes.get("translate") == "no"
+            self.depth = 0
+            if self.version == "1":
+                self.current = _Segment(self.unit_id, self.offsets(next_byte))
+            return
+        if self.unit_id is None or self.skipped:
+            return
+        self.depth += 1
+        if self.version == "2" and event.name == "segment" and self.depth == 1:
+            self.current = _Segment(self.unit_id, self.offsets(next_byte))
+        elif self.side is None and event.name in ("source", "target") and self.depth == self.side_depth:
+            self.side = event.name
+            if self.side == "target" and self.current is not None:
+                self.current.has_target = True
+                self.current.target_at = self.offsets(next_byte)
+        elif self.code_depth:
+            self.code_depth += 1
+        elif self.side is not None and event.name not in _PROSE_ELEMENTS:
+            self.code_depth = 1
+            self.code_start = self.offsets(event.byte)
+
+    def end(self, event: _Event, next_byte: int) -> None:
+        if self.unit_id is None:
+            return
+        if event.name == self.unit_element and self.depth == 0:
+            if self.version == "1" and self.current is not None and not self.skipped:
+                self.segments.append(self.current)
+            self.unit_id, self.current, self.skipped = None, None, False
+            return
+        if self.skipped:
+            return
+        if self.code_depth:
+            self.code_depth -= 1
+            if self.code_depth == 0 and event.name not in _MARKERS:
+                self._add(PLACEHOLDER, self.code_start, self.offsets(_element_end(self.data, event.byte)))
+        elif self.side is not None and event.name == self.side and self.depth == self.side_depth:
+            if self.current is not None and self.side == "source" and not self.current.has_target:
+                self.current.target_at = self.offsets(next_byte)  # where a missing target would go
+            self.side = None
+        elif self.version == "2" and event.name == "segment" and self.depth == 1 and self.current is not None:
+            self.segments.append(self.current)
+            self.current = None
+        self.depth -= 1
+
+    def text(self, event: _Event, next_byte: int) -> None:
+        if self.code_depth == 0:
+            self._add(event.text, self.offsets(event.byte), self.offsets(next_byte))
+
+    def _add(self, text: str, start: int, end: int) -> None:
+        if self.current is not None and self.side is not None:
+            getattr(self.current, self.side).append((text, start, end))
 
 
 def _element_end(data: bytes, end_event_byte: int) -> int:
