@@ -5,8 +5,9 @@ Runs the bitext rules on each document of ../shared/corpus/mqm-zhen-dev.jsonl wi
 `source` (aligned line by line with `text`) and prints, per rule and overall:
 - precision on MT documents: the share of findings that overlap an error span a rater marked
   on the translation (a finding on a whole line overlaps any span on that line);
-- the stricter segment measure for line-level findings: the share whose segment holds an error
-  of an accuracy category (2023 documents) or any error at all (2021 documents, uncategorised);
+- accuracy precision on the 2023 MT documents (the only ones with error categories): the share
+  of findings whose segment holds an Accuracy/* error, on either side -- a stricter reading for
+  findings about a whole line, which a rater's omission marked on the source cannot overlap;
 - noise on the professional reference translations: findings per 1,000 words.
 
     python benchmarks/bitext_quality.py [--corpus PATH] [--select RULES] [--show RULE] [--json]
@@ -35,10 +36,16 @@ class RuleScore:
     mt_findings: int = 0
     mt_hits: int = 0
     human_findings: int = 0
+    categorised_findings: int = 0  # on 2023 MT documents
+    accuracy_hits: int = 0
 
     @property
     def precision(self) -> float | None:
         return self.mt_hits / self.mt_findings if self.mt_findings else None
+
+    @property
+    def accuracy_precision(self) -> float | None:
+        return self.accuracy_hits / self.categorised_findings if self.categorised_findings else None
 
 
 @dataclass
@@ -53,10 +60,15 @@ class Scores:
         mt = sum(score.mt_findings for score in self.rules.values())
         hits = sum(score.mt_hits for score in self.rules.values())
         human = sum(score.human_findings for score in self.rules.values())
+        categorised = sum(score.categorised_findings for score in self.rules.values())
+        accurate = sum(score.accuracy_hits for score in self.rules.values())
         return {
             "mt_findings": mt,
             "mt_hits": hits,
             "precision": hits / mt if mt else None,
+            "categorised_findings": categorised,
+            "accuracy_hits": accurate,
+            "accuracy_precision": accurate / categorised if categorised else None,
             "mt_words": self.mt_words,
             "human_findings": human,
             "human_words": self.human_words,
@@ -72,6 +84,14 @@ def _target_spans(record: dict) -> list[tuple[int, int]]:
             if error.get("side") == "target" and error.get("start") is not None and error["end"] > error["start"]
         }
     )
+
+
+def _accuracy_segments(record: dict) -> list[tuple[int, int]] | None:
+    """Spans of the segments that hold an Accuracy/* error (None: the record has no categories)."""
+    if not record.get("categories_available"):
+        return None
+    marked = {error["seg_id"] for error in record["errors"] if error["category"].startswith("Accuracy")}
+    return [(segment["start"], segment["end"]) for segment in record["segments"] if segment["seg_id"] in marked]
 
 
 def _hit(finding: Finding, spans: list[tuple[int, int]]) -> bool:
@@ -105,6 +125,10 @@ def score(records: list[dict], config: Config, show: str | None = None, limit: i
                 rule.mt_findings += 1
                 rule.mt_hits += hit
                 label = "HIT " if hit else "MISS"
+                accuracy = _accuracy_segments(record)
+                if accuracy is not None:
+                    rule.categorised_findings += 1
+                    rule.accuracy_hits += _hit(finding, accuracy)
             if show and finding.rule.startswith(show) and shown < limit:
                 shown += 1
                 print(_shown(label, finding, text))
@@ -124,12 +148,13 @@ def _fmt(value: float | None) -> str:
 
 
 def print_table(scores: Scores) -> None:
-    print(f"{'rule':<28} {'MT':>5} {'hits':>5} {'prec':>6} {'human':>6} {'/1k w':>6}")
+    print(f"{'rule':<28} {'MT':>5} {'hits':>5} {'prec':>6} {'2023':>5} {'acc.':>5} {'human':>6} {'/1k w':>6}")
     for rule_id in sorted(scores.rules):
         s = scores.rules[rule_id]
         per_k = 1000 * s.human_findings / scores.human_words if scores.human_words else 0.0
         print(
-            f"{rule_id:<28} {s.mt_findings:>5} {s.mt_hits:>5} {_fmt(s.precision):>6} {s.human_findings:>6} {per_k:>6.2f}"
+            f"{rule_id:<28} {s.mt_findings:>5} {s.mt_hits:>5} {_fmt(s.precision):>6} "
+            f"{s.categorised_findings:>5} {_fmt(s.accuracy_precision):>5} {s.human_findings:>6} {per_k:>6.2f}"
         )
     overall = scores.overall()
     print()
@@ -140,6 +165,10 @@ def print_table(scores: Scores) -> None:
     print(
         f"bitext.* precision on MT: {_fmt(overall['precision'])} "
         f"({overall['mt_hits']}/{overall['mt_findings']} findings on a marked error)"
+    )
+    print(
+        f"accuracy precision on 2023 MT: {_fmt(overall['accuracy_precision'])} "
+        f"({overall['accuracy_hits']}/{overall['categorised_findings']} findings in a segment with an Accuracy/* error)"
     )
     print(
         f"bitext.* noise on human references: {_fmt(overall['noise_per_1000_words'])} findings per 1,000 words "
@@ -163,7 +192,10 @@ def main(argv: list[str] | None = None) -> int:
     records = [json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
     scores = score(records, Config(select=tuple(args.select.split(","))), show=args.show, limit=args.limit)
     if args.json:
-        rules = {rule: vars(s) | {"precision": s.precision} for rule, s in sorted(scores.rules.items())}
+        rules = {
+            rule: vars(s) | {"precision": s.precision, "accuracy_precision": s.accuracy_precision}
+            for rule, s in sorted(scores.rules.items())
+        }
         print(json.dumps({"overall": scores.overall(), "rules": rules}, indent=2))
     else:
         print_table(scores)
