@@ -63,7 +63,8 @@ class FileOutcome:
 
 def process_file(item: str, job: Job, linter: Linter) -> FileOutcome:
     """Read, check or fix, and (with --fix) write one file."""
-    bilingual = job.bitext is not None or is_bilingual(job.stdin_filename or item if item == STDIN else item)
+    under_source = job.bitext is not None and job.bitext.source is not None  # --source
+    bilingual = under_source or is_bilingual(job.stdin_filename or item if item == STDIN else item)
     if not bilingual and _streams(item, job):
         return _lint_streaming(item, linter)
     try:
@@ -72,10 +73,10 @@ def process_file(item: str, job: Job, linter: Linter) -> FileOutcome:
         return FileOutcome(errors=[error], unread_stdin=error.data)
     outcome = FileOutcome(path=source.path)
     if bilingual:
-        paired = _with_source(item, source, job, linter, outcome)
-        if paired is None:
+        reading = _with_source(item, source, job, linter, outcome)
+        if reading is None:
             return outcome
-        linter, job = paired  # type: ignore[assignment]
+        linter, job = reading  # type: ignore[assignment]
     if job.fix:
         _fix(source, job, linter, outcome)
     else:

@@ -26,14 +26,18 @@ class BitextSettings:
     language: str | None = None
 
     def source_of(self, target_path: str) -> str | None:
-        """The source file of a target file (None without --source)."""
+        """The source file of a target file: --source itself (a file, or a pipe named on purpose),
+        or its counterpart in the --source folder; None without --source or without a
+        counterpart."""
         if self.source is None:
             return None
         if not os.path.isdir(self.source):
             return self.source
         if self.target and os.path.isdir(self.target) and target_path != STDIN:
-            return os.path.join(self.source, os.path.relpath(target_path, self.target))
-        return os.path.join(self.source, os.path.basename(target_path))
+            counterpart = os.path.join(self.source, os.path.relpath(target_path, self.target))
+        else:
+            counterpart = os.path.join(self.source, os.path.basename(target_path))
+        return counterpart if os.path.isfile(counterpart) else None
 
 
 class BilingualLinter:
@@ -70,7 +74,7 @@ def pairing(target: Source, item: str, settings: BitextSettings | None, linter: 
         read_bilingual(target.text, target.path, language)  # a bad file is an error now, once
         return Pairing(BilingualLinter(linter, lambda text: read_bilingual(text, target.path, language)))
     source_path = settings.source_of(item)
-    if source_path is None or not os.path.isfile(source_path):
+    if source_path is None:
         return Pairing(None)  # linted as usual; the run counts it as without a source
     source_file = read_source(source_path)
     source_doc = document(source_file.text, source_file.path)

@@ -218,3 +218,19 @@ def test_many_bilingual_files_in_worker_processes(capsys, tmp_path, monkeypatch)
     code, out, _ = run(capsys, "--jobs", "2", "--format", "json", *sorted(str(p) for p in Path().glob("*.tsv")))
     findings = json.loads(out)
     assert len(findings) == 10 and all(f["rule"] == "bitext.number-different" and f["source"] for f in findings)
+
+
+def test_the_translation_may_come_from_standard_input(capsys, pair, monkeypatch):
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(TARGET.encode()), encoding="utf-8"))
+    code, out, err = run(capsys, "--source", "source.txt", "-")
+    assert code == 1 and err == ""
+    assert out.splitlines()[0].startswith("-:1:25: bitext.number-different")
+
+
+def test_source_language_alone_reads_plain_files_as_usual(capsys, pair):
+    code, out, err = run(capsys, "--source-language", "zh", "story.txt")
+    assert (code, err) == (0, "")
+    assert out == "No problems found in 1 file.\n"
