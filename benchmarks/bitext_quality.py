@@ -22,8 +22,7 @@ import argparse
 import json
 import os
 import sys
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from newslint import Config, Finding, lint_translation
@@ -31,59 +30,12 @@ from newslint import Config, Finding, lint_translation
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "mqm-zhen-dev.jsonl"
 
 
-@dataclass
-class RuleScore:
-    mt_findings: int = 0
-    mt_hits: int = 0
-    human_findings: int = 0
-    categorised_findings: int = 0  # on 2023 MT documents
-    accuracy_hits: int = 0
-
-    @property
-    def precision(self) -> float | None:
-        return self.mt_hits / self.mt_findings if self.mt_findings else None
-
-    @property
-    def accuracy_precision(self) -> float | None:
-        return self.accuracy_hits / self.categorised_findings if self.categorised_findings else None
-
-
-@dataclass
-class Scores:
-    rules: dict[str, RuleScore] = field(default_factory=lambda: defaultdict(RuleScore))
-    mt_words: int = 0
-    human_words: int = 0
-    mt_documents: int = 0
-    human_documents: int = 0
-
-    def overall(self) -> dict[str, float | int | None]:
-        mt = sum(score.mt_findings for score in self.rules.values())
-        hits = sum(score.mt_hits for score in self.rules.values())
-        human = sum(score.human_findings for score in self.rules.values())
-        categorised = sum(score.categorised_findings for score in self.rules.values())
-        accurate = sum(score.accuracy_hits for score in self.rules.values())
-        return {
-            "mt_findings": mt,
-            "mt_hits": hits,
-            "precision": hits / mt if mt else None,
-            "categorised_findings": categorised,
-            "accuracy_hits": accurate,
-            "accuracy_precision": accurate / categorised if categorised else None,
-            "mt_words": self.mt_words,
-            "human_findings": human,
-            "human_words": self.human_words,
-            "noise_per_1000_words": 1000 * human / self.human_words if self.human_words else None,
-        }
-
-
 def _target_spans(record: dict) -> list[tuple[int, int]]:
-    return sorted(
-        {
-            (error["start"], error["end"])
-            for error in record["errors"]
-            if error.get("side") == "target" and error.get("start") is not None and error["end"] > error["start"]
-        }
-    )
+    return [
+        (error["start"], error["end"])
+        for error in record["errors"]
+        if error.get("side") == "target" and error.get("start") is not None and error["end"] > error["start"]
+    ]
 
 
 def _accuracy_segments(record: dict) -> list[tuple[int, int]] | None:
@@ -100,39 +52,34 @@ def _hit(finding: Finding, spans: list[tuple[int, int]]) -> bool:
     return any(finding.start < span_end and span_start < end for span_start, span_end in spans)
 
 
-def score(records: list[dict], config: Config, show: str | None = None, limit: int = 40) -> Scores:
-    scores = Scores()
+def score(records: list[dict], config: Config, show: str | None = None, limit: int = 40):
+    """Counts per rule -- "mt" findings on MT, their "hits" on a marked span, "categorised" ones
+    on 2023 documents and the "accurate" among them, "human" findings on references -- and the
+    corpus's counts of words and documents."""
+    rules: dict[str, Counter] = defaultdict(Counter)
+    corpus: Counter = Counter()
     shown = 0
     for record in records:
         text = record["text"]
-        findings = lint_translation(text, record["source"], path=record["id"], config=config, language="zh")
-        words = len(text.split())
-        human = record["is_human"]
-        spans = [] if human else _target_spans(record)
-        if human:
-            scores.human_words += words
-            scores.human_documents += 1
-        else:
-            scores.mt_words += words
-            scores.mt_documents += 1
-        for finding in findings:
-            rule = scores.rules[finding.rule]
-            if human:
-                rule.human_findings += 1
-                label = "HUMAN"
-            else:
+        kind = "human" if record["is_human"] else "mt"
+        corpus[f"{kind}_words"] += len(text.split())
+        corpus[f"{kind}_documents"] += 1
+        spans, accuracy = _target_spans(record), _accuracy_segments(record)
+        for finding in lint_translation(text, record["source"], path=record["id"], config=config, language="zh"):
+            tally = rules[finding.rule]
+            tally[kind] += 1
+            label = "HUMAN"
+            if kind == "mt":
                 hit = _hit(finding, spans)
-                rule.mt_findings += 1
-                rule.mt_hits += hit
+                tally["hits"] += hit
                 label = "HIT " if hit else "MISS"
-                accuracy = _accuracy_segments(record)
                 if accuracy is not None:
-                    rule.categorised_findings += 1
-                    rule.accuracy_hits += _hit(finding, accuracy)
+                    tally["categorised"] += 1
+                    tally["accurate"] += _hit(finding, accuracy)
             if show and finding.rule.startswith(show) and shown < limit:
                 shown += 1
                 print(_shown(label, finding, text))
-    return scores
+    return rules, corpus
 
 
 def _shown(label: str, finding: Finding, text: str) -> str:
@@ -143,36 +90,45 @@ def _shown(label: str, finding: Finding, text: str) -> str:
     return f"{label} {finding.rule}: {finding.message}\n    flagged: {flagged!r}\n    source: {source[:160]}\n    target: {line[:200]}"
 
 
+def _ratio(part: int, whole: int, scale: int = 1) -> float | None:
+    return scale * part / whole if whole else None
+
+
+def summary(tally: Counter, corpus: Counter) -> dict:
+    """The counts of one rule (or of all) with precision, accuracy precision and noise."""
+    return dict(tally) | {
+        "precision": _ratio(tally["hits"], tally["mt"]),
+        "accuracy_precision": _ratio(tally["accurate"], tally["categorised"]),
+        "noise_per_1000_words": _ratio(tally["human"], corpus["human_words"], 1000),
+    }
+
+
 def _fmt(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f}"
 
 
-def print_table(scores: Scores) -> None:
+def print_table(rules: dict[str, Counter], corpus: Counter) -> None:
     print(f"{'rule':<28} {'MT':>5} {'hits':>5} {'prec':>6} {'2023':>5} {'acc.':>5} {'human':>6} {'/1k w':>6}")
-    for rule_id in sorted(scores.rules):
-        s = scores.rules[rule_id]
-        per_k = 1000 * s.human_findings / scores.human_words if scores.human_words else 0.0
+    for rule_id, tally in sorted(rules.items()):
+        row = summary(tally, corpus)
         print(
-            f"{rule_id:<28} {s.mt_findings:>5} {s.mt_hits:>5} {_fmt(s.precision):>6} "
-            f"{s.categorised_findings:>5} {_fmt(s.accuracy_precision):>5} {s.human_findings:>6} {per_k:>6.2f}"
+            f"{rule_id:<28} {tally['mt']:>5} {tally['hits']:>5} {_fmt(row['precision']):>6} {tally['categorised']:>5} "
+            f"{_fmt(row['accuracy_precision']):>5} {tally['human']:>6} {_fmt(row['noise_per_1000_words']):>6}"
         )
-    overall = scores.overall()
-    print()
+    total = sum(rules.values(), Counter())
+    overall = summary(total, corpus)
     print(
-        f"MT documents: {scores.mt_documents} ({scores.mt_words} words); "
-        f"human references: {scores.human_documents} ({scores.human_words} words)"
+        f"\nMT documents: {corpus['mt_documents']} ({corpus['mt_words']} words); "
+        f"human references: {corpus['human_documents']} ({corpus['human_words']} words)"
     )
-    print(
-        f"bitext.* precision on MT: {_fmt(overall['precision'])} "
-        f"({overall['mt_hits']}/{overall['mt_findings']} findings on a marked error)"
-    )
+    print(f"bitext.* precision on MT: {_fmt(overall['precision'])} ({total['hits']}/{total['mt']} on a marked error)")
     print(
         f"accuracy precision on 2023 MT: {_fmt(overall['accuracy_precision'])} "
-        f"({overall['accuracy_hits']}/{overall['categorised_findings']} findings in a segment with an Accuracy/* error)"
+        f"({total['accurate']}/{total['categorised']} in a segment with an Accuracy/* error)"
     )
     print(
-        f"bitext.* noise on human references: {_fmt(overall['noise_per_1000_words'])} findings per 1,000 words "
-        f"({overall['human_findings']} findings)"
+        f"bitext.* noise on human references: {_fmt(overall['noise_per_1000_words'])} per 1,000 words "
+        f"({total['human']} findings)"
     )
 
 
@@ -180,9 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=Path(os.environ.get("NEWSLINT_CORPUS", DEFAULT_CORPUS)))
     parser.add_argument("--select", default="bitext", help="comma-separated rule ids or prefixes (default: bitext)")
-    parser.add_argument(
-        "--show", metavar="RULE", help="print findings of rules starting with RULE, marked HIT/MISS/HUMAN"
-    )
+    parser.add_argument("--show", metavar="RULE", help="print the findings of rules starting with RULE")
     parser.add_argument("--limit", type=int, default=40, help="how many findings --show prints")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = parser.parse_args(argv)
@@ -190,15 +144,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"corpus not found: {args.corpus} (use --corpus or NEWSLINT_CORPUS)", file=sys.stderr)
         return 2
     records = [json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
-    scores = score(records, Config(select=tuple(args.select.split(","))), show=args.show, limit=args.limit)
+    rules, corpus = score(records, Config(select=tuple(args.select.split(","))), show=args.show, limit=args.limit)
     if args.json:
-        rules = {
-            rule: vars(s) | {"precision": s.precision, "accuracy_precision": s.accuracy_precision}
-            for rule, s in sorted(scores.rules.items())
-        }
-        print(json.dumps({"overall": scores.overall(), "rules": rules}, indent=2))
+        overall = summary(sum(rules.values(), Counter()), corpus)
+        per_rule = {rule: summary(tally, corpus) for rule, tally in sorted(rules.items())}
+        print(json.dumps({"corpus": corpus, "overall": overall, "rules": per_rule}, indent=2))
     else:
-        print_table(scores)
+        print_table(rules, corpus)
     return 0
 
 

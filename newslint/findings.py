@@ -37,13 +37,7 @@ class SourceLocation:
     text: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "path": self.path,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-        }
+        return _place(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +63,7 @@ class Finding:
     def to_dict(self) -> dict[str, Any]:
         """The public JSON shape (see DESIGN.md); `source` and `unit` only where they apply."""
         shape = {
-            "path": self.path,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
+            **_place(self),
             "start": self.start,
             "end": self.end,
             "rule": self.rule,
@@ -86,3 +76,14 @@ class Finding:
         if self.unit is not None:
             shape["unit"] = self.unit
         return shape
+
+
+def _place(located: Finding | SourceLocation) -> dict[str, Any]:
+    """Where something stands, as the JSON output gives it."""
+    return {
+        "path": located.path,
+        "line": located.line,
+        "column": located.column,
+        "end_line": located.end_line,
+        "end_column": located.end_column,
+    }

@@ -33,6 +33,11 @@ def normalised(language: str) -> str:
     return language.replace("_", "-").split("-")[0].strip().lower()
 
 
+def resolve(given: str | None, source_text: str) -> str:
+    """The language given (normalised), or the one the source's script tells."""
+    return normalised(given) if given else detect(source_text)
+
+
 def detect(text: str) -> str:
     """The language of a source text from its script (and, for Latin script, its words);
     "und" when it cannot be told."""

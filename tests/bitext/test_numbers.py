@@ -112,13 +112,16 @@ PAIRS = [
 ]  # fmt: skip
 
 
+EACH_PAIR = pytest.mark.parametrize(
+    ("name", "language", "source", "wrong", "rule", "flagged", "right"), PAIRS, ids=[p[0] for p in PAIRS]
+)
+
+
 def _bitext_findings(source: str, target: str, language: str):
     return lint_translation(target, source, config=BITEXT, language=language)
 
 
-@pytest.mark.parametrize(
-    ("name", "language", "source", "wrong", "rule", "flagged", "right"), PAIRS, ids=[p[0] for p in PAIRS]
-)
+@EACH_PAIR
 def test_a_wrong_number_fires_where_it_stands(name, language, source, wrong, rule, flagged, right):
     findings = _bitext_findings(source, wrong, language)
     assert [f.rule for f in findings] == [rule], [f.message for f in findings]
@@ -130,9 +133,7 @@ def test_a_wrong_number_fires_where_it_stands(name, language, source, wrong, rul
     assert finding.unit == "1" and finding.source is not None
 
 
-@pytest.mark.parametrize(
-    ("name", "language", "source", "wrong", "rule", "flagged", "right"), PAIRS, ids=[p[0] for p in PAIRS]
-)
+@EACH_PAIR
 def test_the_faithful_translation_is_silent(name, language, source, wrong, rule, flagged, right):
     assert [f.message for f in _bitext_findings(source, right, language)] == []
 

@@ -39,7 +39,7 @@ def read(target_text: str, target_path: str, source: Document, language: str | N
         target_path,
         units,
         source,
-        languages.normalised(language) if language else languages.detect(source.text),
+        languages.resolve(language, source.text),
         view=view,
         file_text=target_text,
         writable=lambda replacement: "\n" not in replacement and "\r" not in replacement,

@@ -69,7 +69,7 @@ class Sides:
             path,
             units,
             source_side,
-            languages.normalised(language) if language else languages.detect(source_view.text),
+            languages.resolve(language, source_view.text),
             view=target_view,
             file_text=self.file_text,
             writable=writable,
