@@ -201,7 +201,7 @@ def _run(argv: Sequence[str] | None) -> int:
         parser.error("give the files or folders to lint (or - for standard input)")
     if args.diff and args.format != "text":
         parser.error("--diff prints a unified diff; --format does not apply to it")
-    bitext = _bitext_settings(parser, args)
+    bitext = _bitext_settings(parser, args) if args.paths else None
     try:
         config = resolve(
             args.config,

@@ -71,8 +71,12 @@ def pairing(target: Source, item: str, settings: BitextSettings | None, linter: 
     settings = settings or BitextSettings()
     language = settings.language
     if is_bilingual(target.path):
-        read_bilingual(target.text, target.path, language)  # a bad file is an error now, once
-        return Pairing(BilingualLinter(linter, lambda text: read_bilingual(text, target.path, language)))
+        first = read_bilingual(target.text, target.path, language)  # a bad file is an error now, once
+
+        def read_again(text: str) -> BilingualDocument:
+            return first if text == target.text else read_bilingual(text, target.path, language)
+
+        return Pairing(BilingualLinter(linter, read_again))
     source_path = settings.source_of(item)
     if source_path is None:
         return Pairing(None)  # linted as usual; the run counts it as without a source

@@ -9,7 +9,9 @@ from dataclasses import dataclass, replace
 
 from newslint.bitext.document import BilingualDocument, Unit
 from newslint.document import Document
+from newslint.errors import RuleFailure
 from newslint.findings import Finding
+from newslint.regexes import time_limit
 from newslint.rules.base import Hit, Rule
 
 
@@ -28,8 +30,6 @@ class BilingualHit(Hit):
 class BilingualRule(Rule):
     """A rule that compares a translation with its source."""
 
-    bilingual = True
-
     @abstractmethod
     def bilingual_hits(self, doc: BilingualDocument) -> Iterable[BilingualHit]:
         """Every place where the rule fires on a translation with its source."""
@@ -44,7 +44,11 @@ class BilingualRule(Rule):
             return []
         hits = list(self.bilingual_hits(doc))
         if hits and self._exceptions:
-            hits = self._without_exceptions(doc, hits)
+            try:
+                hits = self._without_exceptions(doc, hits)
+            except TimeoutError:
+                limit = time_limit(doc.text)
+                raise RuleFailure(doc.path, self.id, f"a regex ran longer than {limit:.3g} s and was stopped") from None
         return [self._finding(doc, hit) for hit in hits]
 
     def _finding(self, doc: Document, hit: Hit) -> Finding:

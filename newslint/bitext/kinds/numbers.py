@@ -10,14 +10,15 @@ from typing import Any
 from newslint.bitext import numbers
 from newslint.bitext.document import BilingualDocument, Unit
 from newslint.bitext.kinds.base import BilingualHit, BilingualRule, units_with_both, whole_target
-from newslint.bitext.numbers.english import MONTHS
 from newslint.bitext.numbers.mention import MONTH, Mention
 from newslint.rules import options as opt
 from newslint.rules.base import LoadContext
 from newslint.rules.options import Option
 
-_MONTH_NAMES = {number: name.capitalize() for name, number in MONTHS.items() if len(name) > 4 or name == "may"}
-_MONTH_NAMES.update({6: "June", 7: "July"})
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+)  # fmt: skip
 
 
 class Numbers(BilingualRule):
@@ -30,35 +31,41 @@ class Numbers(BilingualRule):
 
     def bilingual_hits(self, doc: BilingualDocument) -> Iterator[BilingualHit]:
         for unit, discrepancies in doc.memo("numbers", lambda: list(_discrepancies(doc))):
-            source_text = doc.source_text(unit)
-            offset = unit.target.start  # type: ignore[union-attr]
-            kinds = [d for d in discrepancies if d.kind == self._report]
-            if self._report == "missing" and kinds:
-                mentions = [d.source for d in kinds]
-                glossed = ", ".join(gloss(m, source_text) for m in mentions)  # type: ignore[arg-type]
-                start, end = whole_target(unit)
-                only = mentions[0] if len(mentions) == 1 else None
-                yield BilingualHit(
-                    start,
-                    end,
-                    values={"source": glossed},
-                    unit=unit,
-                    source_start=only.start if only else None,
-                    source_end=only.end if only else None,
-                )
+            mine = [discrepancy for discrepancy in discrepancies if discrepancy.kind == self._report]
+            if not mine:
                 continue
-            for discrepancy in kinds if self._report != "missing" else ():
-                target = discrepancy.target
-                source = discrepancy.source
-                assert target is not None
-                yield BilingualHit(
-                    offset + target.start,
-                    offset + target.end,
-                    values={"source": gloss(source, source_text) if source else ""},
-                    unit=unit,
-                    source_start=source.start if source else None,
-                    source_end=source.end if source else None,
-                )
+            if self._report == "missing":  # one finding on the line, naming every value lost
+                yield _missing(unit, [d.source for d in mine], doc.source_text(unit))  # type: ignore[misc]
+            else:
+                yield from (_at_number(unit, discrepancy, doc.source_text(unit)) for discrepancy in mine)
+
+
+def _missing(unit: Unit, lost: list[Mention], source_text: str) -> BilingualHit:
+    """A hit on the whole translation; its source is the value lost, when there is one."""
+    start, end = whole_target(unit)
+    only = lost[0] if len(lost) == 1 else None
+    return BilingualHit(
+        start,
+        end,
+        values={"source": ", ".join(gloss(mention, source_text) for mention in lost)},
+        unit=unit,
+        source_start=only.start if only else None,
+        source_end=only.end if only else None,
+    )
+
+
+def _at_number(unit: Unit, discrepancy: numbers.Discrepancy, source_text: str) -> BilingualHit:
+    """A hit on a wrong or added number of the translation."""
+    target, source = discrepancy.target, discrepancy.source
+    assert target is not None and unit.target is not None
+    return BilingualHit(
+        unit.target.start + target.start,
+        unit.target.start + target.end,
+        values={"source": gloss(source, source_text) if source else ""},
+        unit=unit,
+        source_start=source.start if source else None,
+        source_end=source.end if source else None,
+    )
 
 
 def _discrepancies(doc: BilingualDocument) -> Iterator[tuple[Unit, list[numbers.Discrepancy]]]:
@@ -75,8 +82,8 @@ def gloss(mention: Mention, text: str) -> str:
     digits: '2.8亿' (280 million), '7月' (July), '315'."""
     written = text[mention.start : mention.end]
     value = min(mention.values)
-    if mention.kind == MONTH and value in _MONTH_NAMES:
-        return f"'{written}' ({_MONTH_NAMES[int(value)]})"
+    if mention.kind == MONTH and 1 <= value <= 12:
+        return f"'{written}' ({_MONTH_NAMES[int(value) - 1]})"
     english = english_number(value)
     if written.replace(",", "") == english.replace(",", ""):
         return f"'{written}'"
