@@ -5,15 +5,16 @@ translation adds. Both sides are normalised first (see bitext/numbers), so that 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newslint.bitext import numbers
 from newslint.bitext.document import BilingualDocument, Unit
 from newslint.bitext.kinds.base import BilingualHit, BilingualRule, units_with_both, whole_target
-from newslint.bitext.numbers.mention import MONTH, Mention
 from newslint.rules import options as opt
 from newslint.rules.base import LoadContext
 from newslint.rules.options import Option
+
+if TYPE_CHECKING:  # the number readers are imported by the first translation checked
+    from newslint.bitext.numbers import Discrepancy, Mention
 
 _MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
@@ -54,7 +55,7 @@ def _missing(unit: Unit, lost: list[Mention], source_text: str) -> BilingualHit:
     )
 
 
-def _at_number(unit: Unit, discrepancy: numbers.Discrepancy, source_text: str) -> BilingualHit:
+def _at_number(unit: Unit, discrepancy: Discrepancy, source_text: str) -> BilingualHit:
     """A hit on a wrong or added number of the translation."""
     target, source = discrepancy.target, discrepancy.source
     assert target is not None and unit.target is not None
@@ -68,7 +69,9 @@ def _at_number(unit: Unit, discrepancy: numbers.Discrepancy, source_text: str) -
     )
 
 
-def _discrepancies(doc: BilingualDocument) -> Iterator[tuple[Unit, list[numbers.Discrepancy]]]:
+def _discrepancies(doc: BilingualDocument) -> Iterator[tuple[Unit, list[Discrepancy]]]:
+    from newslint.bitext import numbers
+
     for unit in units_with_both(doc):
         found = numbers.compare(
             numbers.mentions(doc.source_text(unit), doc.language), numbers.mentions(doc.target_text(unit), "en")
@@ -82,7 +85,7 @@ def gloss(mention: Mention, text: str) -> str:
     digits: '2.8亿' (280 million), '7月' (July), '315'."""
     written = text[mention.start : mention.end]
     value = min(mention.values)
-    if mention.kind == MONTH and 1 <= value <= 12:
+    if mention.kind == "month" and 1 <= value <= 12:  # numbers.mention.MONTH
         return f"'{written}' ({_MONTH_NAMES[int(value) - 1]})"
     english = english_number(value)
     if written.replace(",", "") == english.replace(",", ""):
