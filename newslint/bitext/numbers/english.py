@@ -96,11 +96,8 @@ def mentions(text: str) -> list[Mention]:
     for match in _DIGITS.finditer(text):
         number_end = match.end("number")
         ending = match.group("ending") or ""
-        if not taken.free(*match.span()) or is_code(text, match.start(), number_end + len(ending), _SUFFIXES):
-            continue
-        if ending == "" and is_code(text, match.start(), number_end, _SUFFIXES):
-            continue
-        taken.add(found, [_digits(text, match)])
+        if taken.free(*match.span()) and not is_code(text, match.start(), number_end + len(ending), _SUFFIXES):
+            taken.add(found, [_digits(text, match)])
     for match in _SPELLED.finditer(text):
         mention = _spelled(match) if taken.free(*match.span()) else None
         if mention is not None:
