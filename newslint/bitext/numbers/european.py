@@ -1,7 +1,8 @@
 """Numbers in German, French, Spanish, Italian, Portuguese, Dutch, Russian and Ukrainian copy:
 decimal commas and thousands dots or spaces (3,5 Millionen = 3.5 million; 1.200 and 1 200 =
 1,200), scale words (Millionen, Mio., millones, mil millones, миллионов, млрд), percent words,
-ordinal endings (3., 1er, 1.º, 5-го), month names and clock times (19.30 Uhr, 19h30).
+ordinal endings (3., 1er, 1.º, 5-го), month names, clock times (19.30 Uhr, 19h30) and small
+numbers written as words (zwölf, trois).
 
 Where a form could be read two ways (a comma before three digits: German 1,200 is 1.2, an
 English-style 1,200 is twelve hundred), both readings are kept.
@@ -10,6 +11,7 @@ English-style 1,200 is twelve hundred), both readings are kept.
 from __future__ import annotations
 
 from functools import cache
+from re import escape as regex_escape
 
 from newslint.bitext.numbers import dates
 from newslint.bitext.numbers.mention import HOUR, MINUTE, MONTH, NUMBER, Mention, Taken, is_code, scaled
@@ -55,6 +57,30 @@ _MONTHS: dict[str, tuple[str, ...]] = {
     "uk": ("січ(?:ня|ень|ні)", "лют(?:ого|ий|ому)", "берез(?:ня|ень|ні)", "квіт(?:ня|ень|ні)", "трав(?:ня|ень|ні)",
            "черв(?:ня|ень|ні)", "лип(?:ня|ень|ні)", "серп(?:ня|ень|ні)", "верес(?:ня|ень|ні)", "жовт(?:ня|ень|ні)",
            "листопад(?:а|і)?", "груд(?:ня|ень|ні)"),
+}  # fmt: skip
+# Small numbers as words, which a translation may write in digits ("zwölf" -> "12"): they only
+# answer for their counterparts, as "one" and 一 do.
+_WORDS: dict[str, dict[str, int]] = {
+    "de": {"eins": 1, "ein": 1, "eine": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
+           "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20, "hundert": 100,
+           "tausend": 1000},
+    "fr": {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+           "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "vingt": 20, "cent": 100, "mille": 1000},
+    "es": {"uno": 1, "una": 1, "un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+           "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "veinte": 20, "cien": 100, "mil": 1000},
+    "it": {"uno": 1, "una": 1, "un": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7,
+           "otto": 8, "nove": 9, "dieci": 10, "undici": 11, "dodici": 12, "venti": 20, "cento": 100, "mille": 1000},
+    "pt": {"um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6, "sete": 7,
+           "oito": 8, "nove": 9, "dez": 10, "onze": 11, "doze": 12, "vinte": 20, "cem": 100, "mil": 1000},
+    "nl": {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
+           "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "twintig": 20, "honderd": 100, "duizend": 1000},
+    "ru": {"один": 1, "одна": 1, "одно": 1, "два": 2, "две": 2, "двух": 2, "три": 3, "трёх": 3, "трех": 3,
+           "четыре": 4, "четырёх": 4, "четырех": 4, "пять": 5, "пяти": 5, "шесть": 6, "шести": 6, "семь": 7,
+           "семи": 7, "восемь": 8, "восьми": 8, "девять": 9, "девяти": 9, "десять": 10, "десяти": 10,
+           "одиннадцать": 11, "двенадцать": 12, "двадцать": 20, "сто": 100, "тысяча": 1000},
+    "uk": {"один": 1, "одна": 1, "одне": 1, "два": 2, "дві": 2, "двох": 2, "три": 3, "трьох": 3, "чотири": 4,
+           "чотирьох": 4, "п'ять": 5, "п’ять": 5, "шість": 6, "сім": 7, "вісім": 8, "дев'ять": 9, "дев’ять": 9,
+           "десять": 10, "одинадцять": 11, "дванадцять": 12, "двадцять": 20, "сто": 100, "тисяча": 1000},
 }  # fmt: skip
 # Endings that make a number an ordinal or give its unit; other letters make a code.
 _SUFFIXES = frozenset(
@@ -116,8 +142,20 @@ def mentions(text: str, language: str) -> list[Mention]:
             values |= {1900 + value if value >= 30 else 2000 + value for value in values if value < 100}
         found.append(Mention(match.start(), end, frozenset(values), 0 not in values, tolerance, NUMBER))
     found.extend(_months(text, language))
+    found.extend(_words(text, language))
     found.sort(key=lambda mention: (mention.start, mention.end))
     return found
+
+
+def _words(text: str, language: str) -> list[Mention]:
+    pattern = _word_pattern(language)
+    if pattern is None:
+        return []
+    words = _WORDS[language]
+    return [
+        Mention(match.start(), match.end(), frozenset({float(words[match.group().lower()])}), False)
+        for match in pattern.finditer(text)
+    ]
 
 
 def readings(written: str, decimal_comma: bool | None) -> list[str]:
@@ -179,6 +217,15 @@ def _patterns(language: str) -> tuple[LazyPattern | None, LazyPattern]:
     words = "|".join(sorted((word.replace(" ", r"\s") for word in scales), key=len, reverse=True))
     scale = lazy(rf"[\s\u00a0]?(?P<scale>{words})\b\.?", engine="regex", flags=2) if scales else None
     return scale, lazy(rf"[\s\u00a0]?(?:{_PERCENT_WORDS})\b", engine="regex", flags=2)
+
+
+@cache
+def _word_pattern(language: str) -> LazyPattern | None:
+    words = _WORDS.get(language)
+    if not words:
+        return None
+    alternatives = "|".join(sorted((regex_escape(word) for word in words), key=len, reverse=True))
+    return lazy(rf"(?<![\w'’])(?:{alternatives})(?![\w'’])", engine="regex", flags=2)
 
 
 @cache
