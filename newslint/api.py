@@ -10,6 +10,7 @@ from functools import lru_cache
 from newslint import runner
 from newslint.backends.settings import RULE_PREFIX as LANGUAGETOOL
 from newslint.backends.settings import LanguageToolUnavailable
+from newslint.bitext.run import BitextSettings
 from newslint.config import Config, active_rules, rule_set
 from newslint.errors import InputError, NewslintError
 from newslint.findings import Finding
@@ -29,6 +30,27 @@ def lint_text(text: str, path: str = "-", config: Config | None = None, format: 
     return result.findings
 
 
+def lint_translation(
+    target: str,
+    source: str,
+    path: str = "-",
+    config: Config | None = None,
+    language: str | None = None,
+    source_path: str = "<source>",
+) -> list[Finding]:
+    """Findings on a translation checked against its source, line i of `source` being the
+    source of line i of `target` (the source language is told from its script unless given);
+    newslint's own rules read the translation too. Raises RuleFailure if a rule could not finish."""
+    from newslint.bitext.readers import pairs
+    from newslint.formats.reader import document
+
+    doc = pairs.read(target, path, document(source, source_path), language)
+    result = linter_for(config or Config()).check(doc)
+    if result.failures:
+        raise result.failures[0]
+    return doc.annotated(result.findings)
+
+
 @dataclass
 class Report:
     """The outcome of linting files: findings, and what could not be read or checked."""
@@ -38,6 +60,7 @@ class Report:
     files: list[str] = field(default_factory=list)  # the files checked, as shown in findings
     unread_stdin: bytes | None = None  # standard input that could not be decoded, as read
     texts: dict[str, str] = field(default_factory=dict)  # texts of files with findings, if kept
+    unpaired: list[str] = field(default_factory=list)  # targets that --source had no source for
 
     @property
     def files_checked(self) -> int:
@@ -91,6 +114,10 @@ def _run(paths: Iterable[str], job: Job, report: Report, jobs: int, progress) ->
         report.errors.extend(error for error in outcome.errors if not _said_before(error, report.errors))
         if outcome.text is not None:
             report.texts[outcome.path] = outcome.text  # type: ignore[index]
+        if outcome.source_text is not None:
+            report.texts.setdefault(*outcome.source_text)
+        if outcome.unpaired:
+            report.unpaired.append(outcome.path)  # type: ignore[arg-type]
         yield outcome
 
 
@@ -107,13 +134,16 @@ def lint_paths(
     jobs: int = 1,
     cache: bool = False,
     progress=None,
+    bitext: BitextSettings | None = None,
 ) -> Report:
     """Lint files and folders (recursing into prose files); bad inputs are reported, not raised.
     Standard input ("-") is shown, and its format chosen, as stdin_filename if given. With
     keep_texts, the texts of files with findings are kept (SARIF converts columns from them);
-    with cache, results are kept in and read from .newslint_cache/; jobs > 1 uses processes."""
+    with cache, results are kept in and read from .newslint_cache/; jobs > 1 uses processes.
+    Bilingual files (.tsv, .jsonl, .xlf, .xliff) are checked against their source; `bitext`
+    names the source of the others (--source) and the source language."""
     report = Report()
-    job = Job(config or Config(), stdin_filename=stdin_filename, keep_texts=keep_texts, cache=cache)
+    job = Job(config or Config(), stdin_filename=stdin_filename, keep_texts=keep_texts, cache=cache, bitext=bitext)
     for _ in _run(paths, job, report, jobs, progress):
         pass
     return report
@@ -151,6 +181,7 @@ def fix_paths(
     keep_texts: bool = False,
     jobs: int = 1,
     progress=None,
+    bitext: BitextSettings | None = None,
 ) -> FixReport:
     """Fix files in place (write=True) or only compute the fixes (for --diff and standard input).
     A file that cannot be written keeps its findings, reported as remaining."""
@@ -163,6 +194,7 @@ def fix_paths(
         stdin_filename=stdin_filename,
         keep_texts=keep_texts,
         cache=False,
+        bitext=bitext,
     )
     for outcome in _run(paths, job, report, jobs, progress):
         report.fixed.extend(outcome.fixed)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -16,6 +17,7 @@ from typing import IO
 from newslint import __version__
 from newslint.api import Report, fix_paths, lint_paths
 from newslint.backends.settings import LanguageToolUnavailable
+from newslint.bitext.run import BitextSettings
 from newslint.config import Config, ConfigError, active_rules, resolve, rule_set
 from newslint.errors import InputError, NewslintError, RuleFailure, RuleFileError
 from newslint.explain import explain, list_rules
@@ -90,6 +92,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--stdin-filename",
         metavar="NAME",
         help="the name standard input is shown as; its extension chooses the format (.md, .html)",
+    )
+    bilingual = parser.add_argument_group(
+        "translation QA (bilingual files .tsv, .jsonl, .xlf and .xliff are read with their source)"
+    )
+    bilingual.add_argument(
+        "--source",
+        metavar="SRC",
+        help="the source the translation PATH is aligned with line by line: a file, or a folder "
+        "holding the source of PATH/a/b.txt at SRC/a/b.txt",
+    )
+    bilingual.add_argument(
+        "--source-language",
+        metavar="LANG",
+        help="the source's language (zh, ru, uk, de, fr, es, it, pt, nl ...; default: told from its script)",
+    )
+    bilingual.add_argument(
+        "--show-source", action="store_true", help="show the source segment under each finding on a translation"
     )
     selecting = parser.add_argument_group("rules")
     selecting.add_argument(
@@ -190,6 +209,7 @@ def _run(argv: Sequence[str] | None) -> int:
         parser.error("give the files or folders to lint (or - for standard input)")
     if args.diff and args.format != "text":
         parser.error("--diff prints a unified diff; --format does not apply to it")
+    bitext = _bitext_settings(parser, args) if args.paths else None
     try:
         config = resolve(
             args.config,
@@ -212,9 +232,9 @@ def _run(argv: Sequence[str] | None) -> int:
             return _explain(config, args.explain)
         active_rules(config)  # rule-file and selection errors stop the run before any file is read
         if args.diff:
-            return _diff(args, config)
+            return _diff(args, config, bitext)
         if args.fix:
-            return _fix(args, config)
+            return _fix(args, config, bitext)
         report = lint_paths(
             args.paths,
             config,
@@ -223,12 +243,37 @@ def _run(argv: Sequence[str] | None) -> int:
             jobs=args.jobs or default_jobs(),
             cache=not args.no_cache,
             progress=_progress(),
+            bitext=bitext,
         )
         _write_report(args, config, report, sys.stdout)
     except NewslintError as error:
         _report_error(error)
         return EXIT_ERROR
     return _exit_code(args, config, report)
+
+
+def _bitext_settings(parser: argparse.ArgumentParser, args: argparse.Namespace) -> BitextSettings | None:
+    """--source and --source-language, checked: one target for one source, a file for a file and
+    a folder for a folder."""
+    language = args.source_language
+    if language is not None and not _LANGUAGE_CODE.fullmatch(language):
+        parser.error(f"--source-language: {language!r} is not a language code (zh, de, fr, ...)")
+    if args.source is None:
+        return BitextSettings(language=language) if language else None
+    if not os.path.exists(args.source):
+        parser.error(f"--source: no such file or folder: {args.source}")
+    if len(args.paths) != 1:
+        parser.error("--source pairs one source with one translation: give one PATH (a file or a folder)")
+    target = args.paths[0]
+    if os.path.isdir(args.source) != os.path.isdir(target):
+        kinds = ("a folder", "a file") if os.path.isdir(args.source) else ("a file", "a folder")
+        parser.error(
+            f"--source is {kinds[0]} but {target} is {kinds[1]}: pair a file with a file, a folder with a folder"
+        )
+    return BitextSettings(args.source, target, language)
+
+
+_LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 
 def _languagetool_overrides(args: argparse.Namespace) -> dict:
@@ -246,7 +291,16 @@ def _summary(args: argparse.Namespace, config: Config, report: Report, fixed: in
     rules = {rule.id: rule.info for rule in rule_set(config.rules, config.builtin_rules)}
     errors = [str(error) for error in report.errors]
     return RunSummary(
-        report.findings, report.files, fixed, args.unsafe_fixes, rules, report.texts, config, args.started, errors
+        report.findings,
+        report.files,
+        fixed,
+        args.unsafe_fixes,
+        rules,
+        report.texts,
+        config,
+        args.started,
+        errors,
+        args.show_source,
     )
 
 
@@ -271,6 +325,9 @@ def _write_report(
         stream.writelines(pieces)
     for error in report.errors:
         _report_error(error)
+    if report.unpaired:
+        unpaired, checked = len(report.unpaired), text_output.plural(len(report.files), "file")
+        print(f"{unpaired} of {checked} had no source in {args.source}: linted without it", file=sys.stderr)
 
 
 def _exit_code(args: argparse.Namespace, config: Config, report: Report) -> int:
@@ -282,7 +339,7 @@ def _exit_code(args: argparse.Namespace, config: Config, report: Report) -> int:
     return EXIT_CLEAN
 
 
-def _fix(args: argparse.Namespace, config: Config) -> int:
+def _fix(args: argparse.Namespace, config: Config, bitext: BitextSettings | None) -> int:
     """--fix: write fixes, print what remains; with standard input, the fixed text goes to stdout."""
     report = fix_paths(
         args.paths,
@@ -292,6 +349,7 @@ def _fix(args: argparse.Namespace, config: Config) -> int:
         keep_texts=args.format in NEEDS_TEXTS,
         jobs=args.jobs or default_jobs(),
         progress=_progress(),
+        bitext=bitext,
     )
     filtering = STDIN in args.paths
     if filtering:
@@ -307,7 +365,7 @@ def _fix(args: argparse.Namespace, config: Config) -> int:
     return _exit_code(args, config, report)
 
 
-def _diff(args: argparse.Namespace, config: Config) -> int:
+def _diff(args: argparse.Namespace, config: Config, bitext: BitextSettings | None) -> int:
     """--diff: what --fix would do, as a unified diff; exit 1 when there is any."""
     report = fix_paths(
         args.paths,
@@ -317,6 +375,7 @@ def _diff(args: argparse.Namespace, config: Config) -> int:
         stdin_filename=args.stdin_filename,
         jobs=args.jobs or default_jobs(),
         progress=_progress(),
+        bitext=bitext,
     )
     for changed in report.changed:
         sys.stdout.write(diff_output.unified(changed.source.path, changed.source.text, changed.result.text))

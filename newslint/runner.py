@@ -11,8 +11,10 @@ import itertools
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
+from newslint.bitext.readers import is_bilingual
 from newslint.cache import ResultCache
 from newslint.config import Config
 from newslint.errors import InputError, NewslintError
@@ -21,6 +23,9 @@ from newslint.fixes import FixResult, fix_text
 from newslint.formats.reader import format_of
 from newslint.linter import Linter, chunk_end
 from newslint.sources import STDIN, UTF8_BOM, Source, read_source, stream_text
+
+if TYPE_CHECKING:
+    from newslint.bitext.run import BitextSettings
 
 PARALLEL_MINIMUM = 8  # fewer files than this are not worth starting processes for
 
@@ -36,6 +41,7 @@ class Job:
     stdin_filename: str | None = None
     keep_texts: bool = False
     cache: bool = True
+    bitext: BitextSettings | None = None  # --source, --source-language
 
 
 @dataclass
@@ -51,24 +57,54 @@ class FileOutcome:
     text: str | None = None  # kept for formats that need it (SARIF)
     stdin_output: bytes | None = None
     unread_stdin: bytes | None = None
+    unpaired: bool = False  # a target that --source has no source file for
+    source_text: tuple[str, str] | None = None  # (path, text) of its source file, kept like `text`
 
 
 def process_file(item: str, job: Job, linter: Linter) -> FileOutcome:
     """Read, check or fix, and (with --fix) write one file."""
-    if _streams(item, job):
+    under_source = job.bitext is not None and job.bitext.source is not None  # --source
+    bilingual = under_source or is_bilingual(job.stdin_filename or item if item == STDIN else item)
+    if not bilingual and _streams(item, job):
         return _lint_streaming(item, linter)
     try:
         source = read_source(item, job.stdin_filename)
     except InputError as error:
         return FileOutcome(errors=[error], unread_stdin=error.data)
     outcome = FileOutcome(path=source.path)
+    if bilingual:
+        reading = _with_source(item, source, job, linter, outcome)
+        if reading is None:
+            return outcome
+        linter, job = reading  # type: ignore[assignment]
     if job.fix:
         _fix(source, job, linter, outcome)
     else:
         _lint(source, job, linter, outcome)
     if job.keep_texts and outcome.findings:
         outcome.text = outcome.result.text if outcome.result else source.text
+    else:
+        outcome.source_text = None
     return outcome
+
+
+def _with_source(item: str, source: Source, job: Job, linter: Linter, outcome: FileOutcome):
+    """The linter (and job) for a translation read with its source; None when the file or its
+    source cannot be read (the error is in the outcome)."""
+    from newslint.bitext.run import pairing
+
+    try:
+        paired = pairing(source, item, job.bitext, linter)
+    except InputError as error:
+        outcome.errors.append(error)
+        return None
+    if paired.linter is None:
+        outcome.unpaired = True
+        return linter, job
+    if job.keep_texts and paired.source_path is not None:
+        outcome.source_text = (paired.source_path, paired.source_text)  # type: ignore[assignment]
+    # Findings depend on the source too, and name it: the result cache keys on the text alone.
+    return paired.linter, replace(job, cache=False)
 
 
 STREAM_BYTES = 8_000_000  # a plain-text file larger than this is read and checked chunk by chunk

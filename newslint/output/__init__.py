@@ -29,6 +29,7 @@ class RunSummary:
     config: Config | None = None  # the settings of the run (the HTML report shows them)
     started: datetime | None = None  # when the run started (the HTML report shows it)
     errors: Sequence[str] = ()  # files that could not be read or checked, one line each
+    show_source: bool = False  # the text format shows each translation's source under its finding
 
 
 Formatter = Callable[[RunSummary], str]

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from urllib.parse import quote
 
 from newslint import __version__
-from newslint.findings import Finding
+from newslint.findings import Finding, SourceLocation
 from newslint.output import RunSummary
 from newslint.output.fingerprints import fingerprint
 from newslint.output.paths import relative_to_root
@@ -97,9 +97,33 @@ def _result(finding: Finding, rule_index: int, texts: Mapping[str, str], root: s
         ],
         "partialFingerprints": {"newslint/v1": fingerprint(finding, text)},
     }
+    if finding.source is not None:
+        result["relatedLocations"] = [_source_location(finding.source, texts, root)]
     if finding.fix is not None:
         result["properties"] = {"fix": finding.fix.replacement, "fixApplicability": finding.fix.applicability}
     return result
+
+
+def _source_location(source: SourceLocation, texts: Mapping[str, str], root: str) -> dict:
+    """The source words a finding on a translation is about, as a related location."""
+    text = texts.get(source.path)
+    start_column, end_column = source.column, source.end_column
+    if text is not None:
+        start_column = _utf16_column(text, source.start, source.column)
+        end_column = _utf16_column(text, source.end, source.end_column)
+    return {
+        "id": 1,
+        "message": {"text": "source"},
+        "physicalLocation": {
+            "artifactLocation": {"uri": _uri(source.path, root)},
+            "region": {
+                "startLine": source.line,
+                "startColumn": start_column,
+                "endLine": source.end_line,
+                "endColumn": end_column,
+            },
+        },
+    }
 
 
 def _utf16_column(text: str, offset: int, column: int) -> int:

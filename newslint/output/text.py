@@ -30,10 +30,21 @@ def summary(findings: Sequence[Finding], files_checked: int, fixed: int | None =
     return f"Found {plural(len(findings), 'problem')} in {plural(files, 'file')} ({fixable} fixable{hidden})."
 
 
+def source_line(finding: Finding) -> str | None:
+    """`    source PATH:LINE:COL: the source segment`, for a finding on a translation."""
+    source = finding.source
+    if source is None:
+        return None
+    return f"    source {source.path}:{source.line}:{source.column}: {source.text}"
+
+
 def render_lines(run: RunSummary) -> Iterator[str]:
     """The report a line at a time: a report of a million findings is written, never built."""
     for finding in run.findings:
         yield line(finding) + "\n"
+        shown = source_line(finding) if run.show_source else None
+        if shown is not None:
+            yield shown + "\n"
     yield summary(run.findings, len(run.files), run.fixed, run.unsafe) + "\n"
 
 

@@ -222,6 +222,10 @@ class Rule(ABC):
             hits = [hit for hit in hits if not doc.in_verbatim(hit.start, hit.end)]
         return [self._finding(doc, hit) for hit in hits]
 
+    def example_document(self, text: str) -> Document:
+        """The document one of the rule's examples stands for (bilingual rules: a pair)."""
+        return Document(text, "<example>")
+
     def excepted_spans(self, doc: Document) -> list[tuple[int, int]]:
         """Spans of the text matched by the rule's `exceptions`; findings inside them are dropped."""
         return [m.span() for pattern in self._exceptions for m in scan(pattern, doc.text)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newslint.bitext.kinds import BILINGUAL_KINDS
 from newslint.kinds.attribution import Attribution
 from newslint.kinds.balance import Balance
 from newslint.kinds.capitalization import Capitalization
@@ -25,5 +26,6 @@ KINDS: dict[str, type[Rule]] = {
         Attribution,
         Balance,
         Emphasis,
+        *BILINGUAL_KINDS,
     )
 }

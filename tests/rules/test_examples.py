@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from newslint.config import rule_set
-from newslint.document import Document
 from newslint.linter import check_document
 
 RULES = rule_set().rules
@@ -22,7 +21,7 @@ def _cases(kind: str):
 
 
 def _findings(rule, text):
-    result = check_document(Document(text, "<example>"), [rule])
+    result = check_document(rule.example_document(text), [rule])
     assert not result.failures
     return result.findings
 
