@@ -6,7 +6,8 @@ professional translations, and native English news.
     python benchmarks/corpus_quality.py --show punct.unbalanced [--limit 40]   # read one rule's findings
     python benchmarks/corpus_quality.py --json
 
-Three measures, each on every rule (the default rules, and the opt-in ones too):
+Three measures, each on every rule that reads English alone (the default rules, and the opt-in ones
+too; the bilingual rules are measured by benchmarks/bitext_quality.py):
 - precision on MT: the share of a rule's findings on the machine translations of
   ../shared/corpus/mqm-zhen-dev.jsonl that overlap an error span a professional rater marked;
 - noise on professional copy: findings per 1,000 words on that corpus's human reference translations
@@ -30,7 +31,7 @@ from pathlib import Path
 
 from judging import CORPORA, Story, judgements, stories
 
-from newslint import Config, Finding, lint_text
+from newslint import Config, Finding, lint_text, measured
 from newslint.config import rule_set
 
 REPO = Path(__file__).resolve().parents[1]
@@ -122,8 +123,9 @@ def _mqm_records(corpus: Path) -> dict[str, dict]:
 
 def score(show: str | None = None, limit: int = 40) -> Scores:
     """Every rule, default or opt-in, on the three kinds of copy."""
-    everything = Config(select=tuple(rule.id for rule in rule_set()))
-    scores = Scores(defaults=frozenset(rule.id for rule in rule_set() if rule.info.default))
+    rules = [rule for rule in rule_set() if measured.monolingual(rule)]
+    everything = Config(select=tuple(rule.id for rule in rules))
+    scores = Scores(defaults=frozenset(rule.id for rule in rules if rule.info.default))
     verdicts = {judgement["key"]: judgement["verdict"] for judgement in judgements()}
     mqm = _mqm_records(CORPORA["mqm"])
     shown = 0
@@ -170,7 +172,7 @@ def _fmt(value: float | None, digits: int = 2) -> str:
 
 
 def rows(scores: Scores) -> list[dict]:
-    levels = {rule.id: rule.info.level for rule in rule_set()}
+    levels = {rule.id: rule.info.level for rule in rule_set() if measured.monolingual(rule)}
     result = []
     for rule_id in sorted(levels):
         s = scores.rules.get(rule_id, RuleScore())

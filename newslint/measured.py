@@ -25,6 +25,14 @@ def measurements() -> dict[str, Any]:
         return {}
 
 
+def monolingual(rule: Rule) -> bool:
+    """Whether the rule reads English alone (the bilingual ones need a source, and are measured by
+    benchmarks/bitext_quality.py)."""
+    from newslint.bitext.kinds import BILINGUAL_KINDS
+
+    return not isinstance(rule, BILINGUAL_KINDS)
+
+
 def of_rule(rule: Rule) -> dict[str, Any] | None:
     """A built-in rule's numbers; None for a user's rule or one not measured yet."""
     if Path(rule.info.path).parent.name != builtin_rules_dir().name:

@@ -12,14 +12,15 @@ ENOUGH = 3  # judged findings a rule needs before its precision decides anything
 
 
 def test_every_builtin_rule_has_been_measured():
-    assert set(measured.measurements()["rules"]) == set(rule_set().ids), (
+    monolingual = {rule.id for rule in rule_set() if measured.monolingual(rule)}
+    assert set(measured.measurements()["rules"]) == monolingual, (
         "rules added or removed since the last measurement: run python benchmarks/corpus_quality.py --write"
     )
 
 
 def test_a_rule_mostly_wrong_on_professional_copy_is_not_on_by_default():
     loud = []
-    for rule in rule_set():
+    for rule in filter(measured.monolingual, rule_set()):
         numbers = measured.of_rule(rule)
         judged = numbers["judged_right"] + numbers["judged_wrong"]
         if rule.info.default and judged >= ENOUGH and numbers["native_precision"] < DEFAULT_CUT:
