@@ -208,6 +208,15 @@ class Document:
         return structure.story_date(self.source, self.text)
 
     @cached_property
+    def written_by(self) -> date | None:
+        """The latest the story can have been written, as far as the text tells: its own date, else
+        the end of the latest year it mentions (None: nothing to tell)."""
+        if self.date is not None:
+            return self.date
+        year = structure.latest_year(self.text)
+        return date(year, 12, 31) if year else None
+
+    @cached_property
     def headline(self) -> Span | None:
         return structure.headline(self.text, self.paragraphs)
 

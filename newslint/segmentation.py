@@ -87,7 +87,7 @@ def _is_sentence_end(text: str, match: regex.Match, paragraph: Span, next_start:
         return False  # "Why?" she asked.
     if closers[:1] in ("]", ")") and match.start() > 0 and text[match.start() - 1] in "[(":
         return False  # a transcriber's "[?]" or "(?)", not a sentence's end
-    if punct in ("?", "!") and following.islower() and _ends_a_name(text, paragraph.start, match.start()):
+    if punct in ("?", "!") and following.islower() and _ends_a_name(text, paragraph.start, match.start(), punct):
         return False  # "Jeopardy! champion", "2014's Why? solo album": the mark ends a title
     if punct in ("...", ". . .", "…"):
         return following.isupper()
@@ -109,12 +109,21 @@ def _is_sentence_end(text: str, match: regex.Match, paragraph: Span, next_start:
     return True
 
 
+# Names that end in a question or exclamation mark, also at the start of a sentence (their last word).
+NAMES_WITH_MARKS = frozenset(
+    """Yahoo! Jeopardy! Which? Mia! Oklahoma! Airplane! Hello! OK! Wham! Panic! Oliver! Godspell!
+    Hatari! Myst! Fiesta!""".split()
+)
+_LAST_WORD = lazy(r"(?r)[\p{L}\p{N}'’-]+\Z")
 _CAPITALISED_BEFORE = lazy(r"(?r)(?P<before>\S)?[ \t]+\p{Lu}[\p{L}'’-]*\Z")
 
 
-def _ends_a_name(text: str, start: int, mark: int) -> bool:
-    """Whether the word before a question or exclamation mark is a capitalised word in mid-sentence
-    (a title or a name such as "Yahoo!"), not a sentence's first word."""
+def _ends_a_name(text: str, start: int, mark: int, punct: str) -> bool:
+    """Whether a question or exclamation mark ends a name: a capitalised word in mid-sentence (a
+    title: "2014's Why? solo album"), or a name known to end in one ("Yahoo! said")."""
+    word = _LAST_WORD.search(text, start, mark)
+    if word and word.group() + punct in NAMES_WITH_MARKS:
+        return True
     match = _CAPITALISED_BEFORE.search(text, start, mark)
     return bool(match and match.group("before") and match.group("before") not in '.!?:;"“”')
 

@@ -186,6 +186,16 @@ def story_date(source: str, text: str) -> date | None:
         return None
 
 
+_YEAR = lazy(r"(?<![\p{N}$£€.,-])(?:19|20)\d{2}(?![\p{N}%]|\.\d|,\d)")
+
+
+def latest_year(text: str) -> int | None:
+    """The latest year a story mentions: it was written that year or later. Without a date of its
+    own, this is the best a reader can tell of when it was written."""
+    years = [int(match.group()) for match in _YEAR.finditer(text)]
+    return max(years) if years else None
+
+
 def _iso(text: str) -> date | None:
     try:
         return date.fromisoformat(text)

@@ -124,7 +124,7 @@ class Consistency(Rule):
                 if not any(start <= match.start() and match.end() <= end for start, end in excepted)
             ]
         occurrences = [(match, index) for match, index in occurrences if self._counts(doc, match)]
-        if not occurrences or (self._since is not None and (doc.date or self._since) < self._since):
+        if not occurrences or (self._since is not None and (doc.written_by or self._since) < self._since):
             return  # copy written before the rename keeps the old name
         winner = self._winner(occurrences)
         if winner is None:

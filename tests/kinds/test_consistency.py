@@ -100,6 +100,8 @@ KYIV_SINCE = KYIV + "  since: 2019-08-14\n"
         ("KIEV, Aug 3, 2004 (Reuters) - Talks resumed in Kiev.", []),
         ("KIEV, Aug 3, 2021 (Reuters) - Talks resumed in Kiev.", ["KIEV", "Kiev"]),
         ("Talks resumed in Kiev on Monday.", ["Kiev"]),  # no date: judged as new copy
+        ("Talks resumed in Kiev, as in 2004 and 2012.", []),  # written in 2012 or later: maybe before
+        ("Talks resumed in Kiev, as in 2004 and 2022.", ["Kiev"]),  # written in 2022 or later
     ],
 )
 def test_copy_dated_before_the_house_spelling_took_over_is_left_alone(make_rules, text, flagged):
