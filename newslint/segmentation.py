@@ -170,14 +170,16 @@ _FILE_EXTENSIONS = (
 )
 # A file name ("kiev-night.jpg"), an extension on its own (".png files"), an HTML entity left in
 # the text ("caf&#233;"): never prose, whatever words they hold.
+# (On Python's own `re`, which runs these simple patterns several times faster than `regex`.)
 _FILE_OR_ENTITY = lazy(
-    r"(?<![\p{L}\p{N}_.-])[\p{L}\p{N}_][\p{L}\p{N}_.-]*\.(?i:" + _FILE_EXTENSIONS + r")(?![\p{L}\p{N}_])"
-    r"|(?<![\p{L}\p{N}_.])\.(?i:" + _FILE_EXTENSIONS + r"|com|org|net|gov|edu|io)(?![\p{L}\p{N}_])"
-    r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});"
+    r"(?<![\w.-])\w[\w.-]*\.(?i:" + _FILE_EXTENSIONS + r")(?!\w)"
+    r"|(?<![\w.])\.(?i:" + _FILE_EXTENSIONS + r"|com|org|net|gov|edu|io)(?!\w)"
+    r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});",
+    engine="re",
 )
 # "Halo.Bungie.Org", "One.Tel": names written with dots inside (each part two letters or more,
 # so that "U.S" and "e.g" stay abbreviations).
-_DOTTED_NAME = lazy(r"(?<![\p{L}\p{N}.])[\p{L}\p{N}]{2,}(?:\.[\p{L}\p{N}]{2,})+(?![\p{L}\p{N}]|\.[\p{L}\p{N}])")
+_DOTTED_NAME = lazy(r"(?<![\w.])[^\W_]{2,}(?:\.[^\W_]{2,})+(?![^\W_]|\.[^\W_])", engine="re")
 
 
 # "example.com.It was late": a domain, then a sentence glued to it.

@@ -9,8 +9,7 @@ import pytest
 from newslint.config import ConfigError, discover, load, resolve
 from tests.conftest import run_cli as run
 
-# Emphasis quotes are a habit: two quoted terms, so that the story shows one.
-STORY = "Talks in Macau and Macao ended. . The the end. In Kiev, the “core tactics” and the “attack spirit” held.\n"
+STORY = "Talks in Macau and Macao ended. . The the end. In Kiev, the “core tactics” held.\n"
 
 
 def rules_found(out: str) -> list[str]:
@@ -62,7 +61,7 @@ def test_pyproject_table(capsys, project):
         '[tool.newslint]\nselect = "punct"\nfail-level = "error"\n', encoding="utf-8"
     )
     code, out, _ = run(capsys, "story.txt")
-    assert rules_found(out) == ["punct.doubled", "punct.emphasis-quotes", "punct.emphasis-quotes"] and code == 0
+    assert rules_found(out) == ["punct.doubled", "punct.emphasis-quotes"] and code == 0
 
 
 def test_command_line_overrides_the_file_and_isolated_ignores_it(capsys, project):

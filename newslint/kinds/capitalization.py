@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
+
+import regex
 
 from newslint.document import Document
 from newslint.regexes import LazyPattern, compile_literals, lazy, scan
@@ -83,7 +84,6 @@ class Capitalization(Rule):
 
     def _sentence_start_hits(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        lowercase_names = _lowercase_names(text)
         for sentence in doc.sentences:
             origin = self._origin(doc, sentence.start)
             if origin not in self._after:
@@ -99,7 +99,7 @@ class Capitalization(Rule):
             start, end = first.span("word")
             if "[" in text[sentence.start : start] or text.startswith(")", end):
                 continue  # "[laughs]", "[it] didn't": an editor's insertion; "b) the second point"
-            if word in lowercase_names or _is_command(text, doc, sentence.start):
+            if _written_lowercase(text, word) or _is_command(text, doc, sentence.start):
                 continue
             yield Hit(start, end, (capitalize_first(word),))
 
@@ -119,15 +119,17 @@ class Capitalization(Rule):
 
 # A name its owner writes in lowercase, as code is written: with a digit, a hyphen or a dot inside
 # ("youtube-dl", "video2commons", "node.js").
-_CODE_LIKE_NAME = lazy(r"(?<![\p{L}\p{N}.-])\p{Ll}[\p{Ll}\p{N}]*(?:[-.\p{N}][\p{Ll}\p{N}]+)+(?![\p{L}\p{N}])")
+_CODE_LIKE_NAME = lazy(r"\p{Ll}[\p{Ll}\p{N}]*(?:[-.\p{N}][\p{Ll}\p{N}]+)+")
 _COMMAND_LINE = lazy(r"\p{Ll}[\w.-]*(?:[ \t]+\S+)*?[ \t]+(?:--?\w|\S*(?:://|/\S))")
 
 
-def _lowercase_names(text: str) -> frozenset[str]:
-    """Names written in lowercase on purpose: a code-like word the story writes in lowercase at
-    least twice, and more often so than capitalised."""
-    found = Counter(match.group() for match in _CODE_LIKE_NAME.finditer(text))
-    return frozenset(name for name, count in found.items() if count >= 2 and count > text.count(capitalize_first(name)))
+def _written_lowercase(text: str, word: str) -> bool:
+    """Whether a code-like word is a name written in lowercase on purpose: the story writes it so
+    at least twice, and more often than capitalised ("youtube-dl")."""
+    if not _CODE_LIKE_NAME.fullmatch(word):
+        return False
+    lowercase = sum(1 for match in regex.finditer(rf"(?<![\w.-]){regex.escape(word)}(?![\w-])", text))
+    return lowercase >= 2 and lowercase > text.count(capitalize_first(word))
 
 
 def _is_command(text: str, doc: Document, start: int) -> bool:

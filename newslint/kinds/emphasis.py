@@ -10,7 +10,8 @@ somebody's quoted or transcribed words, or the name of a grade on a scale ("rais
 "moderate" to "high""), or a term followed by its gloss ("handpaws", costume gloves). Even then, one pair of scare quotes in a long story is a
 writer's choice: the translation pattern is a habit, so a story is flagged only when it holds
 several such quoted phrases (single quoted words are flagged in such a story, but do not count
-towards the habit: alone they are too often words quoted from somebody).
+towards the habit: alone they are too often words quoted from somebody). A text too short to show
+a habit (a headline, a caption, a sentence) is judged quotation by quotation.
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ class Emphasis(Rule):
         "max_words": Option(_positive_number, default=4),
         "min_count": Option(_positive_number, default=2),
         "min_per_1000_words": Option(_positive_number, default=3),
+        "short_text_words": Option(_positive_number, default=60),
     }
 
     def configure(self, options: dict[str, Any], context: LoadContext) -> None:
@@ -73,6 +75,7 @@ class Emphasis(Rule):
         self._max_words = int(options["max_words"])
         self._min_count = options["min_count"]
         self._min_density = options["min_per_1000_words"]
+        self._short_text = options["short_text_words"]
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
@@ -81,7 +84,8 @@ class Emphasis(Rule):
         candidates = [span for span in doc.quotations if self._is_emphasis(doc, span.start, span.end)]
         phrases = [span for span in candidates if " " in text[span.start : span.end].strip()]
         words = len(text.split())
-        if len(phrases) < self._min_count or 1000 * len(phrases) < self._min_density * words:
+        short = words < self._short_text  # a headline, a caption, a sentence: too short to show a habit
+        if not short and (len(phrases) < self._min_count or 1000 * len(phrases) < self._min_density * words):
             return  # a pair of scare quotes or two in a long story is a writer's choice, not a habit;
             # and quoted single words are too often quoted from somebody to show the habit alone
         for start, end in candidates:

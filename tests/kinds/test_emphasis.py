@@ -13,17 +13,26 @@ RULE = """
 """
 
 
+STORY = "The club met on Monday and the coach spoke to the players before the match. " * 5  # 80 words
+
+
 def test_a_habit_of_unattributed_quoted_terms_is_flagged(make_rules):
-    text = 'Coaches rely on the "core tactics" of the team. Fans love the "attack spirit" of "providence".'
+    text = STORY + 'Coaches rely on the "core tactics" of the team. Fans love the "attack spirit" of "providence".'
     assert matched(run_rules(make_rules(RULE), text), text) == ['"core tactics"', '"attack spirit"', '"providence"']
 
 
-def test_one_pair_of_scare_quotes_is_a_writers_choice(make_rules):
-    assert run_rules(make_rules(RULE), 'Coaches rely on the "core tactics" of the team.') == []
+def test_one_pair_of_scare_quotes_in_a_story_is_a_writers_choice(make_rules):
+    assert run_rules(make_rules(RULE), STORY + 'Coaches rely on the "core tactics" of the team.') == []
+
+
+def test_a_text_too_short_to_show_a_habit_is_judged_quotation_by_quotation(make_rules):
+    text = 'Coaches rely on the "core tactics" of the team.'
+    assert matched(run_rules(make_rules(RULE), text), text) == ['"core tactics"']
+    assert run_rules(make_rules(RULE + "  short_text_words: 5\n"), text) == []
 
 
 def test_single_words_do_not_make_the_habit_on_their_own(make_rules):
-    text = 'A sign of "providence" for the shop. A matter of "luck" for its owners.'
+    text = STORY + 'A sign of "providence" for the shop. A matter of "luck" for its owners.'
     assert run_rules(make_rules(RULE), text) == []
 
 
@@ -48,7 +57,7 @@ def test_the_habit_is_measured_per_1000_words(make_rules):
     ],
 )
 def test_partial_quotations_and_terms_are_not_emphasis(make_rules, text):
-    assert run_rules(make_rules(RULE), text) == []
+    assert run_rules(make_rules(RULE), text) == []  # short texts: each quotation is judged
 
 
 def test_according_to_data_names_the_source_of_numbers_not_of_words(make_rules):
