@@ -195,12 +195,23 @@ class Document:
         spans, starts = self._verbatim
         return structure.inside(spans, starts, start, end)
 
+    @cached_property
+    def _quoted_document_starts(self) -> list[int]:
+        return [span.start for span in self.quoted_documents]
+
     def in_quoted_document(self, start: int, end: int) -> bool:
-        return structure.inside(self.quoted_documents, [span.start for span in self.quoted_documents], start, end)
+        return structure.inside(self.quoted_documents, self._quoted_document_starts, start, end)
 
     def in_speaker_label(self, start: int, end: int) -> bool:
+        """Whether text[start:end] touches a speaker label (labels start paragraphs: the one that
+        starts last before `end` is the only one that can reach in)."""
         labels = self.speaker_labels
-        return bool(labels) and any(label.start < end and start < label.end for label in labels)
+        index = bisect_left(self._speaker_label_starts, end) - 1 if labels else -1
+        return index >= 0 and labels[index].end > start
+
+    @cached_property
+    def _speaker_label_starts(self) -> list[int]:
+        return [label.start for label in self.speaker_labels]
 
     @cached_property
     def date(self) -> date | None:
