@@ -175,13 +175,7 @@ class Document:
     @cached_property
     def _verbatim(self) -> tuple[list[Span], list[int]]:
         answers = structure.transcript_answers(self.text, self.paragraphs, self.speaker_labels)
-        spans = sorted(set(answers) | set(self.quoted_documents))
-        merged: list[Span] = []
-        for span in spans:
-            if merged and span.start <= merged[-1].end:
-                merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
-            else:
-                merged.append(span)
+        merged = _merged(list(answers) + list(self.quoted_documents))
         return merged, [span.start for span in merged]
 
     @cached_property
@@ -232,21 +226,16 @@ class Document:
         return structure.headline(self.text, self.paragraphs)
 
     @cached_property
-    def _quotation_starts(self) -> list[int]:
-        return [span.start for span in self.quotations]
+    def _quoted(self) -> tuple[list[Span], list[int]]:
+        """The quoted stretches, nested quotations merged into the one around them, and their starts."""
+        merged = _merged(self.quotations)
+        return merged, [span.start for span in merged]
 
     @cached_property
     def urls(self) -> list[Span]:
         """What is never prose: URLs, addresses, handles, file names, HTML entities, dotted names
         (sorted, overlapping ones merged)."""
-        spans = sorted(segmentation.urls(self.text) + segmentation.names_and_files(self.text))
-        merged: list[Span] = []
-        for span in spans:
-            if merged and span.start < merged[-1].end:
-                merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
-            else:
-                merged.append(span)
-        return merged
+        return _merged(segmentation.urls(self.text) + segmentation.names_and_files(self.text))
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -287,8 +276,9 @@ class Document:
         return max(bisect_right(self._sentence_starts, offset) - 1, 0)
 
     def in_quotation(self, offset: int) -> bool:
-        index = bisect_right(self._quotation_starts, offset) - 1
-        return index >= 0 and offset < self.quotations[index].end
+        spans, starts = self._quoted
+        index = bisect_right(starts, offset) - 1
+        return index >= 0 and offset < spans[index].end
 
     @cached_property
     def _url_starts(self) -> list[int]:
@@ -298,3 +288,14 @@ class Document:
         # URL spans do not overlap each other: only the last one starting before `end` can reach in.
         index = bisect_left(self._url_starts, end) - 1
         return index >= 0 and self.urls[index].end > start
+
+
+def _merged(spans: Iterable[Span]) -> list[Span]:
+    """Spans sorted, those that overlap or touch joined into one."""
+    merged: list[Span] = []
+    for span in sorted(spans):
+        if merged and span.start <= merged[-1].end:
+            merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
+        else:
+            merged.append(span)
+    return merged

@@ -64,3 +64,10 @@ def test_quotation_spans_run_across_paragraphs_and_to_the_end_of_an_open_one():
     text = '"One.\n\n"Two," he said. Then "three'
     spans = [text[span.start : span.end] for span in Document(text).quotations]
     assert spans == ['"One.', '"Two,"', '"three']
+
+
+def test_text_after_a_nested_quotation_is_still_inside_the_outer_one():
+    text = 'He tweeted: "The "United States" holds no detainees." Then he left.'
+    doc = Document(text)
+    assert doc.in_quotation(text.index("holds"))
+    assert not doc.in_quotation(text.index("Then"))
