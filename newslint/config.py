@@ -132,7 +132,7 @@ def _has_newslint_table(path: Path) -> bool:
         return False
     try:
         return "newslint" in tomllib.loads(text).get("tool", {})
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):
         return "[tool.newslint" in text.replace(" ", "")
 
 
@@ -149,6 +149,8 @@ def load(path: str | Path) -> Config:
             table = tomllib.loads(text).get("tool", {}).get("newslint")
         except tomllib.TOMLDecodeError as error:
             raise ConfigError(shown, getattr(error, "lineno", None), f"invalid TOML: {error}") from None
+        except RecursionError:  # tomllib recurses once per level of nesting
+            raise ConfigError(shown, None, "invalid TOML: nested too deeply") from None
         if not isinstance(table, dict):
             raise ConfigError(shown, None, "no [tool.newslint] table")
         toml_lines = _toml_lines(text)

@@ -15,6 +15,7 @@ from typing import Any
 
 import regex
 
+from newslint.packs_memo import MEMO
 from newslint.spans import Span
 
 try:  # Python's own regex parser: used only to find the literal text a pattern requires
@@ -81,11 +82,18 @@ def compile_pattern(pattern: str, ignorecase: bool = False) -> LazyPattern:
 
 
 def check_pattern(pattern: str, ignorecase: bool = False) -> None:
-    """Compile now, to report a bad regex when its rule file loads."""
+    """Compile now, to report a bad regex when its rule file loads (a pattern known to compile,
+    from an earlier run, is not compiled again until it is used)."""
+    flags = regex.IGNORECASE if ignorecase else 0
+    MEMO.recall("valid", f"{flags}\0{pattern}", lambda: _compiles(pattern, flags))
+
+
+def _compiles(pattern: str, flags: int) -> bool:
     try:
-        _compile(pattern, regex.IGNORECASE if ignorecase else 0, "regex")
-    except (regex.error, TypeError, ValueError, OverflowError) as error:
+        _compile(pattern, flags, "regex")
+    except (regex.error, TypeError, ValueError, OverflowError, RecursionError) as error:
         raise PatternError(f"invalid regex {pattern!r}: {error}") from None
+    return True
 
 
 def compile_literals(phrases: Iterable[str], ignorecase: bool = False) -> LazyPattern:
@@ -108,6 +116,11 @@ def bounded(pattern: str) -> str:
 def _word_edges(pattern: str) -> tuple[bool, bool]:
     """Whether the pattern's first / last matched character may be a word character; True when
     unsure (syntax only the `regex` module knows)."""
+    start, end = MEMO.recall("edges", pattern, lambda: _parsed_word_edges(pattern))
+    return start, end
+
+
+def _parsed_word_edges(pattern: str) -> tuple[bool, bool]:
     try:  # \\p{L} and friends stand in as a letter: for an edge, "may be a word character"
         tree = list(_sre_parser.parse(_REGEX_ONLY_SYNTAX.sub("a", pattern)))
     except Exception:  # noqa: BLE001 - unsure: keep both boundaries
@@ -186,6 +199,10 @@ def required_literal(pattern: str) -> str | None:
     only the `regex` module knows is blanked out first; a pattern that still does not parse simply
     gets no shortcut.
     """
+    return MEMO.recall("literal", pattern, lambda: _parsed_required_literal(pattern))
+
+
+def _parsed_required_literal(pattern: str) -> str | None:
     try:
         tree = _sre_parser.parse(_REGEX_ONLY_SYNTAX.sub(".", pattern))
     except Exception:  # noqa: BLE001 - any parse problem just means "no shortcut"

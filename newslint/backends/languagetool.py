@@ -16,16 +16,15 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
-import os
 import re
 import shutil
-import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from newslint import cachefiles
 from newslint.backends.settings import LanguageToolSettings, LanguageToolUnavailable
 from newslint.cache import mark_as_cache
 from newslint.document import Document
@@ -167,15 +166,13 @@ class LanguageToolBackend:
         key = self._key(text)
         if key in self._memory:
             return self._memory[key]
-        if self._cache_folder is None:
+        folder = self._folder(create=False)
+        payload = cachefiles.read_entry(folder, f"{key}.json") if folder is not None else None
+        if payload is None:
             return None
         try:
-            stored = json.loads((self._cache_folder / f"{key}.json").read_text(encoding="utf-8"))
-            matches = [
-                Match(start, end, rule, category, message, tuple(replacements))
-                for start, end, rule, category, message, replacements in stored
-            ]
-        except (OSError, ValueError, TypeError):
+            matches = [_stored_match(item, len(text)) for item in json.loads(payload)]
+        except (ValueError, TypeError, RecursionError):
             return None
         self._memory[key] = matches
         return matches
@@ -183,18 +180,34 @@ class LanguageToolBackend:
     def _store(self, text: str, matches: list[Match]) -> None:
         key = self._key(text)
         self._memory[key] = matches
+        folder = self._folder(create=True)
+        if folder is not None:
+            cachefiles.write_entry(folder, f"{key}.json", json.dumps([list(match) for match in matches]).encode())
+
+    def _folder(self, create: bool) -> Path | None:
+        """The cache folder, when it is a real folder of this user's (see cachefiles.py)."""
         if self._cache_folder is None:
-            return
-        try:
-            if not self._cache_folder.is_dir():
-                mark_as_cache(self._cache_folder.parent)
-                self._cache_folder.mkdir(parents=True, exist_ok=True)
-            descriptor, temporary = tempfile.mkstemp(dir=self._cache_folder, suffix=".tmp")
-            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                json.dump([list(match) for match in matches], handle)
-            os.replace(temporary, self._cache_folder / f"{key}.json")
-        except OSError:
-            pass  # a cache that cannot be written only costs a request next time
+            return None
+        root = self._cache_folder.parent
+        if create and not mark_as_cache(root):
+            return None
+        return cachefiles.own_folder(root.parent, root.name, self._cache_folder.name, create=create)
+
+
+def _stored_match(item: object, length: int) -> Match:
+    """A match from the cache, or ValueError when it is not one LanguageTool could have given
+    for a text of this length."""
+    if not isinstance(item, list) or len(item) != 6:
+        raise ValueError("not a match")
+    start, end, rule, category, message, replacements = item
+    if not (type(start) is int and type(end) is int and 0 <= start <= end <= length):
+        raise ValueError("outside the text")
+    texts = [rule, category, message]
+    if not (all(isinstance(value, str) for value in texts) and isinstance(replacements, list)):
+        raise ValueError("not a match")
+    if not all(isinstance(replacement, str) for replacement in replacements):
+        raise ValueError("not a replacement")
+    return Match(start, end, rule, category, message, tuple(replacements))
 
 
 def _version(distribution: str) -> tuple[int, ...] | None:

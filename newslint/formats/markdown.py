@@ -23,6 +23,7 @@ from markdown_it.token import Token
 
 from newslint.formats.prose import PLACEHOLDER, Comment, ProseBuilder, ProseView
 from newslint.regexes import lazy
+from newslint.rules.yaml_source import parse_yaml
 from newslint.spans import Span
 
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
@@ -105,7 +106,7 @@ def _string_values(front_matter: str) -> set[str]:
     """Which of title and description the YAML gives as text (not a mapping, a list, a date);
     none when it is not valid YAML."""
     try:
-        data = yaml.safe_load(front_matter)
+        data = parse_yaml(front_matter)  # nesting is bounded: a hostile story gets no traceback
     except yaml.YAMLError:
         return set()
     if not isinstance(data, dict):

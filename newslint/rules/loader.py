@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from newslint.errors import RuleFileError
+from newslint.packs_memo import MEMO
 from newslint.regexes import PatternError
-from newslint.rules import cache as rule_cache
 from newslint.rules.base import COMMON_OPTIONS, LoadContext, Rule, RuleInfo, builtin_rules_dir
 from newslint.rules.options import OptionError
 from newslint.rules.registry import KINDS
-from newslint.rules.yaml_source import LocatedDict, load_yaml
+from newslint.rules.yaml_source import LocatedDict, remembered_yaml
 
 RULE_FILE_SUFFIXES = (".yaml", ".yml")
 
@@ -67,20 +67,14 @@ def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True) -> RuleSe
 
 
 def builtin_rules() -> list[Rule]:
-    """The built-in packs, from a pickled copy when one matches the files exactly.
-
-    Parsing and validating the YAML costs most of newslint's start-up; the copy (in the user's
-    cache folder, keyed on the content of every file of the packs and the version) skips it. Its
-    regexes are stored as text and compiled on first use.
-    """
+    """The built-in packs, parsed and validated at every start like any rule file: no parsed copy
+    is kept on disk, where whoever can write the cache folder could change or silence them (only
+    what the slow checks on their patterns found is kept: see pattern_memo.py)."""
     folder = builtin_rules_dir()
-    cached = rule_cache.load(folder)
-    if cached is not None:
-        return cached
     rules = []
-    for file in _rule_files(folder):
-        rules.extend(load_rule_file(file))
-    rule_cache.store(folder, rules)
+    with MEMO.remembering(folder):
+        for file in _rule_files(folder):
+            rules.extend(load_rule_file(file))
     return rules
 
 
@@ -97,7 +91,7 @@ def load_rule_file(path: Path) -> list[Rule]:
         raise RuleFileError(display, None, None, "not valid UTF-8") from None
     except OSError as error:
         raise RuleFileError(display, None, None, f"cannot read: {error.strerror or error}") from None
-    document = load_yaml(text, display)
+    document = remembered_yaml(text, display)
     if document is None:
         return []
     entries = [document] if isinstance(document, dict) else document
