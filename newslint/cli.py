@@ -16,7 +16,7 @@ from newslint import __version__
 from newslint.api import Report, fix_paths, lint_paths
 from newslint.backends.settings import LanguageToolUnavailable
 from newslint.config import Config, ConfigError, active_rules, resolve, rule_set
-from newslint.errors import InputError, NewslintError, RuleFailure, RuleFileError
+from newslint.errors import InputError, InternalError, NewslintError, RuleFailure, RuleFileError
 from newslint.explain import explain, list_rules
 from newslint.findings import SEVERITIES
 from newslint.output import FORMAT_NAMES, RunSummary, formats
@@ -321,7 +321,9 @@ def _diff(args: argparse.Namespace, config: Config) -> int:
 
 def _report_error(error: NewslintError) -> None:
     """Errors about a file start with the file's name, as findings do; others say who speaks."""
-    located = isinstance(error, (RuleFileError, InputError, RuleFailure, ConfigError, LanguageToolUnavailable))
+    located = isinstance(
+        error, (RuleFileError, InputError, InternalError, RuleFailure, ConfigError, LanguageToolUnavailable)
+    )
     print(str(error) if located else f"newslint: error: {error}", file=sys.stderr)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from newslint.cache import ResultCache
 from newslint.config import Config
-from newslint.errors import InputError, NewslintError
+from newslint.errors import InputError, InternalError, NewslintError
 from newslint.findings import Finding
 from newslint.fixes import FixResult, fix_text
 from newslint.formats.reader import format_of
@@ -54,7 +54,17 @@ class FileOutcome:
 
 
 def process_file(item: str, job: Job, linter: Linter) -> FileOutcome:
-    """Read, check or fix, and (with --fix) write one file."""
+    """Read, check or fix, and (with --fix) write one file. Whatever goes wrong with it is
+    reported as its error: one file never stops the others, in this process or in a worker."""
+    try:
+        return _process_file(item, job, linter)
+    except Exception as error:
+        if os.environ.get("NEWSLINT_DEBUG"):
+            raise
+        return FileOutcome(errors=[InternalError(item, f"{type(error).__name__}: {error}"[:300])])
+
+
+def _process_file(item: str, job: Job, linter: Linter) -> FileOutcome:
     if _streams(item, job):
         return _lint_streaming(item, linter)
     try:

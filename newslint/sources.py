@@ -113,7 +113,7 @@ def stream_text(path: str, chunk_end, block: int = 1 << 20) -> Iterator[str]:
     read: memory follows the chunk, not the file. `chunk_end(text)` says where a chunk of a
     longer text ends. Raises InputError as decode() does, whenever the problem comes."""
     decoder = codecs.getincrementaldecoder("utf-8")()
-    pending, consumed, lines = "", 0, 1
+    pending, consumed, lines = "", 0, 1  # consumed: bytes of the file given to the decoder so far
     try:
         with open(path, "rb") as handle:
             first = True
@@ -125,11 +125,13 @@ def stream_text(path: str, chunk_end, block: int = 1 << 20) -> Iterator[str]:
                     if data.startswith(UTF8_BOM):
                         data, consumed = data[len(UTF8_BOM) :], len(UTF8_BOM)
                     first = False
+                held = len(decoder.getstate()[0])  # the start of a character cut at the block's end
                 try:
                     pending += decoder.decode(data, final=not data)
                 except UnicodeDecodeError as error:
-                    line = lines + data.count(b"\n", 0, error.start)
-                    raise InputError(path, f"not valid UTF-8 (byte 0x{data[error.start]:02x} on line {line})") from None
+                    # error.object is the bytes held back from the block before, then this block.
+                    line = lines + error.object.count(b"\n", 0, error.start)
+                    raise _not_utf8(path, error.object[error.start], consumed - held + error.start, line) from None
                 if "\x00" in pending:
                     raise InputError(path, "binary file (contains NUL bytes)")
                 consumed += len(data)
@@ -148,6 +150,10 @@ def stream_text(path: str, chunk_end, block: int = 1 << 20) -> Iterator[str]:
         pending = pending[cut:]
 
 
+def _not_utf8(path: str, byte: int, offset: int, line: int) -> InputError:
+    return InputError(path, f"not valid UTF-8 (byte 0x{byte:02x} on line {line}, at byte {offset})")
+
+
 def decode(path: str, data: bytes, stdin: bool = False) -> Source:
     """UTF-8 with an optional BOM; anything else is refused with the reason."""
     if data.startswith(_UTF16_BOMS):
@@ -159,8 +165,7 @@ def decode(path: str, data: bytes, stdin: bool = False) -> Source:
         text = data[len(UTF8_BOM) if bom else 0 :].decode("utf-8")
     except UnicodeDecodeError as error:
         offset = error.start + (len(UTF8_BOM) if bom else 0)
-        line = data.count(b"\n", 0, offset) + 1
-        raise InputError(path, f"not valid UTF-8 (byte 0x{data[offset]:02x} on line {line})") from None
+        raise _not_utf8(path, data[offset], offset, data.count(b"\n", 0, offset) + 1) from None
     if "\x00" in text:
         raise InputError(path, "binary file (contains NUL bytes)")
     return Source(path, text, bom, digest(data), stdin)

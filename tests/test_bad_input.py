@@ -1,0 +1,77 @@
+"""Unlucky input and unusual surroundings: one line naming the file and the problem, exit 2,
+and never a traceback; one bad file never stops the others."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint import lint_paths, runner, sources
+
+GOOD = "The minister arrived in Kiev on Monday.\n\n"
+
+
+@pytest.fixture
+def streamed(monkeypatch):
+    """Files over 1,000 bytes are read as they come, in blocks of 3,000 bytes."""
+    monkeypatch.setattr(runner, "STREAM_BYTES", 1000)
+    original = sources.stream_text
+    monkeypatch.setattr(runner, "stream_text", lambda path, end: original(path, end, block=3000))
+
+
+def _cut_character_error(tmp_path, data: bytes) -> str:
+    path = tmp_path / "big.txt"
+    path.write_bytes(data)
+    report = lint_paths([str(path)])
+    assert report.findings == [] and len(report.errors) == 1
+    return str(report.errors[0]).replace(str(path), "big.txt")
+
+
+def test_a_big_file_that_ends_inside_a_character(tmp_path, streamed):
+    body = (GOOD * 200).encode("utf-8")
+    message = _cut_character_error(tmp_path, body + "é".encode()[:1])
+    lines = body.count(b"\n") + 1
+    assert message == f"big.txt: not valid UTF-8 (byte 0xc3 on line {lines}, at byte {len(body)})"
+
+
+def test_a_bad_byte_just_after_a_block_boundary(tmp_path, streamed):
+    """A character cut by the block boundary is held back; the bad byte after it is named as it
+    stands in the file."""
+    head = b"x" * 2999 + "é".encode()  # é's second byte starts the second block
+    message = _cut_character_error(tmp_path, head + b"\xff" + b"\n" + (GOOD * 100).encode("utf-8"))
+    assert message == f"big.txt: not valid UTF-8 (byte 0xff on line 1, at byte {len(head)})"
+
+
+def test_one_bad_big_file_never_costs_the_others_their_findings(tmp_path, streamed):
+    paths = []
+    for index in range(9):
+        path = tmp_path / f"{index}.txt"
+        path.write_text(GOOD, encoding="utf-8")
+        paths.append(str(path))
+    big = tmp_path / "big.txt"
+    big.write_bytes((GOOD * 200).encode("utf-8") + b"\xc3")
+    report = lint_paths([paths[0], str(big), *paths[1:]], jobs=2)
+    assert [finding.path for finding in report.findings] == paths
+    assert [str(error).split(":")[0] for error in report.errors] == [str(big)]
+
+
+def test_a_bug_on_one_file_is_that_files_error(tmp_path, monkeypatch):
+    from newslint.linter import Linter
+
+    paths = []
+    for name in ("a.txt", "boom.txt", "c.txt"):
+        (tmp_path / name).write_text(GOOD, encoding="utf-8")
+        paths.append(str(tmp_path / name))
+    original = Linter.check_text
+
+    def check_text(self, text, path="-", format=None):
+        if path.endswith("boom.txt"):
+            raise IndexError("index out of range")
+        return original(self, text, path, format)
+
+    monkeypatch.setattr(Linter, "check_text", check_text)
+    report = lint_paths(paths)
+    assert [finding.path for finding in report.findings] == [paths[0], paths[2]]
+    assert [str(error) for error in report.errors] == [
+        f"{paths[1]}: internal error, please report it: IndexError: index out of range"
+    ]
+    assert not report.complete
