@@ -9,7 +9,10 @@ which cannot backtrack -- run on Python's own `re`, which compiles and runs them
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import Any
 
@@ -283,12 +286,40 @@ def scan_within(pattern: Any, text: str, windows: Sequence[Span] | None) -> list
 
 
 def time_limit(text: str) -> float:
-    """Seconds a rule regex may take on text: generous for honest patterns, finite for the rest."""
+    """Seconds a rule's regexes may take on text: generous for honest patterns, finite for the rest."""
     return BASE_TIMEOUT_SECONDS + TIMEOUT_SECONDS_PER_MB * len(text) / 1_000_000
 
 
+class TimeBudget:
+    """Seconds a rule may spend in its regexes on one document, in all its scans together (a
+    rule that scans paragraph by paragraph gets no more than one that scans the whole text).
+    Spent time is measured by the clock: the `regex` module may run past its own timeout."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.spent = 0.0
+
+    def remaining(self) -> float:
+        return self.seconds - self.spent
+
+
+_BUDGET: ContextVar[TimeBudget | None] = ContextVar("newslint_regex_budget", default=None)
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[TimeBudget]:
+    """Make every scan() inside the block draw on one budget of `seconds`."""
+    budget = TimeBudget(seconds)
+    token = _BUDGET.set(budget)
+    try:
+        yield budget
+    finally:
+        _BUDGET.reset(token)
+
+
 def scan(pattern: Any, text: str, start: int = 0, end: int | None = None) -> list[Any]:
-    """All matches, found within a time limit; raises TimeoutError when the limit is passed.
+    """All matches, found within the time left (the current time_budget, or time_limit(text));
+    raises TimeoutError when it is spent.
 
     The matches are collected before the caller works on them: the limit is measured while the
     search runs, so a rule's own work between matches must not count against it. Literal tries
@@ -298,4 +329,11 @@ def scan(pattern: Any, text: str, start: int = 0, end: int | None = None) -> lis
     compiled = pattern.compiled if isinstance(pattern, LazyPattern) else pattern
     if isinstance(compiled, re.Pattern):
         return list(compiled.finditer(text, start, end))
-    return list(compiled.finditer(text, start, end, timeout=time_limit(text)))
+    budget = _BUDGET.get() or TimeBudget(time_limit(text))
+    if budget.remaining() <= 0:
+        raise TimeoutError("the regex time budget is spent")
+    started = time.monotonic()
+    try:
+        return list(compiled.finditer(text, start, end, timeout=budget.remaining()))
+    finally:
+        budget.spent += time.monotonic() - started

@@ -3,6 +3,8 @@ and never a traceback; one bad file never stops the others."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from newslint import lint_paths, runner, sources
@@ -75,3 +77,42 @@ def test_a_bug_on_one_file_is_that_files_error(tmp_path, monkeypatch):
         f"{paths[1]}: internal error, please report it: IndexError: index out of range"
     ]
     assert not report.complete
+
+
+# --- time ---------------------------------------------------------------------------------------
+
+
+def test_a_catastrophic_user_pattern_is_stopped_per_document_not_per_paragraph(capsys, tmp_path, monkeypatch):
+    """Each paragraph alone takes well under the limit (about 0.8 s here); forty of them used to
+    take forty times that, and report nothing. The rule's budget is for the whole document."""
+    from newslint import regexes
+    from tests.conftest import run_cli
+
+    monkeypatch.setattr(regexes, "BASE_TIMEOUT_SECONDS", 1.0)
+    rules = tmp_path / "house.yaml"
+    rules.write_text("- id: house.slow\n  kind: existence\n  message: x\n  pattern: 'Kiev (a|aa)+$'\n")
+    story = tmp_path / "story.txt"
+    story.write_text("\n\n".join(["Kiev " + "a" * 32 + "!"] * 40) + "\n", encoding="utf-8")
+    started = time.monotonic()
+    code, out, err = run_cli(capsys, "--isolated", "--no-cache", "--rules", str(rules), str(story))
+    assert time.monotonic() - started < 15  # 40 paragraphs of 0.8 s each took 32 s
+    assert code == 2
+    assert err.startswith(f"{story}: house.slow: rule failed: a regex ran longer than the rule's 1 s on this document")
+
+
+class _Overshooting:
+    """A compiled regex that returns late instead of raising TimeoutError, as `regex` may."""
+
+    def finditer(self, text, start, end, timeout):
+        time.sleep(timeout * 1.5)
+        return iter([])
+
+
+def test_the_budget_is_measured_not_trusted_to_the_regex_module():
+    from newslint.regexes import scan, time_budget
+
+    with time_budget(0.05) as budget:
+        assert scan(_Overshooting(), "text") == []  # came back late, without a TimeoutError
+        with pytest.raises(TimeoutError):
+            scan(_Overshooting(), "text")  # nothing is left for a second scan
+    assert budget.spent >= 0.075
