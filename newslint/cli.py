@@ -7,7 +7,6 @@ an incomplete run (a file that could not be read, a rule that could not finish).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Iterable, Sequence
 from typing import IO
@@ -24,6 +23,7 @@ from newslint.output import diff as diff_output
 from newslint.output import text as text_output
 from newslint.runner import default_jobs
 from newslint.sources import STDIN
+from newslint.streams import discard_standard_output, open_standard_streams, say
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -166,13 +166,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    open_standard_streams()
     try:
-        return _run(argv)
+        code = _run(argv)
+        sys.stdout.flush()  # here, not at exit: a full disk is then an error like any other
+        return code
     except BrokenPipeError:
         # The reader left (`newslint archive/ | head`): stop quietly, as cat and grep do, and
         # point standard output at nothing so that the interpreter's last flush cannot fail.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        discard_standard_output()
         return EXIT_FINDINGS
+    except OSError as error:  # standard output closed or full: whatever was found is not shown
+        discard_standard_output()
+        say(f"newslint: error: cannot write the output: {error.strerror or error}")
+        return EXIT_ERROR
 
 
 def _run(argv: Sequence[str] | None) -> int:
@@ -311,7 +318,7 @@ def _diff(args: argparse.Namespace, config: Config) -> int:
         sys.stdout.write(diff_output.unified(changed.source.path, changed.source.text, changed.result.text))
     if report.changed:
         files = text_output.plural(len(report.changed), "file")
-        print(f"Would fix {text_output.plural(len(report.fixed), 'problem')} in {files}.", file=sys.stderr)
+        say(f"Would fix {text_output.plural(len(report.fixed), 'problem')} in {files}.")
     for error in report.errors:
         _report_error(error)
     if not report.complete:
@@ -324,13 +331,13 @@ def _report_error(error: NewslintError) -> None:
     located = isinstance(
         error, (RuleFileError, InputError, InternalError, RuleFailure, ConfigError, LanguageToolUnavailable)
     )
-    print(str(error) if located else f"newslint: error: {error}", file=sys.stderr)
+    say(str(error) if located else f"newslint: error: {error}")
 
 
 def _explain(config: Config, rule_id: str) -> int:
     rule = rule_set(config.rules, config.builtin_rules).get(rule_id)
     if rule is None:
-        print(f"newslint: error: --explain: no rule called {rule_id!r} (see --list-rules)", file=sys.stderr)
+        say(f"newslint: error: --explain: no rule called {rule_id!r} (see --list-rules)")
         return EXIT_ERROR
     sys.stdout.write(explain(rule))
     return EXIT_CLEAN

@@ -3,6 +3,9 @@ and never a traceback; one bad file never stops the others."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 
 import pytest
@@ -116,3 +119,55 @@ def test_the_budget_is_measured_not_trusted_to_the_regex_module():
         with pytest.raises(TimeoutError):
             scan(_Overshooting(), "text")  # nothing is left for a second scan
     assert budget.spent >= 0.075
+
+
+# --- standard streams ---------------------------------------------------------------------------
+
+
+def _closing(descriptor: int):
+    return lambda: os.close(descriptor)
+
+
+def _run(tmp_path, *args: str, **kwargs) -> subprocess.CompletedProcess:
+    kwargs.setdefault("stdout", subprocess.PIPE)
+    kwargs.setdefault("stderr", subprocess.PIPE)
+    return subprocess.run(
+        [sys.executable, "-m", "newslint", "--isolated", "--no-cache", *args], cwd=tmp_path, timeout=120, **kwargs
+    )
+
+
+@pytest.fixture
+def dirty(tmp_path):
+    (tmp_path / "story.txt").write_text("Kiev. .\n", encoding="utf-8")
+    return "story.txt"
+
+
+def test_closed_standard_input_is_an_input_error(tmp_path):
+    done = _run(tmp_path, "-", preexec_fn=_closing(0))
+    assert done.returncode == 2
+    assert done.stderr.decode() == "-: cannot read: standard input is closed\n"
+
+
+def test_closed_standard_output_is_an_error(tmp_path, dirty):
+    done = _run(tmp_path, dirty, preexec_fn=_closing(1), stdout=None)
+    assert done.returncode == 2
+    assert done.stderr.decode() == "newslint: error: cannot write the output: standard output is closed\n"
+
+
+def test_closed_standard_error_changes_nothing(tmp_path, dirty):
+    done = _run(tmp_path, "missing.txt", dirty, preexec_fn=_closing(2), stderr=None)
+    assert done.returncode == 2  # the missing file
+    assert done.stdout.decode().startswith("story.txt:1:1: names.kyiv [warning]")
+
+
+def test_a_full_standard_output_is_an_error(tmp_path, dirty):
+    with open("/dev/full", "wb") as full:
+        done = _run(tmp_path, dirty, stdout=full)
+    assert done.returncode == 2
+    assert done.stderr.decode() == "newslint: error: cannot write the output: No space left on device\n"
+
+
+def test_a_full_standard_error_keeps_the_exit_code(tmp_path):
+    with open("/dev/full", "wb") as full:
+        done = _run(tmp_path, "missing.txt", stderr=full)
+    assert done.returncode == 2
