@@ -116,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-j",
         type=_positive,
         metavar="N",
-        help="worker processes for many files (default: the number of CPUs)",
+        help="worker processes for many files (default and most: the number of CPUs)",
     )
     grammar = parser.add_argument_group("LanguageTool (pip install 'newslint[languagetool]')")
     grammar.add_argument(

@@ -166,8 +166,10 @@ def run(
     jobs: int = 1,
     progress: Callable[[int, int, float], None] | None = None,
 ) -> Iterator[FileOutcome]:
-    """Outcomes of the files, in their order; in worker processes when jobs > 1 and it pays."""
+    """Outcomes of the files, in their order; in worker processes when jobs > 1 and it pays (no
+    more processes than files, or than CPUs: the work is CPU-bound, more would only cost memory)."""
     started = time.monotonic()
+    jobs = min(jobs, len(items), default_jobs())
     parallel = (
         jobs > 1
         and len(items) >= PARALLEL_MINIMUM

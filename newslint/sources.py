@@ -39,7 +39,18 @@ def digest(data: bytes) -> str:
 
 
 def discover(paths: Iterable[str]) -> Iterator[str | InputError]:
-    """Files to lint, in a stable order: named files as given, folders walked for prose files."""
+    """Files to lint, in a stable order: named files as given, folders walked for prose files;
+    each once (`- -` reads standard input once, `copy copy/a.txt` lints a.txt once)."""
+    seen: set[str] = set()
+    for item in _discover(paths):
+        if isinstance(item, InputError):
+            yield item
+        elif os.path.normpath(item) not in seen:
+            seen.add(os.path.normpath(item))
+            yield item
+
+
+def _discover(paths: Iterable[str]) -> Iterator[str | InputError]:
     for path in paths:
         if path == STDIN:
             yield path

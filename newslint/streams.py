@@ -46,9 +46,12 @@ def open_standard_streams() -> None:
 
 
 def say(text: str) -> None:
-    """One line on standard error; a closed or full error stream is no reason to stop."""
+    """One line on standard error, control characters and undecodable bytes escaped; a closed or
+    full error stream is no reason to stop."""
+    from newslint.output import printable
+
     try:
-        sys.stderr.write(text + "\n")
+        sys.stderr.write(printable(text) + "\n")
         sys.stderr.flush()
     except (OSError, ValueError):
         pass

@@ -171,3 +171,101 @@ def test_a_full_standard_error_keeps_the_exit_code(tmp_path):
     with open("/dev/full", "wb") as full:
         done = _run(tmp_path, "missing.txt", stderr=full)
     assert done.returncode == 2
+
+
+# --- smaller things -----------------------------------------------------------------------------
+
+
+def test_standard_input_named_twice_is_read_once(tmp_path):
+    done = _run(tmp_path, "--fix", "-", "-", input=b"Talks in Kiev ended.\n")
+    assert done.returncode == 0
+    assert done.stdout == b"Talks in Kyiv ended.\n"
+
+
+def test_a_file_named_twice_is_linted_once(capsys, tmp_path, monkeypatch):
+    from tests.conftest import run_cli
+
+    monkeypatch.chdir(tmp_path)
+    os.mkdir("copy")
+    (tmp_path / "copy" / "a.txt").write_text(GOOD, encoding="utf-8")
+    _, out, _ = run_cli(capsys, "--isolated", "--no-cache", "copy", "copy/a.txt", "./copy/a.txt")
+    assert out.splitlines()[-1] == "Found 1 problem in 1 file (1 fixable)."
+
+
+def test_jobs_are_capped_by_the_files_and_the_cpus(tmp_path, monkeypatch):
+    import multiprocessing
+
+    started = []
+    context = multiprocessing.get_context("fork")
+    original = type(context).Pool
+    monkeypatch.setattr(type(context), "Pool", lambda self, n, **k: started.append(n) or original(self, n, **k))
+    paths = []
+    for index in range(12):
+        (tmp_path / f"{index}.txt").write_text(GOOD, encoding="utf-8")
+        paths.append(str(tmp_path / f"{index}.txt"))
+    report = lint_paths(paths, jobs=64)
+    assert len(report.findings) == 12
+    assert started == [] if runner.default_jobs() == 1 else started == [min(12, runner.default_jobs())]
+
+
+@pytest.mark.parametrize("placeholder", ["{match:>2000000000}", "{match!r}", "{match:{match}}"])
+def test_a_message_may_hold_plain_placeholders_only(tmp_path, placeholder):
+    from newslint.errors import RuleFileError
+    from newslint.rules import load_rule_file
+
+    rules = tmp_path / "house.yaml"
+    rules.write_text(f'- id: house.x\n  kind: existence\n  message: "bad {placeholder}"\n  tokens: [Kiev]\n')
+    with pytest.raises(RuleFileError, match=r"house.yaml:3: house.x: message: .*write a placeholder plainly"):
+        load_rule_file(rules)
+
+
+NAMES = [
+    pytest.param(b"caf\xe9.txt", "caf\\xe9.txt", id="not-utf8"),
+    pytest.param(b"red\x1b[31m.txt", "red\\x1b[31m.txt", id="escape-sequence"),
+    pytest.param(b"new\nline.txt", "new\\nline.txt", id="newline"),
+]
+
+
+@pytest.mark.parametrize(("name", "shown"), NAMES)
+@pytest.mark.parametrize("output", ["text", "json", "github", "junit", "sarif"])
+def test_file_names_are_shown_printable_and_valid_utf8(tmp_path, name, shown, output):
+    (tmp_path / os.fsdecode(name)).write_text("Talks in Kiev ended.\n", encoding="utf-8")
+    done = _run(tmp_path, "--format", output, ".", env=dict(os.environ, LC_ALL="C.UTF-8", PYTHONIOENCODING=""))
+    text = done.stdout.decode("utf-8")  # valid UTF-8, whatever the file is called
+    assert done.returncode == 1 and done.stderr == b""
+    assert "\x1b" not in text and "new\nline" not in text
+    if output == "text":
+        assert text.splitlines()[0].startswith(f"{shown}:1:10: names.kyiv")
+    if output == "json":
+        import json
+
+        assert json.loads(text)[0]["path"] == shown
+
+
+def test_an_error_about_a_strange_file_name_is_one_printable_line(tmp_path):
+    done = _run(tmp_path, "new\nline\x1b.txt")
+    assert done.returncode == 2
+    assert done.stderr.decode() == "new\\nline\\x1b.txt: no such file or directory\n"
+
+
+def test_sarif_gives_files_outside_the_repository_absolute_uris(tmp_path, monkeypatch):
+    import json
+    from pathlib import Path
+
+    from newslint.findings import Finding
+    from newslint.output import RunSummary, sarif
+
+    repository = tmp_path / "repo"
+    (repository / "seeds").mkdir(parents=True)
+    monkeypatch.chdir(repository)
+    monkeypatch.setattr(sarif, "_repository_root", lambda: str(repository))
+    paths = ["seeds/a.txt", "../elsewhere/b c.txt", str(tmp_path / "elsewhere" / "d.txt")]
+    findings = [Finding(path, 0, 1, 1, 1, 1, 2, "x.y", "warning", "m") for path in paths]
+    run = json.loads(sarif.render(RunSummary(findings)))["runs"][0]
+    locations = [result["locations"][0]["physicalLocation"]["artifactLocation"] for result in run["results"]]
+    assert locations == [
+        {"uri": "seeds/a.txt", "uriBaseId": "%SRCROOT%"},
+        {"uri": (tmp_path / "elsewhere" / "b c.txt").as_uri()},
+        {"uri": (tmp_path / "elsewhere" / "d.txt").as_uri()},
+    ]
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": Path(repository).as_uri() + "/"}}

@@ -160,12 +160,19 @@ def _fix_setting(value: str | None, kind: type[Rule], fail: Any) -> str:
 
 
 def _check_message(message: str, kind: type[Rule], fail: Any) -> None:
+    """Plain named placeholders only: a format spec (`{match:>2000000000}`, which would build a
+    string of two billion characters), a conversion or an attribute is refused."""
     allowed = {"match"} | kind.placeholders | ({"suggestion"} if kind.default_fix != "none" else set())
     try:
-        fields = [name for _, name, spec, conversion in string.Formatter().parse(message) if name is not None]
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(message)]
     except ValueError as error:
         raise fail(f"message: {error}", "message") from None
-    for name in fields:
+    for name, spec, conversion in fields:
+        if name is None:
+            continue
+        if spec or conversion:
+            written = f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}"
+            raise fail(f"message: {written}: write a placeholder plainly, as {{{name}}}", "message")
         if name not in allowed:
             raise fail(f"message: unknown placeholder {{{name}}} (available: {', '.join(sorted(allowed))})", "message")
     try:
