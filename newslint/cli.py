@@ -75,14 +75,14 @@ def build_parser() -> argparse.ArgumentParser:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="files or folders to lint (.txt, .md, .markdown, .html, .htm); - reads standard input",
+        help="files or folders to lint (.txt, .md, .markdown, .mdx, .html, .htm); - reads standard input",
     )
     parser.add_argument("--format", choices=FORMAT_NAMES, default="text", help="output format (default: text)")
     parser.add_argument("--output-file", metavar="PATH", help="write the report to PATH instead of standard output")
     parser.add_argument(
         "--stdin-filename",
         metavar="NAME",
-        help="the name standard input is shown as; its extension chooses the format (.md, .html)",
+        help="the name standard input is shown as; its extension chooses the format (.md, .mdx, .html)",
     )
     selecting = parser.add_argument_group("rules")
     selecting.add_argument(

@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 
-from newslint import segmentation
+from newslint import filenames, segmentation
 from newslint.findings import Finding, Fix
 from newslint.formats import plaintext
 from newslint.formats.prose import Comment, ProseView
@@ -220,3 +220,18 @@ class Document:
         # URL spans do not overlap each other: only the last one starting before `end` can reach in.
         index = bisect_left(self._url_starts, end) - 1
         return index >= 0 and self.urls[index].end > start
+
+    @cached_property
+    def file_names(self) -> list[Span]:
+        return filenames.file_names(self.text)
+
+    @cached_property
+    def _file_name_starts(self) -> list[int]:
+        return [span.start for span in self.file_names]
+
+    def overlaps_non_prose(self, start: int, end: int) -> bool:
+        """Whether text[start:end] reaches into a URL, a file name or a path: never prose."""
+        if self.overlaps_url(start, end):
+            return True
+        index = bisect_left(self._file_name_starts, end) - 1
+        return index >= 0 and self.file_names[index].end > start

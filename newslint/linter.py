@@ -141,6 +141,8 @@ class Linter:
             rule = f"{LANGUAGETOOL}.{match.rule}"
             if not is_selected(rule, self._config.select, self._config.ignore):
                 continue
+            if doc.overlaps_non_prose(match.start, match.end):
+                continue  # "kiev-night.jpg" is a file's name, not a misspelling
             start, end = doc.source_span(match.start, match.end)
             if (start, end) in taken:
                 continue

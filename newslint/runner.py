@@ -19,6 +19,7 @@ from newslint.errors import InputError, InternalError, NewslintError
 from newslint.findings import Finding
 from newslint.fixes import FixResult, fix_text
 from newslint.formats.reader import format_of
+from newslint.formats.structure import skeleton_for
 from newslint.linter import Linter, chunk_end
 from newslint.sources import STDIN, UTF8_BOM, Source, read_source, stream_text
 
@@ -123,7 +124,7 @@ def _fix(source: Source, job: Job, linter: Linter, outcome: FileOutcome) -> None
         failures.update((getattr(failure, "rule_id", str(failure)), failure) for failure in checked.failures)
         return checked.findings
 
-    result = fix_text(source.text, lint, job.unsafe)
+    result = fix_text(source.text, lint, job.unsafe, skeleton_for(format_of(source.path)))
     outcome.errors.extend(failures.values())
     if result.changed and job.write and not source.stdin:
         from newslint.atomic import write_fixed

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from newslint.errors import InputError
 
-LINTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+LINTED_SUFFIXES = (".txt", ".md", ".markdown", ".mdx", ".html", ".htm")
 # Folders that hold no copy of a newsroom's own: dependencies and build output.
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "venv", "site-packages", "build", "dist"})
 STDIN = "-"

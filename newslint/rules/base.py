@@ -218,7 +218,7 @@ class Rule(ABC):
                 ) from None
             except regex.error as error:  # a pattern first compiled here (validated when its file loaded)
                 raise RuleFailure(doc.path, self.id, f"invalid regex: {error}") from None
-        hits = [hit for hit in hits if not doc.overlaps_url(hit.start, hit.end)]
+        hits = [hit for hit in hits if not doc.overlaps_non_prose(hit.start, hit.end)]
         if self.info.scope == "unquoted":
             hits = [hit for hit in hits if not doc.in_quotation(hit.start)]
         return [self._finding(doc, hit) for hit in hits]
