@@ -148,7 +148,8 @@ class Linter:
                 continue
             message = f"{match.message} [{match.category}]"
             fix = None
-            if len(match.replacements) == 1 and doc.can_edit(match.start, match.end):
+            # A match of no length offers an insertion, which the next round would offer again.
+            if len(match.replacements) == 1 and match.end > match.start and doc.can_edit(match.start, match.end):
                 applicability = "safe" if match.category in settings.safe_categories else "unsafe"
                 fix = Fix(match.replacements[0], start, end, applicability)  # type: ignore[arg-type]
             elif match.replacements:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from newslint import cachefiles
+from newslint.backends.lt_client import ServerError, client_class
 from newslint.backends.settings import LanguageToolSettings, LanguageToolUnavailable
 from newslint.cache import mark_as_cache
 from newslint.document import Document
@@ -64,7 +65,7 @@ class LanguageToolBackend:
         if self._tool is not None:
             return self._tool
         try:
-            import language_tool_python
+            import language_tool_python  # noqa: F401 - installed at all?
         except ImportError:
             raise self._unavailable(
                 "language-tool-python is not installed (pip install 'newslint[languagetool]')"
@@ -81,14 +82,14 @@ class LanguageToolBackend:
                 "Java is not installed (a local LanguageTool needs Java 17+); or set languagetool.server"
             )
         try:
+            client = client_class(settings)  # its transport: see lt_client.py
             if settings.server is not None:
-                tool = language_tool_python.LanguageTool(settings.language, remote_server=settings.server)
+                tool = client(settings.language, remote_server=settings.server)
             else:
-                tool = language_tool_python.LanguageTool(settings.language)
+                tool = client(settings.language)
         except Exception as error:  # noqa: BLE001 - whatever stops LanguageTool, the run goes on
             local = "cannot start a local LanguageTool: " if settings.server is None else ""
             raise self._unavailable(local + _describe(error)) from None
-        tool._TIMEOUT = settings.timeout  # language-tool-python waits 300 s by default
         tool.disabled_rules = set(settings.disabled_rules)
         tool.enabled_rules = set(settings.enabled_rules)
         tool.disabled_categories = set(settings.disabled_categories)
@@ -159,7 +160,7 @@ class LanguageToolBackend:
     # --- the cache ------------------------------------------------------------------------------
 
     def _key(self, text: str) -> str:
-        settings = asdict(self.settings) | {"cache": None, "optional": None, "timeout": None}
+        settings = asdict(self.settings) | {"cache": None, "optional": None, "timeout": None, "proxy": None}
         return hashlib.sha256(json.dumps([text, settings], sort_keys=True).encode()).hexdigest()
 
     def _cached(self, text: str) -> list[Match] | None:
@@ -223,13 +224,25 @@ def _version(distribution: str) -> tuple[int, ...] | None:
 
 def _match(text: str, item: Any) -> Match:
     """A language-tool-python Match as code points: its offset is converted already, its length
-    (UTF-16 code units) is converted here."""
-    start = item.offset
+    (UTF-16 code units) is converted here. What the server said is checked like any input: a
+    match outside the text, or of another shape, is an answer that is not LanguageTool's."""
+    start, length = item.offset, item.error_length
+    if type(start) is not int or type(length) is not int or not (0 <= start <= len(text)) or length < 0:
+        raise ValueError(f"a match outside the text (offset {start!r}, length {length!r})")
+    texts = (item.rule_id, item.category, item.message, *item.replacements)
+    if not all(isinstance(value, str) for value in texts):
+        raise ValueError("a match that is not text")
     end, units = start, 0
-    while units < item.error_length and end < len(text):
+    while units < length and end < len(text):
         units += 2 if ord(text[end]) > 0xFFFF else 1
         end += 1
-    return Match(start, end, item.rule_id, item.category, item.message, tuple(item.replacements))
+    rule, category, message, *replacements = (_well_formed(value) for value in texts)
+    return Match(start, end, rule, category, message, tuple(replacements))
+
+
+def _well_formed(text: str) -> str:
+    """JSON may carry lone surrogates ("\\ud800"); no output format can hold them."""
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def _units(doc: Document) -> list[Span]:
@@ -264,6 +277,8 @@ def _batches(texts: Iterable[str]) -> Iterable[list[str]]:
 def _describe(error: BaseException) -> str:
     """One line about what went wrong, without a traceback's worth of detail."""
     text = " ".join(str(error).split())
+    if isinstance(error, ServerError):
+        return text
     if "NameResolutionError" in text or "Name or service not known" in text or "getaddrinfo" in text:
         host = re.search(r"host='([^']+)'", text)
         return f"cannot reach {host.group(1) if host else 'the host'} (no network, or an unknown host name)"
