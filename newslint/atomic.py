@@ -8,7 +8,7 @@ import tempfile
 from contextlib import suppress
 
 from newslint.errors import InputError
-from newslint.sources import UTF8_BOM, Source, digest
+from newslint.sources import UTF8_BOM, Source, digest_of
 
 
 def write_fixed(source: Source, text: str) -> None:
@@ -23,7 +23,6 @@ def write_fixed(source: Source, text: str) -> None:
     file it pointed at.
     """
     path = os.path.realpath(source.path)
-    data = (UTF8_BOM if source.bom else b"") + text.encode("utf-8")
     try:
         original = os.stat(path)
         _check_writable(source.path, path, original)
@@ -33,7 +32,9 @@ def write_fixed(source: Source, text: str) -> None:
         raise InputError(source.path, f"cannot write the fixes: {error.strerror or error}") from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
+            handle.write(UTF8_BOM if source.bom else b"")
+            for start in range(0, len(text), _PIECE):  # encoded piece by piece: no second copy of a big file
+                handle.write(text[start : start + _PIECE].encode("utf-8"))
             handle.flush()
             _copy_owner_and_mode(source.path, handle.fileno(), original)
             os.fsync(handle.fileno())
@@ -78,6 +79,7 @@ def _copy_owner_and_mode(shown: str, descriptor: int, original: os.stat_result) 
     os.chmod(descriptor, stat.S_IMODE(original.st_mode))
 
 
+_PIECE = 1 << 20
 _SIGNATURE = ("st_dev", "st_ino", "st_size", "st_mtime_ns", "st_ctime_ns")
 
 
@@ -92,11 +94,11 @@ def _check_unchanged(source: Source, path: str) -> None:
     try:
         before = os.fstat(descriptor)
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
-            current = handle.read()
+            current = digest_of(iter(lambda: handle.read(_PIECE), b""))
         after = os.fstat(descriptor)
     finally:
         os.close(descriptor)
-    if digest(current) != source.digest or _signature(before) != _signature(after):
+    if current != source.digest or _signature(before) != _signature(after):
         raise InputError(source.path, "changed on disk while it was being fixed; not written")
     if _signature(os.stat(path)) != _signature(after):
         raise InputError(source.path, "changed on disk while it was being fixed; not written")

@@ -11,7 +11,7 @@ import itertools
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newslint.cache import ResultCache
 from newslint.config import Config
@@ -47,7 +47,7 @@ class FileOutcome:
     findings: list[Finding] = field(default_factory=list)
     errors: list[NewslintError] = field(default_factory=list)
     fixed: list[Finding] = field(default_factory=list)
-    source: Source | None = None  # kept when --fix changed the text (for --diff)
+    source: Source | None = None  # kept when --fix changed the text (its text only for --diff)
     result: FixResult | None = None
     text: str | None = None  # kept for formats that need it (SARIF)
     stdin_output: bytes | None = None
@@ -79,6 +79,10 @@ def _process_file(item: str, job: Job, linter: Linter) -> FileOutcome:
         _lint(source, job, linter, outcome)
     if job.keep_texts and outcome.findings:
         outcome.text = outcome.result.text if outcome.result else source.text
+    if job.write and outcome.source is not None and outcome.result is not None:
+        # Written: the texts are not needed again (--diff keeps them), and a run over an archive
+        # of big files must not hold them all, nor send them back from a worker.
+        outcome.source, outcome.result = replace(outcome.source, text=""), replace(outcome.result, text="")
     return outcome
 
 

@@ -35,7 +35,15 @@ class Source:
 
 
 def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return digest_of([data])
+
+
+def digest_of(pieces: Iterable[bytes]) -> str:
+    """digest() of the pieces' concatenation, computed as they come (a big file is not held)."""
+    hashed = hashlib.blake2b(digest_size=16)
+    for piece in pieces:
+        hashed.update(piece)
+    return hashed.hexdigest()
 
 
 def discover(paths: Iterable[str]) -> Iterator[str | InputError]:
