@@ -222,16 +222,18 @@ class Document:
         return index >= 0 and self.urls[index].end > start
 
     @cached_property
-    def file_names(self) -> list[Span]:
-        return filenames.file_names(self.text)
-
-    @cached_property
-    def _file_name_starts(self) -> list[int]:
-        return [span.start for span in self.file_names]
+    def _non_prose(self) -> tuple[list[int], list[Span]]:
+        """URLs, file names and paths, merged into spans that do not overlap; and their starts."""
+        merged: list[Span] = []
+        for span in sorted([*self.urls, *filenames.file_names(self.text)]):
+            if merged and span.start < merged[-1].end:
+                merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
+            else:
+                merged.append(span)
+        return [span.start for span in merged], merged
 
     def overlaps_non_prose(self, start: int, end: int) -> bool:
         """Whether text[start:end] reaches into a URL, a file name or a path: never prose."""
-        if self.overlaps_url(start, end):
-            return True
-        index = bisect_left(self._file_name_starts, end) - 1
-        return index >= 0 and self.file_names[index].end > start
+        starts, spans = self._non_prose
+        index = bisect_left(starts, end) - 1
+        return index >= 0 and spans[index].end > start

@@ -124,10 +124,8 @@ def find_mdx(source: str, start: int = 0) -> list[Template]:
         begin = opener.start()
         if opener.group("esm"):
             end: int | None = _blank_line_after(source, begin)
-        elif opener.group() == "<":
-            end = _jsx_end(source, begin)
         else:
-            end = _expression_end(source, begin)
+            end = _construct_end(source, begin, tag=opener.group() == "<")
         if end is None or (not opener.group("esm") and _BLANK_LINE.search(source, begin, end)):
             continue  # opens nothing well-formed: text
         comment = _EXPRESSION_COMMENT.fullmatch(source, begin, end)
@@ -146,31 +144,47 @@ def _blank_line_after(source: str, start: int) -> int:
     return blank.start() + 1 if blank else len(source)
 
 
-def _expression_end(source: str, start: int) -> int | None:
-    """The end of the {expression} opening at start: braces balanced, JavaScript strings,
-    template literals and comments skipped; None when it does not close."""
-    depth, index = 0, start
-    while index < len(source):
-        char = source[index]
-        if char in "\"'`":
-            index = _string_end(source, index)
-            if index is None:
-                return None
-            continue
-        if source.startswith("/*", index):
-            close = source.find("*/", index + 2)
-            if close < 0:
-                return None
-            index = close + 2
-            continue
+def _construct_end(source: str, start: int, tag: bool) -> int | None:
+    """The end of the {expression} (or, with `tag`, the JSX tag: `<Chart data={x} />`,
+    `</Chart>`, `<>`) opening at start, its braces balanced; None when it is none."""
+    if tag and not _JSX_START.match(source, start):
+        return None
+    depth = 0
+    for index, char in _code_characters(source, start + 1 if tag else start):
+        if index < 0:
+            return None
         if char == "{":
             depth += 1
         elif char == "}":
             depth -= 1
-            if depth == 0:
+            if depth < 0:
+                return None
+            if depth == 0 and not tag:
                 return index + 1
-        index += 1
+        elif tag and depth == 0 and char in "<>":
+            return index + 1 if char == ">" else None
     return None
+
+
+def _code_characters(source: str, start: int) -> Iterator[tuple[int, str]]:
+    """(index, character) of JavaScript-like code from start, strings ('', "", ``) and
+    /* comments */ passed over; (-1, "") when one of them never ends."""
+    index = start
+    while index < len(source):
+        char = source[index]
+        if char in "\"'`":
+            end = _string_end(source, index)
+        elif source.startswith("/*", index):
+            close = source.find("*/", index + 2)
+            end = close + 2 if close >= 0 else None
+        else:
+            yield index, char
+            index += 1
+            continue
+        if end is None:
+            yield -1, ""
+            return
+        index = end
 
 
 def _string_end(source: str, start: int) -> int | None:
@@ -182,33 +196,6 @@ def _string_end(source: str, start: int) -> int | None:
         if source[index] == quote:
             return index + 1
         if source[index] == "\n" and quote != "`":
-            return None
-        index += 1
-    return None
-
-
-def _jsx_end(source: str, start: int) -> int | None:
-    """The end of the JSX tag opening at start (`<Chart data={x} />`, `</Chart>`, `<>`), with
-    quoted and {expression} attribute values; None when it is no tag."""
-    if not _JSX_START.match(source, start):
-        return None
-    index = start + 1
-    while index < len(source):
-        char = source[index]
-        if char in "\"'":
-            index = _string_end(source, index)
-            if index is None:
-                return None
-            continue
-        if char == "{":
-            end = _expression_end(source, index)
-            if end is None:
-                return None
-            index = end
-            continue
-        if char == ">":
-            return index + 1
-        if char == "<":
             return None
         index += 1
     return None
