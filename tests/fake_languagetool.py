@@ -120,7 +120,8 @@ class FakeLanguageTool(ThreadingHTTPServer):
 
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
-        self.mode = "ok"  # ok | slow | slowlanguages | 429 | 500 | 500json | badjson | zerolength
+        self.mode = "ok"  # ok | slow | slowlanguages | trickle | redirect | 429 | 500 | 500json | badjson | zerolength
+        self.redirect_to = ""  # where "redirect" sends the client (307 keeps the POST's body)
         self.delay = 3.0
         self.checks: list[dict[str, str]] = []  # the form of every /v2/check request
         self.proxied: list[str] = []  # requests received as a proxy (absolute URLs)
@@ -156,6 +157,20 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
+    def _trickle(self, data: bytes) -> None:
+        """A 200 whose body comes a few bytes at a time, for longer than any timeout of the tests."""
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        started = time.monotonic()
+        for index in range(0, len(data), 16):
+            if time.monotonic() - started > self.server.delay:
+                return  # the client has long given up
+            self.wfile.write(data[index : index + 16])
+            self.wfile.flush()
+            time.sleep(0.2)
+
     def _path(self) -> str:
         if self.path.startswith("http"):
             self.server.proxied.append(self.path)
@@ -180,7 +195,14 @@ class _Handler(BaseHTTPRequestHandler):
         mode = self.server.mode
         if mode == "slow":
             time.sleep(self.server.delay)
-        if mode == "429":
+        if mode == "trickle":
+            self._trickle(json.dumps(check_response(form.get("text", ""), set(), set())).encode("utf-8"))
+        elif mode == "redirect":
+            self.send_response(307)
+            self.send_header("Location", self.server.redirect_to + "/v2/check")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif mode == "429":
             self._send(429, "Error: Too many requests. Please wait a while.", "text/plain")
         elif mode == "500":
             self._send(500, "<html><body>Internal Server Error</body></html>", "text/html")

@@ -351,3 +351,21 @@ def test_a_forged_cache_entry_cannot_steer_fixes(capsys, project, server):
     api._linters.cache_clear()  # a new run: LanguageTool's answers are no longer in memory
     run(capsys, "--fix", "story.txt")
     assert Path("story.txt").read_text(encoding="utf-8") == "Talks ended.\n"
+
+
+def test_a_server_that_trickles_its_answer_is_cut_off_at_the_timeout(capsys, project, server):
+    import time
+
+    server.mode, server.delay = "trickle", 6.0
+    started = time.monotonic()
+    code, _, err = run(capsys, "--no-cache", "story.txt")
+    assert time.monotonic() - started < 4  # timeout: 1; every read alone comes within it
+    assert code == 2 and err.startswith("LanguageTool unavailable: no answer in time")
+
+
+def test_a_redirect_is_not_followed(capsys, project, server):
+    with FakeLanguageTool() as elsewhere:
+        server.mode, server.redirect_to = "redirect", elsewhere.url
+        code, _, err = run(capsys, "--no-cache", "story.txt")
+        assert elsewhere.checks == [] and code == 2
+        assert err == f"LanguageTool unavailable: the server answered HTTP 307 ({server.url})\n"

@@ -7,8 +7,9 @@ no timeout of ours; follow HTTP_PROXY/HTTPS_PROXY from the environment, sending 
 to a proxy the user never named; and take an HTTP 500 with a JSON body for an answer. Here a
 session ignores the environment (a proxy is used only when the configuration names one),
 redirects are not followed (a POST redirected keeps its body), every request must be answered
-within `timeout` seconds in all (not per read: a server that trickles bytes is cut off too), and
-anything but a 200 with JSON is an error.
+within `timeout` seconds in all (not only per read: the answer is read as it arrives and the clock
+checked between pieces, so that a server that trickles bytes is cut off too), and anything but a
+200 with JSON is an error.
 """
 
 from __future__ import annotations
@@ -44,6 +45,15 @@ def client_class(settings: LanguageToolSettings) -> type:
     return Client
 
 
+def _as_it_arrives(response: Any) -> Any:
+    """The body in the pieces the network gives (urllib3 2's read1), so that the clock can be
+    checked between them; in blocks of 64 KB with an older urllib3."""
+    read1 = getattr(response.raw, "read1", None)
+    if read1 is None:
+        return response.iter_content(64 * 1024)
+    return iter(lambda: read1(64 * 1024, decode_content=True), b"")
+
+
 def query(session: Any, url: str, params: Any, method: str, timeout: float, proxies: dict[str, str]) -> Any:
     """The JSON of a 200 answer to one request, within `timeout` seconds from start to end."""
     deadline = time.monotonic() + timeout
@@ -62,7 +72,7 @@ def query(session: Any, url: str, params: Any, method: str, timeout: float, prox
         if response.status_code != 200:
             raise ServerError(f"the server answered HTTP {response.status_code}")
         body = bytearray()
-        for piece in response.iter_content(64 * 1024):
+        for piece in _as_it_arrives(response):
             body += piece
             if time.monotonic() > deadline:
                 raise TimeoutError(f"no complete answer within {timeout:g} s (timed out)")

@@ -67,9 +67,9 @@ def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True) -> RuleSe
 
 
 def builtin_rules() -> list[Rule]:
-    """The built-in packs, parsed and validated at every start like any rule file: no parsed copy
-    is kept on disk, where whoever can write the cache folder could change or silence them (only
-    what the slow checks on their patterns found is kept: see pattern_memo.py)."""
+    """The built-in packs, validated like any rule file. What is slow in loading them (parsing
+    their YAML, compiling each pattern to check it) is remembered between runs as signed plain
+    data (packs_memo.py), never as objects: nothing read from disk can run code."""
     folder = builtin_rules_dir()
     rules = []
     with MEMO.remembering(folder):

@@ -3,8 +3,8 @@
 Every YAML newslint reads (rule files, configuration, Markdown front matter) goes through one
 loader: safe tags only, YAML 1.2 booleans, and a limit on nesting, so that a hostile file gets
 a one-line error instead of exhausting the interpreter's stack. Events come from libyaml when
-PyYAML has it (ten times faster: the built-in packs are parsed at every start, as no parsed copy
-is kept on disk); the nodes are composed in Python, where the nesting can be counted.
+PyYAML has it (ten times faster); the nodes are composed in Python, where the nesting can be
+counted. A parsed document can be kept as plain data (to_plain, from_plain: see packs_memo.py).
 """
 
 from __future__ import annotations
@@ -151,7 +151,8 @@ def remembered_yaml(text: str, path: str) -> Any:
 
 # Plain data for a parsed document: a mapping is {"m": [[key, value, line], ...], "l": line}, a
 # list {"s": [items], "l": line, "i": [item lines]}; scalars are themselves. A value JSON has no
-# form for (a date, bytes) is kept as None, which from_plain refuses: the file is parsed again.
+# form for (a date, bytes) is kept as {"unknown": null}, which from_plain refuses: the file is
+# then parsed again.
 _SCALARS = (str, int, float, bool, type(None))
 
 
