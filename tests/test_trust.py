@@ -252,3 +252,22 @@ def test_deeply_nested_front_matter_is_no_traceback(tmp_path):
     done = _newslint(tmp_path, "--no-cache", str(story))
     assert done.returncode == 1 and done.stderr == ""
     assert f"{story}:6:1: names.kyiv" in done.stdout
+
+
+def test_without_libyaml_the_same_loader_bounds_nesting(monkeypatch):
+    """PyYAML built without libyaml: the pure-Python parser, with the same limit and lines."""
+    import sys
+
+    from newslint.errors import RuleFileError
+    from newslint.rules import yaml_source
+
+    monkeypatch.setitem(sys.modules, "yaml.cyaml", None)  # import yaml.cyaml now fails
+    yaml_source._loader.cache_clear()
+    try:
+        assert "CParser" not in [cls.__name__ for cls in yaml_source._loader().__mro__]
+        document = yaml_source.parse_yaml("a: [1, {b: no}]\nc: on\n")
+        assert document == {"a": [1, {"b": "no"}], "c": "on"} and document.key_lines == {"a": 1, "c": 2}
+        with pytest.raises(RuleFileError, match=r"^x.yaml:1: invalid YAML: nested deeper than 64 levels$"):
+            yaml_source.load_yaml("select: " + DEEP, "x.yaml")
+    finally:
+        yaml_source._loader.cache_clear()
