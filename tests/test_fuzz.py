@@ -10,7 +10,7 @@ CI runs a bounded number of examples (a few seconds). The longer run:
 
     NEWSLINT_FUZZ_EXAMPLES=5000 pytest tests/test_fuzz.py
 
-(measured on this 2-core machine: about 25 examples a second).
+(measured on this 2-core machine: 5,000 examples in 40 s).
 """
 
 from __future__ import annotations
