@@ -151,7 +151,8 @@ def lint_paths(
 
 @dataclass
 class FixedFile:
-    """A file whose text the fixes changed (written back unless the run only shows a diff)."""
+    """A file whose text the fixes changed: written back, or (write=False, for a diff) kept here
+    with its text before and after; a file written back keeps no text here."""
 
     source: Source
     result: FixResult

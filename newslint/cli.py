@@ -19,7 +19,7 @@ from newslint.api import Report, fix_paths, lint_paths
 from newslint.backends.settings import LanguageToolUnavailable
 from newslint.bitext.run import BitextSettings
 from newslint.config import Config, ConfigError, active_rules, resolve, rule_set
-from newslint.errors import InputError, NewslintError, RuleFailure, RuleFileError
+from newslint.errors import InputError, InternalError, NewslintError, RuleFailure, RuleFileError
 from newslint.explain import explain, list_rules
 from newslint.findings import SEVERITIES
 from newslint.output import FORMAT_NAMES, NEEDS_TEXTS, RunSummary, formats
@@ -27,6 +27,7 @@ from newslint.output import diff as diff_output
 from newslint.output import text as text_output
 from newslint.runner import default_jobs
 from newslint.sources import STDIN
+from newslint.streams import discard_standard_output, open_standard_streams, say
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -78,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="files or folders to lint (.txt, .md, .markdown, .html, .htm); - reads standard input",
+        help="files or folders to lint (.txt, .md, .markdown, .mdx, .html, .htm); - reads standard input",
     )
     parser.add_argument(
         "--format",
@@ -91,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--stdin-filename",
         metavar="NAME",
-        help="the name standard input is shown as; its extension chooses the format (.md, .html)",
+        help="the name standard input is shown as; its extension chooses the format (.md, .mdx, .html)",
     )
     bilingual = parser.add_argument_group(
         "translation QA (bilingual files .tsv, .jsonl, .xlf and .xliff are read with their source)"
@@ -142,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-j",
         type=_positive,
         metavar="N",
-        help="worker processes for many files (default: the number of CPUs)",
+        help="worker processes for many files (default and most: the number of CPUs)",
     )
     grammar = parser.add_argument_group("LanguageTool (pip install 'newslint[languagetool]')")
     grammar.add_argument(
@@ -192,13 +193,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    open_standard_streams()
     try:
-        return _run(argv)
+        code = _run(argv)
+        sys.stdout.flush()  # here, not at exit: a full disk is then an error like any other
+        return code
     except BrokenPipeError:
         # The reader left (`newslint archive/ | head`): stop quietly, as cat and grep do, and
         # point standard output at nothing so that the interpreter's last flush cannot fail.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        discard_standard_output()
         return EXIT_FINDINGS
+    except OSError as error:  # standard output closed or full: whatever was found is not shown
+        discard_standard_output()
+        say(f"newslint: error: cannot write the output: {error.strerror or error}")
+        return EXIT_ERROR
 
 
 def _run(argv: Sequence[str] | None) -> int:
@@ -381,7 +389,7 @@ def _diff(args: argparse.Namespace, config: Config, bitext: BitextSettings | Non
         sys.stdout.write(diff_output.unified(changed.source.path, changed.source.text, changed.result.text))
     if report.changed:
         files = text_output.plural(len(report.changed), "file")
-        print(f"Would fix {text_output.plural(len(report.fixed), 'problem')} in {files}.", file=sys.stderr)
+        say(f"Would fix {text_output.plural(len(report.fixed), 'problem')} in {files}.")
     for error in report.errors:
         _report_error(error)
     if not report.complete:
@@ -391,14 +399,16 @@ def _diff(args: argparse.Namespace, config: Config, bitext: BitextSettings | Non
 
 def _report_error(error: NewslintError) -> None:
     """Errors about a file start with the file's name, as findings do; others say who speaks."""
-    located = isinstance(error, (RuleFileError, InputError, RuleFailure, ConfigError, LanguageToolUnavailable))
-    print(str(error) if located else f"newslint: error: {error}", file=sys.stderr)
+    located = isinstance(
+        error, (RuleFileError, InputError, InternalError, RuleFailure, ConfigError, LanguageToolUnavailable)
+    )
+    say(str(error) if located else f"newslint: error: {error}")
 
 
 def _explain(config: Config, rule_id: str) -> int:
     rule = rule_set(config.rules, config.builtin_rules).get(rule_id)
     if rule is None:
-        print(f"newslint: error: --explain: no rule called {rule_id!r} (see --list-rules)", file=sys.stderr)
+        say(f"newslint: error: --explain: no rule called {rule_id!r} (see --list-rules)")
         return EXIT_ERROR
     sys.stdout.write(explain(rule))
     return EXIT_CLEAN

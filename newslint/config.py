@@ -8,6 +8,7 @@ or of the wrong type is an error that names the file and the line.
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from dataclasses import dataclass, replace
@@ -132,7 +133,7 @@ def _has_newslint_table(path: Path) -> bool:
         return False
     try:
         return "newslint" in tomllib.loads(text).get("tool", {})
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):
         return "[tool.newslint" in text.replace(" ", "")
 
 
@@ -149,6 +150,8 @@ def load(path: str | Path) -> Config:
             table = tomllib.loads(text).get("tool", {}).get("newslint")
         except tomllib.TOMLDecodeError as error:
             raise ConfigError(shown, getattr(error, "lineno", None), f"invalid TOML: {error}") from None
+        except RecursionError:  # tomllib recurses once per level of nesting
+            raise ConfigError(shown, None, "invalid TOML: nested too deeply") from None
         if not isinstance(table, dict):
             raise ConfigError(shown, None, "no [tool.newslint] table")
         toml_lines = _toml_lines(text)
@@ -238,9 +241,9 @@ def _validated_items(mapping: dict, validate: Any) -> tuple[tuple[str, Any], ...
     return tuple(items)
 
 
-def _number(value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-        raise opt._Invalid(f"expected a positive number, got {value!r}")
+def _seconds(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
+        raise opt._Invalid(f"expected a positive number of seconds, got {value!r}")
     return float(value)
 
 
@@ -248,13 +251,14 @@ _LANGUAGETOOL_KEYS = {
     "enabled": opt.boolean,
     "language": opt.non_empty_string,
     "server": opt.non_empty_string,
+    "proxy": opt.non_empty_string,
     "disabled_rules": _comma_list,
     "enabled_rules": _comma_list,
     "disabled_categories": _comma_list,
     "picky": opt.boolean,
     "mother_tongue": opt.non_empty_string,
     "optional": opt.boolean,
-    "timeout": _number,
+    "timeout": _seconds,
     "safe_categories": _comma_list,
     "cache": opt.boolean,
 }

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from functools import cached_property
 
-from newslint import quotes, segmentation, structure
+from newslint import filenames, quotes, segmentation, structure
 from newslint.findings import Finding, Fix
 from newslint.formats import plaintext
 from newslint.formats.prose import Comment, ProseView
@@ -288,6 +288,19 @@ class Document:
         # URL spans do not overlap each other: only the last one starting before `end` can reach in.
         index = bisect_left(self._url_starts, end) - 1
         return index >= 0 and self.urls[index].end > start
+
+    @cached_property
+    def _non_prose(self) -> tuple[list[int], list[Span]]:
+        """URLs, file names, paths, HTML entities and dotted names, merged into spans that do not
+        overlap; and their starts."""
+        merged = _merged([*self.urls, *filenames.file_names(self.text)])
+        return [span.start for span in merged], merged
+
+    def overlaps_non_prose(self, start: int, end: int) -> bool:
+        """Whether text[start:end] reaches into a URL, a file name or a path: never prose."""
+        starts, spans = self._non_prose
+        index = bisect_left(starts, end) - 1
+        return index >= 0 and spans[index].end > start
 
 
 def _merged(spans: Iterable[Span]) -> list[Span]:

@@ -38,6 +38,17 @@ class InputError(NewslintError):
         super().__init__(f"{path}: {problem}")
 
 
+class InternalError(NewslintError):
+    """A bug met on one file: reported like a file that could not be read, so that one file
+    never stops the others (NEWSLINT_DEBUG=1 shows the traceback instead)."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        self._init_args = (path, problem)
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: internal error, please report it: {problem}")
+
+
 class RuleFailure(NewslintError):
     """A rule that could not finish on one document, e.g. a regex that timed out."""
 

@@ -4,12 +4,16 @@ A round applies every applicable fix that does not overlap an earlier one (earli
 wins; the later one is retried next round, on the new text). After each round the text is
 linted again, so that a fix never rests on a stale finding, until a round changes nothing or
 ten rounds have run. Text outside the edited spans is never touched.
+
+In a marked-up document, a round's result is read again and its markup compared with the
+original's (formats/structure.py): a fix that would change it (make a link an image, a word a
+tag) is not applied, in that round or any later one, and its finding remains.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 
 from newslint.findings import Finding, Fix
 
@@ -55,13 +59,24 @@ class FixResult:
         return bool(self.fixed)
 
 
-def fix_text(text: str, lint: Callable[[str], list[Finding]], unsafe: bool = False) -> FixResult:
-    """Fix text round by round; `lint` returns the findings on a text."""
+def fix_text(
+    text: str,
+    lint: Callable[[str], list[Finding]],
+    unsafe: bool = False,
+    markup: Callable[[str], Hashable] | None = None,
+) -> FixResult:
+    """Fix text round by round; `lint` returns the findings on a text, `markup` (for a marked-up
+    format) what of a text must stay as it is."""
     result = FixResult(text)
     findings = lint(text)
+    original = markup(text) if markup is not None else None
+    refused: set[tuple[int, int, str]] = set()  # fixes that would change the markup, where they now stand
     for _ in range(MAX_ROUNDS):
-        by_fix = {id(f.fix): f for f in findings if applicable(f, unsafe)}
+        by_fix = {id(f.fix): f for f in findings if applicable(f, unsafe) and _key(f.fix) not in refused}  # type: ignore[arg-type]
         chosen = non_overlapping(f.fix for f in by_fix.values())  # type: ignore[misc]
+        if markup is not None and chosen:
+            chosen, refusing = _keeping_markup(result.text, chosen, markup, original)
+            refused |= {_key(fix) for fix in refusing}
         if not chosen:
             break
         new_text = apply(result.text, chosen)
@@ -69,6 +84,34 @@ def fix_text(text: str, lint: Callable[[str], list[Finding]], unsafe: bool = Fal
             break
         result.fixed.extend(by_fix[id(fix)] for fix in chosen)
         result.text = new_text
+        refused = {_shifted(key, chosen) for key in refused}
         findings = lint(new_text)
-    result.remaining = findings
+    # A fix refused is no fix: the finding remains, to be seen to by hand.
+    result.remaining = [replace(f, fix=None) if f.fix and _key(f.fix) in refused else f for f in findings]
     return result
+
+
+def _key(fix: Fix) -> tuple[int, int, str]:
+    return fix.start, fix.end, fix.replacement
+
+
+def _keeping_markup(
+    text: str, fixes: list[Fix], markup: Callable[[str], Hashable], original: Hashable
+) -> tuple[list[Fix], list[Fix]]:
+    """(the fixes that keep the markup as it was, the ones that would not): all at once when
+    they can, else one by one in text order, each on top of those kept before it."""
+    if markup(apply(text, fixes)) == original:
+        return fixes, []
+    kept: list[Fix] = []
+    refused: list[Fix] = []
+    for fix in fixes:
+        trial = [*kept, fix]
+        (kept if markup(apply(text, trial)) == original else refused).append(fix)
+    return kept, refused
+
+
+def _shifted(key: tuple[int, int, str], applied: Sequence[Fix]) -> tuple[int, int, str]:
+    """Where a refused fix stands after `applied` (which do not overlap it) changed the text."""
+    start, end, replacement = key
+    delta = sum(len(fix.replacement) - (fix.end - fix.start) for fix in applied if fix.end <= start)
+    return start + delta, end + delta, replacement

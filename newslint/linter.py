@@ -141,12 +141,15 @@ class Linter:
             rule = f"{LANGUAGETOOL}.{match.rule}"
             if not is_selected(rule, self._config.select, self._config.ignore):
                 continue
+            if doc.overlaps_non_prose(match.start, match.end):
+                continue  # "kiev-night.jpg" is a file's name, not a misspelling
             start, end = doc.source_span(match.start, match.end)
             if (start, end) in taken:
                 continue
             message = f"{match.message} [{match.category}]"
             fix = None
-            if len(match.replacements) == 1 and doc.can_edit(match.start, match.end):
+            # A match of no length offers an insertion, which the next round would offer again.
+            if len(match.replacements) == 1 and match.end > match.start and doc.can_edit(match.start, match.end):
                 applicability = "safe" if match.category in settings.safe_categories else "unsafe"
                 fix = Fix(match.replacements[0], start, end, applicability)  # type: ignore[arg-type]
             elif match.replacements:

@@ -9,12 +9,16 @@ which cannot backtrack -- run on Python's own `re`, which compiles and runs them
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import Any
 
 import regex
 
+from newslint.packs_memo import MEMO
 from newslint.spans import Span
 
 try:  # Python's own regex parser: used only to find the literal text a pattern requires
@@ -81,11 +85,18 @@ def compile_pattern(pattern: str, ignorecase: bool = False) -> LazyPattern:
 
 
 def check_pattern(pattern: str, ignorecase: bool = False) -> None:
-    """Compile now, to report a bad regex when its rule file loads."""
+    """Compile now, to report a bad regex when its rule file loads (a pattern known to compile,
+    from an earlier run, is not compiled again until it is used)."""
+    flags = regex.IGNORECASE if ignorecase else 0
+    MEMO.recall("valid", f"{flags}\0{pattern}", lambda: _compiles(pattern, flags))
+
+
+def _compiles(pattern: str, flags: int) -> bool:
     try:
-        _compile(pattern, regex.IGNORECASE if ignorecase else 0, "regex")
-    except (regex.error, TypeError, ValueError, OverflowError) as error:
+        _compile(pattern, flags, "regex")
+    except (regex.error, TypeError, ValueError, OverflowError, RecursionError) as error:
         raise PatternError(f"invalid regex {pattern!r}: {error}") from None
+    return True
 
 
 def compile_literals(phrases: Iterable[str], ignorecase: bool = False) -> LazyPattern:
@@ -108,6 +119,11 @@ def bounded(pattern: str) -> str:
 def _word_edges(pattern: str) -> tuple[bool, bool]:
     """Whether the pattern's first / last matched character may be a word character; True when
     unsure (syntax only the `regex` module knows)."""
+    start, end = MEMO.recall("edges", pattern, lambda: _parsed_word_edges(pattern))
+    return start, end
+
+
+def _parsed_word_edges(pattern: str) -> tuple[bool, bool]:
     try:  # \\p{L} and friends stand in as a letter: for an edge, "may be a word character"
         tree = list(_sre_parser.parse(_REGEX_ONLY_SYNTAX.sub("a", pattern)))
     except Exception:  # noqa: BLE001 - unsure: keep both boundaries
@@ -186,6 +202,10 @@ def required_literal(pattern: str) -> str | None:
     only the `regex` module knows is blanked out first; a pattern that still does not parse simply
     gets no shortcut.
     """
+    return MEMO.recall("literal", pattern, lambda: _parsed_required_literal(pattern))
+
+
+def _parsed_required_literal(pattern: str) -> str | None:
     try:
         tree = _sre_parser.parse(_REGEX_ONLY_SYNTAX.sub(".", pattern))
     except Exception:  # noqa: BLE001 - any parse problem just means "no shortcut"
@@ -266,12 +286,40 @@ def scan_within(pattern: Any, text: str, windows: Sequence[Span] | None) -> list
 
 
 def time_limit(text: str) -> float:
-    """Seconds a rule regex may take on text: generous for honest patterns, finite for the rest."""
+    """Seconds a rule's regexes may take on text: generous for honest patterns, finite for the rest."""
     return BASE_TIMEOUT_SECONDS + TIMEOUT_SECONDS_PER_MB * len(text) / 1_000_000
 
 
+class TimeBudget:
+    """Seconds a rule may spend in its regexes on one document, in all its scans together (a
+    rule that scans paragraph by paragraph gets no more than one that scans the whole text).
+    Spent time is measured by the clock: the `regex` module may run past its own timeout."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.spent = 0.0
+
+    def remaining(self) -> float:
+        return self.seconds - self.spent
+
+
+_BUDGET: ContextVar[TimeBudget | None] = ContextVar("newslint_regex_budget", default=None)
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[TimeBudget]:
+    """Make every scan() inside the block draw on one budget of `seconds`."""
+    budget = TimeBudget(seconds)
+    token = _BUDGET.set(budget)
+    try:
+        yield budget
+    finally:
+        _BUDGET.reset(token)
+
+
 def scan(pattern: Any, text: str, start: int = 0, end: int | None = None) -> list[Any]:
-    """All matches, found within a time limit; raises TimeoutError when the limit is passed.
+    """All matches, found within the time left (the current time_budget, or time_limit(text));
+    raises TimeoutError when it is spent.
 
     The matches are collected before the caller works on them: the limit is measured while the
     search runs, so a rule's own work between matches must not count against it. Literal tries
@@ -281,4 +329,11 @@ def scan(pattern: Any, text: str, start: int = 0, end: int | None = None) -> lis
     compiled = pattern.compiled if isinstance(pattern, LazyPattern) else pattern
     if isinstance(compiled, re.Pattern):
         return list(compiled.finditer(text, start, end))
-    return list(compiled.finditer(text, start, end, timeout=time_limit(text)))
+    budget = _BUDGET.get() or TimeBudget(time_limit(text))
+    if budget.remaining() <= 0:
+        raise TimeoutError("the regex time budget is spent")
+    started = time.monotonic()
+    try:
+        return list(compiled.finditer(text, start, end, timeout=budget.remaining()))
+    finally:
+        budget.spent += time.monotonic() - started

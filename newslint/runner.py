@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING
 from newslint.bitext.readers import is_bilingual
 from newslint.cache import ResultCache
 from newslint.config import Config
-from newslint.errors import InputError, NewslintError
+from newslint.errors import InputError, InternalError, NewslintError
 from newslint.findings import Finding
 from newslint.fixes import FixResult, fix_text
 from newslint.formats.reader import format_of
+from newslint.formats.structure import skeleton_for
 from newslint.linter import Linter, chunk_end
 from newslint.sources import STDIN, UTF8_BOM, Source, read_source, stream_text
 
@@ -52,7 +53,7 @@ class FileOutcome:
     findings: list[Finding] = field(default_factory=list)
     errors: list[NewslintError] = field(default_factory=list)
     fixed: list[Finding] = field(default_factory=list)
-    source: Source | None = None  # kept when --fix changed the text (for --diff)
+    source: Source | None = None  # kept when --fix changed the text (its text only for --diff)
     result: FixResult | None = None
     text: str | None = None  # kept for formats that need it (SARIF)
     stdin_output: bytes | None = None
@@ -62,7 +63,17 @@ class FileOutcome:
 
 
 def process_file(item: str, job: Job, linter: Linter) -> FileOutcome:
-    """Read, check or fix, and (with --fix) write one file."""
+    """Read, check or fix, and (with --fix) write one file. Whatever goes wrong with it is
+    reported as its error: one file never stops the others, in this process or in a worker."""
+    try:
+        return _process_file(item, job, linter)
+    except Exception as error:
+        if os.environ.get("NEWSLINT_DEBUG"):
+            raise
+        return FileOutcome(errors=[InternalError(item, f"{type(error).__name__}: {error}"[:300])])
+
+
+def _process_file(item: str, job: Job, linter: Linter) -> FileOutcome:
     under_source = job.bitext is not None and job.bitext.source is not None  # --source
     bilingual = under_source or is_bilingual(job.stdin_filename or item if item == STDIN else item)
     if not bilingual and _streams(item, job):
@@ -85,6 +96,10 @@ def process_file(item: str, job: Job, linter: Linter) -> FileOutcome:
         outcome.text = outcome.result.text if outcome.result else source.text
     else:
         outcome.source_text = None
+    if job.write and outcome.source is not None and outcome.result is not None:
+        # Written: the texts are not needed again (--diff keeps them), and a run over an archive
+        # of big files must not hold them all, nor send them back from a worker.
+        outcome.source, outcome.result = replace(outcome.source, text=""), replace(outcome.result, text="")
     return outcome
 
 
@@ -149,7 +164,7 @@ def _fix(source: Source, job: Job, linter: Linter, outcome: FileOutcome) -> None
         failures.update((getattr(failure, "rule_id", str(failure)), failure) for failure in checked.failures)
         return checked.findings
 
-    result = fix_text(source.text, lint, job.unsafe)
+    result = fix_text(source.text, lint, job.unsafe, skeleton_for(format_of(source.path)))
     outcome.errors.extend(failures.values())
     if result.changed and job.write and not source.stdin:
         from newslint.atomic import write_fixed
@@ -192,8 +207,10 @@ def run(
     jobs: int = 1,
     progress: Callable[[int, int, float], None] | None = None,
 ) -> Iterator[FileOutcome]:
-    """Outcomes of the files, in their order; in worker processes when jobs > 1 and it pays."""
+    """Outcomes of the files, in their order; in worker processes when jobs > 1 and it pays (no
+    more processes than files, or than CPUs: the work is CPU-bound, more would only cost memory)."""
     started = time.monotonic()
+    jobs = min(jobs, len(items), default_jobs())
     parallel = (
         jobs > 1
         and len(items) >= PARALLEL_MINIMUM

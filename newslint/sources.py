@@ -13,7 +13,7 @@ from pathlib import Path
 
 from newslint.errors import InputError
 
-LINTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+LINTED_SUFFIXES = (".txt", ".md", ".markdown", ".mdx", ".html", ".htm")
 # Folders that hold no copy of a newsroom's own: dependencies and build output.
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "venv", "site-packages", "build", "dist"})
 STDIN = "-"
@@ -35,11 +35,30 @@ class Source:
 
 
 def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return digest_of([data])
+
+
+def digest_of(pieces: Iterable[bytes]) -> str:
+    """digest() of the pieces' concatenation, computed as they come (a big file is not held)."""
+    hashed = hashlib.blake2b(digest_size=16)
+    for piece in pieces:
+        hashed.update(piece)
+    return hashed.hexdigest()
 
 
 def discover(paths: Iterable[str]) -> Iterator[str | InputError]:
-    """Files to lint, in a stable order: named files as given, folders walked for prose files."""
+    """Files to lint, in a stable order: named files as given, folders walked for prose files;
+    each once (`- -` reads standard input once, `copy copy/a.txt` lints a.txt once)."""
+    seen: set[str] = set()
+    for item in _discover(paths):
+        if isinstance(item, InputError):
+            yield item
+        elif os.path.normpath(item) not in seen:
+            seen.add(os.path.normpath(item))
+            yield item
+
+
+def _discover(paths: Iterable[str]) -> Iterator[str | InputError]:
     for path in paths:
         if path == STDIN:
             yield path
@@ -113,7 +132,7 @@ def stream_text(path: str, chunk_end, block: int = 1 << 20) -> Iterator[str]:
     read: memory follows the chunk, not the file. `chunk_end(text)` says where a chunk of a
     longer text ends. Raises InputError as decode() does, whenever the problem comes."""
     decoder = codecs.getincrementaldecoder("utf-8")()
-    pending, consumed, lines = "", 0, 1
+    pending, consumed, lines = "", 0, 1  # consumed: bytes of the file given to the decoder so far
     try:
         with open(path, "rb") as handle:
             first = True
@@ -125,11 +144,13 @@ def stream_text(path: str, chunk_end, block: int = 1 << 20) -> Iterator[str]:
                     if data.startswith(UTF8_BOM):
                         data, consumed = data[len(UTF8_BOM) :], len(UTF8_BOM)
                     first = False
+                held = len(decoder.getstate()[0])  # the start of a character cut at the block's end
                 try:
                     pending += decoder.decode(data, final=not data)
                 except UnicodeDecodeError as error:
-                    line = lines + data.count(b"\n", 0, error.start)
-                    raise InputError(path, f"not valid UTF-8 (byte 0x{data[error.start]:02x} on line {line})") from None
+                    # error.object is the bytes held back from the block before, then this block.
+                    line = lines + error.object.count(b"\n", 0, error.start)
+                    raise _not_utf8(path, error.object[error.start], consumed - held + error.start, line) from None
                 if "\x00" in pending:
                     raise InputError(path, "binary file (contains NUL bytes)")
                 consumed += len(data)
@@ -148,6 +169,10 @@ def stream_text(path: str, chunk_end, block: int = 1 << 20) -> Iterator[str]:
         pending = pending[cut:]
 
 
+def _not_utf8(path: str, byte: int, offset: int, line: int) -> InputError:
+    return InputError(path, f"not valid UTF-8 (byte 0x{byte:02x} on line {line}, at byte {offset})")
+
+
 def decode(path: str, data: bytes, stdin: bool = False) -> Source:
     """UTF-8 with an optional BOM; anything else is refused with the reason."""
     if data.startswith(_UTF16_BOMS):
@@ -159,8 +184,7 @@ def decode(path: str, data: bytes, stdin: bool = False) -> Source:
         text = data[len(UTF8_BOM) if bom else 0 :].decode("utf-8")
     except UnicodeDecodeError as error:
         offset = error.start + (len(UTF8_BOM) if bom else 0)
-        line = data.count(b"\n", 0, offset) + 1
-        raise InputError(path, f"not valid UTF-8 (byte 0x{data[offset]:02x} on line {line})") from None
+        raise _not_utf8(path, data[offset], offset, data.count(b"\n", 0, offset) + 1) from None
     if "\x00" in text:
         raise InputError(path, "binary file (contains NUL bytes)")
     return Source(path, text, bom, digest(data), stdin)

@@ -11,8 +11,9 @@ applies to all of them; `enable=X` ends the silence for X only.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from newslint.document import Document
 from newslint.findings import Finding
@@ -44,20 +45,6 @@ class Directive:
         return replace(self, span=span, place=(line + lines, column, end_line + lines, end_column), target=target)
 
 
-@dataclass
-class _Region:
-    start: int
-    end: int
-    directive: Directive
-    selector: str | None  # None: every rule
-    exempt: tuple[str, ...] = ()  # rules enabled again inside the region
-
-    def covers(self, rule: str) -> bool:
-        return (self.selector is None or selector_matches(rule, self.selector)) and not any(
-            selector_matches(rule, exempt) for exempt in self.exempt
-        )
-
-
 def directives(doc: Document) -> list[Directive]:
     """The directives in a document's comments (Markdown, HTML) or directive lines (plain text)."""
     found = []
@@ -72,82 +59,136 @@ def directives(doc: Document) -> list[Directive]:
     return found
 
 
-@dataclass
+def _prefixes(rule: str) -> list[str]:
+    """The selectors that match a rule id: "punct.doubled" -> ["punct", "punct.doubled"]."""
+    parts = rule.split(".")
+    return [".".join(parts[: index + 1]) for index in range(len(parts))]
+
+
+class _Silence:
+    """The `disable` directives in force for one rule at one place: a chain, newest first, shared
+    by the places that follow, so that marking them used walks each link once."""
+
+    __slots__ = ("directive", "older", "marked")
+
+    def __init__(self, directive: Directive, older: _Silence | None) -> None:
+        self.directive = directive
+        self.older = older
+        self.marked = False
+
+
+def _mark_used(silence: _Silence | None) -> None:
+    while silence is not None and not silence.marked:
+        silence.marked = silence.directive.used = True
+        silence = silence.older
+
+
 class Suppressions:
-    """The regions a document's directives silence, and which directives were used."""
+    """What a document's directives silence, and which directives were used.
 
-    directives: list[Directive]
-    end_of_text: int
-    regions: list[_Region] = field(default_factory=list)
+    Indexed so that filtering costs about (findings + directives) x log, however many rules a
+    directive names or findings a document has: `disable`/`enable` become, per rule id that has
+    findings, a timeline of the silences in force; `disable-next-line` an index of target lines;
+    `disable-file` a lookup by selector.
+    """
 
-    def __post_init__(self) -> None:
-        self._build()
+    def __init__(self, directives: list[Directive], end_of_text: int) -> None:
+        self.directives = sorted(directives, key=lambda d: d.span.start)
+        self.end_of_text = end_of_text
+        self._directive_starts = [d.span.start for d in self.directives]
+        self._blocks = [d for d in self.directives if d.action in ("disable", "enable")]
+        self._file: dict[str | None, list[Directive]] = {}
+        self._lines: dict[Span, dict[str | None, list[Directive]]] = {}
+        for directive in self.directives:
+            if directive.action == "disable-file":
+                for selector in _selectors(directive):
+                    self._file.setdefault(selector, []).append(directive)
+            elif directive.action == "disable-next-line" and directive.target is not None:
+                by_selector = self._lines.setdefault(directive.target, {})
+                for selector in _selectors(directive):
+                    by_selector.setdefault(selector, []).append(directive)
+        self._targets = sorted(self._lines)
+        self._timelines: dict[str, tuple[list[int], list[_Silence | None]]] = {}
 
     @classmethod
     def of(cls, doc: Document) -> Suppressions:
         return cls(directives(doc), len(doc.source))
 
-    def _build(self) -> None:
-        open_regions: list[_Region] = []
-        for directive in sorted(self.directives, key=lambda d: d.span.start):
-            selectors: Sequence[str | None] = directive.rules or (None,)
-            if directive.action == "disable-file":
-                self.regions += [_Region(0, self.end_of_text, directive, s) for s in selectors]
-            elif directive.action == "disable-next-line" and directive.target is not None:
-                self.regions += [_Region(*directive.target, directive, s) for s in selectors]
-            elif directive.action == "disable":
-                open_regions += [_Region(directive.span.end, self.end_of_text, directive, s) for s in selectors]
-            elif directive.action == "enable":
-                open_regions = self._enable(open_regions, directive)
-        self.regions += open_regions
-
-    def _enable(self, open_regions: list[_Region], enable: Directive) -> list[_Region]:
-        """Close what `enable` ends; a broader silence goes on, with the enabled rules exempt."""
-        still_open = []
-        for region in open_regions:
-            ended = not enable.rules or any(
-                region.selector is not None and selector_matches(region.selector, rule) for rule in enable.rules
-            )
-            narrowed = [
-                rule
-                for rule in enable.rules
-                if region.selector is None or (selector_matches(rule, region.selector) and rule != region.selector)
-            ]
-            if ended or narrowed:
-                self.regions.append(replace(region, end=enable.span.start))
-            if not ended:
-                still_open.append(
-                    replace(region, start=enable.span.end, exempt=region.exempt + tuple(narrowed))
-                    if narrowed
-                    else region
-                )
-        return still_open
-
     def filter(self, findings: Iterable[Finding]) -> list[Finding]:
-        """Findings not silenced; a directive that silences one is marked used."""
+        """Findings not silenced; every directive that silences one is marked used."""
         kept = []
         for finding in findings:
-            if any(d.span.start <= finding.start < d.span.end for d in self.directives):
+            index = bisect_right(self._directive_starts, finding.start) - 1
+            if index >= 0 and finding.start < self.directives[index].span.end:
                 continue  # the directive itself is not prose
-            silencing = [r for r in self.regions if r.start <= finding.start < r.end and r.covers(finding.rule)]
-            for region in silencing:
-                region.directive.used = True
-            if not silencing:
+            silenced = [self._by_file(finding.rule), self._by_line(finding), self._by_block(finding)]
+            if not any(silenced):
                 kept.append(finding)
         return kept
+
+    def _by_file(self, rule: str) -> bool:
+        found = False
+        for selector in (None, *_prefixes(rule)):
+            for directive in self._file.get(selector, ()):
+                directive.used = found = True
+        return found
+
+    def _by_line(self, finding: Finding) -> bool:
+        index = bisect_right(self._targets, (finding.start, self.end_of_text + 1)) - 1
+        if index < 0 or not (self._targets[index].start <= finding.start < self._targets[index].end):
+            return False
+        by_selector = self._lines[self._targets[index]]
+        found = False
+        for selector in (None, *_prefixes(finding.rule)):
+            for directive in by_selector.get(selector, ()):
+                directive.used = found = True
+        return found
+
+    def _by_block(self, finding: Finding) -> bool:
+        boundaries, silences = self._timeline(finding.rule)
+        index = bisect_right(boundaries, finding.start) - 1
+        silence = silences[index] if index >= 0 else None
+        _mark_used(silence)
+        return silence is not None
+
+    def _timeline(self, rule: str) -> tuple[list[int], list[_Silence | None]]:
+        """Where the silences in force for `rule` change, and what they are from there on: a
+        `disable` that names the rule (or a prefix, or nothing) adds itself from its end; an
+        `enable` that does ends them all from its start (an enable of a broader prefix or of
+        everything ends a narrower silence; an enable of the rule inside a broader silence exempts
+        the rule from it)."""
+        if rule not in self._timelines:
+            applies = set(_prefixes(rule))
+            boundaries: list[int] = []
+            silences: list[_Silence | None] = []
+            current: _Silence | None = None
+            for directive in self._blocks:
+                if directive.rules and applies.isdisjoint(directive.rules):
+                    continue
+                if directive.action == "disable":
+                    current = _Silence(directive, current)
+                    boundaries.append(directive.span.end)
+                elif current is not None:
+                    current = None
+                    boundaries.append(directive.span.start)
+                else:
+                    continue
+                silences.append(current)
+            self._timelines[rule] = (boundaries, silences)
+        return self._timelines[rule]
 
     def unused(self, path: str, known_rules: Sequence[str], families: Sequence[str] = ()) -> list[Finding]:
         """Findings for directives that silenced nothing (--report-unused-suppressions).
         `families`: prefixes whose ids are not known in advance (languagetool.X)."""
+        known = {prefix for rule in known_rules for prefix in _prefixes(rule)}
         findings = []
         for directive in self.directives:
             # A name that matches no rule is reported even when its neighbours in the list did
             # silence something: "disable=typo,nosuch" hides a typo in the directive.
             unknown = [
-                r
-                for r in directive.rules
-                if not any(selector_matches(k, r) for k in known_rules)
-                and not any(selector_matches(r, family) for family in families)
+                name
+                for name in directive.rules
+                if name not in known and not any(selector_matches(name, family) for family in families)
             ]
             if unknown:
                 why = f"names no rule: {', '.join(unknown)}"
@@ -160,6 +201,10 @@ class Suppressions:
                 Finding(path, *directive.span, *directive.place, UNUSED_RULE, "warning", message)  # type: ignore[arg-type]
             )
         return findings
+
+
+def _selectors(directive: Directive) -> Iterable[str | None]:
+    return dict.fromkeys(directive.rules) if directive.rules else (None,)
 
 
 def _next_line(doc: Document, offset: int) -> Span | None:

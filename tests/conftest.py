@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
@@ -16,6 +17,22 @@ from newslint.rules.base import Rule
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_273ab2e08d5b05c0.txt"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_user_folders(tmp_path_factory):
+    """The tests' own cache and state folders: no cache or key of the user's is read or written."""
+    home = tmp_path_factory.mktemp("user")
+    names = ("XDG_CACHE_HOME", "XDG_STATE_HOME")
+    saved = {name: os.environ.get(name) for name in names}
+    for name in names:
+        os.environ[name] = str(home / name.lower())
+    yield
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 @pytest.fixture

@@ -3,7 +3,9 @@
 It answers /v2/languages and /v2/check in LanguageTool's documented JSON format (offsets and
 lengths in UTF-16 code units, as LanguageTool counts them), for a few known slips, so that the
 whole path through language-tool-python's remote client runs for real. It can also misbehave:
-answer slowly, with 429 or 500, or with JSON that is not JSON.
+answer slowly (to /v2/languages too), with 429 or 500 (an HTML page, or JSON), with JSON that is
+not JSON, or with a match of no length. Asked as a proxy (an absolute URL in the request line),
+it answers all the same, and counts it in `proxied`.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit
 
 LANGUAGES = [
     {"name": "English", "code": "en", "longCode": "en"},
@@ -118,10 +120,15 @@ class FakeLanguageTool(ThreadingHTTPServer):
 
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
-        self.mode = "ok"  # ok | slow | 429 | 500 | badjson
+        self.mode = "ok"  # ok | slow | slowlanguages | trickle | redirect | 429 | 500 | 500json | badjson | zerolength
+        self.redirect_to = ""  # where "redirect" sends the client (307 keeps the POST's body)
         self.delay = 3.0
         self.checks: list[dict[str, str]] = []  # the form of every /v2/check request
+        self.proxied: list[str] = []  # requests received as a proxy (absolute URLs)
         self._thread = threading.Thread(target=self.serve_forever, daemon=True)
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # a client that gave up (a timeout) closed the connection: nothing to report
 
     @property
     def url(self) -> str:
@@ -150,8 +157,30 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
+    def _trickle(self, data: bytes) -> None:
+        """A 200 whose body comes a few bytes at a time, for longer than any timeout of the tests."""
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        started = time.monotonic()
+        for index in range(0, len(data), 16):
+            if time.monotonic() - started > self.server.delay:
+                return  # the client has long given up
+            self.wfile.write(data[index : index + 16])
+            self.wfile.flush()
+            time.sleep(0.2)
+
+    def _path(self) -> str:
+        if self.path.startswith("http"):
+            self.server.proxied.append(self.path)
+            return urlsplit(self.path).path
+        return self.path.split("?")[0]
+
     def do_GET(self) -> None:  # noqa: N802
-        if self.path.split("?")[0] == "/v2/languages":
+        if self._path() == "/v2/languages":
+            if self.server.mode == "slowlanguages":
+                time.sleep(self.server.delay)
             self._send(200, json.dumps(LANGUAGES))
         else:
             self._send(404, "Not found", "text/plain")
@@ -159,20 +188,33 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:  # noqa: N802
         length = int(self.headers.get("Content-Length", 0))
         form = {key: values[0] for key, values in parse_qs(self.rfile.read(length).decode("utf-8")).items()}
-        if self.path.split("?")[0] != "/v2/check":
+        if self._path() != "/v2/check":
             self._send(404, "Not found", "text/plain")
             return
         self.server.checks.append(form)
         mode = self.server.mode
         if mode == "slow":
             time.sleep(self.server.delay)
-        if mode == "429":
+        if mode == "trickle":
+            self._trickle(json.dumps(check_response(form.get("text", ""), set(), set())).encode("utf-8"))
+        elif mode == "redirect":
+            self.send_response(307)
+            self.send_header("Location", self.server.redirect_to + "/v2/check")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif mode == "429":
             self._send(429, "Error: Too many requests. Please wait a while.", "text/plain")
         elif mode == "500":
             self._send(500, "<html><body>Internal Server Error</body></html>", "text/html")
+        elif mode == "500json":
+            self._send(500, json.dumps(check_response("", set(), set())))
         elif mode == "badjson":
             self._send(200, '{"software": {"name": "LanguageTool"}, "matches": [')
         else:
             disabled = set(filter(None, form.get("disabledRules", "").split(",")))
             categories = set(filter(None, form.get("disabledCategories", "").split(",")))
-            self._send(200, json.dumps(check_response(form.get("text", ""), disabled, categories)))
+            answer = check_response(form.get("text", ""), disabled, categories)
+            if mode == "zerolength":
+                for match in answer["matches"]:
+                    match["length"] = 0
+            self._send(200, json.dumps(answer))

@@ -123,5 +123,5 @@ def test_a_big_file_that_is_not_utf8_reports_nothing_but_the_error(tmp_path, mon
     monkeypatch.setattr(runner, "STREAM_BYTES", 1000)
     report = lint_paths([str(path)])
     assert report.findings == [] and report.files == []
-    line = (SEED_TEXT * 3).count("\n") + 2
-    assert str(report.errors[0]) == f"{path}: not valid UTF-8 (byte 0xff on line {line})"
+    line, offset = (SEED_TEXT * 3).count("\n") + 2, len((SEED_TEXT * 3).encode("utf-8")) + 1
+    assert str(report.errors[0]) == f"{path}: not valid UTF-8 (byte 0xff on line {line}, at byte {offset})"

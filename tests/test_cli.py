@@ -98,7 +98,7 @@ def test_a_bom_does_not_shift_columns(capsys, story):
 @pytest.mark.parametrize(
     ("content", "problem"),
     [
-        (b"fine line\n\xff\xfe bad\n", "not valid UTF-8 (byte 0xff on line 2)"),
+        (b"fine line\n\xff\xfe bad\n", "not valid UTF-8 (byte 0xff on line 2, at byte 10)"),
         (b"text\x00with NUL", "binary file (contains NUL bytes)"),
         ("Kyiv".encode("utf-16"), "encoded as UTF-16; newslint reads UTF-8"),
     ],

@@ -161,8 +161,8 @@ def test_a_file_changed_on_disk_while_fixing_is_not_written(capsys, tmp_path, mo
     path.write_text("The talks ended. .\n", encoding="utf-8")
     real_fix_text = runner.fix_text
 
-    def fix_text_while_someone_edits(text, lint, unsafe=False):
-        result = real_fix_text(text, lint, unsafe)
+    def fix_text_while_someone_edits(text, lint, *options):
+        result = real_fix_text(text, lint, *options)
         path.write_text("An editor's newer version. .\n", encoding="utf-8")
         return result
 

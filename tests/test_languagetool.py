@@ -4,6 +4,7 @@ reachable (NEWSLINT_LT_SERVER, or a local LanguageTool install), skipped otherwi
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -271,3 +272,100 @@ def test_an_offline_machine_is_described_in_words():
         "NameResolutionError(\"Failed to resolve 'github.com' (Temporary failure in name resolution)\"))"
     )
     assert _describe(error) == "cannot reach github.com (no network, or an unknown host name)"
+
+
+# --- talking only to the server configured, within the time configured ---------------------------
+
+
+def test_the_timeout_applies_to_the_start_up_request_too(capsys, project, server):
+    import time
+
+    server.mode, server.delay = "slowlanguages", 4.0
+    started = time.monotonic()
+    code, out, err = run(capsys, "--no-cache", "story.txt")
+    assert time.monotonic() - started < server.delay  # timeout: 1 in the config
+    assert code == 2 and err.startswith("LanguageTool unavailable: no answer in time")
+    assert "names.kyiv" in out
+
+
+def test_an_http_error_with_a_json_body_is_no_answer(capsys, project, server):
+    server.mode = "500json"
+    code, _, err = run(capsys, "--no-cache", "story.txt")
+    assert code == 2 and err == f"LanguageTool unavailable: the server answered HTTP 500 ({server.url})\n"
+
+
+def test_a_match_of_no_length_is_reported_but_never_inserted(capsys, project, server):
+    server.mode = "zerolength"
+    Path("story.txt").write_text("They said teh talks ended.\n", encoding="utf-8")
+    write_config(project, server.url, "  safe_categories: [TYPOS]\n")
+    run(capsys, "--no-cache", "--fix", "--unsafe-fixes", "story.txt")
+    assert Path("story.txt").read_text(encoding="utf-8") == "They said teh talks ended.\n"
+    _, out, _ = run(capsys, "--no-cache", "--format", "json", "story.txt")
+    [typo] = [f for f in json.loads(out) if f["rule"] == "languagetool.MORFOLOGIK_RULE_EN_US"]
+    assert typo["start"] == typo["end"] and typo["fix"] is None
+
+
+def test_a_proxy_from_the_environment_never_sees_the_copy(capsys, project, server, monkeypatch):
+    with FakeLanguageTool() as proxy:
+        for name in ("NO_PROXY", "no_proxy"):
+            monkeypatch.delenv(name, raising=False)
+        for name in ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"):
+            monkeypatch.setenv(name, proxy.url)
+        code, out, _ = run(capsys, "--no-cache", "story.txt")
+        assert proxy.proxied == [] and proxy.checks == []
+        assert len(server.checks) == 1 and "languagetool.COULD_OF" in out
+
+
+def test_a_proxy_is_used_when_the_configuration_names_one(capsys, project, server):
+    write_config(project, "http://languagetool.newsroom.invalid:8010", f"  proxy: {server.url}\n")
+    code, out, err = run(capsys, "--no-cache", "story.txt")
+    assert err == "" and "languagetool.COULD_OF" in out
+    assert server.proxied and all(
+        url.startswith("http://languagetool.newsroom.invalid:8010/v2/") for url in server.proxied
+    )
+
+
+@pytest.mark.parametrize("timeout", [".inf", ".nan", "-1", "0"])
+def test_a_timeout_must_be_a_finite_positive_number(capsys, tmp_path, monkeypatch, timeout):
+    monkeypatch.chdir(tmp_path)
+    Path("story.txt").write_text(STORY, encoding="utf-8")
+    Path("newslint.yaml").write_text(f"languagetool:\n  server: http://x\n  timeout: {timeout}\n", encoding="utf-8")
+    code, _, err = run(capsys, "story.txt")
+    assert code == 2 and err.startswith(
+        f"{tmp_path / 'newslint.yaml'}:3: languagetool.timeout: expected a positive number"
+    )
+
+
+def test_a_forged_cache_entry_cannot_steer_fixes(capsys, project, server):
+    """An entry of the LanguageTool cache that this user's newslint did not write (a plain list,
+    as the cache used to hold) is a miss: its 'fix' is never applied."""
+    from newslint import api
+
+    write_config(project, server.url, "  safe_categories: [TYPOS]\n")
+    Path("story.txt").write_text("Talks ended.\n", encoding="utf-8")
+    run(capsys, "story.txt")
+    entries = list((project / ".newslint_cache" / "languagetool").glob("*.json"))
+    assert entries
+    for entry in entries:
+        entry.write_text(json.dumps([[0, 5, "EVIL", "TYPOS", "x", ["HACKED"]]]), encoding="utf-8")
+    api._linters.cache_clear()  # a new run: LanguageTool's answers are no longer in memory
+    run(capsys, "--fix", "story.txt")
+    assert Path("story.txt").read_text(encoding="utf-8") == "Talks ended.\n"
+
+
+def test_a_server_that_trickles_its_answer_is_cut_off_at_the_timeout(capsys, project, server):
+    import time
+
+    server.mode, server.delay = "trickle", 6.0
+    started = time.monotonic()
+    code, _, err = run(capsys, "--no-cache", "story.txt")
+    assert time.monotonic() - started < 4  # timeout: 1; every read alone comes within it
+    assert code == 2 and err.startswith("LanguageTool unavailable: no answer in time")
+
+
+def test_a_redirect_is_not_followed(capsys, project, server):
+    with FakeLanguageTool() as elsewhere:
+        server.mode, server.redirect_to = "redirect", elsewhere.url
+        code, _, err = run(capsys, "--no-cache", "story.txt")
+        assert elsewhere.checks == [] and code == 2
+        assert err == f"LanguageTool unavailable: the server answered HTTP 307 ({server.url})\n"

@@ -16,16 +16,16 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
-import os
 import re
 import shutil
-import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from newslint import cachefiles
+from newslint.backends.lt_client import ServerError, client_class
 from newslint.backends.settings import LanguageToolSettings, LanguageToolUnavailable
 from newslint.cache import mark_as_cache
 from newslint.document import Document
@@ -65,7 +65,7 @@ class LanguageToolBackend:
         if self._tool is not None:
             return self._tool
         try:
-            import language_tool_python
+            import language_tool_python  # noqa: F401 - installed at all?
         except ImportError:
             raise self._unavailable(
                 "language-tool-python is not installed (pip install 'newslint[languagetool]')"
@@ -82,14 +82,14 @@ class LanguageToolBackend:
                 "Java is not installed (a local LanguageTool needs Java 17+); or set languagetool.server"
             )
         try:
+            client = client_class(settings)  # its transport: see lt_client.py
             if settings.server is not None:
-                tool = language_tool_python.LanguageTool(settings.language, remote_server=settings.server)
+                tool = client(settings.language, remote_server=settings.server)
             else:
-                tool = language_tool_python.LanguageTool(settings.language)
+                tool = client(settings.language)
         except Exception as error:  # noqa: BLE001 - whatever stops LanguageTool, the run goes on
             local = "cannot start a local LanguageTool: " if settings.server is None else ""
             raise self._unavailable(local + _describe(error)) from None
-        tool._TIMEOUT = settings.timeout  # language-tool-python waits 300 s by default
         tool.disabled_rules = set(settings.disabled_rules)
         tool.enabled_rules = set(settings.enabled_rules)
         tool.disabled_categories = set(settings.disabled_categories)
@@ -160,22 +160,20 @@ class LanguageToolBackend:
     # --- the cache ------------------------------------------------------------------------------
 
     def _key(self, text: str) -> str:
-        settings = asdict(self.settings) | {"cache": None, "optional": None, "timeout": None}
+        settings = asdict(self.settings) | {"cache": None, "optional": None, "timeout": None, "proxy": None}
         return hashlib.sha256(json.dumps([text, settings], sort_keys=True).encode()).hexdigest()
 
     def _cached(self, text: str) -> list[Match] | None:
         key = self._key(text)
         if key in self._memory:
             return self._memory[key]
-        if self._cache_folder is None:
+        folder = self._folder(create=False)
+        payload = cachefiles.read_entry(folder, f"{key}.json") if folder is not None else None
+        if payload is None:
             return None
         try:
-            stored = json.loads((self._cache_folder / f"{key}.json").read_text(encoding="utf-8"))
-            matches = [
-                Match(start, end, rule, category, message, tuple(replacements))
-                for start, end, rule, category, message, replacements in stored
-            ]
-        except (OSError, ValueError, TypeError):
+            matches = [_stored_match(item, len(text)) for item in json.loads(payload)]
+        except (ValueError, TypeError, RecursionError):
             return None
         self._memory[key] = matches
         return matches
@@ -183,18 +181,34 @@ class LanguageToolBackend:
     def _store(self, text: str, matches: list[Match]) -> None:
         key = self._key(text)
         self._memory[key] = matches
+        folder = self._folder(create=True)
+        if folder is not None:
+            cachefiles.write_entry(folder, f"{key}.json", json.dumps([list(match) for match in matches]).encode())
+
+    def _folder(self, create: bool) -> Path | None:
+        """The cache folder, when it is a real folder of this user's (see cachefiles.py)."""
         if self._cache_folder is None:
-            return
-        try:
-            if not self._cache_folder.is_dir():
-                mark_as_cache(self._cache_folder.parent)
-                self._cache_folder.mkdir(parents=True, exist_ok=True)
-            descriptor, temporary = tempfile.mkstemp(dir=self._cache_folder, suffix=".tmp")
-            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                json.dump([list(match) for match in matches], handle)
-            os.replace(temporary, self._cache_folder / f"{key}.json")
-        except OSError:
-            pass  # a cache that cannot be written only costs a request next time
+            return None
+        root = self._cache_folder.parent
+        if create and not mark_as_cache(root):
+            return None
+        return cachefiles.own_folder(root.parent, root.name, self._cache_folder.name, create=create)
+
+
+def _stored_match(item: object, length: int) -> Match:
+    """A match from the cache, or ValueError when it is not one LanguageTool could have given
+    for a text of this length."""
+    if not isinstance(item, list) or len(item) != 6:
+        raise ValueError("not a match")
+    start, end, rule, category, message, replacements = item
+    if not (type(start) is int and type(end) is int and 0 <= start <= end <= length):
+        raise ValueError("outside the text")
+    texts = [rule, category, message]
+    if not (all(isinstance(value, str) for value in texts) and isinstance(replacements, list)):
+        raise ValueError("not a match")
+    if not all(isinstance(replacement, str) for replacement in replacements):
+        raise ValueError("not a replacement")
+    return Match(start, end, rule, category, message, tuple(replacements))
 
 
 def _version(distribution: str) -> tuple[int, ...] | None:
@@ -210,13 +224,25 @@ def _version(distribution: str) -> tuple[int, ...] | None:
 
 def _match(text: str, item: Any) -> Match:
     """A language-tool-python Match as code points: its offset is converted already, its length
-    (UTF-16 code units) is converted here."""
-    start = item.offset
+    (UTF-16 code units) is converted here. What the server said is checked like any input: a
+    match outside the text, or of another shape, is an answer that is not LanguageTool's."""
+    start, length = item.offset, item.error_length
+    if type(start) is not int or type(length) is not int or not (0 <= start <= len(text)) or length < 0:
+        raise ValueError(f"a match outside the text (offset {start!r}, length {length!r})")
+    texts = (item.rule_id, item.category, item.message, *item.replacements)
+    if not all(isinstance(value, str) for value in texts):
+        raise ValueError("a match that is not text")
     end, units = start, 0
-    while units < item.error_length and end < len(text):
+    while units < length and end < len(text):
         units += 2 if ord(text[end]) > 0xFFFF else 1
         end += 1
-    return Match(start, end, item.rule_id, item.category, item.message, tuple(item.replacements))
+    rule, category, message, *replacements = (_well_formed(value) for value in texts)
+    return Match(start, end, rule, category, message, tuple(replacements))
+
+
+def _well_formed(text: str) -> str:
+    """JSON may carry lone surrogates ("\\ud800"); no output format can hold them."""
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def _units(doc: Document) -> list[Span]:
@@ -251,6 +277,8 @@ def _batches(texts: Iterable[str]) -> Iterable[list[str]]:
 def _describe(error: BaseException) -> str:
     """One line about what went wrong, without a traceback's worth of detail."""
     text = " ".join(str(error).split())
+    if isinstance(error, ServerError):
+        return text
     if "NameResolutionError" in text or "Name or service not known" in text or "getaddrinfo" in text:
         host = re.search(r"host='([^']+)'", text)
         return f"cannot reach {host.group(1) if host else 'the host'} (no network, or an unknown host name)"

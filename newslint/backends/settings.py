@@ -17,6 +17,7 @@ class LanguageToolSettings:
     enabled: bool = False
     language: str = "en-US"
     server: str | None = None  # a LanguageTool server's URL; None: a local LanguageTool (Java)
+    proxy: str | None = None  # the HTTP proxy to reach it through; none unless named (not from the environment)
     disabled_rules: tuple[str, ...] = ()
     enabled_rules: tuple[str, ...] = ()
     disabled_categories: tuple[str, ...] = ()

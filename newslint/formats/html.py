@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 import regex
 
 from newslint.formats.prose import PLACEHOLDER, Comment, ProseBuilder, ProseView
+from newslint.formats.templates import FILLER, Template, TemplateIndex, blank, find_templates, merged
 from newslint.regexes import lazy
 from newslint.spans import Span
 
@@ -32,16 +33,39 @@ _ALT = lazy(r"""\salt\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>
 
 
 def prose_view(source: str) -> ProseView:
-    reader = _Reader(source)
-    reader.feed(source)
+    """The prose of a page. The parser reads a copy of the source (same offsets) in which template
+    syntax is blanked out and a bare `&#` neutralised; prose is copied from the source itself."""
+    templates = TemplateIndex(merged(find_templates(source), _unclosed_tag_at_the_end(source)))
+    fed = _BARE_CHARACTER_REFERENCE.sub(FILLER, blank(source, templates.templates))
+    reader = _Reader(source, fed, templates)
+    reader.feed(fed)
     reader.close()
     return reader.builder.build()
 
 
+# "&#" not followed by a number: the standard library's parser then gives up on the rest of the
+# page and hands it over as text, tags and attributes included ("Use the tag &# in posts").
+_BARE_CHARACTER_REFERENCE = lazy(r"&(?=#(?![0-9]|[xX][0-9a-fA-F]))")
+# Markup in what the parser calls text means it lost its way: from there on, nothing is prose.
+_MARKUP_IN_TEXT = lazy(r"<[A-Za-z/!?]")
+_LAST_TAG_OPENING = lazy(r"(?r)<[A-Za-z/!?]")
+
+
+def _unclosed_tag_at_the_end(source: str) -> list[Template]:
+    """A tag or comment the page ends inside (`<a title="Kiev`): a browser drops it, the parser
+    would hand it over as text."""
+    opening = _LAST_TAG_OPENING.search(source)
+    if opening is None or ">" in source[opening.start() :]:
+        return []
+    return [Template(Span(opening.start(), len(source)))]
+
+
 class _Reader(HTMLParser):
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, fed: str, templates: TemplateIndex) -> None:
         super().__init__(convert_charrefs=False)
         self.source = source
+        self.fed = fed  # what the parser reads: the source, blanked where it is not HTML
+        self.templates = templates
         self.builder = ProseBuilder(source)
         self._skipping = 0
         self._cells = 0  # open td/th elements: their text is a fragment, not a sentence
@@ -111,8 +135,18 @@ class _Reader(HTMLParser):
         if self._skipping:
             return
         start = self._offset()
-        if self.source.startswith(data, start):
-            self.builder.verbatim(start, start + len(data))
+        if not self.fed.startswith(data, start):
+            return
+        markup = _MARKUP_IN_TEXT.search(data)
+        self._copy(start, start + (markup.start() if markup else len(data)))
+
+    def _copy(self, start: int, end: int) -> None:
+        """source[start:end] into the prose, a template construct as a placeholder."""
+        for piece_start, piece_end, template in self.templates.pieces(start, end):
+            if template is None:
+                self.builder.verbatim(piece_start, piece_end)
+            elif piece_start == template.span.start:
+                self.builder.replaced(PLACEHOLDER, *template.span)
 
     def handle_entityref(self, name: str) -> None:
         self._reference("&" + name)
@@ -140,7 +174,7 @@ class _Reader(HTMLParser):
         for piece in _ALT_PIECE.finditer(self.source, start, end):
             decoded = html.unescape(piece.group())
             if decoded == piece.group():
-                self.builder.verbatim(piece.start(), piece.end())
+                self._copy(piece.start(), piece.end())
             else:
                 self.builder.replaced(decoded, piece.start(), piece.end())
         self.builder.end_block()

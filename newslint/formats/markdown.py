@@ -22,7 +22,9 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from newslint.formats.prose import PLACEHOLDER, Comment, ProseBuilder, ProseView
+from newslint.formats.templates import TemplateIndex, blank, find_mdx, find_templates, merged
 from newslint.regexes import lazy
+from newslint.rules.yaml_source import parse_yaml
 from newslint.spans import Span
 
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
@@ -53,12 +55,19 @@ _LINK_DESTINATION = lazy(
 _LINK_LABEL = lazy(r"\[((?:[^\[\]\\]|\\.){0,999})\]", regex.DOTALL)
 
 
-def prose_view(source: str) -> ProseView:
+def prose_view(source: str, mdx: bool = False) -> ProseView:
+    """The prose of a Markdown document (`mdx`: of an MDX one, whose JSX, {expressions} and
+    import/export lines are markup too). Template syntax (see templates.py) is blanked out before
+    markdown-it sees the text; the prose is copied from the source around it."""
     builder = ProseBuilder(source)
     lines = [Span(m.start(), m.start() + len(m.group().rstrip("\r\n"))) for m in _LINE.finditer(source)]
     front_matter_lines = _front_matter(source, lines, builder)
+    body = lines[front_matter_lines].start if front_matter_lines < len(lines) else len(source)
+    templates = TemplateIndex(merged(find_templates(source, body), find_mdx(source, body) if mdx else []))
+    builder.comments.extend(Comment(t.span, t.comment) for t in templates.templates if t.comment is not None)
+    text = blank(source, templates.templates)  # same offsets and lines as the source
     blanked = "\n" * front_matter_lines + "".join(
-        source[line.start : line.end] + "\n" for line in lines[front_matter_lines:]
+        text[line.start : line.end] + "\n" for line in lines[front_matter_lines:]
     )
     env: dict = {}
     tokens = _PARSER.parse(blanked, env)
@@ -70,12 +79,14 @@ def prose_view(source: str) -> ProseView:
             row_column = 0
         if token.type == "inline" and token.map:
             in_cell = previous in ("th_open", "td_open")
-            ranges, end_column = _locate(source, lines, token, row_column if in_cell else 0)
+            ranges, end_column = _locate(text, lines, token, row_column if in_cell else 0)
             if in_cell:
                 row_column = end_column
             if ranges is not None:
-                _InlineReader(source, ranges, references, builder).read()
+                _InlineReader(text, ranges, references, builder, templates).read()
             builder.end_block(fragment=in_cell)
+            if ranges:
+                _captions(templates, ranges[0].start, ranges[-1].end, builder)
         elif token.type == "html_block" and token.map:
             _block_comments(source, lines, token, builder)
         previous = token.type
@@ -105,7 +116,7 @@ def _string_values(front_matter: str) -> set[str]:
     """Which of title and description the YAML gives as text (not a mapping, a list, a date);
     none when it is not valid YAML."""
     try:
-        data = yaml.safe_load(front_matter)
+        data = parse_yaml(front_matter)  # nesting is bounded: a hostile story gets no traceback
     except yaml.YAMLError:
         return set()
     if not isinstance(data, dict):
@@ -171,6 +182,14 @@ def _locate(source: str, lines: list[Span], token: Token, column: int = 0) -> tu
     return ranges, end_column
 
 
+def _captions(templates: TemplateIndex, start: int, end: int, builder: ProseBuilder) -> None:
+    """The prose attributes of the shortcodes in a block, each a unit of its own after it."""
+    for template in templates.within(start, end):
+        for caption in template.captions:
+            builder.verbatim(*caption)
+            builder.end_block()
+
+
 def _block_comments(source: str, lines: list[Span], token: Token, builder: ProseBuilder) -> None:
     first_line, last_line = token.map  # type: ignore[misc]
     start = lines[first_line].start
@@ -189,13 +208,22 @@ class _Link:
 
 
 class _InlineReader:
-    """Reads the inline markup of one block and feeds its prose to the builder."""
+    """Reads the inline markup of one block and feeds its prose to the builder. Markup is found in
+    `text` (the source with template syntax blanked out); prose is copied from the source."""
 
-    def __init__(self, source: str, ranges: list[Span], references: set[str], builder: ProseBuilder) -> None:
-        self.source = source
+    def __init__(
+        self,
+        text: str,
+        ranges: list[Span],
+        references: set[str],
+        builder: ProseBuilder,
+        templates: TemplateIndex,
+    ) -> None:
+        self.text = text
         self.ranges = ranges
         self.references = references
         self.builder = builder
+        self.templates = templates
 
     def read(self) -> None:
         """The block's lines are read as one stretch, so that code, links and tags may run over a
@@ -206,6 +234,15 @@ class _InlineReader:
         self._read_range(self.ranges[0].start, self.ranges[-1].end)
 
     def _emit(self, start: int, end: int) -> None:
+        """Copy source[start:end] into the prose; a template construct stands in it as a
+        placeholder."""
+        for piece_start, piece_end, template in self.templates.pieces(start, end):
+            if template is None:
+                self._emit_plain(piece_start, piece_end)
+            elif piece_start == template.span.start:
+                self.builder.replaced(PLACEHOLDER, *template.span)
+
+    def _emit_plain(self, start: int, end: int) -> None:
         """Copy source[start:end] into the prose; a line break between the block's lines becomes
         a plain "\n" of the prose, which no fix may cross."""
         position = start
@@ -220,7 +257,7 @@ class _InlineReader:
             self.builder.verbatim(position, end)
 
     def _read_range(self, start: int, end: int) -> None:
-        constructs = list(_INLINE.finditer(self.source, start, end))
+        constructs = list(_INLINE.finditer(self.text, start, end))
         links = self._links(start, end, constructs)
         position = start
         for match in constructs:
@@ -246,7 +283,7 @@ class _InlineReader:
         protected = [(m.start(), m.end()) for m in constructs]
         links: dict[int, _Link] = {}
         openers: list[int] = []
-        for bracket in _BRACKET.finditer(self.source, start, end):
+        for bracket in _BRACKET.finditer(self.text, start, end):
             offset, char = bracket.start(), bracket.group()
             if any(s <= offset < e for s, e in protected):
                 continue
@@ -258,28 +295,28 @@ class _InlineReader:
             opener = openers.pop()
             close_end = self._link_tail(opener, offset, end)
             if close_end is not None:
-                image = opener > start and self.source[opener - 1] == "!"
+                image = opener > start and self.text[opener - 1] == "!"
                 links[opener - 1 if image else opener] = _Link(opener + 1, offset, close_end)
                 openers.clear()  # links do not nest
         return links
 
     def _link_tail(self, opener: int, closer: int, end: int) -> int | None:
         """End of "](target)", "][label]" or "]" when the bracket pair is a link; None otherwise."""
-        destination = _LINK_DESTINATION.match(self.source, closer + 1, end)
+        destination = _LINK_DESTINATION.match(self.text, closer + 1, end)
         if destination:
             return destination.end()
-        label = _LINK_LABEL.match(self.source, closer + 1, end)
-        text = self.source[opener + 1 : closer]
+        label = _LINK_LABEL.match(self.text, closer + 1, end)
+        written = self.text[opener + 1 : closer]
         if label:
-            name = label.group(1) or text
+            name = label.group(1) or written
             return label.end() if _normalise(name) in self.references else None
-        return closer + 1 if _normalise(text) in self.references else None
+        return closer + 1 if _normalise(written) in self.references else None
 
     def _plain(self, start: int, end: int, links: dict[int, _Link]) -> None:
         """Text outside inline constructs: link syntax and emphasis markers are left out."""
         for piece_start, piece_end in self._outside_link_syntax(start, end, links):
             position = piece_start
-            for marker in _EMPHASIS.finditer(self.source, piece_start, piece_end):
+            for marker in _EMPHASIS.finditer(self.text, piece_start, piece_end):
                 if self._is_markup(marker):
                     self._emit(position, marker.start())
                     position = marker.end()
@@ -303,8 +340,8 @@ class _InlineReader:
 
     def _is_markup(self, marker: regex.Match) -> bool:
         """Emphasis markers are markup; "5 * 3" and snake_case are text."""
-        before = self.source[marker.start() - 1] if marker.start() > 0 else " "
-        after = self.source[marker.end()] if marker.end() < len(self.source) else " "
+        before = self.text[marker.start() - 1] if marker.start() > 0 else " "
+        after = self.text[marker.end()] if marker.end() < len(self.text) else " "
         if marker.group().startswith("_"):
             return not (before.isalnum() and after.isalnum())
         if marker.group() == "~~":

@@ -1,4 +1,4 @@
-"""Reading a file as its format: plain text, Markdown or HTML, told apart by the extension.
+"""Reading a file as its format: plain text, Markdown, MDX or HTML, told apart by the extension.
 
 Each format turns a decoded file into a Document whose text is the prose the rules judge and
 whose positions map back to the file exactly.
@@ -10,8 +10,8 @@ import os
 
 from newslint.document import Document
 
-FORMATS = ("text", "markdown", "html")
-_BY_EXTENSION = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+FORMATS = ("text", "markdown", "mdx", "html")
+_BY_EXTENSION = {".md": "markdown", ".markdown": "markdown", ".mdx": "mdx", ".html": "html", ".htm": "html"}
 
 
 def format_of(path: str) -> str:
@@ -22,10 +22,10 @@ def format_of(path: str) -> str:
 def document(text: str, path: str = "-", format: str | None = None) -> Document:
     """A Document for the decoded contents of a file (format from the path unless given)."""
     kind = format or format_of(path)
-    if kind == "markdown":
+    if kind in ("markdown", "mdx"):
         from newslint.formats import markdown  # imported on first use: plain-text runs skip markdown-it
 
-        return Document.from_view(markdown.prose_view(text), text, path)
+        return Document.from_view(markdown.prose_view(text, mdx=kind == "mdx"), text, path)
     if kind == "html":
         from newslint.formats import html
 

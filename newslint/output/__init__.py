@@ -4,6 +4,7 @@ at the edge."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -33,6 +34,28 @@ class RunSummary:
 
 
 Formatter = Callable[[RunSummary], str]
+
+# Control characters, lone surrogates (a file name's bytes that are not UTF-8, kept by Python as
+# U+DC80..U+DCFF) and the two non-characters XML refuses.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """Text that is safe to print, and valid UTF-8 in any format: control characters (an escape
+    sequence that would recolour a terminal, a newline that would forge another line of output)
+    and undecodable bytes of a file name are written as escapes (\\n, \\x1b, \\xe9)."""
+    return _UNPRINTABLE.sub(_escape, text) if _UNPRINTABLE.search(text) else text
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group()
+    code = ord(char)
+    if char in _NAMED:
+        return _NAMED[char]
+    if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte kept by surrogateescape
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def formats() -> dict[str, Formatter]:

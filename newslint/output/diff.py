@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 
+from newslint.output import printable
 from newslint.regexes import lazy
 
 _LINE = lazy(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
@@ -15,5 +16,6 @@ def _lines(text: str) -> list[str]:
 
 
 def unified(path: str, before: str, after: str) -> str:
-    lines = difflib.unified_diff(_lines(before), _lines(after), fromfile=path, tofile=path)
+    shown = printable(path)  # a newline in a file name would break the diff's header
+    lines = difflib.unified_diff(_lines(before), _lines(after), fromfile=shown, tofile=shown)
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)

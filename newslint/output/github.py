@@ -6,7 +6,7 @@ runner expects: in the message `%`, `\r` and `\n`; in properties also `:` and `,
 
 from __future__ import annotations
 
-from newslint.output import RunSummary
+from newslint.output import RunSummary, printable
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -25,7 +25,7 @@ def render(run: RunSummary) -> str:
         properties = ",".join(
             f"{name}={escape_property(str(value))}"
             for name, value in (
-                ("file", finding.path),
+                ("file", printable(finding.path)),
                 ("line", finding.line),
                 ("col", finding.column),
                 ("endLine", finding.end_line),
@@ -33,5 +33,5 @@ def render(run: RunSummary) -> str:
                 ("title", finding.rule),
             )
         )
-        lines.append(f"::{LEVELS[finding.severity]} {properties}::{escape_data(finding.message)}\n")
+        lines.append(f"::{LEVELS[finding.severity]} {properties}::{printable(escape_data(finding.message))}\n")
     return "".join(lines)

@@ -2,8 +2,9 @@
 
 SARIF counts columns in UTF-16 code units unless a run says otherwise; newslint counts code
 points. The columns are converted here, from the text of each file, and the run declares
-`columnKind: utf16CodeUnits` so that no reader has to guess. Paths are given relative to the
-repository (or the current folder), as code scanning expects.
+`columnKind: utf16CodeUnits` so that no reader has to guess. Files in the repository (or the
+current folder) are given relative to its root, as code scanning expects, with the root declared
+as `%SRCROOT%`; a file outside it gets an absolute file: URI, never a `../` path.
 """
 
 from __future__ import annotations
@@ -11,18 +12,19 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Mapping
+from pathlib import Path
 from urllib.parse import quote
 
 from newslint import __version__
 from newslint.findings import Finding, SourceLocation
-from newslint.output import RunSummary
+from newslint.output import RunSummary, printable
 from newslint.output.fingerprints import fingerprint
-from newslint.output.paths import relative_to_root
 from newslint.output.paths import repository_root as _repository_root
 from newslint.rules.base import RuleInfo
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/newslint/newslint"
+SOURCE_ROOT = "%SRCROOT%"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -45,6 +47,7 @@ def render(run: RunSummary) -> str:
                     }
                 },
                 "columnKind": "utf16CodeUnits",
+                "originalUriBaseIds": {SOURCE_ROOT: {"uri": Path(root).as_uri() + "/"}},
                 "results": [_result(finding, index[finding.rule], run.texts, root) for finding in run.findings],
             }
         ],
@@ -81,11 +84,11 @@ def _result(finding: Finding, rule_index: int, texts: Mapping[str, str], root: s
         "ruleId": finding.rule,
         "ruleIndex": rule_index,
         "level": LEVELS[finding.severity],
-        "message": {"text": finding.message},
+        "message": {"text": printable(finding.message)},
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": _uri(finding.path, root)},
+                    "artifactLocation": _location(finding.path, root),
                     "region": {
                         "startLine": finding.line,
                         "startColumn": start_column,
@@ -115,7 +118,7 @@ def _source_location(source: SourceLocation, texts: Mapping[str, str], root: str
         "id": 1,
         "message": {"text": "source"},
         "physicalLocation": {
-            "artifactLocation": {"uri": _uri(source.path, root)},
+            "artifactLocation": _location(source.path, root),
             "region": {
                 "startLine": source.line,
                 "startColumn": start_column,
@@ -133,7 +136,12 @@ def _utf16_column(text: str, offset: int, column: int) -> int:
     return column + astral
 
 
-def _uri(path: str, root: str) -> str:
-    """A URI reference relative to the repository root ("seeds/story.txt")."""
-    # Bytes, so that a file name that is not UTF-8 ("caf\xe9.txt") is percent-encoded as it is.
-    return quote(os.fsencode(relative_to_root(path, root)))
+def _location(path: str, root: str) -> dict:
+    """Relative to the repository root ("seeds/story.txt") for a file inside it, else an absolute
+    file: URI. Bytes are percent-encoded, so that a file name that is not UTF-8 ("caf\xe9.txt")
+    is kept as it is."""
+    absolute = os.path.abspath(path)
+    if absolute.startswith(root.rstrip(os.sep) + os.sep):
+        relative = os.path.relpath(absolute, root).replace(os.sep, "/")
+        return {"uri": quote(os.fsencode(relative)), "uriBaseId": SOURCE_ROOT}
+    return {"uri": Path(absolute).as_uri()}

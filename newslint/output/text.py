@@ -6,11 +6,12 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from newslint.findings import Finding
-from newslint.output import RunSummary
+from newslint.output import RunSummary, printable
 
 
 def line(finding: Finding) -> str:
-    return f"{finding.path}:{finding.line}:{finding.column}: {finding.rule} [{finding.severity}] {finding.message}"
+    path, message = printable(finding.path), printable(finding.message)
+    return f"{path}:{finding.line}:{finding.column}: {finding.rule} [{finding.severity}] {message}"
 
 
 def plural(count: int, noun: str) -> str:
@@ -74,6 +75,6 @@ def fixes_applied(fixed: Sequence[Finding]) -> str:
     for finding in fixed:
         by_path.setdefault(finding.path, Counter())[finding.rule] += 1
     for path, rules in by_path.items():
-        lines.append(f"- {path}:")
+        lines.append(f"- {printable(path)}:")
         lines.extend(f"    {count} × {rule}" for rule, count in sorted(rules.items()))
     return "\n".join(lines) + "\n"

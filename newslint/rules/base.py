@@ -15,10 +15,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar
 
+import regex
+
 from newslint.document import Document
 from newslint.errors import RuleFailure
 from newslint.findings import Finding, Fix, Severity
-from newslint.regexes import compile_pattern, lazy, scan, time_limit
+from newslint.regexes import compile_pattern, lazy, scan, time_budget, time_limit
 from newslint.rules import options as opt
 from newslint.rules.options import Option, OptionError
 
@@ -204,17 +206,22 @@ class Rule(ABC):
 
     def check(self, doc: Document) -> list[Finding]:
         """Findings of this rule on one document."""
-        try:
-            hits = list(self.hits(doc))
-            if hits and self._exceptions and not self.filters_exceptions:
-                hits = self._without_exceptions(doc, hits)
-        except TimeoutError:
-            limit = time_limit(doc.text)
-            raise RuleFailure(doc.path, self.id, f"a regex ran longer than {limit:.3g} s and was stopped") from None
+        with time_budget(time_limit(doc.text)) as budget:
+            try:
+                hits = list(self.hits(doc))
+                if hits and self._exceptions and not self.filters_exceptions:
+                    hits = self._without_exceptions(doc, hits)
+            except TimeoutError:
+                problem = f"a regex ran longer than the rule's {budget.seconds:.3g} s on this document"
+                raise RuleFailure(
+                    doc.path, self.id, f"{problem} ({budget.spent:.3g} s in all) and was stopped"
+                ) from None
+            except regex.error as error:  # a pattern first compiled here (validated when its file loaded)
+                raise RuleFailure(doc.path, self.id, f"invalid regex: {error}") from None
         hits = [
             hit
             for hit in hits
-            if not doc.overlaps_url(hit.start, hit.end) and not doc.in_speaker_label(hit.start, hit.end)
+            if not doc.overlaps_non_prose(hit.start, hit.end) and not doc.in_speaker_label(hit.start, hit.end)
         ]
         if self.info.scope == "unquoted":
             hits = [hit for hit in hits if not doc.in_quotation(hit.start)]

@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from newslint.errors import RuleFileError
+from newslint.packs_memo import MEMO
 from newslint.regexes import PatternError
-from newslint.rules import cache as rule_cache
 from newslint.rules.base import COMMON_OPTIONS, LoadContext, Rule, RuleInfo, builtin_rules_dir
 from newslint.rules.options import OptionError
 from newslint.rules.registry import KINDS
-from newslint.rules.yaml_source import LocatedDict, load_yaml
+from newslint.rules.yaml_source import LocatedDict, remembered_yaml
 
 RULE_FILE_SUFFIXES = (".yaml", ".yml")
 
@@ -67,20 +67,14 @@ def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True) -> RuleSe
 
 
 def builtin_rules() -> list[Rule]:
-    """The built-in packs, from a pickled copy when one matches the files exactly.
-
-    Parsing and validating the YAML costs most of newslint's start-up; the copy (in the user's
-    cache folder, keyed on the content of every file of the packs and the version) skips it. Its
-    regexes are stored as text and compiled on first use.
-    """
+    """The built-in packs, validated like any rule file. What is slow in loading them (parsing
+    their YAML, compiling each pattern to check it) is remembered between runs as signed plain
+    data (packs_memo.py), never as objects: nothing read from disk can run code."""
     folder = builtin_rules_dir()
-    cached = rule_cache.load(folder)
-    if cached is not None:
-        return cached
     rules = []
-    for file in _rule_files(folder):
-        rules.extend(load_rule_file(file))
-    rule_cache.store(folder, rules)
+    with MEMO.remembering(folder):
+        for file in _rule_files(folder):
+            rules.extend(load_rule_file(file))
     return rules
 
 
@@ -97,7 +91,7 @@ def load_rule_file(path: Path) -> list[Rule]:
         raise RuleFileError(display, None, None, "not valid UTF-8") from None
     except OSError as error:
         raise RuleFileError(display, None, None, f"cannot read: {error.strerror or error}") from None
-    document = load_yaml(text, display)
+    document = remembered_yaml(text, display)
     if document is None:
         return []
     entries = [document] if isinstance(document, dict) else document
@@ -166,12 +160,19 @@ def _fix_setting(value: str | None, kind: type[Rule], fail: Any) -> str:
 
 
 def _check_message(message: str, kind: type[Rule], fail: Any) -> None:
+    """Plain named placeholders only: a format spec (`{match:>2000000000}`, which would build a
+    string of two billion characters), a conversion or an attribute is refused."""
     allowed = {"match"} | kind.placeholders | ({"suggestion"} if kind.default_fix != "none" else set())
     try:
-        fields = [name for _, name, spec, conversion in string.Formatter().parse(message) if name is not None]
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(message)]
     except ValueError as error:
         raise fail(f"message: {error}", "message") from None
-    for name in fields:
+    for name, spec, conversion in fields:
+        if name is None:
+            continue
+        if spec or conversion:
+            written = f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}"
+            raise fail(f"message: {written}: write a placeholder plainly, as {{{name}}}", "message")
         if name not in allowed:
             raise fail(f"message: unknown placeholder {{{name}}} (available: {', '.join(sorted(allowed))})", "message")
     try:

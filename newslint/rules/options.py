@@ -8,6 +8,7 @@ from typing import Any
 
 import regex
 
+from newslint.packs_memo import MEMO
 from newslint.regexes import PatternError, check_pattern
 
 Validator = Callable[[Any], Any]
@@ -149,6 +150,10 @@ def swap_map(value: Any) -> dict[str, tuple[str, ...]]:
 def _check_templates(key: str, replacements: tuple[str, ...]) -> None:
     """Expand each replacement on a stand-in match with the key's groups, so that a bad group
     reference or escape is an error when the rule loads, not a crash when it runs."""
+    MEMO.recall("templates", "\0".join((key, *replacements)), lambda: _templates_expand(key, replacements))
+
+
+def _templates_expand(key: str, replacements: tuple[str, ...]) -> bool:
     compiled = regex.compile(key)
     names = {index: name for name, index in compiled.groupindex.items()}
     stand_in = "".join(f"(?P<{names[index]}>x)" if index in names else "(x)" for index in range(1, compiled.groups + 1))
@@ -158,6 +163,7 @@ def _check_templates(key: str, replacements: tuple[str, ...]) -> None:
             match.expand(replacement)  # type: ignore[union-attr]
         except (regex.error, IndexError, KeyError) as error:
             raise _Invalid(f"{key!r}: bad replacement {replacement!r}: {error}") from None
+    return True
 
 
 def pairs(value: Any) -> tuple[tuple[str, str], ...]:

@@ -1,0 +1,173 @@
+"""Cache files that are data, never code, and are believed only when this user wrote them.
+
+Whoever can write a cache folder (a shared checkout, a CI cache restored from another branch)
+could otherwise decide what newslint reports, or what --fix writes. So an entry is plain JSON,
+signed (HMAC-SHA256) with a key kept in the user's own state folder, and bound to its name: an
+entry whose signature does not hold, or that was copied under another name, is a miss. What a
+valid entry says is still validated by its reader. Folders that are symbolic links or belong to
+another user are not used, files are never opened through a link, and a write that fails (a full
+disk) leaves no temporary file behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+import stat
+import sys
+import tempfile
+from contextlib import suppress
+from functools import lru_cache
+from pathlib import Path
+
+_CODE = Path(__file__).resolve().parent  # the newslint package
+MAX_ENTRY_BYTES = 64 * 1024 * 1024  # larger is no entry newslint wrote: not read into memory
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a FIFO planted as an entry must not block the open
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A hash of newslint's version and code, Python's version and the regex module's."""
+    import regex
+
+    from newslint import __version__
+
+    digest = hashlib.sha256(f"newslint {__version__}\0{sys.version}\0regex {regex.__version__}\0".encode())
+    for path in sorted(p for p in _CODE.rglob("*.py") if p.is_file()):
+        digest.update(str(path.relative_to(_CODE)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:32]
+
+
+def state_folder() -> Path:
+    """Where the signing key lives: the user's state folder, not the caches it signs."""
+    base = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
+    return Path(base) / "newslint"
+
+
+def _is_own(info: os.stat_result) -> bool:
+    return not hasattr(os, "geteuid") or info.st_uid == os.geteuid()
+
+
+def own_folder(base: Path, *parts: str, create: bool = True) -> Path | None:
+    """base/parts..., each part made if missing (with `create`); None when one is missing, a link,
+    not a folder, or another user's (the base itself is where the user asked the cache to be, and
+    is made with its parents)."""
+    if create:
+        with suppress(OSError):
+            base.mkdir(parents=True, exist_ok=True)
+    folder = base
+    for part in parts:
+        folder = folder / part
+        if create:
+            with suppress(OSError):
+                folder.mkdir(mode=0o700)
+        try:
+            info = os.lstat(folder)
+        except OSError:
+            return None
+        if not stat.S_ISDIR(info.st_mode) or not _is_own(info):
+            return None
+    return folder
+
+
+def signing_key() -> bytes | None:
+    """The user's key (made on first use, readable by the user alone); None when it cannot be
+    made or read safely: then nothing is cached."""
+    return _key_in(state_folder())
+
+
+@lru_cache(maxsize=4)
+def _key_in(folder: Path) -> bytes | None:
+    with suppress(OSError):
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path = folder / "cache-key"
+    with suppress(FileExistsError, OSError):
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
+        try:
+            os.write(descriptor, secrets.token_hex(32).encode())
+        finally:
+            os.close(descriptor)
+    data = _read_regular(path, 1024, private=True)
+    return data if data is not None and len(data) == 64 else None
+
+
+def _read_regular(path: Path, limit: int, private: bool = False) -> bytes | None:
+    """The bytes of a regular file, opened without following a link; None otherwise, and when
+    `private` and the file is not the user's alone (others could read a key, and sign with it)."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        if private and (not _is_own(info) or info.st_mode & 0o077):
+            return None
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            return handle.read(limit + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
+
+
+def _signature(key: bytes, name: str, payload: bytes) -> bytes:
+    return hmac.new(key, name.encode("utf-8", "surrogatepass") + b"\0" + payload, hashlib.sha256).hexdigest().encode()
+
+
+def read_entry(folder: Path, name: str) -> bytes | None:
+    """The payload stored as `name` in folder, if this user's key signed it for that name."""
+    key = signing_key()
+    if key is None:
+        return None
+    data = _read_regular(folder / name, MAX_ENTRY_BYTES)
+    if data is None:
+        return None
+    signature, _, payload = data.partition(b"\n")
+    if not hmac.compare_digest(signature, _signature(key, name, payload)):
+        return None
+    return payload
+
+
+def write_entry(folder: Path, name: str, payload: bytes) -> None:
+    """Store payload as `name`, signed, atomically; any failure only means no entry."""
+    key = signing_key()
+    if key is None:
+        return
+    write_atomically(folder / name, _signature(key, name, payload) + b"\n" + payload)
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """target replaced by data through a temporary file in its folder, which is removed when the
+    write fails (a full disk). Errors are swallowed: a cache that cannot be written costs time."""
+    try:
+        descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, target)
+    except BaseException as error:
+        with suppress(OSError):
+            os.unlink(temporary)
+        if not isinstance(error, OSError):
+            raise
+
+
+def create_file(path: Path, text: str) -> None:
+    """Write a new small file (a marker); an existing file or link is left as it is."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644)
+    except OSError:
+        return
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError:
+        with suppress(OSError):
+            os.unlink(path)

@@ -1,0 +1,145 @@
+"""What loading the built-in rule packs found, kept between runs as signed plain data.
+
+Loading the packs parses their YAML, compiles each regex once to validate it, and parses each
+to find the literal text it needs and whether it may start or end inside a word. That is most of
+newslint's start-up, and gives the same answers while the packs and the code stay the same. The
+answers are kept as JSON tables in the user's cache folder ($XDG_CACHE_HOME/newslint or
+~/.cache/newslint), named after the packs, newslint's code and the regex module's version, and
+signed with the user's key (see cachefiles.py): data, never code, read only when this user's
+newslint wrote it, and then validated again as the rule files are. Only successes are kept, so
+a pattern that does not compile is always reported. Rule files of the user's own are not
+remembered. NEWSLINT_NO_RULE_CACHE=1 turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from newslint import cachefiles
+
+T = TypeVar("T")
+KEEP = 4  # files kept: a few versions or checkouts side by side; older ones go
+
+
+def _valid(value: Any) -> bool:
+    return value is True
+
+
+def _literal(value: Any) -> bool:
+    return value is None or isinstance(value, str)
+
+
+def _edges(value: Any) -> bool:
+    return isinstance(value, list) and len(value) == 2 and all(isinstance(edge, bool) for edge in value)
+
+
+def _anything(value: Any) -> bool:
+    return True  # checked when decoded (yaml_source.from_plain)
+
+
+# The tables, and what a value in each must be: anything else makes the whole file a miss.
+TABLES: dict[str, Callable[[Any], bool]] = {
+    "documents": _anything,  # sha256 of a rule file's text -> its YAML, as plain data
+    "valid": _valid,  # "flags\0pattern" compiles (regex module)
+    "templates": _valid,  # "key\0replacement..." expands on a match of key
+    "literal": _literal,  # pattern -> the lowercase literal every match holds
+    "edges": _edges,  # pattern -> [may start with a word character, may end with one]
+}
+
+
+def cache_folder() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"))
+
+
+class PacksMemo:
+    """The tables, used only while the built-in packs load (see `remembering`)."""
+
+    def __init__(self) -> None:
+        self._tables: dict[str, dict[str, Any]] = {}
+        self._name: str | None = None  # the file while the packs load; None otherwise
+        self._learnt = False
+
+    @contextmanager
+    def remembering(self, packs: Path) -> Iterator[None]:
+        """Use (and afterwards keep) the answers for the packs in this folder."""
+        if os.environ.get("NEWSLINT_NO_RULE_CACHE"):
+            yield
+            return
+        self._name = f"packs-{packs_digest(packs)}.json"
+        self._tables = self._read(self._name)
+        try:
+            yield
+            if self._learnt:
+                self._write(self._name)
+        finally:
+            self._name, self._tables, self._learnt = None, {}, False
+
+    def recall(self, table: str, key: str, compute: Callable[[], T]) -> T:
+        """The answer kept for key, or compute() (kept if it does not raise and the packs are
+        loading)."""
+        if self._name is None:
+            return compute()
+        entries = self._tables.setdefault(table, {})
+        if key in entries:
+            return entries[key]
+        value = compute()
+        entries[key] = value
+        self._learnt = True
+        return value
+
+    def _read(self, name: str) -> dict[str, dict[str, Any]]:
+        folder = cachefiles.own_folder(cache_folder(), "newslint", create=False)
+        payload = cachefiles.read_entry(folder, name) if folder is not None else None
+        return _validated(payload) if payload is not None else {}
+
+    def _write(self, name: str) -> None:
+        folder = cachefiles.own_folder(cache_folder(), "newslint")
+        if folder is None:
+            return
+        with suppress(TypeError, ValueError):  # a value JSON cannot hold is simply not kept
+            payload = json.dumps(self._tables, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
+            cachefiles.write_entry(folder, name, payload)
+        older = sorted(folder.glob("packs-*.json"), key=_modified, reverse=True)[KEEP:]
+        for old in older:
+            with suppress(OSError):
+                old.unlink()
+
+
+@lru_cache(maxsize=4)
+def packs_digest(packs: Path) -> str:
+    """The packs' files and newslint's code: any change to one of them names another file."""
+    digest = hashlib.sha256(cachefiles.code_digest().encode())
+    for path in sorted(p for p in packs.rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml", ".txt")):
+        digest.update(str(path.relative_to(packs)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:32]
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.lstat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _validated(payload: bytes) -> dict[str, dict[str, Any]]:
+    """The tables of a file, each value checked; nothing at all when any of it is wrong."""
+    try:
+        data = json.loads(payload)
+    except (ValueError, RecursionError):
+        return {}
+    if not isinstance(data, dict) or not set(data) <= set(TABLES):
+        return {}
+    for name, table in data.items():
+        if not isinstance(table, dict) or not all(TABLES[name](value) for value in table.values()):
+            return {}
+    return data
+
+
+MEMO = PacksMemo()
