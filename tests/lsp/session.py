@@ -37,7 +37,7 @@ async def serving(
     await client.start_io(command[0], *command[1:], env=env, cwd=str(root) if root else None)
     try:
         folders = [types.WorkspaceFolder(uri=root.as_uri(), name=root.name)] if root else None
-        await asyncio.wait_for(
+        client.initialize_result = await asyncio.wait_for(  # type: ignore[attr-defined]
             client.initialize_session(
                 types.InitializeParams(
                     capabilities=capabilities or client_capabilities(editor),
@@ -53,6 +53,8 @@ async def serving(
         assert client._server is not None
         assert client._server.returncode == 0, f"the server exited with {client._server.returncode}"
     finally:
+        if client._server is not None and client._server.returncode is None:
+            client._server.kill()  # a test failed before exit: do not wait for a server that will not end
         await client.stop()
 
 
