@@ -50,25 +50,20 @@ class ConfigResolver:
         """The configuration and linter for a document at `path` (None: not a file)."""
         self._forget_changed_rules()
         config_file = self._config_file(path, root, settings)
-        problems: list[Problem] = []
         try:
-            config = self._resolve(config_file, settings)
-            return Resolution(config, self._linter(config))
+            return self._resolution(config_file, settings)
         except NewslintError as error:
-            problems.append(_problem(error))
-        # The defaults, with the editor's settings unless they are the trouble.
-        for overrides in (settings.resolve_overrides(), {}):
-            try:
-                config = resolve(None, isolated=True, overrides=overrides)
-                return Resolution(config, self._linter(config), problems)
-            except NewslintError as error:
-                if overrides:
-                    problems.append(_problem(error))
-        raise AssertionError("the built-in defaults always load")  # pragma: no cover
+            problem = _problem(error)
+        try:  # the file is the trouble: the defaults, with the editor's settings
+            return self._resolution(None, settings, [problem])
+        except NewslintError as error:  # the settings are the trouble
+            settings_problem = Problem(f"settings: {error}")
+        problems = [settings_problem] if config_file is None else [problem, settings_problem]
+        return self._resolution(None, ClientSettings(), problems)
 
-    def watched_files(self) -> list[str]:
-        """The rule files and folders in use, which a change on disk must re-lint for."""
-        return list(self._rule_signatures)
+    def _resolution(self, config_file: str | None, settings: ClientSettings, problems=()) -> Resolution:
+        config = self._resolve(config_file, settings)
+        return Resolution(config, self._linter(config), list(problems))
 
     def _config_file(self, path: str | None, root: str | None, settings: ClientSettings) -> str | None:
         if settings.config_path is not None:
@@ -76,7 +71,9 @@ class ConfigResolver:
         if settings.isolated:
             return None
         folder = os.path.dirname(path) if path else root
-        if folder is None or not os.path.isdir(folder):
+        while folder and not os.path.isdir(folder) and os.path.dirname(folder) != folder:
+            folder = os.path.dirname(folder)  # a new document in a folder not yet on disk
+        if not folder or not os.path.isdir(folder):
             return None
         found = discover(folder)
         return str(found) if found is not None else None

@@ -105,7 +105,7 @@ def register(server: NewslintServer) -> None:  # noqa: C901 - one registration p
         if path is not None and _is_configuration(path):
             ls.lint_all_soon()
         else:
-            ls.lint_soon(params.text_document.uri, 0)
+            ls.lint_soon(params.text_document.uri, 0, again=True)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     @notified

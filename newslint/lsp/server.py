@@ -79,8 +79,11 @@ class NewslintServer(LanguageServer):
     async def in_worker(self, work: Callable[..., Result], *args: Any) -> Result:
         return await asyncio.get_running_loop().run_in_executor(self.worker, partial(work, *args))
 
-    def lint_soon(self, uri: str, delay: float) -> None:
-        """Lint after `delay` seconds, unless another change comes first (debounce)."""
+    def lint_soon(self, uri: str, delay: float, again: bool = False) -> None:
+        """Lint after `delay` seconds, unless another change comes first (debounce); `again`:
+        even if this text was linted (its configuration may have changed on disk)."""
+        if again:
+            self.linted.pop(uri, None)
         timer = self._timers.pop(uri, None)
         if timer is not None:
             timer.cancel()
@@ -89,7 +92,7 @@ class NewslintServer(LanguageServer):
     def lint_all_soon(self) -> None:
         """Configuration changed: every open document again."""
         for document in self.documents.all():
-            self.lint_soon(document.uri, 0)
+            self.lint_soon(document.uri, 0, again=True)
 
     async def _lint_later(self, uri: str, delay: float) -> None:
         try:
@@ -151,11 +154,11 @@ class NewslintServer(LanguageServer):
     # --- publishing ----------------------------------------------------------------------------
 
     def publish(self, linted: Linted) -> None:
+        self._problems[linted.uri] = linted.problems
+        self._show_problems()
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=linted.uri, version=linted.version, diagnostics=linted.diagnostics)
         )
-        self._problems[linted.uri] = linted.problems
-        self._show_problems()
 
     def forget(self, uri: str) -> None:
         """A closed document: no timer, no findings, no diagnostics left in the editor."""
