@@ -5,15 +5,14 @@ editors ask for code actions at every move of the cursor."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from lsprotocol import types
 
 from newslint.findings import Finding
 from newslint.lsp.edits import differences, replacement
-from newslint.lsp.positions import LineIndex
-from newslint.lsp.suppressing import Suppression, suppression_for
+from newslint.lsp.linted import Linted
+from newslint.lsp.suppressing import suppression_for
 from newslint.suppression import UNUSED_RULE
 
 FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.newslint"
@@ -24,45 +23,44 @@ _SHOWN = 40  # characters of the words a title quotes
 
 @dataclass
 class ActionContext:
-    """One version of one document, as a code action needs it."""
+    """A linted document, and how the client takes edits."""
 
-    uri: str
-    version: int | None
-    text: str
-    format: str
-    path: str
-    index: LineIndex
-    findings: list[Finding]
-    diagnostic: Callable[[Finding], types.Diagnostic]
+    linted: Linted
     versioned_edits: bool  # the client takes documentChanges (edits that name the version)
 
     def workspace_edit(self, edits: list[types.TextEdit]) -> types.WorkspaceEdit:
+        doc = self.linted
         if self.versioned_edits:
-            document = types.OptionalVersionedTextDocumentIdentifier(uri=self.uri, version=self.version)
+            document = types.OptionalVersionedTextDocumentIdentifier(uri=doc.uri, version=doc.version)
             return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(text_document=document, edits=edits)])
-        return types.WorkspaceEdit(changes={self.uri: edits})
+        return types.WorkspaceEdit(changes={doc.uri: edits})
+
+    def later(self, **what: object) -> dict:
+        """The data a resolve request brings back: which document version, and what to do."""
+        return {"uri": self.linted.uri, "version": self.linted.version, **what}
 
 
 def in_range(context: ActionContext, requested: types.Range) -> list[Finding]:
     """Findings that touch the requested range (a cursor at a word's end touches it)."""
-    start, end = context.index.offset(requested.start), context.index.offset(requested.end)
-    return [f for f in context.findings if f.start <= end and start <= f.end]
+    index = context.linted.index
+    start, end = index.offset(requested.start), index.offset(requested.end)
+    return [f for f in context.linted.findings if f.start <= end and start <= f.end]
 
 
 def quick_fix(context: ActionContext, finding: Finding) -> types.CodeAction | None:
-    fix = finding.fix
+    fix, doc = finding.fix, context.linted
     if fix is None:
         return None
-    words = _quoted(context.text[fix.start : fix.end])
+    words = _quoted(doc.text[fix.start : fix.end])
     title = f"Replace {words} with {_quoted(fix.replacement)}" if fix.replacement else f"Delete {words}"
     if fix.applicability == "unsafe":
         title += " (unsafe fix: check the sentence)"
     return types.CodeAction(
         title=f"{title} ({finding.rule})",
         kind=QUICKFIX,
-        diagnostics=[context.diagnostic(finding)],
+        diagnostics=[doc.diagnostic_of(finding)],
         is_preferred=fix.applicability == "safe",
-        edit=context.workspace_edit([replacement(context.index, fix.start, fix.end, fix.replacement)]),
+        edit=context.workspace_edit([replacement(doc.index, fix.start, fix.end, fix.replacement)]),
     )
 
 
@@ -78,44 +76,39 @@ def silencing(context: ActionContext, finding: Finding, resolve_later: bool) -> 
     action = types.CodeAction(
         title=f"Silence {finding.rule} here with a suppression comment",
         kind=QUICKFIX,
-        diagnostics=[context.diagnostic(finding)],
-        data={"uri": context.uri, "version": context.version, "silence": [finding.rule, finding.start, finding.end]},
+        diagnostics=[context.linted.diagnostic_of(finding)],
+        data=context.later(silence=[finding.rule, finding.start, finding.end]),
     )
     return action if resolve_later else resolve_silencing(context, action)
 
 
 def resolve_silencing(context: ActionContext, action: types.CodeAction) -> types.CodeAction | None:
+    doc = context.linted
     rule, start, end = action.data["silence"]
-    finding = next((f for f in context.findings if (f.rule, f.start, f.end) == (rule, start, end)), None)
-    suppression = suppression_for(context.text, context.format, context.path, finding) if finding else None
+    finding = next((f for f in doc.findings if (f.rule, f.start, f.end) == (rule, start, end)), None)
+    suppression = suppression_for(doc.text, doc.format, doc.path, finding) if finding else None
     if suppression is None:
         return None
     action.title = f"{suppression.title} (suppression comment)"
-    action.edit = context.workspace_edit(_insertions(context, suppression))
+    action.edit = context.workspace_edit(
+        [replacement(doc.index, offset, offset, text) for offset, text in suppression.insertions]
+    )
     return action
 
 
-def _insertions(context: ActionContext, suppression: Suppression) -> list[types.TextEdit]:
-    return [replacement(context.index, offset, offset, text) for offset, text in suppression.insertions]
-
-
-def fix_all(context: ActionContext, resolve_later: bool, fixed_text: Callable[[], str]) -> types.CodeAction | None:
+def fix_all(context: ActionContext, resolve_later: bool) -> types.CodeAction | None:
     """Every safe fix of the document, applied round after round as `newslint --fix` does;
     offered only when there is one."""
-    if not any(f.fix is not None and f.fix.applicability == "safe" for f in context.findings):
+    if not any(f.fix is not None and f.fix.applicability == "safe" for f in context.linted.findings):
         return None
     action = types.CodeAction(
-        title="Fix all safe newslint problems in this document",
-        kind=FIX_ALL,
-        data={"uri": context.uri, "version": context.version, "fix_all": True},
+        title="Fix all safe newslint problems in this document", kind=FIX_ALL, data=context.later(fix_all=True)
     )
-    return action if resolve_later else resolve_fix_all(context, action, fixed_text)
+    return action if resolve_later else resolve_fix_all(context, action)
 
 
-def resolve_fix_all(
-    context: ActionContext, action: types.CodeAction, fixed_text: Callable[[], str]
-) -> types.CodeAction:
-    action.edit = context.workspace_edit(differences(context.index, fixed_text()))
+def resolve_fix_all(context: ActionContext, action: types.CodeAction) -> types.CodeAction:
+    action.edit = context.workspace_edit(differences(context.linted.index, context.linted.fixed_text()))
     return action
 
 

@@ -16,7 +16,8 @@ from newslint.config import CONFIG_FILES
 from newslint.lsp import actions
 from newslint.lsp.documents import path_of
 from newslint.lsp.hover import hover
-from newslint.lsp.server import Linted, NewslintServer
+from newslint.lsp.linted import Linted
+from newslint.lsp.server import NewslintServer
 from newslint.lsp.settings import SECTION, SettingsError, parse
 from newslint.rules.loader import RULE_FILE_SUFFIXES
 
@@ -168,17 +169,7 @@ def register(server: NewslintServer) -> None:  # noqa: C901 - one registration p
 
 
 def _context(ls: NewslintServer, linted: Linted) -> actions.ActionContext:
-    return actions.ActionContext(
-        linted.uri,
-        linted.version,
-        linted.text,
-        linted.format,
-        linted.path,
-        linted.index,
-        linted.findings,
-        linted.diagnostic_of,
-        _client_supports(ls, "workspace.workspace_edit.document_changes"),
-    )
+    return actions.ActionContext(linted, _client_supports(ls, "workspace.workspace_edit.document_changes"))
 
 
 def _actions(ls: NewslintServer, linted: Linted, params: types.CodeActionParams) -> list[types.CodeAction]:
@@ -194,14 +185,14 @@ def _actions(ls: NewslintServer, linted: Linted, params: types.CodeActionParams)
         found += [actions.quick_fix(context, finding) for finding in touching]
         found += [actions.silencing(context, finding, lazy) for finding in touching]
     if actions.wanted(only, actions.FIX_ALL):
-        found.append(actions.fix_all(context, lazy, lambda: linted.reading.fix_all(linted.text).text))  # type: ignore[union-attr]
+        found.append(actions.fix_all(context, lazy))
     return [action for action in found if action is not None]
 
 
 def _resolved(ls: NewslintServer, linted: Linted, action: types.CodeAction) -> types.CodeAction:
     context = _context(ls, linted)
     if action.data.get("fix_all"):
-        return actions.resolve_fix_all(context, action, lambda: linted.reading.fix_all(linted.text).text)  # type: ignore[union-attr]
+        return actions.resolve_fix_all(context, action)
     if action.data.get("silence"):
         return actions.resolve_silencing(context, action) or action
     return action

@@ -71,10 +71,6 @@ class LineIndex:
             end -= 1
         return start, end
 
-    @property
-    def line_count(self) -> int:
-        return len(self._starts)
-
     def line_of(self, offset: int) -> int:
         """The 0-based line an offset stands on."""
         return bisect_right(self._starts, offset) - 1

@@ -9,7 +9,6 @@ import logging
 import traceback
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, TypeVar
 
@@ -18,38 +17,17 @@ from pygls.lsp.server import LanguageServer
 
 from newslint import __version__
 from newslint.errors import NewslintError
-from newslint.findings import Finding
 from newslint.lsp.checking import Checked, Reading, format_for
 from newslint.lsp.configs import ConfigResolver, Problem
 from newslint.lsp.diagnostics import diagnostic, input_diagnostic, problem_diagnostic, uri_of
 from newslint.lsp.documents import DocumentStore, OpenDocument
+from newslint.lsp.linted import Linted
 from newslint.lsp.positions import UTF16, LineIndex
 from newslint.lsp.protocol import NewslintProtocol
 from newslint.lsp.settings import ClientSettings
-from newslint.rules.base import Rule
 
 logger = logging.getLogger(__name__)
 Result = TypeVar("Result")
-
-
-@dataclass
-class Linted:
-    """One version of a document as linted: enough to publish, hover and act on it."""
-
-    uri: str
-    version: int | None
-    text: str
-    format: str
-    path: str
-    index: LineIndex
-    findings: list[Finding] = field(default_factory=list)
-    diagnostics: list[types.Diagnostic] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    rules: dict[str, Rule] = field(default_factory=dict)
-    reading: Reading | None = None
-
-    def diagnostic_of(self, finding: Finding) -> types.Diagnostic:
-        return self.diagnostics[self.findings.index(finding)]
 
 
 class NewslintServer(LanguageServer):
