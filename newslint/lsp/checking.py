@@ -64,10 +64,6 @@ class Reading:
         self.source_texts: dict[str, str] = {}
         self._check: Callable[[str], CheckResult] = self._reader(resolution.linter, bitext, open_text)
 
-    @property
-    def excluded(self) -> bool:
-        return self.resolution.config.excluded(self.path)
-
     def _reader(self, linter: Linter, bitext: BitextSettings | None, open_text) -> Callable[[str], CheckResult]:
         language = bitext.language if bitext else None
         if is_bilingual(self.path):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 from lsprotocol import types
@@ -29,10 +29,10 @@ def diagnostic(
     finding: Finding,
     index: LineIndex,
     links: Mapping[str, str],
-    source_index: Callable[[str], LineIndex | None],
+    sources: Mapping[str, tuple[str, LineIndex]],
 ) -> types.Diagnostic:
-    """A finding as a diagnostic; `links`: rule id -> its documentation; `source_index`: the
-    line index of a source file, for the source words a bilingual finding points at."""
+    """A finding as a diagnostic; `links`: rule id -> its documentation; `sources`: path ->
+    (URI, line index) of the files whose words bilingual findings point at."""
     link = links.get(finding.rule)
     return types.Diagnostic(
         range=index.range(finding.start, finding.end),
@@ -41,23 +41,21 @@ def diagnostic(
         code=finding.rule,
         code_description=types.CodeDescription(href=link) if link else None,
         source=SOURCE,
-        related_information=_source_words(finding.source, source_index),
+        related_information=_source_words(finding.source, sources),
     )
 
 
 def _source_words(
-    source: SourceLocation | None, source_index: Callable[[str], LineIndex | None]
+    source: SourceLocation | None, sources: Mapping[str, tuple[str, LineIndex]]
 ) -> list[types.DiagnosticRelatedInformation] | None:
-    if source is None:
+    if source is None or source.path not in sources:
         return None
-    index = source_index(source.path)
-    if index is None:
-        return None
+    uri, index = sources[source.path]
     segment = " ".join(source.text.split())
     shown = segment if len(segment) <= 200 else segment[:199] + "…"
     return [
         types.DiagnosticRelatedInformation(
-            location=types.Location(uri=uri_of(source.path), range=index.range(source.start, source.end)),
+            location=types.Location(uri=uri, range=index.range(source.start, source.end)),
             message=f"source: {shown}" if shown else "source",
         )
     ]

@@ -8,7 +8,10 @@ from lsprotocol import types
 
 from newslint.explain import explain
 from newslint.findings import Finding
+from newslint.regexes import lazy
 from newslint.rules.base import Rule
+
+_BACKTICKS = lazy(r"`+", engine="re")
 
 
 def hover_text(findings: list[Finding], rules: Mapping[str, Rule], markdown: bool) -> str:
@@ -21,7 +24,8 @@ def hover_text(findings: list[Finding], rules: Mapping[str, Rule], markdown: boo
         if rule is not None and finding.rule not in explained:
             explained.add(finding.rule)
             explanation = explain(rule).rstrip()
-            parts.append(f"```text\n{explanation}\n```" if markdown else explanation)
+            fence = "`" * max(3, _longest_backtick_run(explanation) + 1)
+            parts.append(f"{fence}text\n{explanation}\n{fence}" if markdown else explanation)
     return "\n\n".join(parts)
 
 
@@ -33,3 +37,7 @@ def hover(findings: list[Finding], rules: Mapping[str, Rule], markdown: bool, sp
 def _escaped(text: str) -> str:
     """Markdown's special characters shown as themselves (messages quote words like *this*)."""
     return "".join("\\" + char if char in "\\`*_{}[]<>()#+-.!|~" else char for char in text)
+
+
+def _longest_backtick_run(text: str) -> int:
+    return max((len(run) for run in _BACKTICKS.findall(text)), default=0)

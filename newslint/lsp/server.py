@@ -48,9 +48,11 @@ class NewslintServer(LanguageServer):
         # newslint's caches of rules and linters are built by one thread at a time.
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslint-lint")
         self._timers: dict[str, asyncio.Task] = {}
+        self._running: dict[str, tuple[str, asyncio.Future]] = {}  # the lint under way, by uri: (text, result)
         self._problems: dict[str, list[Problem]] = {}  # per document uri
         self._shown: set[str] = set()  # problem messages already shown to the user
-        self._problem_files: set[str] = set()  # configuration files with diagnostics published
+        self._problem_files: dict[str, list[Problem]] = {}  # what configuration files show, by path
+        self._failures_shown: set[str] = set()  # unexpected errors already shown (all are logged)
 
     # --- running work --------------------------------------------------------------------------
 
@@ -62,6 +64,7 @@ class NewslintServer(LanguageServer):
         even if this text was linted (its configuration may have changed on disk)."""
         if again:
             self.linted.pop(uri, None)
+            self._running.pop(uri, None)
         timer = self._timers.pop(uri, None)
         if timer is not None:
             timer.cancel()
@@ -93,9 +96,18 @@ class NewslintServer(LanguageServer):
         linted = self.linted.get(uri)
         if linted is not None and linted.version == document.version and linted.text is document.text:
             return linted
-        snapshot = OpenDocument(document.uri, document.text, document.version, document.language_id)
-        linted = await self.in_worker(self._lint, snapshot)
-        if self.documents.get(uri) is document and document.text is linted.text:
+        running = self._running.get(uri)
+        if running is None or running[0] is not document.text:  # one lint per text, however many ask
+            snapshot = OpenDocument(document.uri, document.text, document.version, document.language_id)
+            running = (document.text, asyncio.ensure_future(self.in_worker(self._lint, snapshot)))
+            self._running[uri] = running
+        try:
+            linted = await asyncio.shield(running[1])
+        finally:
+            if self._running.get(uri) is running and running[1].done():
+                del self._running[uri]
+        still_current = self.documents.get(uri) is document and document.text is linted.text
+        if still_current and self.linted.get(uri) is not linted:
             self.linted[uri] = linted
             self.publish(linted)
         return linted
@@ -125,9 +137,9 @@ class NewslintServer(LanguageServer):
         if checked.input_error is not None:
             return [input_diagnostic(checked.input_error)]
         links = {rule_id: rule.info.link for rule_id, rule in linted.rules.items() if rule.info.link}
-        source_indexes = {path: LineIndex(text, self.encoding) for path, text in checked.source_texts.items()}
-        source_indexes.setdefault(linted.path, linted.index)
-        return [diagnostic(finding, linted.index, links, source_indexes.get) for finding in linted.findings]
+        sources = {path: (uri_of(path), LineIndex(text, self.encoding)) for path, text in checked.source_texts.items()}
+        sources[linted.path] = (linted.uri, linted.index)  # a bilingual file holds its source
+        return [diagnostic(finding, linted.index, links, sources) for finding in linted.findings]
 
     # --- publishing ----------------------------------------------------------------------------
 
@@ -160,14 +172,13 @@ class NewslintServer(LanguageServer):
         for problem in current:
             if problem.path is not None:
                 by_file.setdefault(problem.path, []).append(problem)
-        for path in self._problem_files - set(by_file):
-            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri_of(path), diagnostics=[]))
-        for path, problems in by_file.items():
-            diagnostics = [problem_diagnostic(problem) for problem in sorted(problems, key=lambda p: p.message)]
-            self.text_document_publish_diagnostics(
-                types.PublishDiagnosticsParams(uri=uri_of(path), diagnostics=diagnostics)
-            )
-        self._problem_files = set(by_file)
+        shown = {path: sorted(problems, key=lambda p: p.message) for path, problems in by_file.items()}
+        for path in set(self._problem_files) | set(shown):
+            if self._problem_files.get(path) != shown.get(path):
+                diagnostics = [problem_diagnostic(problem) for problem in shown.get(path, [])]
+                params = types.PublishDiagnosticsParams(uri=uri_of(path), diagnostics=diagnostics)
+                self.text_document_publish_diagnostics(params)
+        self._problem_files = shown
 
     def show(self, message: str, level: types.MessageType) -> None:
         self.window_log_message(types.LogMessageParams(type=level, message=f"newslint: {message}"))
@@ -178,9 +189,10 @@ class NewslintServer(LanguageServer):
         details = "".join(traceback.format_exception(type(error), error, error.__traceback__))
         logger.error("newslint-lsp: error while %s\n%s", doing, details)
         self.window_log_message(types.LogMessageParams(type=types.MessageType.Error, message=details))
-        self.window_show_message(
-            types.ShowMessageParams(type=types.MessageType.Error, message=f"newslint: error while {doing}: {error}")
-        )
+        message = f"newslint: error while {doing}: {error}"
+        if message not in self._failures_shown:  # once: a failing document fails at every keystroke
+            self._failures_shown.add(message)
+            self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=message))
 
     def stop_work(self) -> None:
         for timer in self._timers.values():

@@ -43,15 +43,17 @@ async def until(condition, client) -> None:
 
 
 async def test_the_configuration_in_the_documents_folder_applies_to_it_alone(tmp_path):
-    write(tmp_path / "desk" / "newslint.yaml", "select: [punct]\n")
+    write(tmp_path / "desk" / "newslint.yaml", "select: [punct]\nexclude: ['drafts/**']\n")
     write(tmp_path / "wire" / "pyproject.toml", '[tool.newslint]\nignore = ["punct"]\n')
     desk = (tmp_path / "desk" / "sub" / "story.txt").as_uri()  # the nearest config above it
+    draft = (tmp_path / "desk" / "drafts" / "story.txt").as_uri()  # excluded by it
     wire = (tmp_path / "wire" / "story.txt").as_uri()
     elsewhere = (tmp_path / "story.txt").as_uri()
     async with serving(root=tmp_path) as client:
-        for uri in (desk, wire, elsewhere):
+        for uri in (desk, draft, wire, elsewhere):
             open_document(client, uri, STORY)
         assert codes(await diagnostics(client, desk, 1)) == ["punct.doubled"]
+        assert codes(await diagnostics(client, draft, 1)) == []
         assert codes(await diagnostics(client, wire, 1)) == ["names.kyiv"]
         assert codes(await diagnostics(client, elsewhere, 1)) == ["names.kyiv", "punct.doubled"]
 
