@@ -46,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         server.start_tcp(args.host, args.tcp)
     else:
         server.start_io()
-    return 0
+    return 0 if server.shutdown_requested else 1  # LSP: exit without shutdown, or a lost client, is 1
 
 
 if __name__ == "__main__":  # pragma: no cover

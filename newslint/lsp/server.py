@@ -43,6 +43,7 @@ class NewslintServer(LanguageServer):
         self.resolver = ConfigResolver()
         self.encoding = UTF16
         self.root: str | None = None
+        self.shutdown_requested = False
         self.linted: dict[str, Linted] = {}
         # One worker: linting is CPU work that would stall the protocol on the event loop, and
         # newslint's caches of rules and linters are built by one thread at a time.
@@ -195,6 +196,8 @@ class NewslintServer(LanguageServer):
             self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=message))
 
     def stop_work(self) -> None:
+        """shutdown: no more linting; `exit` then ends the process (with 0, since asked first)."""
+        self.shutdown_requested = True
         for timer in self._timers.values():
             timer.cancel()
         self._timers.clear()

@@ -49,9 +49,10 @@ async def serving(
             TIMEOUT,
         )
         yield client
-        await asyncio.wait_for(client.shutdown_session(), TIMEOUT)
-        assert client._server is not None
-        assert client._server.returncode == 0, f"the server exited with {client._server.returncode}"
+        if client.capabilities is not None:  # unless the test ended the session itself
+            await asyncio.wait_for(client.shutdown_session(), TIMEOUT)
+            assert client._server is not None
+            assert client._server.returncode == 0, f"the server exited with {client._server.returncode}"
     finally:
         if client._server is not None and client._server.returncode is None:
             client._server.kill()  # a test failed before exit: do not wait for a server that will not end

@@ -33,6 +33,14 @@ async def test_shutdown_and_exit_end_the_process_with_code_0(tmp_path):
     assert client._server.returncode == 0
 
 
+async def test_exit_without_shutdown_ends_the_process_with_code_1(tmp_path):
+    async with serving(root=tmp_path) as client:
+        client.exit(None)  # no shutdown first: LSP asks for exit code 1
+        await asyncio.wait_for(client._server.wait(), TIMEOUT)
+        assert client._server.returncode == 1
+        client.capabilities = None  # the session is over: nothing to shut down on leaving
+
+
 async def test_a_failing_request_and_a_failing_document_leave_the_server_running(tmp_path):
     good, bad = (tmp_path / "good.txt").as_uri(), (tmp_path / "bad.txt").as_uri()
     async with serving(root=tmp_path, command=FAULTY, initialization_options={"debounce": 20}) as client:
