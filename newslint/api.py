@@ -11,7 +11,7 @@ from newslint import runner
 from newslint.backends.settings import RULE_PREFIX as LANGUAGETOOL
 from newslint.backends.settings import LanguageToolUnavailable
 from newslint.bitext.run import BitextSettings
-from newslint.config import Config, active_rules, rule_set
+from newslint.config import Config, active_rules, forget_loaded_rules, rule_set
 from newslint.errors import InputError, NewslintError
 from newslint.findings import Finding
 from newslint.fixes import FixResult
@@ -75,6 +75,13 @@ class Report:
 def linter_for(config: Config) -> Linter:
     """The Linter of a config, built once per process."""
     return _linters(config)
+
+
+def forget_linters() -> None:
+    """Build linters (and read rule files) afresh from now on: for a long-running process, such
+    as the language server, when a rule file changed on disk."""
+    forget_loaded_rules()
+    _linters.cache_clear()
 
 
 @lru_cache(maxsize=8)

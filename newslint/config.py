@@ -40,6 +40,7 @@ class ConfigError(NewslintError):
 
     def __init__(self, path: str, line: int | None, problem: str) -> None:
         self._init_args = (path, line, problem)
+        self.path, self.line, self.problem = path, line, problem
         super().__init__(f"{path}:{line}: {problem}" if line else f"{path}: {problem}")
 
 
@@ -108,6 +109,13 @@ def _active_rules(config: Config) -> list[Rule]:
     )
     preferences = dict(config.prefer)
     return [rule.with_preference(preferences[rule.id]) if rule.id in preferences else rule for rule in rules]
+
+
+def forget_loaded_rules() -> None:
+    """Read rule files again when next asked: a long-running process (the language server)
+    calls this when one changed on disk."""
+    rule_set.cache_clear()
+    _active_rules.cache_clear()
 
 
 # --- finding and reading configuration files ----------------------------------------------------
@@ -332,6 +340,12 @@ def _from_mapping(data: dict, shown: str, folder: Path, line_of: Any) -> Config:
         path=shown,
         key_lines=tuple((key.replace("_", "-"), line) for key in data if (line := line_of(str(key))) is not None),
     )
+
+
+def from_settings(data: dict, shown: str, folder: str | Path) -> Config:
+    """A Config from settings given as a mapping rather than a file (an editor's settings for the
+    language server), validated like a file; `rules` are relative to `folder`; errors carry no line."""
+    return _from_mapping(data, shown, Path(folder), lambda *keys: None)
 
 
 def resolve(config_path: str | None = None, isolated: bool = False, overrides: dict[str, Any] | None = None) -> Config:

@@ -1,0 +1,7 @@
+"""python -m newslint.lsp"""
+
+import sys
+
+from newslint.lsp.main import main
+
+sys.exit(main())
