@@ -15,11 +15,12 @@ from newslint.document import Document
 from newslint.errors import NewslintError, RuleFailure
 from newslint.findings import SEVERITIES, Finding, Fix
 from newslint.formats.reader import document, format_of
-from newslint.regexes import LiteralIndex, compile_literals, lazy
+from newslint.regexes import compile_literals, lazy
 from newslint.rules.base import Rule
 from newslint.selection import is_selected
 from newslint.spans import Span
 from newslint.suppression import UNUSED_RULE, Directive, Suppressions, directives
+from newslint.triggers import TriggerIndex
 
 
 @dataclass
@@ -46,18 +47,17 @@ class Linter:
         accept = self._config.accept
         self._accept = compile_literals(accept) if accept else None
         self._known_ids = list(known_ids) or [rule.id for rule in self.rules]  # for unused suppressions
-        self._literals = LiteralIndex(literal for rule in self.rules for literal in rule.literals())
-        self._required = [(rule, rule.required_literals()) for rule in self.rules]
+        self._triggered = [(rule, rule.triggers()) for rule in self.rules]
+        self._triggers = TriggerIndex(triggers for _, triggers in self._triggered if triggers is not None)
 
     def check(self, doc: Document, suppress: bool = True) -> CheckResult:
         """Findings on one document; with suppress=False, its suppression comments are left to
         the caller (a chunk's comments may silence findings in other chunks)."""
         result = CheckResult()
-        doc.use_literal_index(self._literals)
-        present = doc.literals_present()
-        for rule, required in self._required:
-            if required is not None and present is not None and required.isdisjoint(present):
-                continue  # none of the words this rule needs is in the document
+        doc.use_triggers(self._triggers)
+        for rule, triggers in self._triggered:
+            if triggers is not None and not doc.holds_any(triggers):
+                continue  # none of the words or marks this rule needs is in the document
             try:
                 result.findings.extend(rule.check(doc))
             except RuleFailure as failure:

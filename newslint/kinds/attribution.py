@@ -18,6 +18,7 @@ from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option
 from newslint.structure import foreign_near
+from newslint.triggers import Triggers
 
 # Double quotation marks, and single ones where they open a quotation (‘We ...’ / 'We ...'),
 # not where they are apostrophes (China’s).
@@ -65,13 +66,13 @@ class Attribution(Rule):
         self._speaker_nouns = frozenset(
             word.lower() for listname in options["speakers"] for word in context.wordlist(listname)
         )
-        self._verb = compile_literals(options["verbs"])  # a cheap test before the costly pattern
+        self._verbs = options["verbs"]
+        self._verb = compile_literals(self._verbs)  # where the shared trigger scan cannot tell
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        verb_sentences = {doc.sentence_index(m.start()) for m in scan(self._verb, text)}
-        for index in sorted(verb_sentences):
-            sentence = doc.sentences[index]
+        verb_sentences = {doc.sentence_at(start)[0] for start in self._verb_positions(doc)}
+        for sentence in sorted(verb_sentences):
             if not self._pronoun.search(text, sentence.start, sentence.end):
                 continue
             if doc.in_quotation(sentence.start) or _QUOTE_MARKS.search(text, sentence.start, sentence.end):
@@ -88,6 +89,19 @@ class Attribution(Rule):
             if pronoun:
                 values = {"speaker": self._speaker_named(attribution.group("speaker")), "pronoun": pronoun}
                 yield Hit(*speech, (), values)
+
+    def triggers(self) -> Triggers | None:
+        return self.declared_triggers | Triggers.of(self._verbs)
+
+    def _verb_positions(self, doc: Document) -> list[int]:
+        """Where the verbs stand, as written (lowercase), from the shared trigger scan."""
+        text, starts = doc.text, []
+        for verb in self._verbs:
+            found = doc.trigger_positions(verb.lower(), word=True)
+            if found is None:
+                return [match.start() for match in scan(self._verb, text)]
+            starts.extend(start for start in found if text.startswith(verb, start))
+        return starts
 
     def _attribution_of(self, text: str, start: int, end: int) -> regex.Match | None:
         """The shortest ", <speaker> said ..." that ends the sentence, with a plausible speaker."""

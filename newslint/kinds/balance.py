@@ -18,6 +18,7 @@ from newslint.regexes import lazy
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option, OptionError
+from newslint.triggers import Triggers
 
 _PROBLEMS = {
     "unclosed": "is never closed",
@@ -55,6 +56,10 @@ class Balance(Rule):
         self._quote_marks = frozenset(mark for pair in quotes for mark in pair)
         marks = set(self._bracket_closer) | set(self._bracket_opener)
         self._brackets = lazy("[" + "".join(regex.escape(mark) for mark in sorted(marks)) + "]") if marks else None
+
+    def triggers(self) -> Triggers | None:
+        marks = set(self._quote_marks) | set(self._bracket_closer) | set(self._bracket_opener)
+        return self.declared_triggers | Triggers(strings=frozenset(marks))
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         found: list[tuple[int, str]] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -14,6 +14,7 @@ from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option, OptionError
 from newslint.textcase import match_case
+from newslint.triggers import Triggers
 
 # "Mumbai (Bombay)", "Mumbai, formerly Bombay", "the city once called Bombay": an old name explained.
 _RENAME_CUE = lazy(
@@ -80,11 +81,8 @@ class Consistency(Rule):
         self._regex = compile_literals(sorted(spellings), self.ignorecase)
         self._folded_forms = sorted({spelling.lower() for spelling in spellings})
 
-    def literals(self) -> Iterable[str]:
-        return self._folded_forms
-
-    def required_literals(self) -> frozenset[str] | None:
-        return frozenset(self._folded_forms)
+    def triggers(self) -> Triggers | None:
+        return self.declared_triggers | Triggers(strings=frozenset(self._folded_forms))
 
     def preference_problem(self, form: str) -> str | None:
         if self._preferred is not None:

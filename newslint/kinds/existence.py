@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from newslint.document import Document
@@ -10,6 +10,7 @@ from newslint.regexes import compile_literals, compile_pattern, required_literal
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option, OptionError
+from newslint.triggers import Triggers
 
 
 class Existence(Rule):
@@ -28,15 +29,19 @@ class Existence(Rule):
             raise OptionError("tokens", "missing required key: give tokens or pattern")
         self._regex = compile_literals(tokens, self.ignorecase) if tokens else compile_pattern(pattern, self.ignorecase)
         self._literal = required_literal(pattern) if pattern else None
+        self._tokens = tokens
 
-    def literals(self) -> Iterable[str]:
-        return [self._literal] if self._literal else []
-
-    def required_literals(self) -> frozenset[str] | None:
-        return frozenset([self._literal]) if self._literal else None
+    def triggers(self) -> Triggers | None:
+        declared = self.declared_triggers
+        if self._tokens:
+            return declared | Triggers(strings=frozenset(token.lower() for token in self._tokens))
+        if self._literal:
+            return declared | Triggers(strings=frozenset([self._literal]))
+        return declared or None
 
     def hits(self, doc: Document) -> Iterator[Hit]:
-        windows = doc.paragraphs_with((self._literal,)) if self._literal else None
+        triggers = self.triggers()
+        windows = doc.paragraphs_with(triggers.strings, triggers.words) if triggers is not None else None
         if windows == []:
             return
         for match in scan_within(self._regex, doc.text, windows):

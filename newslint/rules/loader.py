@@ -142,6 +142,7 @@ def _build_rule(entry: LocatedDict, path: str, context: LoadContext) -> Rule:
         examples=common["examples"],
         path=path,
         line=entry.line,
+        triggers=common["triggers"],
     )
     try:
         return kind(info, entry, context)
