@@ -10,6 +10,7 @@ import argparse
 import os
 import re
 import sys
+import warnings
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import IO
@@ -19,7 +20,7 @@ from newslint.api import Report, fix_paths, lint_paths
 from newslint.backends.settings import LanguageToolUnavailable
 from newslint.bitext.run import BitextSettings
 from newslint.config import Config, ConfigError, active_rules, resolve, rule_set
-from newslint.errors import InputError, InternalError, NewslintError, RuleFailure, RuleFileError
+from newslint.errors import InputError, InternalError, NewslintError, RuleFailure, RuleFileError, RuleFileWarning
 from newslint.explain import explain, list_rules
 from newslint.findings import SEVERITIES
 from newslint.output import FORMAT_NAMES, NEEDS_TEXTS, RunSummary, formats
@@ -194,6 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     open_standard_streams()
+    warnings.showwarning = _show_warning
     try:
         code = _run(argv)
         sys.stdout.flush()  # here, not at exit: a full disk is then an error like any other
@@ -207,6 +209,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         discard_standard_output()
         say(f"newslint: error: cannot write the output: {error.strerror or error}")
         return EXIT_ERROR
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001
+    """A rule file's warning is one line, like its errors; other warnings as Python shows them."""
+    if issubclass(category, RuleFileWarning):
+        say(f"newslint: warning: {message}")
+    else:
+        _SHOW_WARNING(message, category, filename, lineno, file, line)
+
+
+_SHOW_WARNING = warnings.showwarning
 
 
 def _run(argv: Sequence[str] | None) -> int:

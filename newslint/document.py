@@ -140,6 +140,13 @@ class Document:
             return None
         return self._trigger_positions.get(trigger, [])
 
+    def windows_for(self, triggers: Triggers) -> list[Span] | None:
+        """Where a rule with these triggers need look: the paragraphs that hold one, or None (the
+        whole text) when a trigger is a single mark, which most paragraphs hold."""
+        if any(len(string) == 1 for string in triggers.strings):
+            return None
+        return self.paragraphs_with(triggers.strings, triggers.words)
+
     def paragraphs_with(self, literals: Iterable[str], words: Iterable[str] = ()) -> list[Span] | None:
         """The paragraphs whose lowercase text holds one of `literals` (anywhere) or of `words`
         (at least as words), in order; None when the lowercase text does not line up with the

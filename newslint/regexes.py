@@ -124,12 +124,22 @@ class ContextPattern:
     def source(self) -> str:
         return "".join(check.source for check in self.checks) + self.body.source
 
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Any]:
+        return iter(scan(self, text, pos, endpos))
 
-def with_context(body: str, ignorecase: bool = False, after: str | None = None, not_after: Sequence[str] = ()) -> Any:
-    """A rule file's pattern, whole words only (see bounded), with the context its matches need:
-    `after` must end just before a match, none of `not_after` may. The start boundary is checked
-    after a match too: \\b-like look-behinds before a literal keep the engine from finding it fast."""
-    start, end = _word_edges(body)
+
+def with_context(
+    body: str,
+    ignorecase: bool = False,
+    after: str | None = None,
+    not_after: Sequence[str] = (),
+    whole_words: bool = True,
+) -> Any:
+    """A rule file's pattern, with the context its matches need: `after` must end just before a
+    match, none of `not_after` may; with whole_words, a match is also whole words (see bounded),
+    its start boundary checked after a match too (a look-behind before a literal keeps the
+    engine from searching for the literal)."""
+    start, end = _word_edges(body) if whole_words else (False, False)
     flags = regex.IGNORECASE if ignorecase else 0
     checks = [LazyPattern(WORD_START)] if start else []
     if after is not None:

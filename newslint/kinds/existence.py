@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from newslint.document import Document
-from newslint.regexes import compile_literals, compile_pattern, required_literal, scan_within
+from newslint.regexes import compile_literals, required_literal, scan_within, with_context
 from newslint.rules import options as opt
+from newslint.rules import patterns
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option, OptionError
 from newslint.triggers import Triggers
@@ -18,7 +19,10 @@ class Existence(Rule):
     default_ignorecase = False
     options = {
         "tokens": Option(opt.string_list, default=()),
-        "pattern": Option(opt.pattern, default=None),
+        "pattern": Option(opt.non_empty_string, default=None),
+        "after": Option(opt.non_empty_string, default=None),
+        "not_after": Option(opt.string_or_list, default=()),
+        "lists": Option(patterns.word_lists, default={}),
     }
 
     def configure(self, options: dict[str, Any], context: LoadContext) -> None:
@@ -27,7 +31,23 @@ class Existence(Rule):
             raise OptionError("pattern", "give either tokens or pattern, not both")
         if not tokens and not pattern:
             raise OptionError("tokens", "missing required key: give tokens or pattern")
-        self._regex = compile_literals(tokens, self.ignorecase) if tokens else compile_pattern(pattern, self.ignorecase)
+        if (options["after"] or options["not_after"]) and not pattern:
+            raise OptionError("after", "`after` and `not_after` are the context of a `pattern`")
+        self.patterns: list[str] = []  # as expanded, for the loader's checks of built-in rules
+        if pattern:
+            lists = options["lists"]
+            try:
+                pattern = patterns.expand(pattern, lists)
+                after = options["after"] and patterns.expand(options["after"], lists)
+                not_after = tuple(patterns.expand(before, lists) for before in options["not_after"])
+                for each in (pattern, *([after] if after else []), *not_after):
+                    opt.pattern(each)
+            except opt._Invalid as error:
+                raise OptionError("pattern", str(error)) from None
+            self.patterns.append(pattern)
+            self._regex = with_context(pattern, self.ignorecase, after, not_after, whole_words=False)
+        else:
+            self._regex = compile_literals(tokens, self.ignorecase)
         self._literal = required_literal(pattern) if pattern else None
         self._tokens = tokens
 
@@ -41,7 +61,7 @@ class Existence(Rule):
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         triggers = self.triggers()
-        windows = doc.paragraphs_with(triggers.strings, triggers.words) if triggers is not None else None
+        windows = doc.windows_for(triggers) if triggers is not None else None
         if windows == []:
             return
         for match in scan_within(self._regex, doc.text, windows):

@@ -56,7 +56,7 @@ class Substitution(Rule):
             if literal:
                 windows = doc.paragraphs_with((literal,))
             else:
-                windows = doc.paragraphs_with(declared.strings, declared.words) if declared else None
+                windows = doc.windows_for(declared) if declared else None
             if windows == []:
                 continue
             for match in scan_within(pattern, doc.text, windows):

@@ -174,9 +174,14 @@ def _replacements(key: str, value: Any) -> tuple[str, ...]:
 
 def _not_after(key: str, value: Any) -> tuple[str, ...]:
     try:
-        return (non_empty_string(value),) if isinstance(value, str) else string_list(value)
+        return string_or_list(value)
     except _Invalid as error:
         raise _Invalid(f"{key!r}: not_after: {error}") from None
+
+
+def string_or_list(value: Any) -> tuple[str, ...]:
+    """One string, or a list of them."""
+    return (non_empty_string(value),) if isinstance(value, str) else string_list(value)
 
 
 def check_swap(key: str, swap: Swap) -> None:
