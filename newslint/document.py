@@ -13,7 +13,7 @@ from newslint.formats import plaintext
 from newslint.formats.prose import Comment, ProseView
 from newslint.regexes import lazy
 from newslint.spans import Span, Word
-from newslint.triggers import TriggerIndex, Triggers
+from newslint.triggers import ANYWHERE, TriggerIndex, Triggers
 
 _LETTERS = lazy(r"[^\W\d_]+", engine="re")
 _LINE_BREAK = lazy(r"\r\n|\r|\n")
@@ -130,13 +130,11 @@ class Document:
         present = self.triggers_present
         return present is None or not present.isdisjoint(triggers.all)
 
-    def trigger_positions(self, trigger: str, word: bool = False) -> list[int] | None:
-        """Where an indexed trigger starts in the text: anywhere, or with word=True, at least
-        wherever it stands as a word (None: not indexed so, or offsets misaligned)."""
+    def trigger_positions(self, trigger: str, standing: int = ANYWHERE) -> list[int] | None:
+        """Where an indexed trigger starts in the text, at least wherever it stands as asked
+        (ANYWHERE, AT_WORD_START, AS_WORD); None: not indexed so, or offsets misaligned."""
         index = self._triggers
-        if index is None or not self.aligned:
-            return None
-        if trigger not in index.strings_searched and not (word and trigger in index.words):
+        if index is None or not self.aligned or not index.indexed(trigger, standing):
             return None
         return self._trigger_positions.get(trigger, [])
 
@@ -145,19 +143,22 @@ class Document:
         whole text) when a trigger is a single mark, which most paragraphs hold."""
         if any(len(string) == 1 for string in triggers.strings):
             return None
-        return self.paragraphs_with(triggers.strings, triggers.words)
+        return self.paragraphs_holding(triggers.how())
 
-    def paragraphs_with(self, literals: Iterable[str], words: Iterable[str] = ()) -> list[Span] | None:
-        """The paragraphs whose lowercase text holds one of `literals` (anywhere) or of `words`
-        (at least as words), in order; None when the lowercase text does not line up with the
-        text (a rule then scans all of it). A rule whose matches hold one of its literals need
-        look nowhere else."""
+    def paragraphs_with(self, literals: Iterable[str]) -> list[Span] | None:
+        """The paragraphs whose lowercase text holds one of `literals`, in order; None when the
+        lowercase text does not line up with the text (a rule then scans all of it). A rule whose
+        matches hold one of its literals need look nowhere else."""
+        return self.paragraphs_holding([(literal, ANYWHERE) for literal in literals])
+
+    def paragraphs_holding(self, triggers: Iterable[tuple[str, int]]) -> list[Span] | None:
+        """paragraphs_with() for triggers that stand as told (see triggers.how)."""
         folded = self.folded
-        if len(folded) != len(self.text):
+        if not self.aligned:
             return None  # "İ".lower() is two characters: offsets would not line up
         found: set[int] = set()
-        for literal, word in [*((literal, False) for literal in literals), *((word, True) for word in words)]:
-            indexed = self.trigger_positions(literal, word)
+        for literal, standing in triggers:
+            indexed = self.trigger_positions(literal, standing)
             if indexed is not None:
                 for position in indexed:
                     index = bisect_right(self._paragraph_starts_sorted, position) - 1

@@ -20,6 +20,7 @@ import regex
 
 from newslint.packs_memo import MEMO
 from newslint.spans import Span
+from newslint.triggers import AS_WORD, AT_WORD_START, word_char
 
 try:  # Python's own regex parser: used only to find the literal text a pattern requires
     import re._parser as _sre_parser  # Python 3.11+
@@ -260,6 +261,36 @@ def _parsed_required_literal(pattern: str) -> str | None:
     # Short ASCII literals ("to", ".") occur everywhere and would only slow the shared index;
     # a single non-ASCII mark ("，") is rare and worth it.
     return longest if len(longest) >= 3 or (longest and not longest.isascii()) else None
+
+
+def leading_trigger(pattern: str) -> tuple[str, int] | None:
+    """The words a match of the pattern (as whole words: see with_context) starts with, and how
+    they stand: a whole word or phrase ("assist to" of "assist to (the ...)"), or a word start
+    ("participat" of "participat(e|es|ed|ing) to"). Far rarer in a text than the same letters
+    anywhere ("eat" in "great"): a rule with such a trigger runs, and compiles, where it may fire."""
+    found = MEMO.recall("leading", pattern, lambda: _parsed_leading_trigger(pattern))
+    return (found[0], found[1]) if found else None
+
+
+def _parsed_leading_trigger(pattern: str) -> list | None:
+    try:
+        tree = list(_sre_parser.parse(_REGEX_ONLY_SYNTAX.sub(".", pattern)))
+    except Exception:  # noqa: BLE001 - unsure: no trigger of this kind
+        return None
+    run = []
+    for opcode, argument in tree:
+        if opcode is not _sre_parser.LITERAL:
+            break
+        run.append(chr(argument))
+    text = "".join(run).lower()
+    if not text or not word_char(text[0]) or "{" in text:
+        return None  # a brace may be `regex` syntax that Python reads as text
+    if len(run) == len(tree) and word_char(text[-1]):
+        return [text, AS_WORD]  # all of the pattern: bounded at both ends
+    ends = [index for index in range(1, len(text)) if not word_char(text[index]) and word_char(text[index - 1])]
+    if ends and (ends[-1] >= 3 or " " in text[: ends[-1]]):
+        return [text[: ends[-1]], AS_WORD]  # followed by a space or a mark: a whole word
+    return [text, AT_WORD_START] if len(text) >= 3 and all(map(word_char, text)) else None
 
 
 # \p{L}, \P{Lu}, \K: `regex` syntax; replaced by "." (any one character) for the parser above.

@@ -18,7 +18,7 @@ from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option
 from newslint.structure import foreign_near
-from newslint.triggers import Triggers
+from newslint.triggers import AS_WORD, Triggers
 
 # Double quotation marks, and single ones where they open a quotation (‘We ...’ / 'We ...'),
 # not where they are apostrophes (China’s).
@@ -97,7 +97,7 @@ class Attribution(Rule):
         """Where the verbs stand, as written (lowercase), from the shared trigger scan."""
         text, starts = doc.text, []
         for verb in self._verbs:
-            found = doc.trigger_positions(verb.lower(), word=True)
+            found = doc.trigger_positions(verb.lower(), AS_WORD)
             if found is None:
                 return [match.start() for match in scan(self._verb, text)]
             starts.extend(start for start in found if text.startswith(verb, start))

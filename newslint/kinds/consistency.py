@@ -82,7 +82,7 @@ class Consistency(Rule):
         self._folded_forms = sorted({spelling.lower() for spelling in spellings})
 
     def triggers(self) -> Triggers | None:
-        return self.declared_triggers | Triggers(strings=frozenset(self._folded_forms))
+        return self.declared_triggers | Triggers.of(self._folded_forms)
 
     def preference_problem(self, form: str) -> str | None:
         if self._preferred is not None:
@@ -108,7 +108,7 @@ class Consistency(Rule):
         return text.lower() if self.ignorecase else text
 
     def hits(self, doc: Document) -> Iterator[Hit]:
-        windows = doc.paragraphs_with(self._folded_forms)  # substring tests: cheaper than a scan
+        windows = doc.windows_for(self.triggers())  # the trigger scan's places: cheaper than a scan
         if windows == []:
             return
         occurrences = [

@@ -54,7 +54,7 @@ class Existence(Rule):
     def triggers(self) -> Triggers | None:
         declared = self.declared_triggers
         if self._tokens:
-            return declared | Triggers(strings=frozenset(token.lower() for token in self._tokens))
+            return declared | Triggers.of(self._tokens)
         if self._literal:
             return declared | Triggers(strings=frozenset([self._literal]))
         return declared or None

@@ -23,7 +23,7 @@ from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option, OptionError
 from newslint.spans import Span, Word
 from newslint.textcase import match_case
-from newslint.triggers import Triggers
+from newslint.triggers import AS_WORD, Triggers
 
 _PRONOUN = lazy(r"(?<![\p{L}\p{M}\p{N}_'’-])(?:she|her|hers|herself)(?![\p{L}\p{M}\p{N}_'’-])", regex.IGNORECASE)
 _REPLACEMENT = {"she": "it", "hers": "its", "herself": "itself"}
@@ -266,7 +266,7 @@ class Pronoun(Rule):
 
 def _pronouns(doc: Document) -> list[regex.Match]:
     """The pronouns of the text, found where the shared trigger scan saw them."""
-    positions = [doc.trigger_positions(word, word=True) for word in sorted(_FEMININE)]
+    positions = [doc.trigger_positions(word, AS_WORD) for word in sorted(_FEMININE)]
     if any(found is None for found in positions):
         return scan(_PRONOUN, doc.text)
     text = doc.text

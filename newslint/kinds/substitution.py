@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newslint.document import Document
-from newslint.regexes import required_literal, scan_within, with_context
+from newslint.regexes import leading_trigger, required_literal, scan_within, with_context
 from newslint.rules import options as opt
 from newslint.rules import patterns
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option, OptionError, Swap
 from newslint.textcase import match_case
-from newslint.triggers import Triggers
+from newslint.triggers import ANYWHERE, AS_WORD, AT_WORD_START, Triggers
 
 
 class Substitution(Rule):
@@ -39,22 +39,23 @@ class Substitution(Rule):
             except opt._Invalid as error:
                 raise OptionError("swap", str(error)) from None
             pattern = with_context(key, self.ignorecase, swap.after, swap.not_after)
-            self._swaps.append((pattern, swap.replacements, required_literal(key)))
+            self._swaps.append((pattern, swap.replacements, _trigger(key)))
             self.patterns.append(key)
 
     def triggers(self) -> Triggers | None:
-        """A swap's own literal, or the rule's declared triggers; None if a swap has neither."""
+        """Each swap's own trigger (see _trigger), or the rule's declared triggers; None if a
+        swap has neither."""
         declared = self.declared_triggers
-        if not declared and not all(literal for _, _, literal in self._swaps):
+        if not declared and not all(trigger for _, _, trigger in self._swaps):
             return None
-        return declared | Triggers(strings=frozenset(literal for _, _, literal in self._swaps if literal))
+        return declared | _as_triggers(trigger for _, _, trigger in self._swaps if trigger)
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         seen: set[tuple[int, int]] = set()
         declared = self.declared_triggers
-        for pattern, replacements, literal in self._swaps:
-            if literal:
-                windows = doc.paragraphs_with((literal,))
+        for pattern, replacements, trigger in self._swaps:
+            if trigger:
+                windows = doc.paragraphs_holding([trigger])
             else:
                 windows = doc.windows_for(declared) if declared else None
             if windows == []:
@@ -66,3 +67,24 @@ class Substitution(Rule):
                 seen.add(span)
                 candidates = (match_case(match.expand(r), match.group()) for r in replacements)
                 yield Hit(span[0], span[1], tuple(dict.fromkeys(candidates)))
+
+
+def _trigger(key: str) -> tuple[str, int] | None:
+    """What every match of a key holds: the words it starts with ("eat" as a word is rarer than
+    "eat" in "great"), unless its longest literal is longer ("new crown", not "new")."""
+    literal = required_literal(key)
+    leading = leading_trigger(key)
+    if leading and (not literal or len(leading[0]) >= len(literal)):
+        return leading
+    return (literal, ANYWHERE) if literal else None
+
+
+def _as_triggers(triggers: Iterable[tuple[str, int]]) -> Triggers:
+    by_standing: dict[int, set[str]] = {ANYWHERE: set(), AT_WORD_START: set(), AS_WORD: set()}
+    for text, standing in triggers:
+        by_standing[standing].add(text)
+    return Triggers(
+        words=frozenset(by_standing[AS_WORD]),
+        strings=frozenset(by_standing[ANYWHERE]),
+        prefixes=frozenset(by_standing[AT_WORD_START]),
+    )
