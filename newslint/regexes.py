@@ -101,11 +101,28 @@ def _compiles(pattern: str, flags: int) -> bool:
 
 
 def compile_literals(phrases: Iterable[str], ignorecase: bool = False) -> LazyPattern:
-    """Whole-word matcher for literal phrases, as a trie; on `re` when its \\b suffices."""
-    phrases = list(phrases)
-    source = bounded_literals(phrases)
-    plain = phrases and all(_WORD.match(p[0]) and _WORD.match(p[-1]) for p in phrases)
-    return LazyPattern(source, re.IGNORECASE if ignorecase else 0, "re" if plain else "regex")
+    """Whole-word matcher for literal phrases, as a trie; on `re` when its \\b suffices. The trie
+    is built on first use too: most rules never meet their words in a short run."""
+    return _LazyLiterals(list(phrases), re.IGNORECASE if ignorecase else 0)
+
+
+class _LazyLiterals(LazyPattern):
+    """A LazyPattern whose source, a trie of phrases, is built when first needed."""
+
+    __slots__ = ("_phrases",)
+
+    def __init__(self, phrases: list[str], flags: int) -> None:
+        self._phrases = phrases
+        self.flags = flags
+        self._compiled = None
+
+    def __getattr__(self, name: str) -> Any:
+        if name in ("source", "engine"):
+            phrases = self._phrases
+            plain = phrases and all(_WORD.match(p[0]) and _WORD.match(p[-1]) for p in phrases)
+            self.source, self.engine = bounded_literals(phrases), "re" if plain else "regex"
+            return getattr(self, name)
+        return super().__getattr__(name)
 
 
 class ContextPattern:

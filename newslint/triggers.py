@@ -4,7 +4,7 @@ Every rule declares (or its kind derives) triggers: words, matched on word bound
 starts ("participat" of "participated to"), matched where a word starts; and strings, matched
 anywhere (punctuation such as " ," or "—", or the literal text a pattern cannot match without).
 One Aho-Corasick pass over the lowercase text finds every trigger of every rule (ahocorasick-rs:
-a DFA in Rust, 100+ MB/s, all matches returned in one call), so that a rule whose triggers are
+Rust, 100 MB/s, all matches returned in one call), so that a rule whose triggers are
 absent costs nothing, not even compiling its patterns, and a rule whose triggers are present
 looks only where they stand. A single character is tested with `in`: it needs no automaton.
 """
@@ -82,7 +82,9 @@ class TriggerIndex:
         self._searched = sorted(text for text in how if len(text) > 1)
         self._standing = [how[text] for text in self._searched]
         self._automaton = (
-            ahocorasick_rs.AhoCorasick(self._searched, implementation=ahocorasick_rs.Implementation.DFA)
+            # A contiguous NFA builds in a seventh of a DFA's time (1.5 ms for the built-in
+            # packs) and scans at 100 MB/s, near enough: start-up counts more.
+            ahocorasick_rs.AhoCorasick(self._searched, implementation=ahocorasick_rs.Implementation.ContiguousNFA)
             if self._searched
             else None
         )
