@@ -7,9 +7,10 @@ import textwrap
 
 import pytest
 import regex
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
+from newslint import segmentation
 from newslint.config import rule_set
 from newslint.document import Document
 from newslint.errors import RuleFileError, RuleFileWarning
@@ -142,3 +143,15 @@ def test_trigger_words_stand_on_word_boundaries_and_strings_anywhere():
     doc = Document("Others , her.")
     doc.use_triggers(index)
     assert doc.holds_any(Triggers(words=frozenset({"her"}))) and not doc.holds_any(Triggers(strings=frozenset({"ate"})))
+
+
+@given(st.text(alphabet="ab1_.-& #;\n\u00a0\x1cpngcom", max_size=60))
+@example("see kiev-night.png, a .png file, caf&#233; &amp; One.Tel and One.Tel\x1cx.com.It")
+@example("a-.png b.c.png.x ..com &#x1F;.io")
+def test_names_and_files_searched_token_by_token_find_what_a_whole_scan_finds(text):
+    for pattern, anchor in [
+        (segmentation._FILE_OR_ENTITY, segmentation._FILE_OR_ENTITY_ANCHOR),
+        (segmentation._DOTTED_NAME, segmentation._DOTTED_NAME_ANCHOR),
+    ]:
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in segmentation.matches_in_tokens(pattern, anchor, text)] == expected

@@ -95,9 +95,11 @@ class Attribution(Rule):
 
     def _verb_positions(self, doc: Document) -> list[int]:
         """Where the verbs stand, as written (lowercase), from the shared trigger scan."""
-        text, starts = doc.text, []
+        text, starts, present = doc.text, [], doc.triggers_present
+        if present is None:
+            return [match.start() for match in scan(self._verb, text)]
         for verb in self._verbs:
-            found = doc.trigger_positions(verb.lower(), AS_WORD)
+            found = doc.trigger_positions(verb.lower(), AS_WORD) if verb.lower() in present else []
             if found is None:
                 return [match.start() for match in scan(self._verb, text)]
             starts.extend(start for start in found if text.startswith(verb, start))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar
@@ -186,7 +186,7 @@ class Rule(ABC):
     def configure(self, options: dict[str, Any], context: LoadContext) -> None:
         """Compile the kind's own keys; raise OptionError for a bad combination."""
 
-    @property
+    @cached_property
     def declared_triggers(self) -> Triggers:
         """The triggers the rule file declares (`triggers:`)."""
         return Triggers.of(self.info.triggers)
