@@ -10,7 +10,7 @@ import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from newslint import segmentation
+from newslint import filenames, segmentation
 from newslint.config import rule_set
 from newslint.document import Document
 from newslint.errors import RuleFileError, RuleFileWarning
@@ -155,3 +155,9 @@ def test_names_and_files_searched_token_by_token_find_what_a_whole_scan_finds(te
     ]:
         expected = [m.span() for m in pattern.finditer(text)]
         assert [m.span() for m in segmentation.matches_in_tokens(pattern, anchor, text)] == expected
+
+
+@given(st.text(alphabet="ab/._~- \n\u017fKvgpdfjs", max_size=50))
+@example("see /img/kiev.png, ~/copy, and/or ./x and ../y a.JPG b.ſvg c.Kml stories/2024/talks.pdf")
+def test_file_names_found_from_quick_anchors_are_those_found_from_exact_ones(text):
+    assert filenames.file_names(text) == filenames.file_names(text, filenames._ANCHOR)
