@@ -63,6 +63,19 @@ class LazyPattern:
     def __getattr__(self, name: str) -> Any:
         return getattr(self.compiled, name)
 
+    # The methods rules call most, without __getattr__'s detour (it runs only after a failed lookup).
+    def match(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled.match(*args, **kwargs)
+
+    def search(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled.search(*args, **kwargs)
+
+    def finditer(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled.finditer(*args, **kwargs)
+
+    def fullmatch(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled.fullmatch(*args, **kwargs)
+
     def __getstate__(self) -> tuple[str, int, str]:
         return self.source, self.flags, self.engine
 

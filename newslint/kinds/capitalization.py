@@ -140,12 +140,23 @@ def _sentences_that_may_start_lowercase(doc: Document) -> Iterator[Span]:
     candidates = {
         index
         for index, paragraph in enumerate(doc.paragraphs)
-        if (first := _FIRST_WORD.match(text, paragraph.start, paragraph.end)) and not first.group("word")[0].isupper()
+        if _may_start_lowercase(text, paragraph.start, paragraph.end)
     }
     candidates.update(doc.paragraph_index(match.end() - 1) for match in _LOWERCASE_AFTER_MARK.finditer(text))
     for index in sorted(candidates):
         if index >= 0:
             yield from doc.paragraph_sentences(index)
+
+
+def _may_start_lowercase(text: str, start: int, end: int) -> bool:
+    """Whether the word _FIRST_WORD finds at text[start:end] (after opening marks) starts with a
+    letter that is not a capital."""
+    while start < end and text[start] in _OPENING_MARKS:
+        start += 1
+    return start < end and text[start].isalpha() and not text[start].isupper()
+
+
+_OPENING_MARKS = "\"“‘'([«"  # as in _FIRST_WORD
 
 
 # A name its owner writes in lowercase, as code is written: with a digit, a hyphen or a dot inside
