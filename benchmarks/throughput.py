@@ -31,6 +31,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -76,11 +77,19 @@ def measured(
     """(seconds, peak memory in bytes, exit code) of one run; an exit code not in `ok` stops all."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    peak = 0
-    while process.poll() is None:
-        peak = max(peak, _tree_rss(process.pid))
-        time.sleep(0.02)
+    peaks = [0]
+
+    def sample() -> None:  # in a thread, so that the clock stops when the process does, not at a tick
+        while process.poll() is None:
+            peaks.append(max(peaks[-1], _tree_rss(process.pid)))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    process.wait()
     seconds = time.perf_counter() - started
+    sampler.join()
+    peak = peaks[-1]
     if process.returncode not in ok:
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {process.stderr.read().decode()[:500]}")
     return seconds, peak, process.returncode
