@@ -20,7 +20,7 @@ from newslint.triggers import Triggers
 SENTENCE_ORIGINS = ("paragraph", ".", "!", "?")
 _FIRST_WORD = lazy(r"[\"“‘'(\[«]*(?P<word>\p{L}[\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*)")
 _NAME_PART = lazy(r"[^\s-]+")
-_TOKEN = lazy(r"[^\W\d_]+", engine="re")  # the same word tokens as Document.word_set
+_TOKEN = lazy(r"[^\W\d_]+", engine="re")  # a form without letters is no slipped name
 _CLOSERS_AND_SPACE = "\"”’'»)] \t\r\n"
 
 # Name particles that house styles write in lowercase even at the start of a sentence.
@@ -55,8 +55,6 @@ class Capitalization(Rule):
             self._canonical = {name.lower(): name for name in names if name != name.lower()}
             if not self._canonical:
                 raise OptionError("names", "a proper-nouns check needs `names` or `wordlists` with capitalised names")
-            # The slipped forms, by their first word: a document can hold one only if it holds
-            # all of its words, which a set of the document's words answers without a regex.
             # The slipped forms, by their lowercase: the shared trigger scan tells which occur.
             self._forms_by_lowercase: dict[str, list[str]] = {}
             for form in sorted(_slipped_forms(self._canonical.values())):

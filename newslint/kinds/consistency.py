@@ -6,6 +6,7 @@ import copy
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from newslint.document import Document
@@ -82,6 +83,10 @@ class Consistency(Rule):
         self._folded_forms = sorted({spelling.lower() for spelling in spellings})
 
     def triggers(self) -> Triggers | None:
+        return self._triggers
+
+    @cached_property
+    def _triggers(self) -> Triggers:
         return self.declared_triggers | Triggers.of(self._folded_forms)
 
     def preference_problem(self, form: str) -> str | None:
@@ -108,7 +113,7 @@ class Consistency(Rule):
         return text.lower() if self.ignorecase else text
 
     def hits(self, doc: Document) -> Iterator[Hit]:
-        windows = doc.windows_for(self.triggers())  # the trigger scan's places: cheaper than a scan
+        windows = doc.windows_for(self._triggers)  # the trigger scan's places: cheaper than a scan
         if windows == []:
             return
         occurrences = [

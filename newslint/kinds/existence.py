@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cached_property
 from typing import Any
 
 from newslint.document import Document
@@ -52,6 +53,10 @@ class Existence(Rule):
         self._tokens = tokens
 
     def triggers(self) -> Triggers | None:
+        return self._triggers
+
+    @cached_property
+    def _triggers(self) -> Triggers | None:
         declared = self.declared_triggers
         if self._tokens:
             return declared | Triggers.of(self._tokens)
@@ -60,7 +65,7 @@ class Existence(Rule):
         return declared or None
 
     def hits(self, doc: Document) -> Iterator[Hit]:
-        triggers = self.triggers()
+        triggers = self._triggers
         windows = doc.windows_for(triggers) if triggers is not None else None
         if windows == []:
             return
