@@ -13,7 +13,7 @@ import re
 
 import regex
 
-from newslint.regexes import LazyPattern, lazy
+from newslint.regexes import LazyPattern, lazy, matches_in_tokens
 from newslint.spans import Span
 
 EXTENSIONS = (
@@ -47,13 +47,4 @@ _QUICK_ANCHOR = lazy(rf"{_EXTENSION}|/", re.IGNORECASE, engine="re")
 
 def file_names(text: str, anchors: LazyPattern = _QUICK_ANCHOR) -> list[Span]:
     """Spans of the file names and paths in text, in order."""
-    found: list[Span] = []
-    searched_to = 0
-    for anchor in anchors.finditer(text):
-        if anchor.start() < searched_to:
-            continue
-        start = _TOKEN_START.search(text, searched_to, anchor.start()).start()
-        end = _TOKEN_REST.match(text, anchor.start()).end()
-        found.extend(Span(*match.span()) for match in PATHLIKE.finditer(text, start, end))
-        searched_to = end
-    return found
+    return [Span(*match.span()) for match in matches_in_tokens(PATHLIKE, anchors, text, _TOKEN_START, _TOKEN_REST)]

@@ -381,6 +381,30 @@ class LiteralIndex:
         return found
 
 
+_TOKEN_START = LazyPattern(r"(?r)\S*\Z")
+_TOKEN_REST = LazyPattern(r"\S*")
+
+
+def matches_in_tokens(
+    pattern: Any, anchors: Any, text: str, token_start: Any = _TOKEN_START, token_rest: Any = _TOKEN_REST
+) -> list[Any]:
+    """pattern.finditer(text), run only on the tokens (by default, runs of non-space) that hold a
+    match of `anchors`: the same matches, when every match holds an anchor and no character that
+    ends a token. Finding cheap anchors costs far less than trying a pattern that starts with a
+    look-behind at every word. token_start: a reverse pattern for where a token starts before an
+    anchor; token_rest: where it ends after."""
+    found: list[Any] = []
+    searched_to = 0
+    for anchor in anchors.finditer(text):
+        if anchor.start() < searched_to:
+            continue
+        start = token_start.search(text, searched_to, anchor.start()).start()
+        end = token_rest.match(text, anchor.start()).end()
+        found.extend(pattern.finditer(text, start, end))
+        searched_to = end
+    return found
+
+
 def scan_within(pattern: Any, text: str, windows: Sequence[Span] | None) -> list[Any]:
     """scan() over each window (None: the whole text)."""
     if windows is None:

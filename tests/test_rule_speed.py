@@ -14,7 +14,7 @@ from newslint import filenames, segmentation
 from newslint.config import rule_set
 from newslint.document import Document
 from newslint.errors import RuleFileError, RuleFileWarning
-from newslint.regexes import scan, with_context
+from newslint.regexes import matches_in_tokens, scan, with_context
 from newslint.rules import load_rule_file
 from newslint.rules.loader import speed_problems
 from newslint.rules.patterns import leads_with_lookbehind
@@ -154,7 +154,7 @@ def test_names_and_files_searched_token_by_token_find_what_a_whole_scan_finds(te
         (segmentation._DOTTED_NAME, segmentation._DOTTED_NAME_ANCHOR),
     ]:
         expected = [m.span() for m in pattern.finditer(text)]
-        assert [m.span() for m in segmentation.matches_in_tokens(pattern, anchor, text)] == expected
+        assert [m.span() for m in matches_in_tokens(pattern, anchor, text)] == expected
 
 
 @given(st.text(alphabet="ab/._~- \n\u017fKvgpdfjs", max_size=50))
