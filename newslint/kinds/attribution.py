@@ -91,7 +91,7 @@ class Attribution(Rule):
                 yield Hit(*speech, (), values)
 
     def triggers(self) -> Triggers | None:
-        return self.declared_triggers | Triggers.of(self._verbs)
+        return self.declared_triggers or Triggers.of(self._verbs)
 
     def _verb_positions(self, doc: Document) -> list[int]:
         """Where the verbs stand, as written (lowercase), from the shared trigger scan."""

@@ -59,7 +59,7 @@ class Balance(Rule):
 
     def triggers(self) -> Triggers | None:
         marks = set(self._quote_marks) | set(self._bracket_closer) | set(self._bracket_opener)
-        return self.declared_triggers | Triggers(strings=frozenset(marks))
+        return self.declared_triggers or Triggers(strings=frozenset(marks))
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         found: list[tuple[int, str]] = []

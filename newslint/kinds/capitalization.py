@@ -63,7 +63,7 @@ class Capitalization(Rule):
 
     def triggers(self) -> Triggers | None:
         if self._check == "proper-nouns":
-            return self.declared_triggers | Triggers.of(self._forms_by_lowercase)
+            return self.declared_triggers or Triggers.of(self._forms_by_lowercase)
         return self.declared_triggers or None
 
     def hits(self, doc: Document) -> Iterator[Hit]:

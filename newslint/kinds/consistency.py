@@ -87,7 +87,7 @@ class Consistency(Rule):
 
     @cached_property
     def _triggers(self) -> Triggers:
-        return self.declared_triggers | Triggers.of(self._folded_forms)
+        return self.declared_triggers or Triggers.of(self._folded_forms)
 
     def preference_problem(self, form: str) -> str | None:
         if self._preferred is not None:

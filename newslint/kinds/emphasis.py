@@ -79,7 +79,7 @@ class Emphasis(Rule):
         self._short_text = options["short_text_words"]
 
     def triggers(self) -> Triggers | None:
-        return self.declared_triggers | Triggers(strings=frozenset(_OPENING))
+        return self.declared_triggers or Triggers(strings=frozenset(_OPENING))
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         text = doc.text

@@ -57,12 +57,11 @@ class Existence(Rule):
 
     @cached_property
     def _triggers(self) -> Triggers | None:
-        declared = self.declared_triggers
+        if self.declared_triggers:
+            return self.declared_triggers
         if self._tokens:
-            return declared | Triggers.of(self._tokens)
-        if self._literal:
-            return declared | Triggers(strings=frozenset([self._literal]))
-        return declared or None
+            return Triggers.of(self._tokens)
+        return Triggers(strings=frozenset([self._literal])) if self._literal else None
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         triggers = self._triggers

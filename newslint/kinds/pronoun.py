@@ -118,7 +118,7 @@ class Pronoun(Rule):
             raise OptionError("names", "a pronoun rule needs `names` or `entities` word lists naming places")
 
     def triggers(self) -> Triggers | None:
-        return self.declared_triggers | Triggers(words=_FEMININE)
+        return self.declared_triggers or Triggers(words=_FEMININE)
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         flagged: dict[int, str] = {}  # start of a pronoun already found to mean a place -> the place

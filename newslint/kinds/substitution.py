@@ -43,21 +43,21 @@ class Substitution(Rule):
             self.patterns.append(key)
 
     def triggers(self) -> Triggers | None:
-        """Each swap's own trigger (see _trigger), or the rule's declared triggers; None if a
-        swap has neither."""
-        declared = self.declared_triggers
-        if not declared and not all(trigger for _, _, trigger in self._swaps):
+        """The declared triggers, or else each swap's own (see _trigger); None if a swap has none."""
+        if self.declared_triggers:
+            return self.declared_triggers
+        if not all(trigger for _, _, trigger in self._swaps):
             return None
-        return declared | _as_triggers(trigger for _, _, trigger in self._swaps if trigger)
+        return _as_triggers(trigger for _, _, trigger in self._swaps)
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         seen: set[tuple[int, int]] = set()
         declared = self.declared_triggers
         for pattern, replacements, trigger in self._swaps:
-            if trigger:
-                windows = doc.paragraphs_holding([trigger])
+            if declared:
+                windows = doc.windows_for(declared)
             else:
-                windows = doc.windows_for(declared) if declared else None
+                windows = doc.paragraphs_holding([trigger]) if trigger else None
             if windows == []:
                 continue
             for match in scan_within(pattern, doc.text, windows):
