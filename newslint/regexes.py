@@ -158,6 +158,10 @@ class ContextPattern:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Any]:
         return iter(scan(self, text, pos, endpos))
 
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
+        """The first match whose context holds, or None."""
+        return next(_in_context(self, text, pos, len(text) if endpos is None else endpos), None)
+
 
 def with_context(
     body: str,
@@ -469,12 +473,16 @@ def scan(pattern: Any, text: str, start: int = 0, end: int | None = None) -> lis
 
 
 def _scan_in_context(pattern: ContextPattern, text: str, start: int, end: int) -> list[Any]:
-    """scan() for a ContextPattern: each match whose context holds; after one that does not, the
-    search resumes one character after its start, as the look-behind would have moved on."""
+    return list(_in_context(pattern, text, start, end))
+
+
+def _in_context(pattern: ContextPattern, text: str, start: int, end: int) -> Iterator[Any]:
+    """The matches of a ContextPattern whose context holds; after one that does not, the search
+    resumes one character after its start, as the look-behind would have moved on. Searches
+    draw on the time budget, as scan()'s do."""
     compiled = pattern.body.compiled
     checks = [check.compiled for check in pattern.checks]
     budget = _BUDGET.get() or TimeBudget(time_limit(text))
-    found: list[Any] = []
     position = start
     while position <= end:
         if budget.remaining() <= 0:
@@ -485,11 +493,10 @@ def _scan_in_context(pattern: ContextPattern, text: str, start: int, end: int) -
         finally:
             budget.spent += time.monotonic() - started
         if match is None:
-            break
+            return
         at = match.start()
         if all(check.match(text, at, end) for check in checks):
-            found.append(match)
+            yield match
             position = match.end() if match.end() > at else at + 1
         else:
             position = at + 1
-    return found

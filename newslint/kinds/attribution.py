@@ -13,7 +13,7 @@ from typing import Any
 import regex
 
 from newslint.document import Document
-from newslint.regexes import WORD_END, WORD_START, compile_literals, compile_pattern, lazy, literal_alternation, scan
+from newslint.regexes import WORD_END, compile_literals, compile_pattern, lazy, literal_alternation, scan, with_context
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option
@@ -62,11 +62,14 @@ class Attribution(Rule):
             rf"{_SPEAKER}\s+(?P<verb>{verbs}){WORD_END}(?:[ \t]+[\p{{L}}\p{{N}}'’-]+){{0,3}}[ \t]*:[ \t]+(?=\p{{Lu}})"
         )
         pronouns = literal_alternation(word.lower() for word in options["pronouns"])
-        self._pronoun = compile_pattern(f"{WORD_START}(?:{pronouns}){WORD_END}", ignorecase=True)
+        self._pronoun = with_context(pronouns, ignorecase=True)  # whole words
         self._speaker_nouns = frozenset(
             word.lower() for listname in options["speakers"] for word in context.wordlist(listname)
         )
         self._verbs = options["verbs"]
+        self._verbs_by_lowercase: dict[str, list[str]] = {}
+        for verb in self._verbs:
+            self._verbs_by_lowercase.setdefault(verb.lower(), []).append(verb)
         self._verb = compile_literals(self._verbs)  # where the shared trigger scan cannot tell
 
     def hits(self, doc: Document) -> Iterator[Hit]:
@@ -98,11 +101,12 @@ class Attribution(Rule):
         text, starts, present = doc.text, [], doc.triggers_present
         if present is None:
             return [match.start() for match in scan(self._verb, text)]
-        for verb in self._verbs:
-            found = doc.trigger_positions(verb.lower(), AS_WORD) if verb.lower() in present else []
+        for lowercase in present.intersection(self._verbs_by_lowercase):
+            found = doc.trigger_positions(lowercase, AS_WORD)
             if found is None:
                 return [match.start() for match in scan(self._verb, text)]
-            starts.extend(start for start in found if text.startswith(verb, start))
+            for verb in self._verbs_by_lowercase[lowercase]:
+                starts.extend([start for start in found if text.startswith(verb, start)])
         return starts
 
     def _attribution_of(self, text: str, start: int, end: int) -> regex.Match | None:
