@@ -81,6 +81,7 @@ class Consistency(Rule):
                 spellings.update({spelling, spelling.replace("'", "’"), spelling.replace("’", "'")})
         self._regex = compile_literals(sorted(spellings), self.ignorecase)
         self._folded_forms = sorted({spelling.lower() for spelling in spellings})
+        self._spellings = sorted(spellings)  # as written: a rule that minds case needs one of them
 
     def triggers(self) -> Triggers | None:
         return self._triggers
@@ -113,6 +114,8 @@ class Consistency(Rule):
         return text.lower() if self.ignorecase else text
 
     def hits(self, doc: Document) -> Iterator[Hit]:
+        if not self.ignorecase and not any(spelling in doc.text for spelling in self._spellings):
+            return  # "us" but never "US" or "U.S."
         windows = doc.windows_for(self._triggers)  # the trigger scan's places: cheaper than a scan
         if windows == []:
             return
