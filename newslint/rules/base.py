@@ -192,9 +192,9 @@ class Rule(ABC):
         return Triggers.of(self.info.triggers)
 
     def triggers(self) -> Triggers | None:
-        """What a document must hold (one of) for this rule to fire there: the declared triggers
-        and those the kind derives from its keys; None when the rule may fire anywhere (it then
-        runs on every document)."""
+        """What a document must hold (one of) for this rule to fire there: the declared triggers,
+        or else those the kind derives from its keys; None when the rule may fire anywhere (it
+        then runs on every document)."""
         return self.declared_triggers or None
 
     def required_literals(self) -> frozenset[str] | None:
