@@ -36,11 +36,10 @@ class Existence(Rule):
             raise OptionError("after", "`after` and `not_after` are the context of a `pattern`")
         self.patterns: list[str] = []  # as expanded, for the loader's checks of built-in rules
         if pattern:
-            lists = options["lists"]
             try:
-                pattern = patterns.expand(pattern, lists)
-                after = options["after"] and patterns.expand(options["after"], lists)
-                not_after = tuple(patterns.expand(before, lists) for before in options["not_after"])
+                pattern, after, not_after = patterns.expand_with_context(
+                    pattern, options["after"], options["not_after"], options["lists"]
+                )
                 for each in (pattern, *([after] if after else []), *not_after):
                     opt.pattern(each)
             except opt._Invalid as error:

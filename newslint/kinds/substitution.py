@@ -29,12 +29,10 @@ class Substitution(Rule):
         self.patterns: list[str] = []  # as expanded, for the loader's checks of built-in rules
         for written, swap in options["swap"].items():
             try:
-                key = patterns.expand(written, options["lists"])
-                swap = Swap(
-                    swap.replacements,
-                    swap.after and patterns.expand(swap.after, options["lists"]),
-                    tuple(patterns.expand(before, options["lists"]) for before in swap.not_after),
+                key, after, not_after = patterns.expand_with_context(
+                    written, swap.after, swap.not_after, options["lists"]
                 )
+                swap = Swap(swap.replacements, after, not_after)
                 opt.check_swap(key, swap)
             except opt._Invalid as error:
                 raise OptionError("swap", str(error)) from None

@@ -12,7 +12,7 @@ position of the text. The loader refuses a built-in pattern that leads with one.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from newslint.rules.options import _Invalid, _type_name, string_list
@@ -50,6 +50,13 @@ def expand(pattern: str, lists: Mapping[str, tuple[str, ...]]) -> str:
         return "(?:" + "|".join(lists[name]) + ")"
 
     return _REFERENCE.sub(alternation, pattern) if "\\L<" in pattern else pattern
+
+
+def expand_with_context(
+    pattern: str, after: str | None, not_after: Sequence[str], lists: Mapping[str, tuple[str, ...]]
+) -> tuple[str, str | None, tuple[str, ...]]:
+    """A pattern and its context (`after`, `not_after`), each with its named lists expanded."""
+    return expand(pattern, lists), after and expand(after, lists), tuple(expand(before, lists) for before in not_after)
 
 
 def leads_with_lookbehind(pattern: str) -> bool:
