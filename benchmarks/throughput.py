@@ -1,21 +1,24 @@
-"""Throughput, start-up and memory of newslint, beside proselint, in the same run.
+"""Throughput, start-up and memory of newslint, beside codespell and proselint, in the same run.
 
     python benchmarks/throughput.py [--copies 2000] [--runs 3] [--big-mb 100] [--json]
 
-It builds a corpus in a temporary folder -- copies of the seed article as separate files, and the
-documents of ../shared/corpus/mqm-zhen-dev.jsonl as files -- installs newslint from this checkout
-and proselint from PyPI into temporary virtual environments (so that both start the way an
-installed tool does), and times whole processes, several runs, median:
+It installs newslint from this checkout, and codespell and proselint from PyPI, into temporary
+virtual environments (so that each starts the way an installed tool does), builds two corpora
+in a temporary folder, and times whole processes, several runs, median:
 
-- newslint on the corpus with its default rules: `--no-cache` (every file linted), with the
-  result cache cold (the default on a first run: identical files are linted once), and warm;
-  and proselint on the same files;
-- newslint's start-up on one small file;
+- distinct stories, where no cache can help: the documents of ../shared/corpus/mqm-zhen-dev.jsonl
+  (machine and human translations) and the native stories of native-news-wikinews.jsonl, one
+  file each. newslint `--no-cache` with one job and with all cores; codespell (one regex and a
+  dictionary look-up per word, one process) and proselint on the same files;
+- copies of the seed article as separate files: newslint `--no-cache` on all cores, with the
+  result cache cold (identical files are linted once) and warm, and proselint;
+- newslint's start-up on a one-line file, with its .pyc files (as pip installs it) and without
+  (PYTHONDONTWRITEBYTECODE, the package's __pycache__ removed); `python -c pass` beside it;
 - newslint on one big file (its memory against the file's size), and --fix on a copy of it.
 
 Peak memory is the sum of the resident memory of the process and its workers, sampled every
-20 ms from /proc. Not a test: these machines are shared and noisy, which is why the two tools
-are measured side by side.
+20 ms from /proc. Not a test: these machines are shared and noisy, which is why the tools are
+measured side by side, and why the ratios mean more than the seconds.
 """
 
 from __future__ import annotations
@@ -28,12 +31,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "000_273ab2e08d5b05c0.txt"
-CORPUS = REPO.parent / "shared" / "corpus" / "mqm-zhen-dev.jsonl"
+SHARED_CORPUS = REPO.parent / "shared" / "corpus"
+DISTINCT = (SHARED_CORPUS / "mqm-zhen-dev.jsonl", SHARED_CORPUS / "native-news-wikinews.jsonl")
 
 
 def venv_with(folder: Path, *requirements: str) -> Path:
@@ -66,49 +71,74 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def measured(command: list[str], cwd: Path) -> tuple[float, int, int]:
-    """(seconds, peak memory in bytes, exit code) of one run."""
+def measured(
+    command: list[str], cwd: Path, env: dict | None = None, ok: tuple[int, ...] = (0, 1)
+) -> tuple[float, int, int]:
+    """(seconds, peak memory in bytes, exit code) of one run; an exit code not in `ok` stops all."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
-    while process.poll() is None:
-        peak = max(peak, _tree_rss(process.pid))
-        time.sleep(0.02)
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    peaks = [0]
+
+    def sample() -> None:  # in a thread, so that the clock stops when the process does, not at a tick
+        while process.poll() is None:
+            peaks.append(max(peaks[-1], _tree_rss(process.pid)))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    process.wait()
     seconds = time.perf_counter() - started
-    if process.returncode not in (0, 1):
+    sampler.join()
+    peak = peaks[-1]
+    if process.returncode not in ok:
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {process.stderr.read().decode()[:500]}")
     return seconds, peak, process.returncode
 
 
-def median_run(command: list[str], cwd: Path, runs: int, before=None) -> dict:
+def median_run(command: list[str], cwd: Path, runs: int, before=None, **options) -> dict:
     results = []
     for _ in range(runs):
         if before:
             before()
-        results.append(measured(command, cwd))
+        results.append(measured(command, cwd, **options))
     return {"seconds": statistics.median(r[0] for r in results), "peak_bytes": max(r[1] for r in results)}
 
 
-def build_corpus(folder: Path, copies: int) -> tuple[int, int]:
-    """The seed article `copies` times, plus the MQM corpus documents; returns (files, bytes)."""
+def build_seed_copies(folder: Path, copies: int) -> tuple[int, int]:
+    """The seed article `copies` times; returns (files, bytes)."""
     folder.mkdir(parents=True)
     seed = SEED.read_bytes()
     for index in range(copies):
         (folder / f"seed_{index:05d}.txt").write_bytes(seed)
-    files, size = copies, copies * len(seed)
-    if CORPUS.is_file():
-        for index, line in enumerate(CORPUS.read_text(encoding="utf-8").splitlines()):
-            data = (json.loads(line)["text"] + "\n").encode("utf-8")
-            (folder / f"mqm_{index:04d}.txt").write_bytes(data)
-            files, size = files + 1, size + len(data)
+    return copies, copies * len(seed)
+
+
+def build_distinct(folder: Path) -> tuple[int, int]:
+    """Each document of the corpora in DISTINCT that are here, as a file; returns (files, bytes)."""
+    folder.mkdir(parents=True)
+    files = size = 0
+    for corpus in DISTINCT:
+        if not corpus.is_file():
+            continue
+        for index, line in enumerate(corpus.read_text(encoding="utf-8").splitlines()):
+            if line.strip():
+                data = (json.loads(line)["text"] + "\n").encode("utf-8")
+                (folder / f"{corpus.stem}_{index:04d}.txt").write_bytes(data)
+                files, size = files + 1, size + len(data)
     return files, size
+
+
+def without_bytecode(bin_folder: Path) -> None:
+    """Remove newslint's compiled .pyc files from a virtual environment (a cold start)."""
+    for cache in bin_folder.parent.glob("lib/python*/site-packages/newslint/**/__pycache__"):
+        shutil.rmtree(cache, ignore_errors=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--copies", type=int, default=2000, help="copies of the seed article")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="all cores: newslint's default")
     parser.add_argument("--big-mb", type=int, default=100, help="size of the single big file (0: skip)")
     parser.add_argument("--skip-proselint", action="store_true")
     parser.add_argument("--json", action="store_true")
@@ -116,33 +146,59 @@ def main() -> None:
 
     work = Path(tempfile.mkdtemp(prefix="newslint-bench-"))
     try:
-        print(f"installing newslint and proselint into {work} ...", file=sys.stderr)
+        print(f"installing newslint, codespell and proselint into {work} ...", file=sys.stderr)
         newslint_bin = venv_with(work / "venv-newslint", str(REPO))
+        codespell_bin = venv_with(work / "venv-codespell", "codespell")
         proselint_bin = None if args.skip_proselint else venv_with(work / "venv-proselint", "proselint")
-        corpus = work / "corpus"
-        files, size = build_corpus(corpus, args.copies)
+        files, size = build_distinct(work / "distinct")
+        copies, copies_size = build_seed_copies(work / "copies", args.copies)
+        report: dict = {"jobs": args.jobs, "cpus": os.cpu_count(), "runs": args.runs}
+        report["distinct"] = {"files": files, "megabytes": size / 1e6}
+        report["copies"] = {"files": copies, "megabytes": copies_size / 1e6}
         newslint = [str(newslint_bin / "newslint"), "--exit-zero"]
-        report: dict = {"files": files, "megabytes": size / 1e6, "jobs": args.jobs, "cpus": os.cpu_count()}
+        jobs = ["--jobs", str(args.jobs)]
 
         def clear_cache() -> None:
             shutil.rmtree(work / ".newslint_cache", ignore_errors=True)
 
-        report["newslint --no-cache"] = median_run(
-            [*newslint, "--no-cache", "--jobs", str(args.jobs), "corpus"], work, args.runs
+        distinct = report["distinct"]
+        if files:
+            distinct["newslint --no-cache --jobs 1"] = median_run(
+                [*newslint, "--no-cache", "--jobs", "1", "distinct"], work, args.runs
+            )
+            distinct["newslint --no-cache, all cores"] = median_run(
+                [*newslint, "--no-cache", *jobs, "distinct"], work, args.runs
+            )
+            # codespell exits 65 when it finds a misspelling
+            codespell = [str(codespell_bin / "codespell"), "distinct"]
+            distinct["codespell"] = median_run(codespell, work, args.runs, ok=(0, 65))
+            if proselint_bin is not None:
+                distinct["proselint"] = median_run([str(proselint_bin / "proselint"), "check", "distinct"], work, 1)
+
+        seeds = report["copies"]
+        seeds["newslint --no-cache, all cores"] = median_run(
+            [*newslint, "--no-cache", *jobs, "copies"], work, args.runs
         )
-        report["newslint --no-cache --jobs 1"] = median_run([*newslint, "--no-cache", "--jobs", "1", "corpus"], work, 1)
-        report["newslint, cold cache (default)"] = median_run(
-            [*newslint, "--jobs", str(args.jobs), "corpus"], work, args.runs, before=clear_cache
+        seeds["newslint, cold cache (default)"] = median_run(
+            [*newslint, *jobs, "copies"], work, args.runs, before=clear_cache
         )
-        report["newslint, warm cache"] = median_run([*newslint, "--jobs", str(args.jobs), "corpus"], work, args.runs)
+        seeds["newslint, warm cache"] = median_run([*newslint, *jobs, "copies"], work, args.runs)
         if proselint_bin is not None:
-            report["proselint"] = median_run([str(proselint_bin / "proselint"), "check", "corpus"], work, args.runs)
+            seeds["proselint"] = median_run([str(proselint_bin / "proselint"), "check", "copies"], work, 1)
 
         small = work / "small.txt"
         small.write_text("The talks ended. . Officials in Kiev said so.\n", encoding="utf-8")
         median_run([*newslint, "--no-cache", "small.txt"], work, 1)  # first run writes the rule cache
-        report["start-up, one small file"] = median_run([*newslint, "--no-cache", "small.txt"], work, max(args.runs, 7))
-        report["python -c pass"] = median_run([str(newslint_bin / "python"), "-c", "pass"], work, max(args.runs, 7))
+        startup_runs = max(args.runs, 7)
+        report["start-up, one-line file"] = median_run([*newslint, "--no-cache", "small.txt"], work, startup_runs)
+        report["python -c pass"] = median_run([str(newslint_bin / "python"), "-c", "pass"], work, startup_runs)
+        without_bytecode(newslint_bin)
+        report["start-up, one-line file, no .pyc"] = median_run(
+            [*newslint, "--no-cache", "small.txt"],
+            work,
+            startup_runs,
+            env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        )
 
         if args.big_mb:
             big = work / "big.txt"
@@ -165,27 +221,31 @@ def print_report(report: dict, as_json: bool) -> None:
     if as_json:
         print(json.dumps(report, indent=2))
         return
-    size, files = report["megabytes"], report["files"]
-    print(f"corpus: {files} files, {size:.1f} MB; {report['jobs']} jobs on {report['cpus']} CPUs; median of runs")
-    for name in (
-        "newslint --no-cache",
-        "newslint --no-cache --jobs 1",
-        "newslint, cold cache (default)",
-        "newslint, warm cache",
-        "proselint",
-    ):
-        if name in report:
-            run = report[name]
-            print(
-                f"  {name:<32} {run['seconds']:7.2f} s  {size / run['seconds']:7.2f} MB/s  "
-                f"{files / run['seconds']:8.0f} files/s  peak {run['peak_bytes'] / 1e6:6.0f} MB"
-            )
-    if "proselint" in report:
-        ratio = report["proselint"]["seconds"] / report["newslint --no-cache"]["seconds"]
-        print(f"  newslint (--no-cache) is {ratio:.1f}x proselint's throughput")
-    startup = report["start-up, one small file"]["seconds"]
+    print(f"{report['cpus']} CPUs, all cores = {report['jobs']} jobs; median of {report['runs']} runs (proselint: 1)")
+    for corpus, title in (("distinct", "distinct stories"), ("copies", "copies of the seed article")):
+        runs = report[corpus]
+        size, files = runs["megabytes"], runs["files"]
+        print(f"{title}: {files} files, {size:.2f} MB")
+        for name, run in runs.items():
+            if isinstance(run, dict):
+                print(
+                    f"  {name:<34} {run['seconds']:7.2f} s  {size / run['seconds']:7.2f} MB/s  "
+                    f"{files / run['seconds']:7.0f} files/s  peak {run['peak_bytes'] / 1e6:5.0f} MB"
+                )
+    distinct = report["distinct"]
+    if "codespell" in distinct:
+        for name in ("newslint --no-cache --jobs 1", "newslint --no-cache, all cores"):
+            ratio = distinct["codespell"]["seconds"] / distinct[name]["seconds"]
+            print(f"distinct stories, {name}: {ratio:.2f}x codespell's throughput")
+    if "proselint" in report["copies"]:
+        ratio = report["copies"]["proselint"]["seconds"] / report["copies"]["newslint --no-cache, all cores"]["seconds"]
+        print(f"seed copies, newslint --no-cache on all cores: {ratio:.1f}x proselint's throughput")
     python = report["python -c pass"]["seconds"]
-    print(f"start-up on one small file: {startup * 1000:.0f} ms (python -c pass: {python * 1000:.0f} ms)")
+    warm = report["start-up, one-line file"]["seconds"]
+    cold = report["start-up, one-line file, no .pyc"]["seconds"]
+    print(
+        f"start-up on a one-line file: {warm * 1000:.0f} ms; without .pyc {cold * 1000:.0f} ms (python -c pass: {python * 1000:.0f} ms)"
+    )
     for name in ("newslint, one big file", "newslint --fix, one big file"):
         if name in report:
             big = report[name]

@@ -6,11 +6,11 @@ import atexit
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from newslint import runner
 from newslint.backends.settings import RULE_PREFIX as LANGUAGETOOL
 from newslint.backends.settings import LanguageToolUnavailable
-from newslint.bitext.run import BitextSettings
 from newslint.config import Config, active_rules, forget_loaded_rules, rule_set
 from newslint.errors import InputError, NewslintError
 from newslint.findings import Finding
@@ -19,6 +19,9 @@ from newslint.linter import Linter
 from newslint.runner import FileOutcome, Job
 from newslint.selection import family_selected
 from newslint.sources import Source, discover
+
+if TYPE_CHECKING:
+    from newslint.bitext.run import BitextSettings
 
 
 def lint_text(text: str, path: str = "-", config: Config | None = None, format: str | None = None) -> list[Finding]:

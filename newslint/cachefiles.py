@@ -14,10 +14,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
-import secrets
 import stat
 import sys
-import tempfile
 from contextlib import suppress
 from functools import lru_cache
 from pathlib import Path
@@ -87,6 +85,8 @@ def _key_in(folder: Path) -> bytes | None:
     with suppress(FileExistsError, OSError):
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
         try:
+            import secrets  # only when the key is made: start-up need not import it
+
             os.write(descriptor, secrets.token_hex(32).encode())
         finally:
             os.close(descriptor)
@@ -145,6 +145,8 @@ def write_atomically(target: Path, data: bytes) -> None:
     """target replaced by data through a temporary file in its folder, which is removed when the
     write fails (a full disk). Errors are swallowed: a cache that cannot be written costs time."""
     try:
+        import tempfile  # only to write: a run that reads its caches need not import it
+
         descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
     except OSError:
         return

@@ -10,17 +10,16 @@ import argparse
 import os
 import re
 import sys
+import warnings
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from newslint import __version__
 from newslint.api import Report, fix_paths, lint_paths
 from newslint.backends.settings import LanguageToolUnavailable
-from newslint.bitext.run import BitextSettings
 from newslint.config import Config, ConfigError, active_rules, resolve, rule_set
-from newslint.errors import InputError, InternalError, NewslintError, RuleFailure, RuleFileError
-from newslint.explain import explain, list_rules
+from newslint.errors import InputError, InternalError, NewslintError, RuleFailure, RuleFileError, RuleFileWarning
 from newslint.findings import SEVERITIES
 from newslint.output import FORMAT_NAMES, NEEDS_TEXTS, RunSummary, formats
 from newslint.output import diff as diff_output
@@ -28,6 +27,9 @@ from newslint.output import text as text_output
 from newslint.runner import default_jobs
 from newslint.sources import STDIN
 from newslint.streams import discard_standard_output, open_standard_streams, say
+
+if TYPE_CHECKING:
+    from newslint.bitext.run import BitextSettings
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -194,6 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     open_standard_streams()
+    warnings.showwarning = _show_warning
     try:
         code = _run(argv)
         sys.stdout.flush()  # here, not at exit: a full disk is then an error like any other
@@ -207,6 +210,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         discard_standard_output()
         say(f"newslint: error: cannot write the output: {error.strerror or error}")
         return EXIT_ERROR
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001
+    """A rule file's warning is one line, like its errors; other warnings as Python shows them."""
+    if issubclass(category, RuleFileWarning):
+        say(f"newslint: warning: {message}")
+    else:
+        _SHOW_WARNING(message, category, filename, lineno, file, line)
+
+
+_SHOW_WARNING = warnings.showwarning
 
 
 def _run(argv: Sequence[str] | None) -> int:
@@ -233,6 +247,8 @@ def _run(argv: Sequence[str] | None) -> int:
             },
         )
         if args.list_rules:
+            from newslint.explain import list_rules
+
             rules = rule_set(config.rules, config.builtin_rules).rules
             sys.stdout.write(list_rules(rules, as_json=args.format == "json"))
             return EXIT_CLEAN
@@ -263,6 +279,8 @@ def _run(argv: Sequence[str] | None) -> int:
 def _bitext_settings(parser: argparse.ArgumentParser, args: argparse.Namespace) -> BitextSettings | None:
     """--source and --source-language, checked: one target for one source, a file for a file and
     a folder for a folder."""
+    from newslint.bitext.run import BitextSettings  # only for bilingual runs: start-up need not import it
+
     language = args.source_language
     if language is not None and not _LANGUAGE_CODE.fullmatch(language):
         parser.error(f"--source-language: {language!r} is not a language code (zh, de, fr, ...)")
@@ -410,5 +428,7 @@ def _explain(config: Config, rule_id: str) -> int:
     if rule is None:
         say(f"newslint: error: --explain: no rule called {rule_id!r} (see --list-rules)")
         return EXIT_ERROR
+    from newslint.explain import explain
+
     sys.stdout.write(explain(rule))
     return EXIT_CLEAN

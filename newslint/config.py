@@ -27,10 +27,17 @@ from newslint.rules.loader import RuleSet, load_rules
 from newslint.rules.yaml_source import LocatedDict, load_yaml
 from newslint.selection import choose_rules, selector_matches
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+
+def _toml() -> Any:
+    """The TOML parser, imported when a pyproject.toml is read (start-up need not pay for it)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+
+        return tomllib
+    import tomli  # pragma: no cover - Python 3.10
+
+    return tomli  # pragma: no cover
+
 
 CONFIG_FILES = ("newslint.yaml", ".newslint.yaml", "pyproject.toml")
 
@@ -140,8 +147,8 @@ def _has_newslint_table(path: Path) -> bool:
     except (OSError, UnicodeDecodeError):
         return False
     try:
-        return "newslint" in tomllib.loads(text).get("tool", {})
-    except (tomllib.TOMLDecodeError, RecursionError):
+        return "newslint" in _toml().loads(text).get("tool", {})
+    except (_toml().TOMLDecodeError, RecursionError):
         return "[tool.newslint" in text.replace(" ", "")
 
 
@@ -155,8 +162,8 @@ def load(path: str | Path) -> Config:
         raise ConfigError(shown, None, f"cannot read: {getattr(error, 'strerror', None) or error}") from None
     if path.name == "pyproject.toml":
         try:
-            table = tomllib.loads(text).get("tool", {}).get("newslint")
-        except tomllib.TOMLDecodeError as error:
+            table = _toml().loads(text).get("tool", {}).get("newslint")
+        except _toml().TOMLDecodeError as error:
             raise ConfigError(shown, getattr(error, "lineno", None), f"invalid TOML: {error}") from None
         except RecursionError:  # tomllib recurses once per level of nesting
             raise ConfigError(shown, None, "invalid TOML: nested too deeply") from None

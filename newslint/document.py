@@ -11,8 +11,9 @@ from newslint import filenames, quotes, segmentation, structure
 from newslint.findings import Finding, Fix
 from newslint.formats import plaintext
 from newslint.formats.prose import Comment, ProseView
-from newslint.regexes import LiteralIndex, lazy
+from newslint.regexes import lazy
 from newslint.spans import Span, Word
+from newslint.triggers import ANYWHERE, TriggerIndex, Triggers
 
 _LETTERS = lazy(r"[^\W\d_]+", engine="re")
 _LINE_BREAK = lazy(r"\r\n|\r|\n")
@@ -43,7 +44,8 @@ class Document:
         self._given_paragraphs = view.paragraphs if view is not None else paragraphs
         self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.source)]
         self._words_by_paragraph: dict[int, list[Word]] = {}
-        self._literal_index: LiteralIndex | None = None
+        self._sentences_by_paragraph: dict[int, list[Span]] = {}
+        self._triggers: TriggerIndex | None = None
 
     @classmethod
     def from_view(cls, view: ProseView, source: str, path: str = "-") -> Document:
@@ -102,32 +104,63 @@ class Document:
         """The text in lowercase, for cheap containment tests (not for offsets)."""
         return self.text.lower()
 
-    def use_literal_index(self, index: LiteralIndex) -> None:
-        """Find the literals of all rules in one pass (see regexes.LiteralIndex), on first need."""
-        self._literal_index = index
+    def use_triggers(self, index: TriggerIndex) -> None:
+        """Find the triggers of all rules in one pass (see triggers.py), on first need."""
+        self._triggers = index
 
     @cached_property
-    def _literal_positions(self) -> dict[str, list[int]]:
-        return self._literal_index.positions(self.folded) if self._literal_index else {}
+    def _trigger_positions(self) -> dict[str, list[int]]:
+        return self._triggers.positions(self.folded) if self._triggers else {}
 
-    def literals_present(self) -> frozenset[str] | None:
-        """The indexed literals that occur in the text (None: no index, or offsets misaligned)."""
-        if self._literal_index is None or len(self.folded) != len(self.text):
+    @cached_property
+    def aligned(self) -> bool:
+        """Whether offsets into the lowercase text are offsets into the text ("İ".lower() is two
+        characters)."""
+        return len(self.folded) == len(self.text)
+
+    @cached_property
+    def triggers_present(self) -> frozenset[str] | None:
+        """The indexed triggers that occur in the text (None: no index, or offsets misaligned)."""
+        if self._triggers is None or not self.aligned:
             return None
-        return frozenset(self._literal_positions)
+        return self._triggers.present(self.folded, self._trigger_positions)
+
+    def holds_any(self, triggers: Triggers) -> bool:
+        """Whether the text may hold one of the triggers (True when it cannot tell)."""
+        present = self.triggers_present
+        return present is None or not present.isdisjoint(triggers.all)
+
+    def trigger_positions(self, trigger: str, standing: int = ANYWHERE) -> list[int] | None:
+        """Where an indexed trigger starts in the text, at least wherever it stands as asked
+        (ANYWHERE, AT_WORD_START, AS_WORD); None: not indexed so, or offsets misaligned."""
+        index = self._triggers
+        if index is None or not self.aligned or not index.indexed(trigger, standing):
+            return None
+        return self._trigger_positions.get(trigger, [])
+
+    def windows_for(self, triggers: Triggers) -> list[Span] | None:
+        """Where a rule with these triggers need look: the paragraphs that hold one, or None (the
+        whole text) when a trigger is a single mark, which most paragraphs hold."""
+        if any(len(string) == 1 for string in triggers.strings):
+            return None
+        return self.paragraphs_holding(triggers.how())
 
     def paragraphs_with(self, literals: Iterable[str]) -> list[Span] | None:
         """The paragraphs whose lowercase text holds one of `literals`, in order; None when the
         lowercase text does not line up with the text (a rule then scans all of it). A rule whose
         matches hold one of its literals need look nowhere else."""
+        return self.paragraphs_holding([(literal, ANYWHERE) for literal in literals])
+
+    def paragraphs_holding(self, triggers: Iterable[tuple[str, int]]) -> list[Span] | None:
+        """paragraphs_with() for triggers that stand as told (see triggers.how)."""
         folded = self.folded
-        if len(folded) != len(self.text):
+        if not self.aligned:
             return None  # "İ".lower() is two characters: offsets would not line up
         found: set[int] = set()
-        indexed = self._literal_index.literals if self._literal_index else frozenset()
-        for literal in literals:
-            if literal in indexed:
-                for position in self._literal_positions.get(literal, ()):
+        for literal, standing in triggers:
+            indexed = self.trigger_positions(literal, standing)
+            if indexed is not None:
+                for position in indexed:
                     index = bisect_right(self._paragraph_starts_sorted, position) - 1
                     if index >= 0 and position < self.paragraphs[index].end:
                         found.add(index)
@@ -157,7 +190,53 @@ class Document:
 
     @cached_property
     def sentences(self) -> list[Span]:
-        return segmentation.sentences(self.text, self.paragraphs)
+        return [sentence for index in range(len(self.paragraphs)) for sentence in self.paragraph_sentences(index)]
+
+    def paragraph_sentences(self, index: int) -> list[Span]:
+        """The sentences of one paragraph, segmented the first time a rule asks (a sentence never
+        crosses a paragraph: rules that need a few sentences need not segment the others)."""
+        cached = self._sentences_by_paragraph.get(index)
+        if cached is None:
+            cached = self._sentences_by_paragraph[index] = segmentation.sentences(self.text, [self.paragraphs[index]])
+        return cached
+
+    def paragraph_index(self, offset: int) -> int:
+        """Index of the paragraph that starts last at or before offset (-1: none)."""
+        return bisect_right(self._paragraph_starts_sorted, offset) - 1
+
+    def sentence_at(self, offset: int) -> tuple[Span, Span | None]:
+        """The sentence holding offset (or the one before it), and the sentence before that one
+        (None for the first), as `sentences` and `sentence_index` tell them, but segmenting only
+        the paragraphs needed."""
+        index = self.paragraph_index(offset)
+        if index < 0:
+            index = self._next_paragraph_with_sentences(0)
+            if index is None:
+                raise IndexError("no sentences")
+            return self.paragraph_sentences(index)[0], None
+        while index >= 0 and not self.paragraph_sentences(index):
+            index -= 1
+        if index < 0:
+            return self.sentence_at(-1)
+        sentences = self.paragraph_sentences(index)
+        position = max(bisect_right(sentences, offset, key=lambda span: span.start) - 1, 0)
+        if position > 0:
+            return sentences[position], sentences[position - 1]
+        before = index - 1
+        while before >= 0 and not self.paragraph_sentences(before):
+            before -= 1
+        return sentences[0], (self.paragraph_sentences(before)[-1] if before >= 0 else None)
+
+    def _next_paragraph_with_sentences(self, index: int) -> int | None:
+        while index < len(self.paragraphs):
+            if self.paragraph_sentences(index):
+                return index
+            index += 1
+        return None
+
+    def sentence_start_at(self, offset: int) -> int:
+        """Where the sentence holding offset starts (see sentence_at): equal starts, one sentence."""
+        return self.sentence_at(offset)[0].start
 
     @cached_property
     def quote_structure(self) -> quotes.QuoteStructure:

@@ -26,6 +26,10 @@ class RuleFileError(NewslintError):
         super().__init__(f"{location}:{subject} {problem}")
 
 
+class RuleFileWarning(UserWarning):
+    """A user's rule that loads but will be slow: `file:line: rule-id: what to change`."""
+
+
 class InputError(NewslintError):
     """A file that cannot be linted (missing, unreadable, not UTF-8, binary). For standard input,
     `data` keeps the bytes that were read, so that a filter can pass them on unchanged."""

@@ -9,9 +9,11 @@ before such a name; "and/or" and "Kyiv/Kiev" stay words.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
-from newslint.regexes import lazy
+from newslint.regexes import LazyPattern, lazy, matches_in_tokens
 from newslint.spans import Span
 
 EXTENSIONS = (
@@ -38,15 +40,11 @@ PATHLIKE = lazy(
 )
 
 
-def file_names(text: str) -> list[Span]:
+# Cheaper to find than _ANCHOR, of which it finds every match (and more): every match of PATHLIKE
+# holds one, and a token it finds besides holds no match of PATHLIKE (tests/test_rule_speed.py).
+_QUICK_ANCHOR = lazy(rf"{_EXTENSION}|/", re.IGNORECASE, engine="re")
+
+
+def file_names(text: str, anchors: LazyPattern = _QUICK_ANCHOR) -> list[Span]:
     """Spans of the file names and paths in text, in order."""
-    found: list[Span] = []
-    searched_to = 0
-    for anchor in _ANCHOR.finditer(text):
-        if anchor.start() < searched_to:
-            continue
-        start = _TOKEN_START.search(text, searched_to, anchor.start()).start()
-        end = _TOKEN_REST.match(text, anchor.start()).end()
-        found.extend(Span(*match.span()) for match in PATHLIKE.finditer(text, start, end))
-        searched_to = end
-    return found
+    return [Span(*match.span()) for match in matches_in_tokens(PATHLIKE, anchors, text, _TOKEN_START, _TOKEN_REST)]

@@ -15,11 +15,12 @@ from newslint.document import Document
 from newslint.errors import NewslintError, RuleFailure
 from newslint.findings import SEVERITIES, Finding, Fix
 from newslint.formats.reader import document, format_of
-from newslint.regexes import LiteralIndex, compile_literals, lazy
+from newslint.regexes import compile_literals, lazy
 from newslint.rules.base import Rule
 from newslint.selection import is_selected
 from newslint.spans import Span
 from newslint.suppression import UNUSED_RULE, Directive, Suppressions, directives
+from newslint.triggers import TriggerIndex
 
 
 @dataclass
@@ -46,18 +47,19 @@ class Linter:
         accept = self._config.accept
         self._accept = compile_literals(accept) if accept else None
         self._known_ids = list(known_ids) or [rule.id for rule in self.rules]  # for unused suppressions
-        self._literals = LiteralIndex(literal for rule in self.rules for literal in rule.literals())
-        self._required = [(rule, rule.required_literals()) for rule in self.rules]
+        triggered = [rule.triggers() for rule in self.rules]
+        self._triggers = TriggerIndex(triggers for triggers in triggered if triggers is not None)
+        self._always = frozenset(index for index, triggers in enumerate(triggered) if triggers is None)
+        self._rules_by_trigger: dict[str, list[int]] = {}
+        for index, triggers in enumerate(triggered):
+            for text in triggers.all if triggers is not None else ():
+                self._rules_by_trigger.setdefault(text, []).append(index)
 
     def check(self, doc: Document, suppress: bool = True) -> CheckResult:
         """Findings on one document; with suppress=False, its suppression comments are left to
         the caller (a chunk's comments may silence findings in other chunks)."""
         result = CheckResult()
-        doc.use_literal_index(self._literals)
-        present = doc.literals_present()
-        for rule, required in self._required:
-            if required is not None and present is not None and required.isdisjoint(present):
-                continue  # none of the words this rule needs is in the document
+        for rule in self._rules_for(doc):
             try:
                 result.findings.extend(rule.check(doc))
             except RuleFailure as failure:
@@ -77,6 +79,19 @@ class Linter:
         result.findings = _deduplicated(findings)
         result.findings.sort(key=lambda f: (f.start, f.end, f.rule))
         return result
+
+    def _rules_for(self, doc: Document) -> list[Rule]:
+        """The rules that may fire on the document: those one of whose triggers it holds (from
+        the trigger scan), and those that may fire anywhere; in their order."""
+        doc.use_triggers(self._triggers)
+        present = doc.triggers_present
+        if present is None:
+            return self.rules
+        chosen = set(self._always)
+        by_trigger = self._rules_by_trigger
+        for text in present:
+            chosen.update(by_trigger.get(text, ()))
+        return [self.rules[index] for index in sorted(chosen)]
 
     def check_text(self, text: str, path: str = "-", format: str | None = None) -> CheckResult:
         """Findings on a file's text. A very long plain text is checked in chunks of whole

@@ -36,6 +36,12 @@ def _literal(value: Any) -> bool:
     return value is None or isinstance(value, str)
 
 
+def _leading(value: Any) -> bool:
+    return value is None or (
+        isinstance(value, list) and len(value) == 2 and isinstance(value[0], str) and value[1] in (1, 2)
+    )
+
+
 def _edges(value: Any) -> bool:
     return isinstance(value, list) and len(value) == 2 and all(isinstance(edge, bool) for edge in value)
 
@@ -51,6 +57,7 @@ TABLES: dict[str, Callable[[Any], bool]] = {
     "templates": _valid,  # "key\0replacement..." expands on a match of key
     "literal": _literal,  # pattern -> the lowercase literal every match holds
     "edges": _edges,  # pattern -> [may start with a word character, may end with one]
+    "leading": _leading,  # pattern -> [the words a match starts with, how they stand] (regexes.py)
 }
 
 

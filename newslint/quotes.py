@@ -18,6 +18,7 @@ follows conventions that a mark-by-mark count gets wrong:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -34,8 +35,11 @@ _MARK = lazy(r'["“”„«»]')
 # Where a mark stands: after these, a mark opens; before these, it closes.
 _BEFORE_OPENING = " \t\r\n([{—–-/‘'\u00a0"
 _AFTER_CLOSING = " \t\r\n)]},.;:!?—–-/…’'\u00a0"
-_SENTENCE_END_BEFORE = lazy(r"(?:[.!?…][\"”’')\]]*|^)[ \t\u00a0]*\Z")
-_DIRECT_SPEECH_BEFORE = lazy(r"(?:[.!?…:,][\"”’')\]]*|^)[ \t\u00a0]*\Z")
+# What a mark opening direct speech stands after (or at the start of its paragraph): the end of a
+# sentence, or a colon or a comma; then closing marks, then blanks.
+_SENTENCE_END = ".!?…"
+_DIRECT_SPEECH_LEAD = ".!?…:,"
+_CLOSING_AFTER_END = "\"”’')]"
 # ", he said" / ", said the minister" / "he said:" inside an open quotation: the prose has resumed.
 _ATTRIBUTION = lazy(
     r"[,:][ \t]+(?:(?:he|she|they|it|I|we|\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2})[ \t]+"
@@ -86,6 +90,17 @@ def _closes(opener: str, mark: str) -> bool:
     return mark == "”" or mark == STRAIGHT
 
 
+def _follows_an_end(text: str, start: int, pos: int, ends: str) -> bool:
+    """Whether text[start:pos] is blank, or ends with one of `ends`, closing marks and blanks."""
+    while pos > start and text[pos - 1] in " \t\u00a0":
+        pos -= 1
+    if pos == start:
+        return True
+    while pos > start and text[pos - 1] in _CLOSING_AFTER_END:
+        pos -= 1
+    return pos > start and text[pos - 1] in ends
+
+
 def analyse(text: str, paragraphs: Sequence[Span]) -> QuoteStructure:
     return _Reader(text, paragraphs).read()
 
@@ -100,8 +115,11 @@ class _Reader:
 
     def read(self) -> QuoteStructure:
         text, state = self.text, None
+        marks_by_paragraph = self._marks_by_paragraph()
         for index, paragraph in enumerate(self.paragraphs):
-            marks = list(_MARK.finditer(text, paragraph.start, paragraph.end))
+            marks = marks_by_paragraph.get(index, [])
+            if state is None and not marks:
+                continue  # nothing open, nothing to read
             if state is not None:
                 state = self._carry(state, paragraph, marks)
             for match in marks:
@@ -119,6 +137,16 @@ class _Reader:
         self.result.quotations.sort()
         self.result.problems.sort()
         return self.result
+
+    def _marks_by_paragraph(self) -> dict[int, list]:
+        """The quotation marks of each paragraph that has any, found in one scan of the text."""
+        starts = [paragraph.start for paragraph in self.paragraphs]
+        found: dict[int, list] = {}
+        for match in _MARK.finditer(self.text):
+            index = bisect_right(starts, match.start()) - 1
+            if index >= 0 and match.start() < self.paragraphs[index].end:
+                found.setdefault(index, []).append(match)
+        return found
 
     def _quotation(self, start: int, end: int | None = None, paragraph: int | None = None) -> None:
         """Record a quotation; one left open runs to the end of its paragraph."""
@@ -192,11 +220,11 @@ class _Reader:
         return role
 
     def _opening(self, pos: int, mark: str, paragraph: Span, index: int, state: _Open | None) -> _Open:
-        before = self.text[paragraph.start : pos]
-        opened = _Open(pos, mark, bool(_DIRECT_SPEECH_BEFORE.search(before)), index)
+        text = self.text
+        opened = _Open(pos, mark, _follows_an_end(text, paragraph.start, pos, _DIRECT_SPEECH_LEAD), index)
         if state is None:
             return opened
-        if state.direct and state.nested is None and _SENTENCE_END_BEFORE.search(before):
+        if state.direct and state.nested is None and _follows_an_end(text, paragraph.start, pos, _SENTENCE_END):
             self._quotation(state.position, pos)
             return opened  # the next paragraph of the same quotation, its break lost
         if state.nested is None:

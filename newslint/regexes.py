@@ -20,6 +20,7 @@ import regex
 
 from newslint.packs_memo import MEMO
 from newslint.spans import Span
+from newslint.triggers import AS_WORD, AT_WORD_START, word_char
 
 try:  # Python's own regex parser: used only to find the literal text a pattern requires
     import re._parser as _sre_parser  # Python 3.11+
@@ -62,6 +63,19 @@ class LazyPattern:
     def __getattr__(self, name: str) -> Any:
         return getattr(self.compiled, name)
 
+    # The methods rules call most, without __getattr__'s detour (it runs only after a failed lookup).
+    def match(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled.match(*args, **kwargs)
+
+    def search(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled.search(*args, **kwargs)
+
+    def finditer(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled.finditer(*args, **kwargs)
+
+    def fullmatch(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled.fullmatch(*args, **kwargs)
+
     def __getstate__(self) -> tuple[str, int, str]:
         return self.source, self.flags, self.engine
 
@@ -100,11 +114,74 @@ def _compiles(pattern: str, flags: int) -> bool:
 
 
 def compile_literals(phrases: Iterable[str], ignorecase: bool = False) -> LazyPattern:
-    """Whole-word matcher for literal phrases, as a trie; on `re` when its \\b suffices."""
-    phrases = list(phrases)
-    source = bounded_literals(phrases)
-    plain = phrases and all(_WORD.match(p[0]) and _WORD.match(p[-1]) for p in phrases)
-    return LazyPattern(source, re.IGNORECASE if ignorecase else 0, "re" if plain else "regex")
+    """Whole-word matcher for literal phrases, as a trie; on `re` when its \\b suffices. The trie
+    is built on first use too: most rules never meet their words in a short run."""
+    return _LazyLiterals(list(phrases), re.IGNORECASE if ignorecase else 0)
+
+
+class _LazyLiterals(LazyPattern):
+    """A LazyPattern whose source, a trie of phrases, is built when first needed."""
+
+    __slots__ = ("_phrases",)
+
+    def __init__(self, phrases: list[str], flags: int) -> None:
+        self._phrases = phrases
+        self.flags = flags
+        self._compiled = None
+
+    def __getattr__(self, name: str) -> Any:
+        if name in ("source", "engine"):
+            phrases = self._phrases
+            plain = phrases and all(_WORD.match(p[0]) and _WORD.match(p[-1]) for p in phrases)
+            self.source, self.engine = bounded_literals(phrases), "re" if plain else "regex"
+            return getattr(self, name)
+        return super().__getattr__(name)
+
+
+class ContextPattern:
+    """A pattern whose matches need a context before them, checked at each match's start after
+    the match is found, instead of a look-behind tried at every position of the text (about ten
+    times slower, and it keeps the engine from searching for the pattern's first literal).
+    A match whose context does not hold is dropped and the search goes on one character after
+    its start: the matches are those of the pattern with its checks as leading look-behinds."""
+
+    __slots__ = ("body", "checks")
+
+    def __init__(self, body: LazyPattern, checks: Sequence[LazyPattern]) -> None:
+        self.body = body
+        self.checks = list(checks)
+
+    @property
+    def source(self) -> str:
+        return "".join(check.source for check in self.checks) + self.body.source
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Any]:
+        return iter(scan(self, text, pos, endpos))
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
+        """The first match whose context holds, or None."""
+        return next(_in_context(self, text, pos, len(text) if endpos is None else endpos), None)
+
+
+def with_context(
+    body: str,
+    ignorecase: bool = False,
+    after: str | None = None,
+    not_after: Sequence[str] = (),
+    whole_words: bool = True,
+) -> Any:
+    """A rule file's pattern, with the context its matches need: `after` must end just before a
+    match, none of `not_after` may; with whole_words, a match is also whole words (see bounded),
+    its start boundary checked after a match too (a look-behind before a literal keeps the
+    engine from searching for the literal)."""
+    start, end = _word_edges(body) if whole_words else (False, False)
+    flags = regex.IGNORECASE if ignorecase else 0
+    checks = [LazyPattern(WORD_START)] if start else []
+    if after is not None:
+        checks.append(LazyPattern(f"(?<={after})", flags))
+    checks.extend(LazyPattern(f"(?<!{before})", flags) for before in not_after)
+    pattern = LazyPattern(f"(?:{body}){WORD_END if end else ''}", flags)
+    return ContextPattern(pattern, checks) if checks else pattern
 
 
 def bounded(pattern: str) -> str:
@@ -220,6 +297,36 @@ def _parsed_required_literal(pattern: str) -> str | None:
     return longest if len(longest) >= 3 or (longest and not longest.isascii()) else None
 
 
+def leading_trigger(pattern: str) -> tuple[str, int] | None:
+    """The words a match of the pattern (as whole words: see with_context) starts with, and how
+    they stand: a whole word or phrase ("assist to" of "assist to (the ...)"), or a word start
+    ("participat" of "participat(e|es|ed|ing) to"). Far rarer in a text than the same letters
+    anywhere ("eat" in "great"): a rule with such a trigger runs, and compiles, where it may fire."""
+    found = MEMO.recall("leading", pattern, lambda: _parsed_leading_trigger(pattern))
+    return (found[0], found[1]) if found else None
+
+
+def _parsed_leading_trigger(pattern: str) -> list | None:
+    try:
+        tree = list(_sre_parser.parse(_REGEX_ONLY_SYNTAX.sub(".", pattern)))
+    except Exception:  # noqa: BLE001 - unsure: no trigger of this kind
+        return None
+    run = []
+    for opcode, argument in tree:
+        if opcode is not _sre_parser.LITERAL:
+            break
+        run.append(chr(argument))
+    text = "".join(run).lower()
+    if not text or not word_char(text[0]) or "{" in text:
+        return None  # a brace may be `regex` syntax that Python reads as text
+    if len(run) == len(tree) and word_char(text[-1]):
+        return [text, AS_WORD]  # all of the pattern: bounded at both ends
+    ends = [index for index in range(1, len(text)) if not word_char(text[index]) and word_char(text[index - 1])]
+    if ends and (ends[-1] >= 3 or " " in text[: ends[-1]]):
+        return [text[: ends[-1]], AS_WORD]  # followed by a space or a mark: a whole word
+    return [text, AT_WORD_START] if len(text) >= 3 and all(map(word_char, text)) else None
+
+
 # \p{L}, \P{Lu}, \K: `regex` syntax; replaced by "." (any one character) for the parser above.
 _REGEX_ONLY_SYNTAX = LazyPattern(r"\\[pP]\{[^}]*\}|\\K")
 
@@ -278,6 +385,30 @@ class LiteralIndex:
         return found
 
 
+_TOKEN_START = LazyPattern(r"(?r)\S*\Z")
+_TOKEN_REST = LazyPattern(r"\S*")
+
+
+def matches_in_tokens(
+    pattern: Any, anchors: Any, text: str, token_start: Any = _TOKEN_START, token_rest: Any = _TOKEN_REST
+) -> list[Any]:
+    """pattern.finditer(text), run only on the tokens (by default, runs of non-space) that hold a
+    match of `anchors`: the same matches, when every match holds an anchor and no character that
+    ends a token. Finding cheap anchors costs far less than trying a pattern that starts with a
+    look-behind at every word. token_start: a reverse pattern for where a token starts before an
+    anchor; token_rest: where it ends after."""
+    found: list[Any] = []
+    searched_to = 0
+    for anchor in anchors.finditer(text):
+        if anchor.start() < searched_to:
+            continue
+        start = token_start.search(text, searched_to, anchor.start()).start()
+        end = token_rest.match(text, anchor.start()).end()
+        found.extend(pattern.finditer(text, start, end))
+        searched_to = end
+    return found
+
+
 def scan_within(pattern: Any, text: str, windows: Sequence[Span] | None) -> list[Any]:
     """scan() over each window (None: the whole text)."""
     if windows is None:
@@ -326,6 +457,8 @@ def scan(pattern: Any, text: str, start: int = 0, end: int | None = None) -> lis
     on `re` need no limit: they cannot backtrack.
     """
     end = len(text) if end is None else end
+    if isinstance(pattern, ContextPattern):
+        return _scan_in_context(pattern, text, start, end)
     compiled = pattern.compiled if isinstance(pattern, LazyPattern) else pattern
     if isinstance(compiled, re.Pattern):
         return list(compiled.finditer(text, start, end))
@@ -337,3 +470,33 @@ def scan(pattern: Any, text: str, start: int = 0, end: int | None = None) -> lis
         return list(compiled.finditer(text, start, end, timeout=budget.remaining()))
     finally:
         budget.spent += time.monotonic() - started
+
+
+def _scan_in_context(pattern: ContextPattern, text: str, start: int, end: int) -> list[Any]:
+    return list(_in_context(pattern, text, start, end))
+
+
+def _in_context(pattern: ContextPattern, text: str, start: int, end: int) -> Iterator[Any]:
+    """The matches of a ContextPattern whose context holds; after one that does not, the search
+    resumes one character after its start, as the look-behind would have moved on. Searches
+    draw on the time budget, as scan()'s do."""
+    compiled = pattern.body.compiled
+    checks = [check.compiled for check in pattern.checks]
+    budget = _BUDGET.get() or TimeBudget(time_limit(text))
+    position = start
+    while position <= end:
+        if budget.remaining() <= 0:
+            raise TimeoutError("the regex time budget is spent")
+        started = time.monotonic()
+        try:
+            match = compiled.search(text, position, end, timeout=budget.remaining())
+        finally:
+            budget.spent += time.monotonic() - started
+        if match is None:
+            return
+        at = match.start()
+        if all(check.match(text, at, end) for check in checks):
+            yield match
+            position = match.end() if match.end() > at else at + 1
+        else:
+            position = at + 1

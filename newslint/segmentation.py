@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import regex
 
-from newslint.regexes import lazy
+from newslint.regexes import lazy, matches_in_tokens
 from newslint.spans import Span, Word
 
 WORD = lazy(r"[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*")
@@ -46,8 +46,6 @@ _TLDS = "com|org|net|gov|edu|int|mil|io|co|info|news|tv|uk|us|ua|ru|cn|de|fr|eu|
 # Every URL, address, handle or domain holds one of these; searching for them first is much
 # faster than trying the full pattern at every word.
 _URL_ANCHOR = lazy(rf"://|www\.|[@#]|\.(?:{_TLDS})\b")
-_TOKEN_START = lazy(r"(?r)\S*\Z")
-_TOKEN_REST = lazy(r"\S*")
 # A URL does not take the punctuation after it ("see example.com." ends the sentence).
 _URL_TAIL = r"""(?:\S*[^\s.,;:!?)\]'"”’])?"""
 URLISH = lazy(
@@ -193,11 +191,16 @@ _NAME_PARTS = lazy(
 )
 
 
+# What every match of _FILE_OR_ENTITY and of _DOTTED_NAME holds: cheap to search for.
+_FILE_OR_ENTITY_ANCHOR = lazy(r"\.(?i:" + _FILE_EXTENSIONS + r"|com|org|net|gov|edu|io)(?!\w)|&", engine="re")
+_DOTTED_NAME_ANCHOR = lazy(r"\.[^\W_]", engine="re")
+
+
 def names_and_files(text: str) -> list[Span]:
     """File names, bare extensions, HTML entities, and names with dots inside them: a name with two
     dots, or a capitalised one that the story writes more than once ("One.Tel"; not "Talks.The")."""
-    found = [Span(m.start(), m.end()) for m in _FILE_OR_ENTITY.finditer(text)] if ("." in text or "&" in text) else []
-    dotted = list(_DOTTED_NAME.finditer(text)) if "." in text else []
+    found = [Span(*m.span()) for m in matches_in_tokens(_FILE_OR_ENTITY, _FILE_OR_ENTITY_ANCHOR, text)]
+    dotted = matches_in_tokens(_DOTTED_NAME, _DOTTED_NAME_ANCHOR, text) if "." in text else []
     counts = Counter(match.group() for match in dotted)
     found += [
         Span(m.start(), m.end())
@@ -210,13 +213,4 @@ def names_and_files(text: str) -> list[Span]:
 
 def urls(text: str) -> list[Span]:
     """URLs, e-mail addresses, domain names, @handles and #hashtags."""
-    found: list[Span] = []
-    searched_to = 0
-    for anchor in _URL_ANCHOR.finditer(text):
-        if anchor.start() < searched_to:
-            continue
-        start = _TOKEN_START.search(text, searched_to, anchor.start()).start()
-        end = _TOKEN_REST.match(text, anchor.start()).end()
-        found.extend(Span(m.start(), m.end()) for m in URLISH.finditer(text, start, end))
-        searched_to = end
-    return found
+    return [Span(*m.span()) for m in matches_in_tokens(URLISH, _URL_ANCHOR, text)]

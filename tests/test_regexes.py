@@ -47,7 +47,8 @@ def test_every_builtin_match_contains_its_rules_required_literal():
     """The shortcut may skip a rule only where it could not have matched."""
     for rule in rule_set():
         swaps = getattr(rule, "_swaps", None)
-        keys = [(key_pattern, literal) for key_pattern, _, literal in swaps] if swaps else []
+        # a swap's trigger: (text, how it stands); its text is in every match
+        keys = [(key_pattern, trigger and trigger[0]) for key_pattern, _, trigger in swaps] if swaps else []
         if getattr(rule, "_literal", None):
             keys.append((rule._regex, rule._literal))
         for pattern, literal in keys:

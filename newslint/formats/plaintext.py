@@ -10,7 +10,7 @@ from __future__ import annotations
 from newslint.regexes import lazy
 from newslint.spans import Span, trim
 
-_LINE = lazy(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_LINE_BREAK = lazy(r"\r\n|\r|\n", engine="re")
 # A suppression directive on a line of its own ("newslint: disable=punct"), bare or as an HTML
 # comment: not prose, but a comment for the suppression rules.
 # Lines end in \n, \r\n or \r: `(?m)^...$` would know only \n.
@@ -23,11 +23,12 @@ WRAP_WIDTH = 100  # a hard-wrapped document has no longer lines than this (a few
 def _lines(text: str) -> list[Span]:
     """Spans of each line's content, without its line break."""
     lines = []
-    for match in _LINE.finditer(text):
-        if match.start() == len(text) and match.start() == match.end():
-            break
-        content = match.group().rstrip("\r\n")
-        lines.append(Span(match.start(), match.start() + len(content)))
+    start = 0
+    for line_break in _LINE_BREAK.finditer(text):
+        lines.append(Span(start, line_break.start()))
+        start = line_break.end()
+    if start < len(text):
+        lines.append(Span(start, len(text)))
     return lines
 
 

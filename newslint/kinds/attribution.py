@@ -13,11 +13,12 @@ from typing import Any
 import regex
 
 from newslint.document import Document
-from newslint.regexes import WORD_END, WORD_START, compile_literals, compile_pattern, lazy, literal_alternation, scan
+from newslint.regexes import WORD_END, compile_literals, compile_pattern, lazy, literal_alternation, scan, with_context
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option
 from newslint.structure import foreign_near
+from newslint.triggers import AS_WORD, Triggers
 
 # Double quotation marks, and single ones where they open a quotation (‘We ...’ / 'We ...'),
 # not where they are apostrophes (China’s).
@@ -61,17 +62,20 @@ class Attribution(Rule):
             rf"{_SPEAKER}\s+(?P<verb>{verbs}){WORD_END}(?:[ \t]+[\p{{L}}\p{{N}}'’-]+){{0,3}}[ \t]*:[ \t]+(?=\p{{Lu}})"
         )
         pronouns = literal_alternation(word.lower() for word in options["pronouns"])
-        self._pronoun = compile_pattern(f"{WORD_START}(?:{pronouns}){WORD_END}", ignorecase=True)
+        self._pronoun = with_context(pronouns, ignorecase=True)  # whole words
         self._speaker_nouns = frozenset(
             word.lower() for listname in options["speakers"] for word in context.wordlist(listname)
         )
-        self._verb = compile_literals(options["verbs"])  # a cheap test before the costly pattern
+        self._verbs = options["verbs"]
+        self._verbs_by_lowercase: dict[str, list[str]] = {}
+        for verb in self._verbs:
+            self._verbs_by_lowercase.setdefault(verb.lower(), []).append(verb)
+        self._verb = compile_literals(self._verbs)  # where the shared trigger scan cannot tell
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        verb_sentences = {doc.sentence_index(m.start()) for m in scan(self._verb, text)}
-        for index in sorted(verb_sentences):
-            sentence = doc.sentences[index]
+        verb_sentences = {doc.sentence_at(start)[0] for start in self._verb_positions(doc)}
+        for sentence in sorted(verb_sentences):
             if not self._pronoun.search(text, sentence.start, sentence.end):
                 continue
             if doc.in_quotation(sentence.start) or _QUOTE_MARKS.search(text, sentence.start, sentence.end):
@@ -88,6 +92,22 @@ class Attribution(Rule):
             if pronoun:
                 values = {"speaker": self._speaker_named(attribution.group("speaker")), "pronoun": pronoun}
                 yield Hit(*speech, (), values)
+
+    def triggers(self) -> Triggers | None:
+        return self.declared_triggers or Triggers.of(self._verbs)
+
+    def _verb_positions(self, doc: Document) -> list[int]:
+        """Where the verbs stand, as written (lowercase), from the shared trigger scan."""
+        text, starts, present = doc.text, [], doc.triggers_present
+        if present is None:
+            return [match.start() for match in scan(self._verb, text)]
+        for lowercase in present.intersection(self._verbs_by_lowercase):
+            found = doc.trigger_positions(lowercase, AS_WORD)
+            if found is None:
+                return [match.start() for match in scan(self._verb, text)]
+            for verb in self._verbs_by_lowercase[lowercase]:
+                starts.extend([start for start in found if text.startswith(verb, start)])
+        return starts
 
     def _attribution_of(self, text: str, start: int, end: int) -> regex.Match | None:
         """The shortest ", <speaker> said ..." that ends the sentence, with a plausible speaker."""

@@ -14,10 +14,11 @@ from typing import Any
 import regex
 
 from newslint.document import Document
-from newslint.regexes import lazy
+from newslint.regexes import LazyPattern, lazy
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option, OptionError
+from newslint.triggers import Triggers
 
 _PROBLEMS = {
     "unclosed": "is never closed",
@@ -56,6 +57,10 @@ class Balance(Rule):
         marks = set(self._bracket_closer) | set(self._bracket_opener)
         self._brackets = lazy("[" + "".join(regex.escape(mark) for mark in sorted(marks)) + "]") if marks else None
 
+    def triggers(self) -> Triggers | None:
+        marks = set(self._quote_marks) | set(self._bracket_closer) | set(self._bracket_opener)
+        return self.declared_triggers or Triggers(strings=frozenset(marks))
+
     def hits(self, doc: Document) -> Iterator[Hit]:
         found: list[tuple[int, str]] = []
         if self._quote_marks:
@@ -63,7 +68,8 @@ class Balance(Rule):
                 (pos, problem) for pos, problem in doc.quote_structure.problems if doc.text[pos] in self._quote_marks
             ]
         if self._brackets is not None:
-            for paragraph in doc.paragraphs:
+            for index in _paragraphs_holding(doc, self._brackets):
+                paragraph = doc.paragraphs[index]
                 found += self._bracket_problems(doc.text, paragraph.start, paragraph.end)
         for pos, problem in sorted(found):
             yield Hit(pos, pos + 1, (), {"problem": _PROBLEMS[problem]})
@@ -84,6 +90,16 @@ class Balance(Rule):
                 problems.append((pos, "bracket-stray"))
         problems.extend((pos, "bracket-open") for _, pos in open_brackets)
         return problems
+
+
+def _paragraphs_holding(doc: Document, marks: LazyPattern) -> list[int]:
+    """Indexes of the paragraphs that hold one of the marks, in order: one scan of the text."""
+    found: list[int] = []
+    for match in marks.finditer(doc.text):
+        index = doc.paragraph_index(match.start())
+        if index >= 0 and match.start() < doc.paragraphs[index].end and (not found or found[-1] != index):
+            found.append(index)
+    return found
 
 
 def _list_markers(text: str, start: int, end: int) -> set[int]:

@@ -13,12 +13,14 @@ from newslint.regexes import LazyPattern, compile_literals, lazy, scan
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option, OptionError
+from newslint.spans import Span
 from newslint.textcase import capitalize_first
+from newslint.triggers import Triggers
 
 SENTENCE_ORIGINS = ("paragraph", ".", "!", "?")
 _FIRST_WORD = lazy(r"[\"“‘'(\[«]*(?P<word>\p{L}[\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*)")
 _NAME_PART = lazy(r"[^\s-]+")
-_TOKEN = lazy(r"[^\W\d_]+", engine="re")  # the same word tokens as Document.word_set
+_TOKEN = lazy(r"[^\W\d_]+", engine="re")  # a form without letters is no slipped name
 _CLOSERS_AND_SPACE = "\"”’'»)] \t\r\n"
 
 # Name particles that house styles write in lowercase even at the start of a sentence.
@@ -53,13 +55,16 @@ class Capitalization(Rule):
             self._canonical = {name.lower(): name for name in names if name != name.lower()}
             if not self._canonical:
                 raise OptionError("names", "a proper-nouns check needs `names` or `wordlists` with capitalised names")
-            # The slipped forms, by their first word: a document can hold one only if it holds
-            # all of its words, which a set of the document's words answers without a regex.
-            self._forms_by_first_word: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-            for form in _slipped_forms(self._canonical.values()):
-                parts = tuple(_TOKEN.findall(form))
-                if parts:
-                    self._forms_by_first_word.setdefault(parts[0], []).append((form, parts))
+            # The slipped forms, by their lowercase: the shared trigger scan tells which occur.
+            self._forms_by_lowercase: dict[str, list[str]] = {}
+            for form in sorted(_slipped_forms(self._canonical.values())):
+                if _TOKEN.search(form):
+                    self._forms_by_lowercase.setdefault(form.lower(), []).append(form)
+
+    def triggers(self) -> Triggers | None:
+        if self._check == "proper-nouns":
+            return self.declared_triggers or Triggers.of(self._forms_by_lowercase)
+        return self.declared_triggers or None
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         if self._check == "proper-nouns":
@@ -67,16 +72,19 @@ class Capitalization(Rule):
         return self._sentence_start_hits(doc)
 
     def _proper_noun_hits(self, doc: Document) -> Iterator[Hit]:
-        words = doc.word_set
-        candidates = sorted(
+        text = doc.text
+        present = doc.triggers_present
+        if present is None:  # not indexed (offsets misaligned): substring tests instead
+            present = frozenset(lowercase for lowercase in self._forms_by_lowercase if lowercase in doc.folded)
+        candidates = [
             form
-            for first in words & self._forms_by_first_word.keys()
-            for form, parts in self._forms_by_first_word[first]
-            if all(part in words for part in parts)
-        )
+            for lowercase in present.intersection(self._forms_by_lowercase)
+            for form in self._forms_by_lowercase[lowercase]
+            if form in text
+        ]
         if not candidates:
             return
-        for match in scan(_names_pattern(tuple(candidates)), doc.text):
+        for match in scan(_names_pattern(tuple(sorted(candidates))), text):
             written = match.group()
             canonical = self._canonical[written.lower()]
             if _has_lowercased_part(written, canonical):
@@ -84,7 +92,7 @@ class Capitalization(Rule):
 
     def _sentence_start_hits(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        for sentence in doc.sentences:
+        for sentence in _sentences_that_may_start_lowercase(doc):
             origin = self._origin(doc, sentence.start)
             if origin not in self._after:
                 continue
@@ -115,6 +123,38 @@ class Capitalization(Rule):
         while pos >= 0 and doc.text[pos] in _CLOSERS_AND_SPACE:
             pos -= 1
         return doc.text[pos] if pos >= 0 else "paragraph"
+
+
+# Where a sentence inside a paragraph may start with a letter that is not a capital: after a
+# sentence's end mark and its closing marks, white space, and opening marks (a superset of the
+# sentence starts segmentation finds there, each followed by what _FIRST_WORD matches).
+_LOWERCASE_AFTER_MARK = lazy(r"[.!?…][\"”’'»)\]]*\s+[\"“‘'(\[«]*[\p{Ll}\p{Lm}\p{Lo}]")
+
+
+def _sentences_that_may_start_lowercase(doc: Document) -> Iterator[Span]:
+    """The sentences of the paragraphs where a sentence may start in lowercase: only those
+    paragraphs are segmented (most paragraphs of edited copy have none)."""
+    text = doc.text
+    candidates = {
+        index
+        for index, paragraph in enumerate(doc.paragraphs)
+        if _may_start_lowercase(text, paragraph.start, paragraph.end)
+    }
+    candidates.update(doc.paragraph_index(match.end() - 1) for match in _LOWERCASE_AFTER_MARK.finditer(text))
+    for index in sorted(candidates):
+        if index >= 0:
+            yield from doc.paragraph_sentences(index)
+
+
+def _may_start_lowercase(text: str, start: int, end: int) -> bool:
+    """Whether the word _FIRST_WORD finds at text[start:end] (after opening marks) starts with a
+    letter that is not a capital."""
+    while start < end and text[start] in _OPENING_MARKS:
+        start += 1
+    return start < end and text[start].isalpha() and not text[start].isupper()
+
+
+_OPENING_MARKS = "\"“‘'([«"  # as in _FIRST_WORD
 
 
 # A name its owner writes in lowercase, as code is written: with a digit, a hyphen or a dot inside

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from newslint.document import Document
@@ -14,6 +15,7 @@ from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option, OptionError
 from newslint.textcase import match_case
+from newslint.triggers import Triggers
 
 # "Mumbai (Bombay)", "Mumbai, formerly Bombay", "the city once called Bombay": an old name explained.
 _RENAME_CUE = lazy(
@@ -79,12 +81,14 @@ class Consistency(Rule):
                 spellings.update({spelling, spelling.replace("'", "’"), spelling.replace("’", "'")})
         self._regex = compile_literals(sorted(spellings), self.ignorecase)
         self._folded_forms = sorted({spelling.lower() for spelling in spellings})
+        self._spellings = sorted(spellings)  # as written: a rule that minds case needs one of them
 
-    def literals(self) -> Iterable[str]:
-        return self._folded_forms
+    def triggers(self) -> Triggers | None:
+        return self._triggers
 
-    def required_literals(self) -> frozenset[str] | None:
-        return frozenset(self._folded_forms)
+    @cached_property
+    def _triggers(self) -> Triggers:
+        return self.declared_triggers or Triggers.of(self._folded_forms)
 
     def preference_problem(self, form: str) -> str | None:
         if self._preferred is not None:
@@ -110,7 +114,9 @@ class Consistency(Rule):
         return text.lower() if self.ignorecase else text
 
     def hits(self, doc: Document) -> Iterator[Hit]:
-        windows = doc.paragraphs_with(self._folded_forms)  # substring tests: cheaper than a scan
+        if not self.ignorecase and not any(spelling in doc.text for spelling in self._spellings):
+            return  # "us" but never "US" or "U.S."
+        windows = doc.windows_for(self._triggers)  # the trigger scan's places: cheaper than a scan
         if windows == []:
             return
         occurrences = [

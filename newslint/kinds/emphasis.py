@@ -24,6 +24,7 @@ from newslint.regexes import compile_literals, lazy
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option
+from newslint.triggers import Triggers
 
 _OPENING = '"“'
 _CLOSING = '"”'
@@ -77,6 +78,9 @@ class Emphasis(Rule):
         self._min_density = options["min_per_1000_words"]
         self._short_text = options["short_text_words"]
 
+    def triggers(self) -> Triggers | None:
+        return self.declared_triggers or Triggers(strings=frozenset(_OPENING))
+
     def hits(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
         if '"' not in text and "“" not in text:
@@ -110,11 +114,10 @@ class Emphasis(Rule):
 
     def _attributed(self, doc: Document, start: int, end: int) -> bool:
         text = doc.text
-        index = doc.sentence_index(start)
-        sentence = doc.sentences[index]
+        sentence, before = doc.sentence_at(start)
         first = (
-            doc.sentences[index - 1].start
-            if index > 0 and doc.in_one_paragraph(doc.sentences[index - 1].start, sentence.start)
+            before.start
+            if before is not None and doc.in_one_paragraph(before.start, sentence.start)
             else sentence.start
         )
         for cue in self._attribution.finditer(text, first, sentence.end):

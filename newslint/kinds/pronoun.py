@@ -23,6 +23,7 @@ from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option, OptionError
 from newslint.spans import Span, Word
 from newslint.textcase import match_case
+from newslint.triggers import AS_WORD, Triggers
 
 _PRONOUN = lazy(r"(?<![\p{L}\p{M}\p{N}_'’-])(?:she|her|hers|herself)(?![\p{L}\p{M}\p{N}_'’-])", regex.IGNORECASE)
 _REPLACEMENT = {"she": "it", "hers": "its", "herself": "itself"}
@@ -116,9 +117,12 @@ class Pronoun(Rule):
         if not names and not self._entity_nouns:
             raise OptionError("names", "a pronoun rule needs `names` or `entities` word lists naming places")
 
+    def triggers(self) -> Triggers | None:
+        return self.declared_triggers or Triggers(words=_FEMININE)
+
     def hits(self, doc: Document) -> Iterator[Hit]:
         flagged: dict[int, str] = {}  # start of a pronoun already found to mean a place -> the place
-        for match in scan(_PRONOUN, doc.text):
+        for match in _pronouns(doc):
             if _SPEAKING.match(doc.text, match.end()):
                 continue  # "Ukraine, she said, was ready": she speaks, so she is a person
             antecedent = self._antecedent(doc, match, flagged)
@@ -130,12 +134,10 @@ class Pronoun(Rule):
     def _antecedent(self, doc: Document, pronoun: regex.Match, flagged: dict[int, str]) -> Mention | None:
         """The place or organisation the pronoun refers to, or None when it may be a person.
         `flagged`: earlier pronouns that meant a place; they are that place, not a woman."""
-        sentences = doc.sentences
-        if not sentences:
+        if not doc.paragraphs:
             return None
-        index = doc.sentence_index(pronoun.start())
-        own = sentences[index]
-        window_start = max(sentences[index - 1].start if index > 0 else own.start, pronoun.start() - WINDOW)
+        own, before = doc.sentence_at(pronoun.start())
+        window_start = max(before.start if before is not None else own.start, pronoun.start() - WINDOW)
         if self._mentions_a_woman(doc, window_start, pronoun.start(), flagged):
             return None
         mentions = self._mentions(doc, window_start, pronoun.start(), flagged)
@@ -251,7 +253,7 @@ class Pronoun(Rule):
         """Whether words[index] stands where a clause's subject stands: first in its sentence,
         after clause punctuation, or after a conjunction ("suggests that China ...")."""
         word = words[index]
-        if index == 0 or doc.sentence_index(words[index - 1].start) != doc.sentence_index(word.start):
+        if index == 0 or doc.sentence_start_at(words[index - 1].start) != doc.sentence_start_at(word.start):
             return True
         if _CLAUSE_PUNCTUATION.search(doc.text, words[index - 1].end, word.start):
             return True
@@ -260,6 +262,17 @@ class Pronoun(Rule):
         # "that" both opens a clause and determines a noun; before a name it opens a clause.
         following = words[index + 1].text if index + 1 < len(words) else ""
         return word.text.lower() == "that" and _is_capitalised(following)
+
+
+def _pronouns(doc: Document) -> list[regex.Match]:
+    """The pronouns of the text, found where the shared trigger scan saw them."""
+    positions = [doc.trigger_positions(word, AS_WORD) for word in sorted(_FEMININE)]
+    if any(found is None for found in positions):
+        return scan(_PRONOUN, doc.text)
+    text = doc.text
+    return [
+        match for start in sorted(p for found in positions for p in found) if (match := _PRONOUN.match(text, start))
+    ]
 
 
 def _replacement(text: str, pronoun: regex.Match) -> str:

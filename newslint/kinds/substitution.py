@@ -6,36 +6,56 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newslint.document import Document
-from newslint.regexes import bounded, compile_pattern, required_literal, scan_within
+from newslint.regexes import leading_trigger, required_literal, scan_within, with_context
 from newslint.rules import options as opt
+from newslint.rules import patterns
 from newslint.rules.base import Hit, LoadContext, Rule
-from newslint.rules.options import Option
+from newslint.rules.options import Option, OptionError, Swap
 from newslint.textcase import match_case
+from newslint.triggers import ANYWHERE, AS_WORD, AT_WORD_START, Triggers
 
 
 class Substitution(Rule):
     kind = "substitution"
     default_fix = "safe"
     default_ignorecase = True
-    options = {"swap": Option(opt.swap_map, required=True)}
+    options = {
+        "swap": Option(opt.swap_map, required=True),
+        "lists": Option(patterns.word_lists, default={}),
+    }
 
     def configure(self, options: dict[str, Any], context: LoadContext) -> None:
-        self._swaps = [
-            (compile_pattern(bounded(key), self.ignorecase), replacements, required_literal(key))
-            for key, replacements in options["swap"].items()
-        ]
+        self._swaps = []
+        self.patterns: list[str] = []  # as expanded, for the loader's checks of built-in rules
+        for written, swap in options["swap"].items():
+            try:
+                key, after, not_after = patterns.expand_with_context(
+                    written, swap.after, swap.not_after, options["lists"]
+                )
+                swap = Swap(swap.replacements, after, not_after)
+                opt.check_swap(key, swap)
+            except opt._Invalid as error:
+                raise OptionError("swap", str(error)) from None
+            pattern = with_context(key, self.ignorecase, swap.after, swap.not_after)
+            self._swaps.append((pattern, swap.replacements, _trigger(key)))
+            self.patterns.append(key)
 
-    def literals(self) -> Iterable[str]:
-        return [literal for _, _, literal in self._swaps if literal]
-
-    def required_literals(self) -> frozenset[str] | None:
-        literals = [literal for _, _, literal in self._swaps]
-        return frozenset(literals) if all(literals) else None
+    def triggers(self) -> Triggers | None:
+        """The declared triggers, or else each swap's own (see _trigger); None if a swap has none."""
+        if self.declared_triggers:
+            return self.declared_triggers
+        if not all(trigger for _, _, trigger in self._swaps):
+            return None
+        return _as_triggers(trigger for _, _, trigger in self._swaps)
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         seen: set[tuple[int, int]] = set()
-        for pattern, replacements, literal in self._swaps:
-            windows = doc.paragraphs_with((literal,)) if literal else None
+        declared = self.declared_triggers
+        for pattern, replacements, trigger in self._swaps:
+            if declared:
+                windows = doc.windows_for(declared)
+            else:
+                windows = doc.paragraphs_holding([trigger]) if trigger else None
             if windows == []:
                 continue
             for match in scan_within(pattern, doc.text, windows):
@@ -45,3 +65,24 @@ class Substitution(Rule):
                 seen.add(span)
                 candidates = (match_case(match.expand(r), match.group()) for r in replacements)
                 yield Hit(span[0], span[1], tuple(dict.fromkeys(candidates)))
+
+
+def _trigger(key: str) -> tuple[str, int] | None:
+    """What every match of a key holds: the words it starts with ("eat" as a word is rarer than
+    "eat" in "great"), unless its longest literal is longer ("new crown", not "new")."""
+    literal = required_literal(key)
+    leading = leading_trigger(key)
+    if leading and (not literal or len(leading[0]) >= len(literal)):
+        return leading
+    return (literal, ANYWHERE) if literal else None
+
+
+def _as_triggers(triggers: Iterable[tuple[str, int]]) -> Triggers:
+    by_standing: dict[int, set[str]] = {ANYWHERE: set(), AT_WORD_START: set(), AS_WORD: set()}
+    for text, standing in triggers:
+        by_standing[standing].add(text)
+    return Triggers(
+        words=frozenset(by_standing[AS_WORD]),
+        strings=frozenset(by_standing[ANYWHERE]),
+        prefixes=frozenset(by_standing[AT_WORD_START]),
+    )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
-
 from newslint.output import printable
 from newslint.regexes import lazy
 
@@ -17,5 +15,7 @@ def _lines(text: str) -> list[str]:
 
 def unified(path: str, before: str, after: str) -> str:
     shown = printable(path)  # a newline in a file name would break the diff's header
+    import difflib  # only for --diff
+
     lines = difflib.unified_diff(_lines(before), _lines(after), fromfile=shown, tofile=shown)
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)

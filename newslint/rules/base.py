@@ -10,7 +10,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar
@@ -23,6 +23,7 @@ from newslint.findings import Finding, Fix, Severity
 from newslint.regexes import compile_pattern, lazy, scan, time_budget, time_limit
 from newslint.rules import options as opt
 from newslint.rules.options import Option, OptionError
+from newslint.triggers import Triggers
 
 RULE_ID = lazy(r"[a-z0-9]+(?:[-_][a-z0-9]+)*(?:\.[a-z0-9]+(?:[-_][a-z0-9]+)*)*")
 
@@ -78,6 +79,7 @@ COMMON_OPTIONS: Mapping[str, Option] = {
     "fix": Option(opt.choice("safe", "unsafe", "none"), default=None),
     "ignorecase": Option(opt.boolean, default=None),
     "exceptions": Option(opt.pattern_list, default=()),
+    "triggers": Option(opt.string_list, default=()),
     "default": Option(opt.boolean, default=True),
     "examples": Option(_examples, default=Examples()),
 }
@@ -100,6 +102,7 @@ class RuleInfo:
     examples: Examples
     path: str
     line: int
+    triggers: tuple[str, ...] = ()  # as written: words (on word boundaries) or punctuation
 
 
 @dataclass(frozen=True)
@@ -183,14 +186,21 @@ class Rule(ABC):
     def configure(self, options: dict[str, Any], context: LoadContext) -> None:
         """Compile the kind's own keys; raise OptionError for a bad combination."""
 
-    def literals(self) -> Iterable[str]:
-        """Lowercase texts this rule looks for before it scans (for the shared LiteralIndex)."""
-        return ()
+    @cached_property
+    def declared_triggers(self) -> Triggers:
+        """The triggers the rule file declares (`triggers:`)."""
+        return Triggers.of(self.info.triggers)
+
+    def triggers(self) -> Triggers | None:
+        """What a document must hold (one of) for this rule to fire there: the declared triggers,
+        or else those the kind derives from its keys; None when the rule may fire anywhere (it
+        then runs on every document)."""
+        return self.declared_triggers or None
 
     def required_literals(self) -> frozenset[str] | None:
-        """Lowercase texts of which a document must hold one for this rule to fire there; None
-        when the rule may fire anywhere. The linter skips the rule where none occurs."""
-        return None
+        """The rule's triggers as lowercase texts (None: it may fire anywhere)."""
+        triggers = self.triggers()
+        return triggers.all if triggers is not None else None
 
     def preference_problem(self, form: str) -> str | None:
         """Why `form` cannot be this rule's house preference (None: it can)."""

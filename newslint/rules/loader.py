@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import string
+import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from newslint.errors import RuleFileError
+from newslint.errors import RuleFileError, RuleFileWarning
 from newslint.packs_memo import MEMO
 from newslint.regexes import PatternError
 from newslint.rules.base import COMMON_OPTIONS, LoadContext, Rule, RuleInfo, builtin_rules_dir
 from newslint.rules.options import OptionError
+from newslint.rules.patterns import leads_with_lookbehind
 from newslint.rules.registry import KINDS
 from newslint.rules.yaml_source import LocatedDict, remembered_yaml
 
@@ -74,7 +76,7 @@ def builtin_rules() -> list[Rule]:
     rules = []
     with MEMO.remembering(folder):
         for file in _rule_files(folder):
-            rules.extend(load_rule_file(file))
+            rules.extend(load_rule_file(file, builtin=True))
     return rules
 
 
@@ -82,8 +84,9 @@ def _rule_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in RULE_FILE_SUFFIXES and p.is_file())
 
 
-def load_rule_file(path: Path) -> list[Rule]:
-    """Every rule of one YAML file: a list of rules, or one rule as a mapping."""
+def load_rule_file(path: Path, builtin: bool = False) -> list[Rule]:
+    """Every rule of one YAML file: a list of rules, or one rule as a mapping. A built-in rule
+    whose pattern would be slow (see speed_problems) is an error; a user's, a warning."""
     display = str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -103,8 +106,30 @@ def load_rule_file(path: Path) -> list[Rule]:
         line = entries.item_lines[index] if hasattr(entries, "item_lines") else 1
         if not isinstance(entry, LocatedDict):
             raise RuleFileError(display, line, None, "a rule must be a mapping of keys")
-        rules.append(_build_rule(entry, display, context))
+        rule = _build_rule(entry, display, context)
+        for key, problem in speed_problems(rule):
+            line = entry.key_lines.get(key, entry.line)
+            if builtin:
+                raise RuleFileError(display, line, rule.id, problem)
+            warnings.warn(RuleFileWarning(str(RuleFileError(display, line, rule.id, problem))), stacklevel=2)
+        rules.append(rule)
     return rules
+
+
+def speed_problems(rule: Rule) -> list[tuple[str, str]]:
+    """(key, problem) for each pattern of the rule that the engine cannot run fast: one that leads
+    with a look-behind (tried at every position of every document: write the context as `after`
+    or `not_after`), and a rule with patterns but no trigger (it would run on every document)."""
+    written: list[str] = getattr(rule, "patterns", [])
+    key = "swap" if rule.kind == "substitution" else "pattern"
+    problems = [
+        (key, f"{pattern[:40]!r}... leads with a look-behind: give that context as `after` or `not_after`")
+        for pattern in written
+        if leads_with_lookbehind(pattern)
+    ]
+    if written and rule.triggers() is None:
+        problems.append((key, "no trigger: name the words or marks every match holds in `triggers`"))
+    return problems
 
 
 def _build_rule(entry: LocatedDict, path: str, context: LoadContext) -> Rule:
@@ -142,6 +167,7 @@ def _build_rule(entry: LocatedDict, path: str, context: LoadContext) -> Rule:
         examples=common["examples"],
         path=path,
         line=entry.line,
+        triggers=common["triggers"],
     )
     try:
         return kind(info, entry, context)

@@ -127,24 +127,68 @@ def _check_regex(text: str) -> None:
         raise _Invalid(str(error)) from None
 
 
-def swap_map(value: Any) -> dict[str, tuple[str, ...]]:
-    """`wrong: right` or `wrong: [right, other right]`; keys are regexes, replacements templates."""
+@dataclass(frozen=True)
+class Swap:
+    """One entry of a substitution: its replacements, and the context its matches need."""
+
+    replacements: tuple[str, ...]
+    after: str | None = None  # a regex that must end just before the match
+    not_after: tuple[str, ...] = ()  # regexes none of which may end just before it
+
+
+_SWAP_KEYS = ("to", "after", "not_after")
+
+
+def swap_map(value: Any) -> dict[str, Swap]:
+    """`wrong: right`, `wrong: [right, other right]` or `wrong: {to: right, after: ..., not_after:
+    ...}`; keys are regexes, replacements templates (checked by the kind, once its named lists
+    are expanded: see patterns.py)."""
     if not isinstance(value, dict) or not value:
         raise _Invalid(f"expected a mapping of wrong -> right, got {_type_name(value)}")
-    swaps: dict[str, tuple[str, ...]] = {}
-    for key, replacement in value.items():
+    swaps: dict[str, Swap] = {}
+    for key, entry in value.items():
         key = str(key)
         if not key.strip():
             raise _Invalid("an empty key matches nothing")
-        _check_regex(key)
-        if isinstance(replacement, str):
-            swaps[key] = (replacement,)
-        elif isinstance(replacement, list) and replacement and all(isinstance(r, str) for r in replacement):
-            swaps[key] = tuple(replacement)
+        if isinstance(entry, dict):
+            unknown = set(map(str, entry)) - set(_SWAP_KEYS)
+            if unknown or "to" not in entry:
+                problem = f"unknown key {sorted(unknown)[0]!r}" if unknown else "missing `to`"
+                raise _Invalid(f"{key!r}: {problem} (expected {', '.join(_SWAP_KEYS)})")
+            after = entry.get("after")
+            if after is not None and not (isinstance(after, str) and after):
+                raise _Invalid(f"{key!r}: after: expected a regex")
+            swaps[key] = Swap(_replacements(key, entry["to"]), after, _not_after(key, entry.get("not_after", [])))
         else:
-            raise _Invalid(f"{key!r}: expected a replacement string or a list of them")
-        _check_templates(key, swaps[key])
+            swaps[key] = Swap(_replacements(key, entry))
     return swaps
+
+
+def _replacements(key: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and value and all(isinstance(r, str) for r in value):
+        return tuple(value)
+    raise _Invalid(f"{key!r}: expected a replacement string or a list of them")
+
+
+def _not_after(key: str, value: Any) -> tuple[str, ...]:
+    try:
+        return string_or_list(value)
+    except _Invalid as error:
+        raise _Invalid(f"{key!r}: not_after: {error}") from None
+
+
+def string_or_list(value: Any) -> tuple[str, ...]:
+    """One string, or a list of them."""
+    return (non_empty_string(value),) if isinstance(value, str) else string_list(value)
+
+
+def check_swap(key: str, swap: Swap) -> None:
+    """The key, its context and its replacements compile and expand (after list expansion)."""
+    for pattern in (key, *([swap.after] if swap.after else []), *swap.not_after):
+        _check_regex(pattern)
+    _check_templates(key, swap.replacements)
 
 
 def _check_templates(key: str, replacements: tuple[str, ...]) -> None:

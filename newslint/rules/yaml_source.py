@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -161,6 +162,8 @@ def to_plain(value: Any) -> Any:
         return {"m": [[key, to_plain(item), value.key_lines[str(key)]] for key, item in value.items()], "l": value.line}
     if isinstance(value, LocatedList):
         return {"s": [to_plain(item) for item in value], "l": value.line, "i": value.item_lines}
+    if type(value) is date:  # `since: 2022-04-01` in a rule (a datetime is not kept)
+        return {"date": value.isoformat()}
     return value if isinstance(value, _SCALARS) else {"unknown": None}
 
 
@@ -170,6 +173,8 @@ def from_plain(value: Any, depth: int = 0) -> Any:
         return value
     if depth > MAX_DEPTH or not isinstance(value, dict):
         raise ValueError("not a document")
+    if set(value) == {"date"} and isinstance(value["date"], str):
+        return date.fromisoformat(value["date"])  # ValueError for anything else
     if set(value) == {"m", "l"} and isinstance(value["m"], list) and type(value["l"]) is int:
         mapping = LocatedDict()
         mapping.line, mapping.key_lines = value["l"], {}
