@@ -116,7 +116,7 @@ class Linter:
             doc = Document(chunk, path, continued=continued)
             tail = chunk[-200:]
             checked = self.check(doc, suppress=False)
-            result.findings.extend(_shifted(finding, offset, line - 1, column) for finding in checked.findings)
+            result.findings.extend(shifted_finding(finding, offset, line - 1, column) for finding in checked.findings)
             result.failures.extend(checked.failures)
             first_line = next(((s, e) for s, e in doc.lines() if chunk[s:e].strip()), None)
             for directive in waiting if first_line else ():
@@ -219,7 +219,7 @@ _SENTENCE_CUT = lazy(rf"(?r)[.!?…][\"”’')\]]*(?:[ \t]*{_LINE_END}|[ \t]+)"
 _ROUGH_CUTS = [lazy(rf"(?r){_LINE_END}"), lazy(r"(?r)[ \t]")]
 
 
-def _shifted(finding: Finding, offset: int, lines: int, column: int = 0) -> Finding:
+def shifted_finding(finding: Finding, offset: int, lines: int, column: int = 0) -> Finding:
     """A chunk's finding, in the coordinates of the whole text; `column`: how far into its line
     the chunk starts (0 unless one enormous line was cut)."""
     fix = finding.fix and replace(finding.fix, start=finding.fix.start + offset, end=finding.fix.end + offset)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from newslint import linter as linting
 from newslint.bitext.readers import is_bilingual
 from newslint.cache import ResultCache
 from newslint.config import Config
@@ -156,6 +157,16 @@ def _lint(source: Source, job: Job, linter: Linter, outcome: FileOutcome) -> Non
         cache.put(source.text, source.path, result.findings)
 
 
+def _fixes_in_chunks(source: Source, job: Job) -> bool:
+    """A long plain text is fixed chunk by chunk (newslint/chunked_fix.py), as it is linted; not
+    when unused suppressions are reported (a chunk sees directives that govern it from outside)."""
+    return (
+        format_of(source.path) == "text"
+        and len(source.text) > linting.CHUNK_CHARACTERS
+        and not job.config.report_unused_suppressions
+    )
+
+
 def _fix(source: Source, job: Job, linter: Linter, outcome: FileOutcome) -> None:
     failures: dict[str, NewslintError] = {}
 
@@ -164,7 +175,15 @@ def _fix(source: Source, job: Job, linter: Linter, outcome: FileOutcome) -> None
         failures.update((getattr(failure, "rule_id", str(failure)), failure) for failure in checked.failures)
         return checked.findings
 
-    result = fix_text(source.text, lint, job.unsafe, skeleton_for(format_of(source.path)))
+    if _fixes_in_chunks(source, job):
+        from newslint.chunked_fix import fix_in_chunks
+
+        def failed(found: list) -> None:
+            failures.update((getattr(failure, "rule_id", str(failure)), failure) for failure in found)
+
+        result = fix_in_chunks(linter, source.text, source.path, job.unsafe, failed)
+    else:
+        result = fix_text(source.text, lint, job.unsafe, skeleton_for(format_of(source.path)))
     outcome.errors.extend(failures.values())
     if result.changed and job.write and not source.stdin:
         from newslint.atomic import write_fixed
