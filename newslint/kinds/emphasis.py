@@ -1,15 +1,15 @@
 """emphasis: quotation marks that set off a term instead of quoting anybody -- the Chinese news
 convention (the "double reduction" policy, the "connected travel" market) carried into English.
 
-English news quotes words someone said, and sets a term in quotation marks when it is mentioned as
-a term. So a short quoted phrase is a partial quotation, not emphasis, when a speaker or a source is
-named in its sentence or the one before ("accused him of "playing politics"", "a $2bn "funding
-gap" remains, the agency said"), when a cue introduces it as a term ("the term", "called", "known
-as"), when it is being defined ("A "tropical depression" is ..."), and when it stands inside
-somebody's quoted or transcribed words, or the name of a grade on a scale ("raised the risk from
-"moderate" to "high""), or a term followed by its gloss ("handpaws", costume gloves). Even then, one pair of scare quotes in a long story is a
-writer's choice: the translation pattern is a habit, so a story is flagged only when it holds
-several such quoted phrases (single quoted words are flagged in such a story, but do not count
+English news quotes words someone said, and sets a term in quotation marks when it mentions it as a
+term. So a short quoted phrase is not emphasis when a speaker or a source is named in its sentence
+or the one before ("accused him of "playing politics"", "a $2bn "funding gap" remains, the agency
+said"); when a cue introduces it as a term ("the term", "called", "known as"), it is defined ("A
+"tropical depression" is ..."), glossed (""handpaws", costume gloves") or a nickname before a name;
+when it names a grade on a scale ("raised the risk from "moderate" to "high""); and when it stands
+inside somebody's quoted or transcribed words. Even then, a pair of scare quotes in a long story is
+a writer's choice: the translation pattern is a habit, so a story is flagged only when it holds
+several such quoted phrases (single quoted words are flagged in such a story but do not count
 towards the habit: alone they are too often words quoted from somebody). A text too short to show
 a habit (a headline, a caption, a sentence) is judged quotation by quotation.
 """
@@ -110,9 +110,11 @@ class Emphasis(Rule):
             return False
         if doc.in_verbatim(start, end) or _inside_other_quotation(doc, start, end):
             return False  # inside somebody's words: theirs, not the writer's emphasis
-        return not self._attributed(doc, start, end)
+        return not self._accounted_for(doc, start, end)
 
-    def _attributed(self, doc: Document, start: int, end: int) -> bool:
+    def _accounted_for(self, doc: Document, start: int, end: int) -> bool:
+        """Whether the context accounts for the marks: a source, a term cue, a grade, a gloss, a
+        nickname, a definition."""
         text = doc.text
         sentence, before = doc.sentence_at(start)
         first = (
