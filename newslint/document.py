@@ -259,8 +259,9 @@ class Document:
 
     @cached_property
     def quoted_documents(self) -> list[Span]:
-        """Written text quoted verbatim (statements, posts, block quotations): its spellings are the source's."""
-        return structure.quoted_documents(self.text, self.paragraphs, self.quotations)
+        """Written text quoted verbatim (statements, posts, block quotations): its spellings are the
+        source's. Nested quotations are merged into the one around them."""
+        return _merged(structure.quoted_documents(self.text, self.paragraphs, self.quotations))
 
     def in_verbatim(self, start: int, end: int) -> bool:
         """Whether text[start:end] is somebody else's words kept as they were: an interviewee's
@@ -355,9 +356,13 @@ class Document:
         return max(bisect_right(self._sentence_starts, offset) - 1, 0)
 
     def in_quotation(self, offset: int) -> bool:
+        return self.quoted_stretch(offset) is not None
+
+    def quoted_stretch(self, offset: int) -> Span | None:
+        """The quoted stretch (nested quotations merged into the one around them) holding offset."""
         spans, starts = self._quoted
         index = bisect_right(starts, offset) - 1
-        return index >= 0 and offset < spans[index].end
+        return spans[index] if index >= 0 and offset < spans[index].end else None
 
     @cached_property
     def _url_starts(self) -> list[int]:

@@ -201,15 +201,21 @@ def chunk_end(text: str, start: int = 0) -> int:
     low = start + CHUNK_CHARACTERS // 2
     blank = _BLANK_LINE_CUT.search(text, low, limit)
     if blank:
-        return blank.end()
+        return _whole_line_break(text, blank.end())
     for match in _SENTENCE_CUT.finditer(text, low, limit):
         if segmentation.starts_sentence(text, match.end()):
-            return match.end()
+            return _whole_line_break(text, match.end())
     for cut in _ROUGH_CUTS:
         match = cut.search(text, low, limit)
         if match:
-            return match.end()
-    return limit
+            return _whole_line_break(text, match.end())
+    return _whole_line_break(text, limit)
+
+
+def _whole_line_break(text: str, cut: int) -> int:
+    """The cut, moved past a "\n" that follows a "\r" (a search that ends at the limit takes the
+    "\r" of a "\r\n" for a line break of its own, and a cut between them adds a line)."""
+    return cut + 1 if 0 < cut < len(text) and text[cut - 1] == "\r" and text[cut] == "\n" else cut
 
 
 _LINE_END = r"(?:\r\n|\r(?!\n)|\n)"

@@ -41,9 +41,12 @@ _SENTENCE_END = ".!?…"
 _DIRECT_SPEECH_LEAD = ".!?…:,"
 _CLOSING_AFTER_END = "\"”’')]"
 # ", he said" / ", said the minister" / "he said:" inside an open quotation: the prose has resumed.
+# ", he said." ends its clause, and ", said the minister" / ", said in an interview" names the
+# speaker after the verb; "he said we had to act" inside a quotation is the speaker reporting
+# speech, not the writer's attribution.
 _ATTRIBUTION = lazy(
     r"[,:][ \t]+(?:(?:he|she|they|it|I|we|\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2})[ \t]+"
-    r"(?:said|says|told|added|asked|wrote|explained)|(?:said|says|added|told)[ \t]+(?:the[ \t]+)?\p{L}+)\b"
+    r"(?:said|says|told|added|asked|wrote|explained)[ \t]*[.,;]|(?:said|says|added|told)[ \t]+(?:the[ \t]+)?\p{L}+\b)"
 )
 _BLANK_LINE = lazy(r"\n[ \t]*\r?\n|\r[ \t]*\r")
 CARRY_LIMIT = 3  # paragraphs without a quotation mark that an open quotation may run over
@@ -85,6 +88,8 @@ def _role(text: str, pos: int, paragraph: Span) -> str:
 def _closes(opener: str, mark: str) -> bool:
     if opener == "«":
         return mark == "»"
+    if opener == "»":
+        return mark == "«"
     if opener == "„":
         return mark in "“”" or mark == STRAIGHT
     return mark == "”" or mark == STRAIGHT
@@ -112,10 +117,14 @@ class _Reader:
         self.text = text
         self.paragraphs = paragraphs
         self.result = QuoteStructure()
+        self._marks: dict[int, list] = {}
+        self._straight_paragraph: Span | None = None
+        self._straight: list[int] = []
 
     def read(self) -> QuoteStructure:
         text, state = self.text, None
         marks_by_paragraph = self._marks_by_paragraph()
+        self._marks = {self.paragraphs[index].start: marks for index, marks in marks_by_paragraph.items()}
         for index, paragraph in enumerate(self.paragraphs):
             marks = marks_by_paragraph.get(index, [])
             if state is None and not marks:
@@ -211,13 +220,23 @@ class _Reader:
             if role == "close":  # "decision.“ However": an opening mark where a closing one belongs
                 return "close" if state is not None and _closes((state.nested or state).mark, mark) else "misdirected"
             return "open"
+        if mark == "»" and role == "open" and state is None:
+            return "open"  # German »...«
         if mark in CLOSERS:
             return "misdirected" if state is None and role == "open" else "close"
         if role == "either":
             return "close" if state is not None else "open"
-        if role == "close" and state is None and text.count(STRAIGHT, pos + 1, paragraph.end) % 2:
+        if role == "close" and state is None and self._straight_after(pos, paragraph) % 2:
             return "open"  # 'Wilkins said," [Warhol] liked ... looked".': a misplaced space, not a stray mark
         return role
+
+    def _straight_after(self, pos: int, paragraph: Span) -> int:
+        """How many straight marks follow `pos` in its paragraph (from the paragraph's marks, found
+        once: counting in the text for every mark would be quadratic)."""
+        if self._straight_paragraph != paragraph:
+            self._straight_paragraph = paragraph
+            self._straight = [m.start() for m in self._marks.get(paragraph.start, ()) if m.group() == STRAIGHT]
+        return len(self._straight) - bisect_right(self._straight, pos)
 
     def _opening(self, pos: int, mark: str, paragraph: Span, index: int, state: _Open | None) -> _Open:
         text = self.text

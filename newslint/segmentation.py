@@ -113,17 +113,18 @@ NAMES_WITH_MARKS = frozenset(
     Hatari! Myst! Fiesta!""".split()
 )
 _LAST_WORD = lazy(r"(?r)[\p{L}\p{N}'’-]+\Z")
-_CAPITALISED_BEFORE = lazy(r"(?r)(?P<before>\S)?[ \t]+\p{Lu}[\p{L}'’-]*\Z")
+# A capitalised word after a possessive or a determiner: a title used as a modifier ("2014's Why?
+# solo album", "the Jeopardy! champion"), not a place or a person a question ends on ("in Kyiv?").
+_TITLE_BEFORE = lazy(r"(?r)(?:['’]s|\b(?:the|a|an|his|her|its|their|our|my|your))[ \t]+\p{Lu}[\p{L}'’-]*\Z")
 
 
 def _ends_a_name(text: str, start: int, mark: int, punct: str) -> bool:
-    """Whether a question or exclamation mark ends a name: a capitalised word in mid-sentence (a
-    title: "2014's Why? solo album"), or a name known to end in one ("Yahoo! said")."""
+    """Whether a question or exclamation mark ends a name: a title after a possessive or a
+    determiner ("2014's Why? solo album"), or a name known to end in one ("Yahoo! said")."""
     word = _LAST_WORD.search(text, start, mark)
     if word and word.group() + punct in NAMES_WITH_MARKS:
         return True
-    match = _CAPITALISED_BEFORE.search(text, start, mark)
-    return bool(match and match.group("before") and match.group("before") not in '.!?:;"“”')
+    return bool(_TITLE_BEFORE.search(text, max(start, mark - 60), mark))
 
 
 def starts_sentence(text: str, pos: int) -> bool:

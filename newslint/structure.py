@@ -16,6 +16,8 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
+import regex
+
 from newslint.regexes import lazy
 from newslint.spans import Span
 
@@ -64,12 +66,17 @@ def transcript_answers(text: str, paragraphs: Sequence[Span], labels: Sequence[S
     if not labels:
         return []
     label_starts = {label.start: label for label in labels}
-    speakers = [_speaker(text, label) for label in labels]
-    questions: Counter[str] = Counter()
-    for label, speaker in zip(labels, speakers):
-        index = bisect_right([p.start for p in paragraphs], label.start) - 1
-        questions[speaker] += text[paragraphs[index].start : paragraphs[index].end].rstrip().endswith("?")
-    interviewer = questions.most_common(1)[0][0] if questions and questions.most_common(1)[0][1] else None
+    starts = [p.start for p in paragraphs]
+    asked: Counter[str] = Counter()
+    labelled: Counter[str] = Counter()
+    for label in labels:
+        speaker = _speaker(text, label)
+        index = bisect_right(starts, label.start) - 1
+        labelled[speaker] += 1
+        asked[speaker] += text[paragraphs[index].start : paragraphs[index].end].rstrip().endswith("?")
+    interviewer = max(asked, key=lambda speaker: asked[speaker] / labelled[speaker], default=None)
+    if interviewer is None or asked[interviewer] * 2 < labelled[interviewer]:
+        return []  # nobody asks: "Update:" or "Kyiv:" paragraphs, not an interview
     answers: list[Span] = []
     current: str | None = None
     previous_asked = False
@@ -109,14 +116,19 @@ def quoted_documents(text: str, paragraphs: Sequence[Span], quotations: Sequence
 
 
 def headline(text: str, paragraphs: Sequence[Span]) -> Span | None:
-    """The first paragraph when it reads as a headline: one short line that ends without a period."""
-    if not paragraphs:
+    """The headline: the first paragraph when it reads as one (one short line that ends without a
+    period), with the next when it reads as one too (a page's <title> and its <h1>, a front
+    matter's title and the first heading)."""
+    if not paragraphs or not _reads_as_headline(text[paragraphs[0].start : paragraphs[0].end]):
         return None
-    first = paragraphs[0]
-    line = text[first.start : first.end]
-    if "\n" in line or "\r" in line or len(line.split()) > 25 or line.rstrip().endswith((".", ":", ";", ",")):
-        return None
-    return first
+    second = text[paragraphs[1].start : paragraphs[1].end] if len(paragraphs) > 1 else ""
+    if second and _reads_as_headline(second) and len(second.split()) <= 15 and not second.rstrip().endswith("?"):
+        return Span(paragraphs[0].start, paragraphs[1].end)  # a heading under a title, not a question
+    return paragraphs[0]
+
+
+def _reads_as_headline(line: str) -> bool:
+    return not ("\n" in line or "\r" in line or len(line.split()) > 25 or line.rstrip().endswith((".", ":", ";", ",")))
 
 
 def foreign_near(text: str, start: int, end: int, width: int = 40) -> bool:
@@ -168,14 +180,24 @@ DATELINE_REACH = 300  # characters at the top of a story where a dateline may st
 
 
 def story_date(source: str, text: str) -> date | None:
-    """The date a story gives itself, if any: a declared one anywhere in the file's head, else a
-    dateline near the top of its prose."""
+    """The date a story gives itself, if any: a declared one in the file's head (front matter, a
+    meta or <time> element, a "Date:" line), else a dateline: a date that opens one of the first
+    lines ("KYIV, March 3, 2004 (Reuters) -", "3 March 2004"), not a date the story tells of."""
     declared = _DECLARED_DATE.search(source, 0, 4000)
     if declared:
         return _iso(declared.group("iso"))
-    written = _WRITTEN_DATE.search(text, 0, DATELINE_REACH)
-    if not written:
-        return None
+    for line in _FIRST_LINES.finditer(text, 0, DATELINE_REACH):
+        written = _WRITTEN_DATE.search(line.group())
+        if (
+            written
+            and _DATELINE_BEFORE.fullmatch(line.group()[: written.start()])
+            and _DATELINE_AFTER.match(line.group(), written.end())
+        ):
+            return _written(written)
+    return None
+
+
+def _written(written: regex.Match) -> date | None:
     if written.group("iso"):
         return _iso(written.group("iso"))
     month = _MONTHS[(written.group("month") or written.group("month2")).lower()]
@@ -184,6 +206,13 @@ def story_date(source: str, text: str) -> date | None:
         return date(int(written.group("year")), month, day)
     except ValueError:
         return None
+
+
+_FIRST_LINES = lazy(r"(?m)^[^\r\n]+")
+# A dateline's date comes first on its line, or after a place in capitals; then the agency, a dash,
+# a bar or the end of the line.
+_DATELINE_BEFORE = lazy(r"(?:(?:[Pp]ublished|[Uu]pdated|[Pp]osted)[ \t]*:?[ \t]*|[\p{Lu}\p{N} .,'’()/-]*)")
+_DATELINE_AFTER = lazy(r"[ \t]*(?:\(|[-—–|]|$)")
 
 
 _YEAR = lazy(r"(?<![\p{N}$£€.,-])(?:19|20)\d{2}(?![\p{N}%]|\.\d|,\d)")

@@ -74,3 +74,22 @@ def test_unused_suppressions_are_reported_as_for_the_whole_text(tmp_path, small_
     config = Config(select=("punct", "calque", "typo", "newslint"), report_unused_suppressions=True)
     _, remaining = _fix(tmp_path, text, config)
     assert [f.rule for f in remaining if f.rule.startswith("newslint")] == ["newslint.unused-suppression"]
+
+
+def test_a_disable_next_line_silences_its_own_line_only(tmp_path, small_chunks):
+    text = "newslint: disable-next-line\n" + SLIPS + SLIPS * 12
+    fixed, remaining = _fix(tmp_path, text)
+    assert fixed.count("Dozens of thousands") == 1 and fixed.count("Tens of thousands") == 12
+    # what --fix leaves is what a lint of the fixed file finds
+    assert remaining == lint_text(fixed, path=str(tmp_path / "long.txt"), config=NO_DOCUMENT_RULES)
+
+
+def test_crlf_chunks_keep_their_line_numbers(tmp_path, monkeypatch):
+    text = "The talks went on for hours.\r\n\r\n" * 30 + "The the end.\r\n"
+    config = Config(select=("typo",))
+    whole = lint_text(text, path="long.txt", config=config)
+    for size in (159, 191, 319, 447):  # limits that fall between a "\r" and its "\n"
+        monkeypatch.setattr(linter, "CHUNK_CHARACTERS", size)
+        assert lint_text(text, path="long.txt", config=config) == whole
+        fixed, remaining = _fix(tmp_path, text, config)
+        assert remaining == [] and fixed.endswith("The end.\r\n")

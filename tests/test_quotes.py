@@ -71,3 +71,12 @@ def test_text_after_a_nested_quotation_is_still_inside_the_outer_one():
     doc = Document(text)
     assert doc.in_quotation(text.index("holds"))
     assert not doc.in_quotation(text.index("Then"))
+
+
+def test_a_quoted_speaker_who_reports_speech_leaves_the_quotation_open_by_convention():
+    text = '"When I met the president, he said we had to act fast.\n\n"So we did," she said.'
+    assert problems(text) == []
+
+
+def test_german_reversed_guillemets():
+    assert problems("Sie sagte »Ja« und ging.") == []

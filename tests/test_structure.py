@@ -111,3 +111,20 @@ def test_a_slip_glued_to_a_sentence_is_still_prose():
     assert not doc.overlaps_url(text.index("Xi.The"), text.index("Xi.The") + 6)
     dot = text.index("com.It") + 3
     assert not doc.overlaps_url(dot, dot + 1)
+
+
+def test_recurring_labels_without_questions_are_no_transcript():
+    text = "Update: talks resumed.\n\nUpdate: talks paused.\n\nUpdate: talks ended.\n\nThe the convoy left."
+    assert not Document(text).in_verbatim(text.index("The the"), text.index("The the") + 7)
+
+
+def test_a_date_the_story_tells_of_is_not_its_own():
+    assert story_date("x", "Russia annexed Crimea on March 18, 2014. Now, in 2023, Kiev says no.") is None
+    assert story_date("x", "Born on 3 March 1990, she moved to Kiev in 2021.") is None
+    assert story_date("x", "Headline\n\nMarch 3, 2004\n\nTalks began.") == date(2004, 3, 3)
+
+
+def test_a_title_and_a_heading_are_both_the_headline():
+    text = "US imposes sanctions\n\nUS acts on Russia\n\nThe U.S. imposed them."
+    span = Document(text).headline
+    assert span is not None and text[span.start : span.end] == "US imposes sanctions\n\nUS acts on Russia"

@@ -110,8 +110,9 @@ def _list_markers(text: str, start: int, end: int) -> set[int]:
     labels = set(found.values())
     markers = set()
     for pos, label in found.items():
-        before = text[start : pos - len(label)]
-        starts_item = not before.strip(' \t"“') or _ITEM_START.search(before)
+        before = text[max(start, pos - len(label) - 12) : pos - len(label)]  # a list item's lead-in is short
+        at_start = pos - len(label) - start <= 12 and not text[start : pos - len(label)].strip(' \t"“')
+        starts_item = at_start or _ITEM_START.search(before)
         if starts_item or _neighbour(label, 1) in labels or _neighbour(label, -1) in labels:
             markers.add(pos)
     return markers

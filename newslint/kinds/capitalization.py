@@ -159,7 +159,9 @@ _OPENING_MARKS = "\"“‘'([«"  # as in _FIRST_WORD
 
 # A name its owner writes in lowercase, as code is written: with a digit, a hyphen or a dot inside
 # ("youtube-dl", "video2commons", "node.js").
-_CODE_LIKE_NAME = lazy(r"\p{Ll}[\p{Ll}\p{N}]*(?:[-.\p{N}][\p{Ll}\p{N}]+)+")
+# A name written as code is: a digit, a dot or an underscore inside ("video2commons", "node.js"), or
+# a part after a hyphen with no vowel ("youtube-dl") -- not an English compound ("so-called").
+_CODE_LIKE_NAME = lazy(r"\p{Ll}[\p{Ll}\p{N}]*(?:[._\p{N}][\p{Ll}\p{N}]*|-[b-df-hj-np-tv-xz]{1,4}\b)+")
 _COMMAND_LINE = lazy(r"\p{Ll}[\w.-]*(?:[ \t]+\S+)*?[ \t]+(?:--?\w|\S*(?:://|/\S))")
 
 

@@ -139,5 +139,7 @@ class Emphasis(Rule):
 
 
 def _inside_other_quotation(doc: Document, start: int, end: int) -> bool:
-    """Whether the quotation stands inside a longer one (nested marks)."""
-    return any(span.start < start and end <= span.end for span in doc.quotations if span.end - span.start > end - start)
+    """Whether the quotation stands inside a longer one (nested marks): the quoted stretch that
+    holds it (nested quotations merged into the one around them) is longer than it."""
+    stretch = doc.quoted_stretch(start)
+    return stretch is not None and (stretch.start < start or stretch.end > end)

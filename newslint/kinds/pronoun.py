@@ -35,6 +35,12 @@ _POSSESSIVE = lazy(r"['’]s?$")
 _CLAUSE_PUNCTUATION = lazy(r"[,;:—–(\"“”]")
 # A phrase followed at once by a comma or a stop has no verb of its own: "in Shelby, North Carolina."
 _APPOSITION_END = lazy(r"[ \t]*[,.;:]")
+# Words that open a sentence's introductory phrase, before its main clause.
+OPENING_PHRASE_WORDS = frozenset(
+    """in before after during despite since when while as for with at on upon following unlike like
+    throughout within without under amid""".split()
+)
+_FIRST_WORD = lazy(r"[\"“‘'(\[«]*(\p{L}+)")
 # ", who is supported by the government,": an aside whose nouns are not what the pronoun refers to.
 _ASIDE = lazy(r",[ \t]+(?:who|whom|whose|which)\b[^,.;:]*,")
 
@@ -166,6 +172,9 @@ class Pronoun(Rule):
         comma = doc.text.find(",", pronoun, sentence.end)
         if comma < 0 or "," in doc.text[sentence.start : pronoun]:
             return False
+        opener = _FIRST_WORD.match(doc.text, sentence.start)
+        if not opener or opener.group(1).lower() not in OPENING_PHRASE_WORDS:
+            return False  # "Russia will defend her interests, Putin said": the pronoun is in the main clause
         later = self._mentions(doc, comma, sentence.end, flagged)
         first_subject = next((m for m in later if m.subject and not m.possessive), None)
         return first_subject is not None and first_subject.kind == "person"
@@ -236,7 +245,7 @@ class Pronoun(Rule):
             return None
         content = [_base(word.text)[0] for word in run if not _is_determiner_or_modifier(word.text)]
         label = name or " ".join(content) or head
-        subject = self._opens_clause(doc, words, first) and not _APPOSITION_END.match(doc.text, run[-1].end)
+        subject = self._opens_clause(doc, words, first) and not _in_apposition(doc.text, run[0].start, run[-1].end)
         return Mention(kind, label, run[0].start, subject, possessive)
 
     def _name_ending_at(self, run: Sequence[Word]) -> str | None:
@@ -273,6 +282,12 @@ def _pronouns(doc: Document) -> list[regex.Match]:
     return [
         match for start in sorted(p for found in positions for p in found) if (match := _PRONOUN.match(text, start))
     ]
+
+
+def _in_apposition(text: str, start: int, end: int) -> bool:
+    """A phrase after a comma that a comma or a stop ends at once has no verb of its own: it names
+    again what stands before it ("in Shelby, North Carolina.") and is no clause's subject."""
+    return text[:start].rstrip().endswith(",") and bool(_APPOSITION_END.match(text, end))
 
 
 def _replacement(text: str, pronoun: regex.Match) -> str:

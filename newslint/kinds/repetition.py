@@ -52,7 +52,10 @@ def _may_repeat(folded: str) -> bool:
 
 
 # Words that stay words when capitalised in mid-sentence ("to the The Independent" is a slip).
-_FUNCTION_WORDS = frozenset("the a an of to in on at by for and or but with from as is was that this".split())
+_FUNCTION_WORDS = frozenset(
+    """the a an of to in on at by for and or but with from as is was were are be that this these those
+    he she it they we you i his her its their our my your him them us me who which what there""".split()
+)
 
 
 def _different_words(first: str, second: str) -> bool:
