@@ -15,7 +15,6 @@ from newslint.regexes import lazy
 from newslint.spans import Span, Word
 from newslint.triggers import ANYWHERE, TriggerIndex, Triggers
 
-_LETTERS = lazy(r"[^\W\d_]+", engine="re")
 _LINE_BREAK = lazy(r"\r\n|\r|\n")
 
 
@@ -95,11 +94,6 @@ class Document:
         return plaintext.paragraphs(self.text)
 
     @cached_property
-    def word_set(self) -> frozenset[str]:
-        """Every run of letters in the text, as written: cheap tests of which words occur."""
-        return frozenset(_LETTERS.findall(self.text))
-
-    @cached_property
     def folded(self) -> str:
         """The text in lowercase, for cheap containment tests (not for offsets)."""
         return self.text.lower()
@@ -145,14 +139,10 @@ class Document:
             return None
         return self.paragraphs_holding(triggers.how())
 
-    def paragraphs_with(self, literals: Iterable[str]) -> list[Span] | None:
-        """The paragraphs whose lowercase text holds one of `literals`, in order; None when the
-        lowercase text does not line up with the text (a rule then scans all of it). A rule whose
-        matches hold one of its literals need look nowhere else."""
-        return self.paragraphs_holding([(literal, ANYWHERE) for literal in literals])
-
     def paragraphs_holding(self, triggers: Iterable[tuple[str, int]]) -> list[Span] | None:
-        """paragraphs_with() for triggers that stand as told (see triggers.how)."""
+        """The paragraphs whose lowercase text holds one of the triggers, standing as told (see
+        triggers.how), in order; None when the lowercase text does not line up with the text (a
+        rule then scans all of it). A rule whose matches hold a trigger need look nowhere else."""
         folded = self.folded
         if not self.aligned:
             return None  # "İ".lower() is two characters: offsets would not line up
@@ -206,7 +196,7 @@ class Document:
 
     def sentence_at(self, offset: int) -> tuple[Span, Span | None]:
         """The sentence holding offset (or the one before it), and the sentence before that one
-        (None for the first), as `sentences` and `sentence_index` tell them, but segmenting only
+        (None for the first), as `sentences` tells them, but segmenting only
         the paragraphs needed."""
         index = self.paragraph_index(offset)
         if index < 0:
@@ -317,10 +307,6 @@ class Document:
         (sorted, overlapping ones merged)."""
         return _merged(segmentation.urls(self.text) + segmentation.names_and_files(self.text))
 
-    @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [span.start for span in self.sentences]
-
     def _paragraph_words(self, index: int) -> list[Word]:
         """Words of one paragraph, tokenised the first time a rule asks and then shared."""
         cached = self._words_by_paragraph.get(index)
@@ -350,10 +336,6 @@ class Document:
         """Whether text[start:end] lies inside a single paragraph."""
         index = bisect_right(self._paragraph_starts_sorted, start) - 1
         return index >= 0 and end <= self.paragraphs[index].end
-
-    def sentence_index(self, offset: int) -> int:
-        """Index in `sentences` of the sentence holding offset (or the one before it)."""
-        return max(bisect_right(self._sentence_starts, offset) - 1, 0)
 
     def in_quotation(self, offset: int) -> bool:
         return self.quoted_stretch(offset) is not None

@@ -12,7 +12,6 @@ if TYPE_CHECKING:
 
 # Imported when a file needs them: a run without bilingual files never loads them.
 _BY_EXTENSION = {".tsv": "tsv", ".jsonl": "jsonl", ".xlf": "xliff", ".xliff": "xliff"}
-BILINGUAL_SUFFIXES = tuple(_BY_EXTENSION)
 
 
 def is_bilingual(path: str) -> bool:
