@@ -45,4 +45,14 @@ def _narrowed(old: str, new: str, old_start: int, old_end: int, new_start: int, 
         old_start, new_start = old_start + 1, new_start + 1
     while old_end > old_start and new_end > new_start and old[old_end - 1] == new[new_end - 1]:
         old_end, new_end = old_end - 1, new_end - 1
+    # An LSP position cannot stand between the \r and \n of one line break: widen to the pair.
+    # The characters taken back in were common to both texts, so the edit stays exact.
+    if _inside_crlf(old, old_start):
+        old_start, new_start = old_start - 1, new_start - 1
+    if _inside_crlf(old, old_end):
+        old_end, new_end = old_end + 1, new_end + 1
     return old_start, old_end, new_start, new_end
+
+
+def _inside_crlf(text: str, offset: int) -> bool:
+    return 0 < offset < len(text) and text[offset - 1] == "\r" and text[offset] == "\n"

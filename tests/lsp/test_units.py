@@ -4,7 +4,7 @@ of the document store, whole-text differences as small edits, suppression placem
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from lsprotocol import types
 
@@ -68,6 +68,8 @@ def test_incremental_changes_land_where_the_client_means(text, data):
 
 
 @given(texts, texts)
+@example("\r\n", "\r")  # the shared \r must not leave the edit starting inside the line break
+@example("\r\n", "\rX\n")
 def test_differences_turn_one_text_into_the_other(old, new):
     edits = differences(LineIndex(old, "utf-16"), new)
     assert apply_edits(old, edits) == new
