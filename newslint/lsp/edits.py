@@ -10,6 +10,12 @@ from newslint.lsp.positions import LineIndex
 
 
 def replacement(index: LineIndex, start: int, end: int, new_text: str) -> types.TextEdit:
+    # No LSP position stands between the \r and \n of one line break: an edge there takes in
+    # the half of the pair beside it, and the new text keeps that half.
+    if _inside_crlf(index.text, start):
+        start, new_text = start - 1, "\r" + new_text
+    if _inside_crlf(index.text, end):
+        end, new_text = end + 1, new_text + "\n"
     return types.TextEdit(range=index.range(start, end), new_text=new_text)
 
 
@@ -45,12 +51,6 @@ def _narrowed(old: str, new: str, old_start: int, old_end: int, new_start: int, 
         old_start, new_start = old_start + 1, new_start + 1
     while old_end > old_start and new_end > new_start and old[old_end - 1] == new[new_end - 1]:
         old_end, new_end = old_end - 1, new_end - 1
-    # An LSP position cannot stand between the \r and \n of one line break: widen to the pair.
-    # The characters taken back in were common to both texts, so the edit stays exact.
-    if _inside_crlf(old, old_start):
-        old_start, new_start = old_start - 1, new_start - 1
-    if _inside_crlf(old, old_end):
-        old_end, new_end = old_end + 1, new_end + 1
     return old_start, old_end, new_start, new_end
 
 

@@ -10,7 +10,7 @@ from lsprotocol import types
 
 from newslint import lint_text
 from newslint.lsp.documents import DocumentStore, path_of
-from newslint.lsp.edits import differences
+from newslint.lsp.edits import differences, replacement
 from newslint.lsp.positions import LineIndex
 from newslint.lsp.suppressing import apply_insertions, suppression_for
 from tests.lsp.session import apply_edits
@@ -74,6 +74,15 @@ def test_differences_turn_one_text_into_the_other(old, new):
     edits = differences(LineIndex(old, "utf-16"), new)
     assert apply_edits(old, edits) == new
     assert (edits == []) == (old == new)
+
+
+@given(texts, texts, st.integers(0, 40), st.integers(0, 40))
+@example("a\r\nb", "", 2, 2)  # an empty edit between \r and \n
+@example("a\r\nb", "x", 1, 2)  # a fix that ends inside the line break
+def test_a_replacement_anywhere_even_inside_a_line_break_is_exact(text, inserted, start, end):
+    start, end = sorted((min(start, len(text)), min(end, len(text))))
+    edit = replacement(LineIndex(text, "utf-16"), start, end, inserted)
+    assert apply_edits(text, [edit]) == text[:start] + inserted + text[end:]
 
 
 def test_path_of_a_uri():
