@@ -177,15 +177,22 @@ _WRITTEN_DATE = lazy(
     + r",?[ \t]+)(?P<year>(?:19|20)\d{2})\b|\b(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})\b)"
 )
 DATELINE_REACH = 300  # characters at the top of a story where a dateline may stand
+DECLARED_REACH = 4000  # characters of a file's head where it may declare its date
+# What every declared or written date holds, found fast (a literal first, or a short class, on
+# `re`): most stories hold none, and then the patterns above are never tried at every position.
+_ISO_DATE_TAIL = lazy(r"-\d\d-\d\d", engine="re")
+_CENTURY = lazy(r"(?:19|20)\d\d", engine="re")
 
 
 def story_date(source: str, text: str) -> date | None:
     """The date a story gives itself, if any: a declared one in the file's head (front matter, a
     meta or <time> element, a "Date:" line), else a dateline: a date that opens one of the first
     lines ("KYIV, March 3, 2004 (Reuters) -", "3 March 2004"), not a date the story tells of."""
-    declared = _DECLARED_DATE.search(source, 0, 4000)
+    declared = _ISO_DATE_TAIL.search(source, 0, DECLARED_REACH) and _DECLARED_DATE.search(source, 0, DECLARED_REACH)
     if declared:
         return _iso(declared.group("iso"))
+    if not _CENTURY.search(text, 0, DATELINE_REACH):
+        return None  # no year at the top: no dateline
     for line in _FIRST_LINES.finditer(text, 0, DATELINE_REACH):
         written = _WRITTEN_DATE.search(line.group())
         if (

@@ -98,24 +98,21 @@ class TriggerIndex:
         its rules need (inside "others", "hers" is no word); single characters are for `in`."""
         if self._automaton is None:
             return {}
-        spans: dict[int, list[tuple[int, int]]] = {}
-        for index, start, end in self._automaton.find_matches_as_indexes(folded, overlapping=True):
-            spans.setdefault(index, []).append((start, end))
         found: dict[str, list[int]] = {}
-        size = len(folded)
-        for index, places in spans.items():
-            standing = self._standing[index]
-            if standing == ANYWHERE:
-                kept = [start for start, _ in places]
+        searched, standing_of, size = self._searched, self._standing, len(folded)
+        for index, start, end in self._automaton.find_matches_as_indexes(folded, overlapping=True):
+            standing = standing_of[index]
+            if standing != ANYWHERE:
+                # word_char() inlined: this loop sees every match of every trigger
+                if start > 0 and ((before := folded[start - 1]).isalnum() or before == "_"):
+                    continue
+                if standing == AS_WORD and end < size and ((after := folded[end]).isalnum() or after == "_"):
+                    continue
+            trigger = searched[index]
+            if trigger in found:
+                found[trigger].append(start)
             else:
-                kept = [
-                    start
-                    for start, end in places
-                    if not (start > 0 and word_char(folded[start - 1]))
-                    and (standing == AT_WORD_START or not (end < size and word_char(folded[end])))
-                ]
-            if kept:
-                found[self._searched[index]] = kept
+                found[trigger] = [start]
         return found
 
     def present(self, folded: str, positions: dict[str, list[int]]) -> frozenset[str]:

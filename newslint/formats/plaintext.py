@@ -45,9 +45,9 @@ def directive_lines(text: str) -> list[tuple[Span, str]]:
     return [(Span(m.start(), m.end()), m.group("text")) for m in DIRECTIVE_LINE.finditer(text)]
 
 
-def _looks_hard_wrapped(text: str, lines: list[Span]) -> bool:
+def _looks_hard_wrapped(text: str, lines: list[Span], blank: list[bool]) -> bool:
     """True when consecutive lines look like one paragraph broken at a fixed width."""
-    non_blank = [line for line in lines if not _is_blank(text, line)]
+    non_blank = [line for line, is_blank in zip(lines, blank) if not is_blank]
     if not non_blank:
         return False
     too_long = sum(1 for line in non_blank if line.end - line.start > WRAP_WIDTH)
@@ -55,8 +55,8 @@ def _looks_hard_wrapped(text: str, lines: list[Span]) -> bool:
         return False
     joined = [
         line
-        for line, following in zip(lines, lines[1:])
-        if not _is_blank(text, line) and not _is_blank(text, following)
+        for line, is_blank, following_is_blank in zip(lines, blank, blank[1:])
+        if not is_blank and not following_is_blank
     ]
     if not joined:
         return False
@@ -67,11 +67,12 @@ def _looks_hard_wrapped(text: str, lines: list[Span]) -> bool:
 def paragraphs(text: str) -> list[Span]:
     """Paragraph spans, trimmed of surrounding white space."""
     lines = _lines(text)
-    if _looks_hard_wrapped(text, lines):
+    blank = [_is_blank(text, line) for line in lines]
+    if _looks_hard_wrapped(text, lines, blank):
         blocks: list[Span] = []
         current: Span | None = None
-        for line in lines:
-            if _is_blank(text, line):
+        for line, is_blank in zip(lines, blank):
+            if is_blank:
                 if current:
                     blocks.append(current)
                 current = None
@@ -80,5 +81,5 @@ def paragraphs(text: str) -> list[Span]:
         if current:
             blocks.append(current)
     else:
-        blocks = [line for line in lines if not _is_blank(text, line)]
+        blocks = [line for line, is_blank in zip(lines, blank) if not is_blank]
     return [trimmed for block in blocks if (trimmed := trim(text, block))]
