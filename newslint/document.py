@@ -11,11 +11,9 @@ from newslint import filenames, quotes, segmentation, structure
 from newslint.findings import Finding, Fix
 from newslint.formats import plaintext
 from newslint.formats.prose import Comment, ProseView
-from newslint.regexes import lazy
+from newslint.linebreaks import line_starts
 from newslint.spans import Span, Word
 from newslint.triggers import ANYWHERE, TriggerIndex, Triggers
-
-_LINE_BREAK = lazy(r"\r\n|\r|\n")
 
 
 class Document:
@@ -41,7 +39,7 @@ class Document:
         self.source = text if source is None else source
         self._view = view
         self._given_paragraphs = view.paragraphs if view is not None else paragraphs
-        self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.source)]
+        self._line_starts = line_starts(self.source)
         self._words_by_paragraph: dict[int, list[Word]] = {}
         self._sentences_by_paragraph: dict[int, list[Span]] = {}
         self._triggers: TriggerIndex | None = None

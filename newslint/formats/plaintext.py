@@ -7,10 +7,10 @@ layout is detected per document: a paragraph is a line, unless the document look
 
 from __future__ import annotations
 
+from newslint.linebreaks import line_spans
 from newslint.regexes import lazy
 from newslint.spans import Span, trim
 
-_LINE_BREAK = lazy(r"\r\n|\r|\n", engine="re")
 # A suppression directive on a line of its own ("newslint: disable=punct"), bare or as an HTML
 # comment: not prose, but a comment for the suppression rules.
 # Lines end in \n, \r\n or \r: `(?m)^...$` would know only \n.
@@ -20,21 +20,8 @@ _SENTENCE_END = lazy(r"[.!?:;…\"”’')\]]\s*$")
 WRAP_WIDTH = 100  # a hard-wrapped document has no longer lines than this (a few exceptions aside)
 
 
-def _lines(text: str) -> list[Span]:
-    """Spans of each line's content, without its line break."""
-    lines = []
-    start = 0
-    for line_break in _LINE_BREAK.finditer(text):
-        lines.append(Span(start, line_break.start()))
-        start = line_break.end()
-    if start < len(text):
-        lines.append(Span(start, len(text)))
-    return lines
-
-
-def _is_blank(text: str, line: Span) -> bool:
+def _is_blank(content: str) -> bool:
     """Blank, or a directive line: neither is part of a paragraph."""
-    content = text[line.start : line.end]
     return not content.strip() or bool("newslint:" in content and DIRECTIVE_LINE.fullmatch(content))
 
 
@@ -64,22 +51,31 @@ def _looks_hard_wrapped(text: str, lines: list[Span], blank: list[bool]) -> bool
     return open_ended * 2 >= len(joined)
 
 
+def _trimmed(start: int, content: str) -> Span:
+    """The span of a line that is not blank, starting at `start`, without its outer white space."""
+    lead = len(content) - len(content.lstrip())
+    return Span(start + lead, start + lead + len(content.strip()))
+
+
 def paragraphs(text: str) -> list[Span]:
     """Paragraph spans, trimmed of surrounding white space."""
-    lines = _lines(text)
-    blank = [_is_blank(text, line) for line in lines]
-    if _looks_hard_wrapped(text, lines, blank):
-        blocks: list[Span] = []
-        current: Span | None = None
-        for line, is_blank in zip(lines, blank):
-            if is_blank:
-                if current:
-                    blocks.append(current)
-                current = None
-            else:
-                current = Span(current.start if current else line.start, line.end)
-        if current:
-            blocks.append(current)
-    else:
-        blocks = [line for line, is_blank in zip(lines, blank) if not is_blank]
+    lines = line_spans(text)
+    contents = [text[start:end] for start, end in lines]
+    blank = [_is_blank(content) for content in contents]
+    if not _looks_hard_wrapped(text, lines, blank):
+        # A paragraph a line (the common case): trimmed from the line's own content.
+        return [
+            _trimmed(start, content) for (start, _), content, is_blank in zip(lines, contents, blank) if not is_blank
+        ]
+    blocks: list[Span] = []
+    current: Span | None = None
+    for line, is_blank in zip(lines, blank):
+        if is_blank:
+            if current:
+                blocks.append(current)
+            current = None
+        else:
+            current = Span(current.start if current else line.start, line.end)
+    if current:
+        blocks.append(current)
     return [trimmed for block in blocks if (trimmed := trim(text, block))]
