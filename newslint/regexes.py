@@ -481,7 +481,7 @@ def _in_context(pattern: ContextPattern, text: str, start: int, end: int) -> Ite
     resumes one character after its start, as the look-behind would have moved on. Searches
     draw on the time budget, as scan()'s do."""
     compiled = pattern.body.compiled
-    checks = [check.compiled for check in pattern.checks]
+    checks = pattern.checks  # compiled at the first match that needs them: most bodies never match
     budget = _BUDGET.get() or TimeBudget(time_limit(text))
     position = start
     while position <= end:
