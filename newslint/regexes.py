@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 from typing import Any
@@ -424,7 +423,10 @@ def time_limit(text: str) -> float:
 class TimeBudget:
     """Seconds a rule may spend in its regexes on one document, in all its scans together (a
     rule that scans paragraph by paragraph gets no more than one that scans the whole text).
-    Spent time is measured by the clock: the `regex` module may run past its own timeout."""
+    Spent time is measured by the clock: the `regex` module may run past its own timeout.
+    As a context manager, it is the budget every scan() inside the block draws on."""
+
+    __slots__ = ("seconds", "spent", "_token")
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
@@ -433,19 +435,21 @@ class TimeBudget:
     def remaining(self) -> float:
         return self.seconds - self.spent
 
+    def __enter__(self) -> TimeBudget:
+        self._token = _BUDGET.set(self)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        _BUDGET.reset(self._token)
+
 
 _BUDGET: ContextVar[TimeBudget | None] = ContextVar("newslint_regex_budget", default=None)
 
 
-@contextmanager
-def time_budget(seconds: float) -> Iterator[TimeBudget]:
-    """Make every scan() inside the block draw on one budget of `seconds`."""
-    budget = TimeBudget(seconds)
-    token = _BUDGET.set(budget)
-    try:
-        yield budget
-    finally:
-        _BUDGET.reset(token)
+def time_budget(seconds: float) -> TimeBudget:
+    """Make every scan() inside a `with` block draw on one budget of `seconds` (a class, not a
+    generator-based context manager: every rule on every document enters one)."""
+    return TimeBudget(seconds)
 
 
 def scan(pattern: Any, text: str, start: int = 0, end: int | None = None) -> list[Any]:
