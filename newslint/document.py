@@ -43,6 +43,7 @@ class Document:
         self._words_by_paragraph: dict[int, list[Word]] = {}
         self._sentences_by_paragraph: dict[int, list[Span]] = {}
         self._triggers: TriggerIndex | None = None
+        self._windows: dict[int, tuple[Triggers, list[Span] | None]] = {}  # see windows_for
 
     @classmethod
     def from_view(cls, view: ProseView, source: str, path: str = "-") -> Document:
@@ -135,7 +136,12 @@ class Document:
         whole text) when a trigger is a single mark, which most paragraphs hold."""
         if any(len(string) == 1 for string in triggers.strings):
             return None
-        return self.paragraphs_holding(triggers.how())
+        # Asked once per pattern of a rule; keyed by identity, the triggers kept alive with the
+        # answer so that their id cannot be reused (hashing them would cost more than it saves).
+        known = self._windows.get(id(triggers))
+        if known is None:
+            known = self._windows[id(triggers)] = (triggers, self.paragraphs_holding(triggers.how()))
+        return known[1]
 
     def paragraphs_holding(self, triggers: Iterable[tuple[str, int]]) -> list[Span] | None:
         """The paragraphs whose lowercase text holds one of the triggers, standing as told (see
