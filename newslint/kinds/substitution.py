@@ -53,6 +53,8 @@ class Substitution(Rule):
         declared = self.declared_triggers
         for pattern, replacements, trigger in self._swaps:
             if declared:
+                if trigger and trigger[0] not in doc.folded:
+                    continue  # every match of this swap holds its own trigger: not compiled, not run
                 windows = doc.windows_for(declared)
             else:
                 windows = doc.paragraphs_holding([trigger]) if trigger else None
