@@ -78,7 +78,8 @@ class Capitalization(Rule):
             present = frozenset(lowercase for lowercase in self._forms_by_lowercase if lowercase in doc.folded)
         candidates = [
             form
-            for lowercase in present.intersection(self._forms_by_lowercase)
+            for lowercase in present  # a few dozen; the forms are thousands (set.intersection walks those)
+            if lowercase in self._forms_by_lowercase
             for form in self._forms_by_lowercase[lowercase]
             if form in text
         ]
