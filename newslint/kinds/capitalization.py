@@ -93,7 +93,7 @@ class Capitalization(Rule):
 
     def _sentence_start_hits(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        for sentence in _sentences_that_may_start_lowercase(doc):
+        for sentence in _sentences_that_may_start_lowercase(doc, self._after):
             origin = self._origin(doc, sentence.start)
             if origin not in self._after:
                 continue
@@ -126,22 +126,34 @@ class Capitalization(Rule):
         return doc.text[pos] if pos >= 0 else "paragraph"
 
 
-# Where a sentence inside a paragraph may start with a letter that is not a capital: after a
-# sentence's end mark and its closing marks, white space, and opening marks (a superset of the
-# sentence starts segmentation finds there, each followed by what _FIRST_WORD matches).
-_LOWERCASE_AFTER_MARK = lazy(r"[.!?…][\"”’'»)\]]*\s+[\"“‘'(\[«]*[\p{Ll}\p{Lm}\p{Lo}]")
+def _lowercase_after_mark(marks: str) -> LazyPattern:
+    """Where a sentence inside a paragraph may start, after one of `marks`, with a letter that is
+    not a capital: the mark, its closing marks, white space, and opening marks (a superset of the
+    sentence starts segmentation finds there, each followed by what _FIRST_WORD matches)."""
+    return lazy(rf"[{regex.escape(marks)}][\"”’'»)\]]*\s+[\"“‘'(\[«]*[\p{{Ll}}\p{{Lm}}\p{{Lo}}]")
 
 
-def _sentences_that_may_start_lowercase(doc: Document) -> Iterator[Span]:
-    """The sentences of the paragraphs where a sentence may start in lowercase: only those
-    paragraphs are segmented (most paragraphs of edited copy have none)."""
+# By the marks a rule's sentences may follow (`after`): a rule that follows only "." searches for
+# a literal, which is far faster than searching for any of four marks.
+_LOWERCASE_AFTER = {marks: _lowercase_after_mark(marks) for marks in (".", "!?", ".!?")}
+
+
+def _sentences_that_may_start_lowercase(doc: Document, after: frozenset[str]) -> Iterator[Span]:
+    """The sentences of the paragraphs where a sentence that follows what `after` names (a
+    paragraph's start, a mark) may start in lowercase: only those paragraphs are segmented (most
+    paragraphs of edited copy have none)."""
     text = doc.text
-    candidates = {
-        index
-        for index, paragraph in enumerate(doc.paragraphs)
-        if _may_start_lowercase(text, paragraph.start, paragraph.end)
-    }
-    candidates.update(doc.paragraph_index(match.end() - 1) for match in _LOWERCASE_AFTER_MARK.finditer(text))
+    candidates = set()
+    if "paragraph" in after:
+        candidates.update(
+            index
+            for index, (start, end) in enumerate(doc.paragraphs)
+            if not text[start].isupper() and _may_start_lowercase(text, start, end)  # most start with a capital
+        )
+    marks = "".join(mark for mark in ".!?" if mark in after)
+    if marks:
+        pattern = _LOWERCASE_AFTER.get(marks) or _lowercase_after_mark(marks)
+        candidates.update(doc.paragraph_index(match.end() - 1) for match in pattern.finditer(text))
     for index in sorted(candidates):
         if index >= 0:
             yield from doc.paragraph_sentences(index)
