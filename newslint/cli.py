@@ -279,9 +279,11 @@ def _run(argv: Sequence[str] | None) -> int:
 def _bitext_settings(parser: argparse.ArgumentParser, args: argparse.Namespace) -> BitextSettings | None:
     """--source and --source-language, checked: one target for one source, a file for a file and
     a folder for a folder."""
+    language = args.source_language
+    if language is None and args.source is None:
+        return None
     from newslint.bitext.run import BitextSettings  # only for bilingual runs: start-up need not import it
 
-    language = args.source_language
     if language is not None and not _LANGUAGE_CODE.fullmatch(language):
         parser.error(f"--source-language: {language!r} is not a language code (zh, de, fr, ...)")
     if args.source is None:

@@ -9,6 +9,10 @@ signed with the user's key (see cachefiles.py): data, never code, read only when
 newslint wrote it, and then validated again as the rule files are. Only successes are kept, so
 a pattern that does not compile is always reported. Rule files of the user's own are not
 remembered. NEWSLINT_NO_RULE_CACHE=1 turns it off.
+
+Once a pack has loaded, the memo also keeps each of its rules' metadata and triggers (see
+rules/deferred.py): later runs build only the rules a text can trigger, and those find their
+answers here too, after the packs have loaded.
 """
 
 from __future__ import annotations
@@ -58,6 +62,7 @@ TABLES: dict[str, Callable[[Any], bool]] = {
     "literal": _literal,  # pattern -> the lowercase literal every match holds
     "edges": _edges,  # pattern -> [may start with a word character, may end with one]
     "leading": _leading,  # pattern -> [the words a match starts with, how they stand] (regexes.py)
+    "rules": _anything,  # sha256 of a rule file's text -> its rules' info and triggers (rules/deferred.py)
 }
 
 
@@ -66,7 +71,8 @@ def cache_folder() -> Path:
 
 
 class PacksMemo:
-    """The tables, used only while the built-in packs load (see `remembering`)."""
+    """The tables: filled while the built-in packs load (see `remembering`), and read by the rules
+    that are built afterwards (rules/deferred.py)."""
 
     def __init__(self) -> None:
         self._tables: dict[str, dict[str, Any]] = {}
@@ -77,6 +83,7 @@ class PacksMemo:
     def remembering(self, packs: Path) -> Iterator[None]:
         """Use (and afterwards keep) the answers for the packs in this folder."""
         if os.environ.get("NEWSLINT_NO_RULE_CACHE"):
+            self._tables = {}
             yield
             return
         self._name = f"packs-{packs_digest(packs)}.json"
@@ -86,20 +93,23 @@ class PacksMemo:
             if self._learnt:
                 self._write(self._name)
         finally:
-            self._name, self._tables, self._learnt = None, {}, False
+            self._name, self._learnt = None, False  # the tables stay, for rules built later
 
     def recall(self, table: str, key: str, compute: Callable[[], T]) -> T:
         """The answer kept for key, or compute() (kept if it does not raise and the packs are
         loading)."""
-        if self._name is None:
-            return compute()
-        entries = self._tables.setdefault(table, {})
-        if key in entries:
+        entries = self._tables.get(table)
+        if entries is not None and key in entries:
             return entries[key]
         value = compute()
-        entries[key] = value
-        self._learnt = True
+        if self._name is not None:
+            self._tables.setdefault(table, {})[key] = value
+            self._learnt = True
         return value
+
+    def known(self, table: str, key: str) -> Any:
+        """The answer kept for key, or None; nothing is computed."""
+        return self._tables.get(table, {}).get(key)
 
     def _read(self, name: str) -> dict[str, dict[str, Any]]:
         folder = cachefiles.own_folder(cache_folder(), "newslint", create=False)

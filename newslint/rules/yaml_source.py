@@ -137,13 +137,17 @@ def load_yaml(text: str, path: str) -> Any:
         raise RuleFileError(path, None, None, f"invalid YAML: {' '.join(str(error).split())}") from None
 
 
+def text_key(text: str) -> str:
+    """What the packs memo knows a rule file's text by."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def remembered_yaml(text: str, path: str) -> Any:
     """load_yaml, or what it gave for this very text while the built-in packs loaded before
     (see packs_memo.py): the packs are then not parsed again."""
     from newslint.packs_memo import MEMO
 
-    key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    plain = MEMO.recall("documents", key, lambda: to_plain(load_yaml(text, path)))
+    plain = MEMO.recall("documents", text_key(text), lambda: to_plain(load_yaml(text, path)))
     try:
         return from_plain(plain)
     except ValueError:  # a remembered document of another shape: parse the text
