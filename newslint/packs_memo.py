@@ -51,12 +51,16 @@ def _edges(value: Any) -> bool:
 
 
 def _anything(value: Any) -> bool:
-    return True  # checked when decoded (yaml_source.from_plain)
+    return True  # checked when decoded (rules/deferred.py)
+
+
+def _text(value: Any) -> bool:
+    return isinstance(value, str)  # JSON, decoded (and checked) only when needed
 
 
 # The tables, and what a value in each must be: anything else makes the whole file a miss.
 TABLES: dict[str, Callable[[Any], bool]] = {
-    "documents": _anything,  # sha256 of a rule file's text -> its YAML, as plain data
+    "documents": _text,  # sha256 of a rule file's text -> its YAML as plain data, in JSON (yaml_source.from_plain)
     "valid": _valid,  # "flags\0pattern" compiles (regex module)
     "templates": _valid,  # "key\0replacement..." expands on a match of key
     "literal": _literal,  # pattern -> the lowercase literal every match holds
@@ -131,10 +135,12 @@ class PacksMemo:
 
 @lru_cache(maxsize=4)
 def packs_digest(packs: Path) -> str:
-    """The packs' files and newslint's code: any change to one of them names another file."""
+    """The packs' files and newslint's code: any change to one of them names another file. A file
+    counts by its size and modification time, as for the code (see cachefiles.code_digest)."""
     digest = hashlib.sha256(cachefiles.code_digest().encode())
-    for path in sorted(p for p in packs.rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml", ".txt")):
-        digest.update(str(path.relative_to(packs)).encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in sorted(p for p in packs.rglob("*") if p.suffix in (".yaml", ".yml", ".txt") and p.is_file()):
+        info = path.stat()
+        digest.update(f"{path.relative_to(packs)}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     return digest.hexdigest()[:32]
 
 

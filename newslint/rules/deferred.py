@@ -10,6 +10,7 @@ first time it is asked anything else. Its answers are then the built rule's.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
@@ -69,9 +70,9 @@ class DeferredRule:
 
 
 def _bilingual(doc: Document) -> bool:
-    from newslint.bitext.document import BilingualDocument  # only when a bilingual rule is asked
-
-    return isinstance(doc, BilingualDocument)
+    # Bilingual documents are made by newslint.bitext.document: not imported, none can exist.
+    module = sys.modules.get("newslint.bitext.document")
+    return module is not None and isinstance(doc, module.BilingualDocument)
 
 
 # --- as plain data, in the packs memo -----------------------------------------------------------

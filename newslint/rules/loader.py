@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import string
 import warnings
 from collections.abc import Iterable, Sequence
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -113,31 +114,35 @@ def _known_rules(text: str, display: str, context: LoadContext) -> list[Deferred
     first needed; None when the memo does not know this text (or not in the shape it writes)."""
     key = text_key(text)
     summaries, document = MEMO.known("rules", key), MEMO.known("documents", key)
-    entries = _plain_entries(document)
-    if not isinstance(summaries, list) or entries is None or len(entries) != len(summaries):
+    if not isinstance(summaries, list) or not isinstance(document, str):
         return None
     try:
         known = [deferred.from_plain(summary, display) for summary in summaries]
     except ValueError:
         return None
     return [
-        DeferredRule(info, triggers, partial(_build_known, entry, info, context))
-        for (info, triggers), entry in zip(known, entries)
+        DeferredRule(info, triggers, partial(_build_known, document, index, info, context))
+        for index, (info, triggers) in enumerate(known)
     ]
 
 
-def _plain_entries(document: Any) -> list[Any] | None:
-    """The rules of a remembered document (yaml_source.to_plain): a list's items, or the one mapping."""
-    if isinstance(document, dict) and "m" in document:
-        return [document]
-    if isinstance(document, dict) and isinstance(document.get("s"), list):
-        return document["s"]
-    return None
+@lru_cache(maxsize=16)
+def _entries(document: str) -> list[Any]:
+    """The rules of a remembered document (JSON of yaml_source.to_plain), as plain data: a
+    list's items, or the one mapping; decoded once, when the first of its rules is built."""
+    plain = json.loads(document)
+    if isinstance(plain, dict) and "m" in plain:
+        return [plain]
+    return plain["s"] if isinstance(plain, dict) and isinstance(plain.get("s"), list) else []
 
 
-def _build_known(plain: Any, info: RuleInfo, context: LoadContext) -> Rule:
+def _build_known(document: str, index: int, info: RuleInfo, context: LoadContext) -> Rule:
     """A rule of a built-in pack, from its remembered entry; it is the rule the memo described."""
-    entry = yaml_source.from_plain(plain)
+    try:
+        entries = _entries(document)
+        entry = yaml_source.from_plain(entries[index]) if index < len(entries) else None
+    except (ValueError, RecursionError):
+        entry = None
     rule = _build_rule(entry, info.path, context) if isinstance(entry, LocatedDict) else None
     if rule is None or rule.info != info:
         raise RuleFileError(info.path, info.line, info.id, "the packs memo does not match the pack")
