@@ -22,7 +22,6 @@ from newslint.config import Config, ConfigError, active_rules, resolve, rule_set
 from newslint.errors import InputError, InternalError, NewslintError, RuleFailure, RuleFileError, RuleFileWarning
 from newslint.findings import SEVERITIES
 from newslint.output import FORMAT_NAMES, NEEDS_TEXTS, RunSummary, formats
-from newslint.output import diff as diff_output
 from newslint.output import text as text_output
 from newslint.runner import default_jobs
 from newslint.sources import STDIN
@@ -405,6 +404,8 @@ def _diff(args: argparse.Namespace, config: Config, bitext: BitextSettings | Non
         progress=_progress(),
         bitext=bitext,
     )
+    from newslint.output import diff as diff_output  # only for --diff
+
     for changed in report.changed:
         sys.stdout.write(diff_output.unified(changed.source.path, changed.source.text, changed.result.text))
     if report.changed:
