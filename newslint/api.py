@@ -14,7 +14,6 @@ from newslint.backends.settings import LanguageToolUnavailable
 from newslint.config import Config, active_rules, forget_loaded_rules, rule_set
 from newslint.errors import InputError, NewslintError
 from newslint.findings import Finding
-from newslint.fixes import FixResult
 from newslint.linter import Linter
 from newslint.runner import FileOutcome, Job
 from newslint.selection import family_selected
@@ -22,6 +21,7 @@ from newslint.sources import Source, discover
 
 if TYPE_CHECKING:
     from newslint.bitext.run import BitextSettings
+    from newslint.fixes import FixResult
 
 
 def lint_text(text: str, path: str = "-", config: Config | None = None, format: str | None = None) -> list[Finding]:

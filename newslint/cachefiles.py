@@ -28,15 +28,29 @@ _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a FIFO planted as an entry must not 
 
 @lru_cache(maxsize=1)
 def code_digest() -> str:
-    """A hash of newslint's version and code, Python's version and the regex module's."""
+    """A hash of newslint's version and code, Python's version and the regex module's. The code
+    counts by each file's size and modification time, as Python's own .pyc files judge whether
+    they are stale: reading every module at each start-up would cost more than the rest of it."""
     import regex
 
     from newslint import __version__
 
     digest = hashlib.sha256(f"newslint {__version__}\0{sys.version}\0regex {regex.__version__}\0".encode())
-    for path in sorted(p for p in _CODE.rglob("*.py") if p.is_file()):
-        digest.update(str(path.relative_to(_CODE)).encode() + b"\0" + path.read_bytes() + b"\0")
+    for relative, info in sorted(_python_files(str(_CODE), "")):
+        digest.update(f"{relative}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     return digest.hexdigest()[:32]
+
+
+def _python_files(folder: str, prefix: str) -> list[tuple[str, os.stat_result]]:
+    """(path relative to the package, stat) of every .py file under folder."""
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                found += _python_files(entry.path, f"{prefix}{entry.name}/")
+            elif entry.name.endswith(".py") and entry.is_file():
+                found.append((prefix + entry.name, entry.stat()))
+    return found
 
 
 def state_folder() -> Path:

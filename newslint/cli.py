@@ -22,7 +22,6 @@ from newslint.config import Config, ConfigError, active_rules, resolve, rule_set
 from newslint.errors import InputError, InternalError, NewslintError, RuleFailure, RuleFileError, RuleFileWarning
 from newslint.findings import SEVERITIES
 from newslint.output import FORMAT_NAMES, NEEDS_TEXTS, RunSummary, formats
-from newslint.output import diff as diff_output
 from newslint.output import text as text_output
 from newslint.runner import default_jobs
 from newslint.sources import STDIN
@@ -279,9 +278,11 @@ def _run(argv: Sequence[str] | None) -> int:
 def _bitext_settings(parser: argparse.ArgumentParser, args: argparse.Namespace) -> BitextSettings | None:
     """--source and --source-language, checked: one target for one source, a file for a file and
     a folder for a folder."""
+    language = args.source_language
+    if language is None and args.source is None:
+        return None
     from newslint.bitext.run import BitextSettings  # only for bilingual runs: start-up need not import it
 
-    language = args.source_language
     if language is not None and not _LANGUAGE_CODE.fullmatch(language):
         parser.error(f"--source-language: {language!r} is not a language code (zh, de, fr, ...)")
     if args.source is None:
@@ -403,6 +404,8 @@ def _diff(args: argparse.Namespace, config: Config, bitext: BitextSettings | Non
         progress=_progress(),
         bitext=bitext,
     )
+    from newslint.output import diff as diff_output  # only for --diff
+
     for changed in report.changed:
         sys.stdout.write(diff_output.unified(changed.source.path, changed.source.text, changed.result.text))
     if report.changed:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from newslint.rules.base import Rule, builtin_rules_dir
+from newslint.rules.registry import BILINGUAL_KIND_NAMES
 
 MEASURED_FILE = "measured.json"
 
@@ -28,9 +29,7 @@ def measurements() -> dict[str, Any]:
 def monolingual(rule: Rule) -> bool:
     """Whether the rule reads English alone (the bilingual ones need a source, and are measured by
     benchmarks/bitext_quality.py)."""
-    from newslint.bitext.kinds import BILINGUAL_KINDS
-
-    return not isinstance(rule, BILINGUAL_KINDS)
+    return rule.info.kind not in BILINGUAL_KIND_NAMES
 
 
 def of_rule(rule: Rule) -> dict[str, Any] | None:

@@ -9,6 +9,10 @@ signed with the user's key (see cachefiles.py): data, never code, read only when
 newslint wrote it, and then validated again as the rule files are. Only successes are kept, so
 a pattern that does not compile is always reported. Rule files of the user's own are not
 remembered. NEWSLINT_NO_RULE_CACHE=1 turns it off.
+
+Once a pack has loaded, the memo also keeps each of its rules' metadata and triggers (see
+rules/deferred.py): later runs build only the rules a text can trigger, and those find their
+answers here too, after the packs have loaded.
 """
 
 from __future__ import annotations
@@ -47,17 +51,22 @@ def _edges(value: Any) -> bool:
 
 
 def _anything(value: Any) -> bool:
-    return True  # checked when decoded (yaml_source.from_plain)
+    return True  # checked when decoded (rules/deferred.py)
+
+
+def _text(value: Any) -> bool:
+    return isinstance(value, str)  # JSON, decoded (and checked) only when needed
 
 
 # The tables, and what a value in each must be: anything else makes the whole file a miss.
 TABLES: dict[str, Callable[[Any], bool]] = {
-    "documents": _anything,  # sha256 of a rule file's text -> its YAML, as plain data
+    "documents": _text,  # sha256 of a rule file's text -> its YAML as plain data, in JSON (yaml_source.from_plain)
     "valid": _valid,  # "flags\0pattern" compiles (regex module)
     "templates": _valid,  # "key\0replacement..." expands on a match of key
     "literal": _literal,  # pattern -> the lowercase literal every match holds
     "edges": _edges,  # pattern -> [may start with a word character, may end with one]
     "leading": _leading,  # pattern -> [the words a match starts with, how they stand] (regexes.py)
+    "rules": _anything,  # sha256 of a rule file's text -> its rules' info and triggers (rules/deferred.py)
 }
 
 
@@ -66,7 +75,8 @@ def cache_folder() -> Path:
 
 
 class PacksMemo:
-    """The tables, used only while the built-in packs load (see `remembering`)."""
+    """The tables: filled while the built-in packs load (see `remembering`), and read by the rules
+    that are built afterwards (rules/deferred.py)."""
 
     def __init__(self) -> None:
         self._tables: dict[str, dict[str, Any]] = {}
@@ -77,6 +87,7 @@ class PacksMemo:
     def remembering(self, packs: Path) -> Iterator[None]:
         """Use (and afterwards keep) the answers for the packs in this folder."""
         if os.environ.get("NEWSLINT_NO_RULE_CACHE"):
+            self._tables = {}
             yield
             return
         self._name = f"packs-{packs_digest(packs)}.json"
@@ -86,20 +97,23 @@ class PacksMemo:
             if self._learnt:
                 self._write(self._name)
         finally:
-            self._name, self._tables, self._learnt = None, {}, False
+            self._name, self._learnt = None, False  # the tables stay, for rules built later
 
     def recall(self, table: str, key: str, compute: Callable[[], T]) -> T:
         """The answer kept for key, or compute() (kept if it does not raise and the packs are
         loading)."""
-        if self._name is None:
-            return compute()
-        entries = self._tables.setdefault(table, {})
-        if key in entries:
+        entries = self._tables.get(table)
+        if entries is not None and key in entries:
             return entries[key]
         value = compute()
-        entries[key] = value
-        self._learnt = True
+        if self._name is not None:
+            self._tables.setdefault(table, {})[key] = value
+            self._learnt = True
         return value
+
+    def known(self, table: str, key: str) -> Any:
+        """The answer kept for key, or None; nothing is computed."""
+        return self._tables.get(table, {}).get(key)
 
     def _read(self, name: str) -> dict[str, dict[str, Any]]:
         folder = cachefiles.own_folder(cache_folder(), "newslint", create=False)
@@ -121,10 +135,12 @@ class PacksMemo:
 
 @lru_cache(maxsize=4)
 def packs_digest(packs: Path) -> str:
-    """The packs' files and newslint's code: any change to one of them names another file."""
+    """The packs' files and newslint's code: any change to one of them names another file. A file
+    counts by its size and modification time, as for the code (see cachefiles.code_digest)."""
     digest = hashlib.sha256(cachefiles.code_digest().encode())
-    for path in sorted(p for p in packs.rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml", ".txt")):
-        digest.update(str(path.relative_to(packs)).encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in sorted(p for p in packs.rglob("*") if p.suffix in (".yaml", ".yml", ".txt") and p.is_file()):
+        info = path.stat()
+        digest.update(f"{path.relative_to(packs)}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     return digest.hexdigest()[:32]
 
 

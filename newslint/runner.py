@@ -16,18 +16,17 @@ from typing import TYPE_CHECKING
 
 from newslint import linter as linting
 from newslint.bitext.readers import is_bilingual
-from newslint.cache import ResultCache
 from newslint.config import Config
 from newslint.errors import InputError, InternalError, NewslintError
 from newslint.findings import Finding
-from newslint.fixes import FixResult, fix_text
 from newslint.formats.reader import format_of
-from newslint.formats.structure import skeleton_for
 from newslint.linter import Linter, chunk_end
 from newslint.sources import STDIN, UTF8_BOM, Source, read_source, stream_text
 
 if TYPE_CHECKING:
     from newslint.bitext.run import BitextSettings
+    from newslint.cache import ResultCache
+    from newslint.fixes import FixResult
 
 PARALLEL_MINIMUM = 8  # fewer files than this are not worth starting processes for
 
@@ -146,7 +145,7 @@ def _lint_streaming(item: str, linter: Linter) -> FileOutcome:
 
 
 def _lint(source: Source, job: Job, linter: Linter, outcome: FileOutcome) -> None:
-    cache = ResultCache(job.config) if job.cache and not job.config.languagetool.enabled else None
+    cache = _result_cache(job.config) if job.cache and not job.config.languagetool.enabled else None
     cached = cache.get(source.text, source.path) if cache else None
     if cached is not None:
         outcome.findings = cached
@@ -155,6 +154,12 @@ def _lint(source: Source, job: Job, linter: Linter, outcome: FileOutcome) -> Non
     outcome.findings, outcome.errors = result.findings, list(result.failures)
     if cache is not None and not result.failures:
         cache.put(source.text, source.path, result.findings)
+
+
+def _result_cache(config: Config) -> ResultCache:
+    from newslint.cache import ResultCache  # only with the cache: a --no-cache run need not import it
+
+    return ResultCache(config)
 
 
 def _fixes_in_chunks(source: Source, job: Job) -> bool:
@@ -168,6 +173,9 @@ def _fixes_in_chunks(source: Source, job: Job) -> bool:
 
 
 def _fix(source: Source, job: Job, linter: Linter, outcome: FileOutcome) -> None:
+    from newslint import fixes  # only with --fix and --diff
+    from newslint.formats.structure import skeleton_for
+
     failures: dict[str, NewslintError] = {}
 
     def lint(text: str) -> list[Finding]:
@@ -183,7 +191,7 @@ def _fix(source: Source, job: Job, linter: Linter, outcome: FileOutcome) -> None
 
         result = fix_in_chunks(linter, source.text, source.path, job.unsafe, failed)
     else:
-        result = fix_text(source.text, lint, job.unsafe, skeleton_for(format_of(source.path)))
+        result = fixes.fix_text(source.text, lint, job.unsafe, skeleton_for(format_of(source.path)))
     outcome.errors.extend(failures.values())
     if result.changed and job.write and not source.stdin:
         from newslint.atomic import write_fixed
@@ -192,7 +200,7 @@ def _fix(source: Source, job: Job, linter: Linter, outcome: FileOutcome) -> None
             write_fixed(source, result.text)
         except InputError as error:
             outcome.errors.append(error)
-            result = FixResult(source.text, remaining=lint(source.text))
+            result = fixes.FixResult(source.text, remaining=lint(source.text))
     outcome.findings, outcome.fixed = result.remaining, result.fixed
     if result.changed:
         outcome.source, outcome.result = source, result

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint import api, atomic, cli, runner
+from newslint import api, atomic, cli, fixes
 from newslint.findings import Fix
 from newslint.fixes import apply, non_overlapping
 from tests.conftest import SEED
@@ -159,14 +159,14 @@ def test_a_write_that_fails_part_way_leaves_the_original_intact(capsys, tmp_path
 def test_a_file_changed_on_disk_while_fixing_is_not_written(capsys, tmp_path, monkeypatch):
     path = tmp_path / "story.txt"
     path.write_text("The talks ended. .\n", encoding="utf-8")
-    real_fix_text = runner.fix_text
+    real_fix_text = fixes.fix_text
 
     def fix_text_while_someone_edits(text, lint, *options):
         result = real_fix_text(text, lint, *options)
         path.write_text("An editor's newer version. .\n", encoding="utf-8")
         return result
 
-    monkeypatch.setattr(runner, "fix_text", fix_text_while_someone_edits)
+    monkeypatch.setattr(fixes, "fix_text", fix_text_while_someone_edits)
     code, _, err = run(capsys, "--fix", str(path))
     assert code == 2
     assert path.read_text(encoding="utf-8") == "An editor's newer version. .\n"

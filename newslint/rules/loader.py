@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import json
 import string
 import warnings
 from collections.abc import Iterable, Sequence
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
 from newslint.errors import RuleFileError, RuleFileWarning
 from newslint.packs_memo import MEMO
 from newslint.regexes import PatternError
+from newslint.rules import deferred, yaml_source
 from newslint.rules.base import COMMON_OPTIONS, LoadContext, Rule, RuleInfo, builtin_rules_dir
+from newslint.rules.deferred import DeferredRule
 from newslint.rules.options import OptionError
 from newslint.rules.patterns import leads_with_lookbehind
-from newslint.rules.registry import KINDS
-from newslint.rules.yaml_source import LocatedDict, remembered_yaml
+from newslint.rules.registry import KIND_NAMES, kind_class
+from newslint.rules.yaml_source import LocatedDict, remembered_yaml, text_key
 
 RULE_FILE_SUFFIXES = (".yaml", ".yml")
 
@@ -86,7 +90,8 @@ def _rule_files(folder: Path) -> list[Path]:
 
 def load_rule_file(path: Path, builtin: bool = False) -> list[Rule]:
     """Every rule of one YAML file: a list of rules, or one rule as a mapping. A built-in rule
-    whose pattern would be slow (see speed_problems) is an error; a user's, a warning."""
+    whose pattern would be slow (see speed_problems) is an error; a user's, a warning. A built-in
+    pack that loaded before is known from the packs memo: its rules are built when needed."""
     display = str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -94,6 +99,57 @@ def load_rule_file(path: Path, builtin: bool = False) -> list[Rule]:
         raise RuleFileError(display, None, None, "not valid UTF-8") from None
     except OSError as error:
         raise RuleFileError(display, None, None, f"cannot read: {error.strerror or error}") from None
+    if builtin:
+        known = _known_rules(text, display, LoadContext(path))
+        if known is not None:
+            return known  # type: ignore[return-value]
+        rules = _parsed_rules(text, display, path, builtin)
+        MEMO.recall("rules", text_key(text), lambda: [deferred.to_plain(rule) for rule in rules])
+        return rules
+    return _parsed_rules(text, display, path, builtin)
+
+
+def _known_rules(text: str, display: str, context: LoadContext) -> list[DeferredRule] | None:
+    """A built-in pack's rules as the packs memo knows them from an earlier load, each built when
+    first needed; None when the memo does not know this text (or not in the shape it writes)."""
+    key = text_key(text)
+    summaries, document = MEMO.known("rules", key), MEMO.known("documents", key)
+    if not isinstance(summaries, list) or not isinstance(document, str):
+        return None
+    try:
+        known = [deferred.from_plain(summary, display) for summary in summaries]
+    except ValueError:
+        return None
+    return [
+        DeferredRule(info, triggers, partial(_build_known, document, index, info, context))
+        for index, (info, triggers) in enumerate(known)
+    ]
+
+
+@lru_cache(maxsize=16)
+def _entries(document: str) -> list[Any]:
+    """The rules of a remembered document (JSON of yaml_source.to_plain), as plain data: a
+    list's items, or the one mapping; decoded once, when the first of its rules is built."""
+    plain = json.loads(document)
+    if isinstance(plain, dict) and "m" in plain:
+        return [plain]
+    return plain["s"] if isinstance(plain, dict) and isinstance(plain.get("s"), list) else []
+
+
+def _build_known(document: str, index: int, info: RuleInfo, context: LoadContext) -> Rule:
+    """A rule of a built-in pack, from its remembered entry; it is the rule the memo described."""
+    try:
+        entries = _entries(document)
+        entry = yaml_source.from_plain(entries[index]) if index < len(entries) else None
+    except (ValueError, RecursionError):
+        entry = None
+    rule = _build_rule(entry, info.path, context) if isinstance(entry, LocatedDict) else None
+    if rule is None or rule.info != info:
+        raise RuleFileError(info.path, info.line, info.id, "the packs memo does not match the pack")
+    return rule
+
+
+def _parsed_rules(text: str, display: str, path: Path, builtin: bool) -> list[Rule]:
     document = remembered_yaml(text, display)
     if document is None:
         return []
@@ -111,7 +167,7 @@ def load_rule_file(path: Path, builtin: bool = False) -> list[Rule]:
             line = entry.key_lines.get(key, entry.line)
             if builtin:
                 raise RuleFileError(display, line, rule.id, problem)
-            warnings.warn(RuleFileWarning(str(RuleFileError(display, line, rule.id, problem))), stacklevel=2)
+            warnings.warn(RuleFileWarning(str(RuleFileError(display, line, rule.id, problem))), stacklevel=3)
         rules.append(rule)
     return rules
 
@@ -144,9 +200,9 @@ def _build_rule(entry: LocatedDict, path: str, context: LoadContext) -> Rule:
         common = {key: spec.read(key, entry) for key, spec in COMMON_OPTIONS.items()}
     except OptionError as error:
         raise fail(f"{error.key}: {error.problem}", error.key) from None
-    kind = KINDS.get(common["kind"])
+    kind = kind_class(common["kind"])
     if kind is None:
-        raise fail(f"kind: unknown kind {common['kind']!r} (known: {', '.join(sorted(KINDS))})", "kind")
+        raise fail(f"kind: unknown kind {common['kind']!r} (known: {', '.join(sorted(KIND_NAMES))})", "kind")
     allowed = set(COMMON_OPTIONS) | set(kind.options)
     for key in entry:
         if key not in allowed:

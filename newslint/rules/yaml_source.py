@@ -10,6 +10,7 @@ counted. A parsed document can be kept as plain data (to_plain, from_plain: see 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from datetime import date
 from functools import lru_cache
@@ -137,17 +138,27 @@ def load_yaml(text: str, path: str) -> Any:
         raise RuleFileError(path, None, None, f"invalid YAML: {' '.join(str(error).split())}") from None
 
 
+def text_key(text: str) -> str:
+    """What the packs memo knows a rule file's text by."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def remembered_yaml(text: str, path: str) -> Any:
     """load_yaml, or what it gave for this very text while the built-in packs loaded before
     (see packs_memo.py): the packs are then not parsed again."""
     from newslint.packs_memo import MEMO
 
-    key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    plain = MEMO.recall("documents", key, lambda: to_plain(load_yaml(text, path)))
+    remembered = MEMO.recall("documents", text_key(text), lambda: to_json(load_yaml(text, path)))
     try:
-        return from_plain(plain)
-    except ValueError:  # a remembered document of another shape: parse the text
+        return from_plain(json.loads(remembered))
+    except (ValueError, RecursionError):  # a remembered document of another shape: parse the text
         return load_yaml(text, path)
+
+
+def to_json(document: Any) -> str:
+    """A parsed document as the packs memo keeps it: JSON text, which reads back faster than the
+    same data nested in the memo's own JSON, and is decoded only for the rules that are built."""
+    return json.dumps(to_plain(document), ensure_ascii=False)
 
 
 # Plain data for a parsed document: a mapping is {"m": [[key, value, line], ...], "l": line}, a

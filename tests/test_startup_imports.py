@@ -1,0 +1,98 @@
+"""Start-up imports only what the run needs (issue 13): a guard on what is imported, not a timing.
+
+Linting a one-line plain-text file must not import the translation QA, LanguageTool, the fixer,
+the result cache, the output formats other than text, nor build the rules its text cannot
+trigger. Each of these once cost start-up milliseconds; a new top-level import of one of them
+fails here. How long start-up takes is measured by benchmarks/throughput.py.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from newslint.bitext.kinds import BILINGUAL_KINDS
+from newslint.rules.registry import BILINGUAL_KIND_NAMES, KIND_NAMES, kind_class
+
+# Runs newslint's command line in this process, then reports what was imported and which rules
+# were built (a rule not built is a DeferredRule still holding no rule).
+_PROBE = """
+import json, sys
+from newslint.cli import main
+from newslint.config import Config, active_rules
+sys.stdout = open(sys.argv[2], "w", encoding="utf-8")
+code = main(["--isolated", "--no-cache", sys.argv[1]])
+sys.stdout.close()
+built = [rule.id for rule in active_rules(Config()) if getattr(rule, "_rule", True) is not None]
+print(json.dumps({"code": code, "modules": sorted(sys.modules), "built": built}), file=sys.stderr)
+"""
+
+NOT_NEEDED = [
+    "newslint.bitext.run",
+    "newslint.bitext.document",
+    "newslint.bitext.kinds",
+    "newslint.bitext.numbers",
+    "newslint.backends.languagetool",
+    "newslint.backends.lt_client",
+    "newslint.fixes",
+    "newslint.chunked_fix",
+    "newslint.atomic",
+    "newslint.cache",
+    "newslint.output.diff",
+    "newslint.output.sarif",
+    "newslint.output.junit",
+    "newslint.output.gitlab",
+    "newslint.output.github",
+    "newslint.output.json",
+    "newslint.output.html_report",
+    "newslint.formats.markdown",
+    "newslint.formats.html",
+    "newslint.explain",
+    "newslint.lsp",
+    "yaml",  # the packs are read from the packs memo
+    "markdown_it",
+    "multiprocessing",
+    "secrets",  # only to make the user's signing key, on the first run
+]
+
+
+def _probe(tmp_path: Path) -> dict:
+    story = tmp_path / "small.txt"
+    story.write_text("The talks ended. . Officials in Kiev said so.\n", encoding="utf-8")
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "user-cache"), XDG_STATE_HOME=str(tmp_path / "state"))
+    env.pop("NEWSLINT_NO_RULE_CACHE", None)
+    command = [sys.executable, "-c", _PROBE, str(story), str(tmp_path / "out.txt")]
+    for _ in range(2):  # the first run learns the packs memo; the second is a user's every run
+        done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+    report = json.loads(done.stderr.strip().splitlines()[-1])
+    report["output"] = (tmp_path / "out.txt").read_text(encoding="utf-8")
+    return report
+
+
+def test_a_one_line_file_imports_only_what_it_needs(tmp_path):
+    report = _probe(tmp_path)
+    assert report["code"] == 1 and "names.kyiv" in report["output"] and "punct.doubled" in report["output"]
+    imported = [
+        module
+        for module in report["modules"]
+        for unneeded in NOT_NEEDED
+        if module == unneeded or module.startswith(unneeded + ".")
+    ]
+    assert not imported, f"imported by a plain one-line run: {imported}"
+
+
+def test_a_one_line_file_builds_only_the_rules_it_triggers(tmp_path):
+    built = _probe(tmp_path)["built"]
+    assert "names.kyiv" in built and "punct.doubled" in built
+    assert len(built) < 20, f"{len(built)} rules built for one line: {built}"
+    assert not [rule for rule in built if rule.startswith("bitext.")]
+
+
+def test_the_registry_knows_every_kind_by_its_name():
+    assert {kind.kind for kind in BILINGUAL_KINDS} == BILINGUAL_KIND_NAMES
+    for name in KIND_NAMES:
+        assert kind_class(name).kind == name
+    assert kind_class("no-such-kind") is None
