@@ -143,7 +143,7 @@ def starts_sentence(text: str, pos: int) -> bool:
     return False
 
 
-_BLANK_LINE_AT_END = lazy(r"(?:\n[ \t]*(?:\r\n|\r|\n)|\r[ \t]*\r)\s*\Z")
+_BLANK_LINE_AT_END = lazy(r"(?r)(?:\n[ \t]*(?:\r\n|\r|\n)|\r[ \t]*\r)\s*\Z")
 
 
 def sentences(text: str, paragraphs: Iterable[Span]) -> list[Span]:

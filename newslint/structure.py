@@ -29,8 +29,10 @@ _LABEL = lazy(
 TRANSCRIPT_MIN_LABELS = 3  # a label that starts fewer paragraphs is a quotation ("Putin: We ..."), not a transcript
 
 # Verbs and nouns of writing before a quotation: what follows is a document quoted verbatim.
+# Matched backwards from the end ((?r)): a search for a match that must end at \Z need not be
+# tried at every position of the text before it.
 _WRITTEN_CUE = lazy(
-    r"(?i:\b(?:reads?|wrote|writes|written|tweeted|tweets|posted|posts|texted|e-?mailed|stated in|"
+    r"(?r)(?i:\b(?:reads?|wrote|writes|written|tweeted|tweets|posted|posts|texted|e-?mailed|stated in|"
     r"(?:statement|letter|e-?mail|message|post|tweet|note|memo|notice|release|report|filing|ruling|order|"
     r"decision|sign|banner|caption|headline|label)s?(?:[ \t]+(?:said|says|stated|states|read|reads|noted|notes))?"
     r")(?:[ \t]+that)?[ \t]*[:,]?[ \t]*)\Z"
@@ -49,6 +51,8 @@ def speaker_labels(text: str, paragraphs: Sequence[Span]) -> list[Span]:
     """Labels of a transcript: a speaker's name or Q/A with which several paragraphs start."""
     found = []
     for paragraph in paragraphs:
+        if not text.startswith("((", paragraph.start) and text.find(":", paragraph.start, paragraph.end) < 0:
+            continue  # every label is a wiki one or ends in a colon: most paragraphs are not tried
         match = _LABEL.match(text, paragraph.start, paragraph.end)
         if match and match.end() < paragraph.end:
             found.append((match.group("wiki") or match.group("name"), Span(match.start(), match.end())))
