@@ -31,7 +31,7 @@ Problem = Literal["unclosed", "stray", "misdirected", "nested"]
 OPENERS = "“„«"  # marks whose shape opens (English, German and Hungarian, French)
 CLOSERS = "”»"
 STRAIGHT = '"'
-_MARK = lazy(r'["“”„«»]')
+_MARK = lazy(r'["“”„«»]', engine="re")  # a class of literals: `re` scans it faster
 # Where a mark stands: after these, a mark opens; before these, it closes.
 _BEFORE_OPENING = " \t\r\n([{—–-/‘'\u00a0"
 _AFTER_CLOSING = " \t\r\n)]},.;:!?—–-/…’'\u00a0"
