@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import pytest
 import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newslint.config import rule_set
 from newslint.document import Document
-from newslint.regexes import bounded, bounded_literals, literal_alternation, required_literal
+from newslint.regexes import (
+    bounded,
+    bounded_literals,
+    compile_literals,
+    literal_alternation,
+    literal_matches,
+    required_literal,
+)
 
 
 @pytest.mark.parametrize(
@@ -58,3 +67,15 @@ def test_every_builtin_match_contains_its_rules_required_literal():
                 for match in pattern.finditer(text):
                     assert literal in match.group().lower(), (rule.id, literal, match.group())
                     assert literal in Document(text).folded
+
+
+PHRASES = ["hong kong", "hong", "kong", "U.S.", "us", "a.b", "-x"]
+
+
+@given(
+    st.text(alphabet=list("hongkU.Sa bsx-,\n"), max_size=60), st.lists(st.sampled_from(PHRASES), min_size=1, max_size=4)
+)
+def test_literal_matches_are_the_tries_matches(text, phrases):
+    literals = compile_literals(phrases)
+    expected = [(m.span(), m.group()) for m in literals.finditer(text)]
+    assert [(m.span(), m.group()) for m in literal_matches(literals, text, phrases)] == expected

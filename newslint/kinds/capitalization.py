@@ -9,7 +9,7 @@ from typing import Any
 import regex
 
 from newslint.document import Document
-from newslint.regexes import LazyPattern, compile_literals, lazy, scan
+from newslint.regexes import LazyPattern, compile_literals, lazy, literal_matches
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option, OptionError
@@ -85,7 +85,7 @@ class Capitalization(Rule):
         ]
         if not candidates:
             return
-        for match in scan(_names_pattern(tuple(sorted(candidates))), text):
+        for match in literal_matches(_names_pattern(tuple(sorted(candidates))), text, candidates):
             written = match.group()
             canonical = self._canonical[written.lower()]
             if _has_lowercased_part(written, canonical):
