@@ -6,7 +6,15 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newslint.document import Document
-from newslint.regexes import leading_trigger, required_literal, scan_within, with_context
+from newslint.regexes import (
+    _REGEX_ONLY_SYNTAX,
+    _flatten,
+    _sre_parser,
+    leading_trigger,
+    required_literal,
+    scan_within,
+    with_context,
+)
 from newslint.rules import options as opt
 from newslint.rules import patterns
 from newslint.rules.base import Hit, LoadContext, Rule
@@ -37,23 +45,26 @@ class Substitution(Rule):
             except opt._Invalid as error:
                 raise OptionError("swap", str(error)) from None
             pattern = with_context(key, self.ignorecase, swap.after, swap.not_after)
-            self._swaps.append((pattern, swap.replacements, _trigger(key)))
+            self._swaps.append((pattern, swap.replacements, _trigger(key), _leading_mark(key)))
             self.patterns.append(key)
 
     def triggers(self) -> Triggers | None:
         """The declared triggers, or else each swap's own (see _trigger); None if a swap has none."""
         if self.declared_triggers:
             return self.declared_triggers
-        if not all(trigger for _, _, trigger in self._swaps):
+        if not all(trigger for _, _, trigger, _ in self._swaps):
             return None
-        return _as_triggers(trigger for _, _, trigger in self._swaps)
+        return _as_triggers(trigger for _, _, trigger, _ in self._swaps)
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         seen: set[tuple[int, int]] = set()
-        declared = self.declared_triggers
-        for pattern, replacements, trigger in self._swaps:
-            if declared:
-                windows = doc.windows_for(declared)
+        # Declared triggers serve every swap: their windows are found once, not once per swap.
+        shared = doc.windows_for(self.declared_triggers) if self.declared_triggers else None
+        for pattern, replacements, trigger, mark in self._swaps:
+            if mark is not None and mark not in doc.text:
+                continue  # "!" in a text without one: no search (its Python around costs more than it)
+            if self.declared_triggers:
+                windows = shared
             else:
                 windows = doc.paragraphs_holding([trigger]) if trigger else None
             if windows == []:
@@ -75,6 +86,22 @@ def _trigger(key: str) -> tuple[str, int] | None:
     if leading and (not literal or len(leading[0]) >= len(literal)):
         return leading
     return (literal, ANYWHERE) if literal else None
+
+
+def _leading_mark(key: str) -> str | None:
+    """The punctuation mark every match of a key starts with ("!" of "!(?=\\p{Lu})"), when the key
+    says so plainly: a text without it needs no search. None for anything less plain (a letter,
+    which case may change; a class; an alternation; a brace that may be fuzzy matching)."""
+    try:
+        tree = list(_sre_parser.parse(_REGEX_ONLY_SYNTAX.sub(".", key)))
+    except Exception:  # noqa: BLE001 - `regex` syntax Python does not read: no shortcut
+        return None
+    if not tree or tree[0][0] is not _sre_parser.LITERAL:
+        return None
+    if any(op is _sre_parser.LITERAL and arg == ord("{") for op, arg in _flatten(tree)):
+        return None
+    mark = chr(tree[0][1])
+    return mark if mark.isascii() and not mark.isalnum() and not mark.isspace() else None
 
 
 def _as_triggers(triggers: Iterable[tuple[str, int]]) -> Triggers:
