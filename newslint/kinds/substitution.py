@@ -34,6 +34,7 @@ class Substitution(Rule):
 
     def configure(self, options: dict[str, Any], context: LoadContext) -> None:
         self._swaps = []
+        self._marks: list[str | None] = []  # the mark each swap's matches start with, if plain
         self.patterns: list[str] = []  # as expanded, for the loader's checks of built-in rules
         for written, swap in options["swap"].items():
             try:
@@ -45,22 +46,23 @@ class Substitution(Rule):
             except opt._Invalid as error:
                 raise OptionError("swap", str(error)) from None
             pattern = with_context(key, self.ignorecase, swap.after, swap.not_after)
-            self._swaps.append((pattern, swap.replacements, _trigger(key), _leading_mark(key)))
+            self._swaps.append((pattern, swap.replacements, _trigger(key)))
+            self._marks.append(_leading_mark(key))
             self.patterns.append(key)
 
     def triggers(self) -> Triggers | None:
         """The declared triggers, or else each swap's own (see _trigger); None if a swap has none."""
         if self.declared_triggers:
             return self.declared_triggers
-        if not all(trigger for _, _, trigger, _ in self._swaps):
+        if not all(trigger for _, _, trigger in self._swaps):
             return None
-        return _as_triggers(trigger for _, _, trigger, _ in self._swaps)
+        return _as_triggers(trigger for _, _, trigger in self._swaps)
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         seen: set[tuple[int, int]] = set()
         # Declared triggers serve every swap: their windows are found once, not once per swap.
         shared = doc.windows_for(self.declared_triggers) if self.declared_triggers else None
-        for pattern, replacements, trigger, mark in self._swaps:
+        for (pattern, replacements, trigger), mark in zip(self._swaps, self._marks):
             if mark is not None and mark not in doc.text:
                 continue  # "!" in a text without one: no search (its Python around costs more than it)
             if self.declared_triggers:
