@@ -7,13 +7,23 @@ officials said.") has no first or second person and stays silent.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import regex
 
 from newslint.document import Document
-from newslint.regexes import WORD_END, compile_literals, compile_pattern, lazy, literal_alternation, scan, with_context
+from newslint.regexes import (
+    WORD_END,
+    LazyPattern,
+    compile_literals,
+    compile_pattern,
+    lazy,
+    literal_alternation,
+    scan,
+    with_context,
+)
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option
@@ -63,6 +73,7 @@ class Attribution(Rule):
         )
         pronouns = literal_alternation(word.lower() for word in options["pronouns"])
         self._pronoun = with_context(pronouns, ignorecase=True)  # whole words
+        self._pronoun_gate = _word_gate(options["pronouns"])
         self._speaker_nouns = frozenset(
             word.lower() for listname in options["speakers"] for word in context.wordlist(listname)
         )
@@ -76,7 +87,7 @@ class Attribution(Rule):
         text = doc.text
         verb_sentences = {doc.sentence_at(start)[0] for start in self._verb_positions(doc)}
         for sentence in sorted(verb_sentences):
-            if not self._pronoun.search(text, sentence.start, sentence.end):
+            if not self._has_pronoun(text, sentence.start, sentence.end):
                 continue
             if doc.in_quotation(sentence.start) or _QUOTE_MARKS.search(text, sentence.start, sentence.end):
                 continue
@@ -108,6 +119,19 @@ class Attribution(Rule):
             for verb in self._verbs_by_lowercase[lowercase]:
                 starts.extend([start for start in found if text.startswith(verb, start)])
         return starts
+
+    def _has_pronoun(self, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] holds one of the pronouns as a word: self._pronoun.search, asked
+        only where a plain `re` search, which finds all its matches and more, found one that it
+        may have missed (a mark or a letter beyond ASCII beside it): most sentences need no more."""
+        if self._pronoun_gate is None:
+            return self._pronoun.search(text, start, end) is not None
+        found = self._pronoun_gate.search(text, start, end)
+        if found is None:
+            return False
+        if _ascii_around(text, found.start(), found.end()):
+            return True
+        return self._pronoun.search(text, start, end) is not None
 
     def _attribution_of(self, text: str, start: int, end: int) -> regex.Match | None:
         """The shortest ", <speaker> said ..." that ends the sentence, with a plausible speaker."""
@@ -158,6 +182,22 @@ class Attribution(Rule):
         if len(words) == 1 and last.lower() in PRONOUN_SPEAKERS:
             return True
         return last[:1].isupper() or last.lower() in self._speaker_nouns
+
+
+def _word_gate(words: list[str]) -> LazyPattern | None:
+    """The words as a case-blind `re` pattern on `re`'s word boundaries (None: not all words are
+    ASCII letters, where `re` and `regex` might not agree on case). Its matches include every
+    whole-word match of the `regex` pattern (whose word characters include all of `re`'s \\w, and
+    marks); where the characters around a match are ASCII, the two agree."""
+    if not all(word.isascii() and word.isalpha() for word in words):
+        return None
+    alternation = literal_alternation(word.lower() for word in words)
+    return LazyPattern(rf"\b(?:{alternation})\b", re.IGNORECASE, engine="re")  # compiled on first use
+
+
+def _ascii_around(text: str, start: int, end: int) -> bool:
+    """Whether the characters just before and after text[start:end] are ASCII (or absent)."""
+    return (start == 0 or text[start - 1].isascii()) and (end == len(text) or text[end].isascii())
 
 
 def _inside_sentence(text: str, sentence_start: int, offset: int) -> bool:

@@ -8,6 +8,7 @@ opening mark left open, the closing mark that closes nothing, or a mark that poi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -34,6 +35,7 @@ _MARKER = lazy(r"(?<![\p{L}\p{N}(])(?P<label>\p{L}|\p{N}{1,3})\)(?=\s)")
 # "three points: a) a ceasefire": where a list item starts, after a colon, a comma or "and"/"or".
 _ITEM_START = lazy(r"(?:[:;,]|\b(?:and|or))[ \t]+\Z")
 _EMOTICON = lazy(r"[:;]-?[()\[\]]\Z")
+_EYES = re.compile(r"[:;]-?[()\[\]]")  # somewhere in a paragraph: _EMOTICON may skip a bracket there
 
 
 class Balance(Rule):
@@ -56,6 +58,21 @@ class Balance(Rule):
         self._quote_marks = frozenset(mark for pair in quotes for mark in pair)
         marks = set(self._bracket_closer) | set(self._bracket_opener)
         self._brackets = lazy("[" + "".join(regex.escape(mark) for mark in sorted(marks)) + "]") if marks else None
+        self._pairs = [open_ + close for open_, close in pairs]
+        openers, closers = {open_ for open_, _ in pairs}, {close for _, close in pairs}
+        plain = len(openers) == len(closers) == len(pairs) and not openers & closers
+        plain = plain and all(len(mark) == 1 for mark in marks)
+        self._bracket_marks = (
+            LazyPattern("[" + "".join(map(re.escape, sorted(marks))) + "]", engine="re") if marks and plain else None
+        )
+
+    def _nested_plainly(self, paragraph: str) -> bool:
+        """Whether a paragraph's brackets all close in order and none stands next to an emoticon's
+        eyes: _bracket_problems would find nothing there (a list marker's ")" only excuses a
+        bracket that closes nothing). The brackets are picked out in C, not one by one."""
+        if self._bracket_marks is None or _EYES.search(paragraph):
+            return False
+        return _nested("".join(self._bracket_marks.findall(paragraph)), self._pairs)
 
     def triggers(self) -> Triggers | None:
         marks = set(self._quote_marks) | set(self._bracket_closer) | set(self._bracket_opener)
@@ -75,6 +92,11 @@ class Balance(Rule):
             yield Hit(pos, pos + 1, (), {"problem": _PROBLEMS[problem]})
 
     def _bracket_problems(self, text: str, start: int, end: int) -> list[tuple[int, str]]:
+        if self._nested_plainly(text[start:end]):
+            return []  # most paragraphs: no bracket to look at one by one
+        return self._bracket_problems_one_by_one(text, start, end)
+
+    def _bracket_problems_one_by_one(self, text: str, start: int, end: int) -> list[tuple[int, str]]:
         problems: list[tuple[int, str]] = []
         open_brackets: list[tuple[str, int]] = []
         markers = _list_markers(text, start, end)
@@ -92,13 +114,33 @@ class Balance(Rule):
         return problems
 
 
+def _nested(marks: str, pairs: list[str]) -> bool:
+    """Whether a string of brackets closes each one it opens, in order ("([])")."""
+    while marks:
+        shorter = marks
+        for pair in pairs:
+            shorter = shorter.replace(pair, "")
+        if len(shorter) == len(marks):
+            return False
+        marks = shorter
+    return True
+
+
 def _paragraphs_holding(doc: Document, marks: LazyPattern) -> list[int]:
-    """Indexes of the paragraphs that hold one of the marks, in order: one scan of the text."""
+    """Indexes of the paragraphs that hold one of the marks, in order: a search from each
+    paragraph that holds one goes on where the next paragraph starts, not at its next mark."""
     found: list[int] = []
-    for match in marks.finditer(doc.text):
-        index = doc.paragraph_index(match.start())
-        if index >= 0 and match.start() < doc.paragraphs[index].end and (not found or found[-1] != index):
-            found.append(index)
+    paragraphs, text = doc.paragraphs, doc.text
+    match = marks.search(text)
+    while match is not None:
+        position = match.start()
+        index = doc.paragraph_index(position)
+        following = paragraphs[index + 1].start if index + 1 < len(paragraphs) else len(text)
+        if index >= 0 and position < paragraphs[index].end:
+            if not found or found[-1] != index:
+                found.append(index)
+            position = max(position, min(paragraphs[index].end, following) - 1)
+        match = marks.search(text, position + 1)
     return found
 
 

@@ -6,7 +6,15 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newslint.document import Document
-from newslint.regexes import leading_trigger, required_literal, scan_within, with_context
+from newslint.regexes import (
+    _REGEX_ONLY_SYNTAX,
+    _flatten,
+    _sre_parser,
+    leading_trigger,
+    required_literal,
+    scan_within,
+    with_context,
+)
 from newslint.rules import options as opt
 from newslint.rules import patterns
 from newslint.rules.base import Hit, LoadContext, Rule
@@ -26,6 +34,7 @@ class Substitution(Rule):
 
     def configure(self, options: dict[str, Any], context: LoadContext) -> None:
         self._swaps = []
+        self._marks: list[str | None] = []  # the mark each swap's matches start with, if plain
         self.patterns: list[str] = []  # as expanded, for the loader's checks of built-in rules
         for written, swap in options["swap"].items():
             try:
@@ -38,6 +47,7 @@ class Substitution(Rule):
                 raise OptionError("swap", str(error)) from None
             pattern = with_context(key, self.ignorecase, swap.after, swap.not_after)
             self._swaps.append((pattern, swap.replacements, _trigger(key)))
+            self._marks.append(_leading_mark(key))
             self.patterns.append(key)
 
     def triggers(self) -> Triggers | None:
@@ -50,12 +60,15 @@ class Substitution(Rule):
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         seen: set[tuple[int, int]] = set()
-        declared = self.declared_triggers
-        for pattern, replacements, trigger in self._swaps:
-            if declared:
+        # Declared triggers serve every swap: their windows are found once, not once per swap.
+        shared = doc.windows_for(self.declared_triggers) if self.declared_triggers else None
+        for (pattern, replacements, trigger), mark in zip(self._swaps, self._marks):
+            if mark is not None and mark not in doc.text:
+                continue  # "!" in a text without one: no search (its Python around costs more than it)
+            if self.declared_triggers:
                 if trigger and trigger[0] not in doc.folded:
                     continue  # every match of this swap holds its own trigger: not compiled, not run
-                windows = doc.windows_for(declared)
+                windows = shared
             else:
                 windows = doc.paragraphs_holding([trigger]) if trigger else None
             if windows == []:
@@ -77,6 +90,22 @@ def _trigger(key: str) -> tuple[str, int] | None:
     if leading and (not literal or len(leading[0]) >= len(literal)):
         return leading
     return (literal, ANYWHERE) if literal else None
+
+
+def _leading_mark(key: str) -> str | None:
+    """The punctuation mark every match of a key starts with ("!" of "!(?=\\p{Lu})"), when the key
+    says so plainly: a text without it needs no search. None for anything less plain (a letter,
+    which case may change; a class; an alternation; a brace that may be fuzzy matching)."""
+    try:
+        tree = list(_sre_parser.parse(_REGEX_ONLY_SYNTAX.sub(".", key)))
+    except Exception:  # noqa: BLE001 - `regex` syntax Python does not read: no shortcut
+        return None
+    if not tree or tree[0][0] is not _sre_parser.LITERAL:
+        return None
+    if any(op is _sre_parser.LITERAL and arg == ord("{") for op, arg in _flatten(tree)):
+        return None
+    mark = chr(tree[0][1])
+    return mark if mark.isascii() and not mark.isalnum() and not mark.isspace() else None
 
 
 def _as_triggers(triggers: Iterable[tuple[str, int]]) -> Triggers:

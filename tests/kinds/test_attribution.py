@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import run_rules
 
@@ -87,3 +89,39 @@ def test_first_person_sentence_with_attribution_outside_quotes(make_rules, text,
 )
 def test_indirect_speech_quoted_speech_and_no_attribution_are_silent(make_rules, text):
     assert run_rules(make_rules(RULE), text) == []
+
+
+_PIECES = st.sampled_from(
+    [
+        "we",
+        "We",
+        "WE",
+        "us",
+        "my",
+        "I",
+        "i",
+        "ſ",
+        "me",
+        "time",
+        "a",
+        "é",
+        "\u0301",
+        "_",
+        "1",
+        " ",
+        "-",
+        "'",
+        "’",
+        ".",
+        "\n",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_PIECES, max_size=12).map("".join), st.data())
+def test_the_pronoun_gate_answers_as_the_whole_word_pattern(make_rules, text, data):
+    (rule,) = make_rules(RULE)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert rule._has_pronoun(text, start, end) == (rule._pronoun.search(text, start, end) is not None)

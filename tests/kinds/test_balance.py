@@ -1,5 +1,10 @@
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from newslint.document import Document
+from newslint.kinds.balance import _paragraphs_holding
+from newslint.regexes import lazy
 from tests.conftest import matched, run_rules
 
 RULE = """
@@ -42,3 +47,27 @@ def test_inline_list_markers_are_not_brackets(make_rules):
 )
 def test_a_closing_bracket_outside_a_list_is_still_unbalanced(make_rules, text):
     assert matched(run_rules(make_rules(RULE), text), text) == [")"]
+
+
+_PIECES = st.sampled_from(["(", ")", "[", "]", ":", ";", "-", "a", "b", "1", "2", " ", "é", "\n", "\n\n"])
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_PIECES, max_size=16).map("".join))
+def test_a_paragraph_the_bracket_gate_passes_has_no_bracket_problem(make_rules, text):
+    (rule,) = make_rules(RULE)
+    if rule._nested_plainly(text):
+        assert rule._bracket_problems_one_by_one(text, 0, len(text)) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_paragraphs_holding_brackets_are_those_a_scan_of_every_bracket_finds(text):
+    doc = Document(text)
+    marks = lazy(r"[()\[\]]")
+    expected: list[int] = []
+    for match in marks.finditer(text):
+        index = doc.paragraph_index(match.start())
+        if index >= 0 and match.start() < doc.paragraphs[index].end and (not expected or expected[-1] != index):
+            expected.append(index)
+    assert _paragraphs_holding(doc, marks) == expected
