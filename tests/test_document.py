@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newslint import segmentation
 from newslint.document import Document
+from newslint.spans import Word
 
 
 def _texts(doc: Document, spans) -> list[str]:
@@ -134,3 +137,13 @@ def test_urls_emails_and_handles_are_found():
 def test_a_sentence_run_into_the_next_is_no_domain():
     doc = Document("The talks ended.News of the deal spread. He said.In Kyiv it rained.")
     assert doc.urls == []
+
+
+@given(st.text(alphabet=list("ab1 -'’é\u0301_.\n"), max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_words_are_the_word_pattern_s_matches(text, start, end):
+    """segmentation.words splits in one call: the same tokens as a search match by match."""
+    start, end = sorted((min(start, len(text)), min(end, len(text))))
+    expected = [
+        Word(m.start(), m.end(), m.group()) for m in regex.finditer(segmentation.WORD.source, text[:end], pos=start)
+    ]
+    assert segmentation.words(text, start, end) == expected
