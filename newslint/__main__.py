@@ -1,5 +1,5 @@
 """python -m newslint"""
 
-from newslint.cli import main
+from newslint.console import main
 
 raise SystemExit(main())

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from newslint.bitext.kinds import BILINGUAL_KINDS
+from newslint.console import YOUNG_GENERATION_THRESHOLD
 from newslint.rules.registry import BILINGUAL_KIND_NAMES, KIND_NAMES, kind_class
 
 # Runs newslint's command line in this process, then reports what was imported and which rules
@@ -96,3 +97,49 @@ def test_the_registry_knows_every_kind_by_its_name():
     for name in KIND_NAMES:
         assert kind_class(name).kind == name
     assert kind_class("no-such-kind") is None
+
+
+# The command's entry point, in a fresh interpreter: what importing it loads, and the collector
+# settings the linter is then imported and run under.
+_ENTRY_PROBE = """
+import gc, json, sys
+import newslint.console
+loaded_first = sorted(m for m in sys.modules if m.startswith("newslint"))
+sys.argv = ["newslint", "--isolated", "--no-cache", sys.argv[1]]
+seen = {}
+import newslint.cli
+run = newslint.cli.main
+def spy(*args):
+    seen["threshold"] = gc.get_threshold()[0]
+    return run(*args)
+newslint.cli.main = spy
+code = newslint.console.main()
+print(json.dumps({"first": loaded_first, "code": code, "seen": seen, "frozen": gc.get_freeze_count()}), file=sys.stderr)
+"""
+
+
+def test_the_command_tunes_the_collector_before_importing_the_linter(tmp_path):
+    story = tmp_path / "small.txt"
+    story.write_text("Officials in Kiev said so.\n", encoding="utf-8")
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "user-cache"), XDG_STATE_HOME=str(tmp_path / "state"))
+    done = subprocess.run(
+        [sys.executable, "-c", _ENTRY_PROBE, str(story)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    report = json.loads(done.stderr.strip().splitlines()[-1])
+    assert report["first"] == ["newslint", "newslint.console"]  # `import newslint` loads no linter
+    assert report["code"] == 1 and "names.kyiv" in done.stdout
+    assert report["seen"]["threshold"] == YOUNG_GENERATION_THRESHOLD
+    assert report["frozen"] > 0  # what the run leaves is frozen: no last collection walks it
+
+
+def test_the_package_exports_its_api_on_first_use():
+    import newslint
+
+    assert set(newslint.__all__) <= set(dir(newslint))
+    assert newslint.lint_text("Officials in Kiev said so.")[0].rule == "names.kyiv"
+    assert newslint.Config is __import__("newslint.config", fromlist=["Config"]).Config
