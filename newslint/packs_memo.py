@@ -46,6 +46,10 @@ def _leading(value: Any) -> bool:
     )
 
 
+def _mark(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and len(value) == 1)
+
+
 def _edges(value: Any) -> bool:
     return isinstance(value, list) and len(value) == 2 and all(isinstance(edge, bool) for edge in value)
 
@@ -66,6 +70,7 @@ TABLES: dict[str, Callable[[Any], bool]] = {
     "literal": _literal,  # pattern -> the lowercase literal every match holds
     "edges": _edges,  # pattern -> [may start with a word character, may end with one]
     "leading": _leading,  # pattern -> [the words a match starts with, how they stand] (regexes.py)
+    "marks": _mark,  # a swap's key -> the punctuation mark every match starts with (kinds/substitution.py)
     "rules": _anything,  # sha256 of a rule file's text -> its rules' info and triggers (rules/deferred.py)
 }
 

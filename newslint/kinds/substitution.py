@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newslint.document import Document
+from newslint.packs_memo import MEMO
 from newslint.regexes import (
     _REGEX_ONLY_SYNTAX,
     _flatten,
@@ -95,7 +96,12 @@ def _trigger(key: str) -> tuple[str, int] | None:
 def _leading_mark(key: str) -> str | None:
     """The punctuation mark every match of a key starts with ("!" of "!(?=\\p{Lu})"), when the key
     says so plainly: a text without it needs no search. None for anything less plain (a letter,
-    which case may change; a class; an alternation; a brace that may be fuzzy matching)."""
+    which case may change; a class; an alternation; a brace that may be fuzzy matching). Parsed
+    once, then kept in the packs memo: a rule built in a later run does not parse its keys again."""
+    return MEMO.recall("marks", key, lambda: _parsed_leading_mark(key))
+
+
+def _parsed_leading_mark(key: str) -> str | None:
     try:
         tree = list(_sre_parser.parse(_REGEX_ONLY_SYNTAX.sub(".", key)))
     except Exception:  # noqa: BLE001 - `regex` syntax Python does not read: no shortcut
