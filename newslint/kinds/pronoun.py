@@ -31,7 +31,7 @@ _FEMININE = frozenset({"she", "her", "hers", "herself"})
 _SPEAKING = lazy(r"\s+(?:said|says|told|tells|added|adds|asked|wrote|noted|explained|insisted|stressed)\b")
 _NEXT_WORD = lazy(r"\s+(\p{L}+)")
 WINDOW = 600  # characters before the pronoun in which its antecedent is looked for
-_POSSESSIVE = lazy(r"['’]s?$")
+_POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")
 _CLAUSE_PUNCTUATION = lazy(r"[,;:—–(\"“”]")
 # A phrase followed at once by a comma or a stop has no verb of its own: "in Shelby, North Carolina."
 _APPOSITION_END = lazy(r"[ \t]*[,.;:]")
@@ -89,9 +89,11 @@ def _is_determiner_or_modifier(word: str) -> bool:
 
 
 def _base(word: str) -> tuple[str, bool]:
-    """The word without a possessive ending, and whether it had one."""
-    stripped = _POSSESSIVE.sub("", word)
-    return (stripped, True) if stripped != word else (word, False)
+    """The word without a possessive ending ('s, or ' after an s), and whether it had one. (String
+    tests, not a regex: every word before every pronoun goes through here.)"""
+    if word.endswith(_POSSESSIVE_ENDINGS):
+        return word[: -2 if word[-1] == "s" else -1], True
+    return word, False
 
 
 class Pronoun(Rule):
