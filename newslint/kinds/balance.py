@@ -115,15 +115,16 @@ class Balance(Rule):
 
 
 def _nested(marks: str, pairs: list[str]) -> bool:
-    """Whether a string of brackets closes each one it opens, in order ("([])")."""
-    while marks:
-        shorter = marks
-        for pair in pairs:
-            shorter = shorter.replace(pair, "")
-        if len(shorter) == len(marks):
+    """Whether a string of brackets closes each one it opens, in order ("([])"). One pass with a
+    stack: removing "()" pairs until none is left would be quadratic in a hostile paragraph."""
+    closer_of = {pair[0]: pair[1] for pair in pairs}
+    expected: list[str] = []  # the closers of the brackets still open, innermost last
+    for mark in marks:
+        if mark in closer_of:
+            expected.append(closer_of[mark])
+        elif not expected or expected.pop() != mark:
             return False
-        marks = shorter
-    return True
+    return not expected
 
 
 def _paragraphs_holding(doc: Document, marks: LazyPattern) -> list[int]:
