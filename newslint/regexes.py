@@ -411,16 +411,23 @@ def matches_in_tokens(
 def literal_matches(literals: LazyPattern, text: str, phrases: Iterable[str]) -> list[Any]:
     """literals.finditer(text) for a compile_literals() matcher of `phrases` (case as written):
     tried only where str.find sees one of the phrases, which is much faster than a search for a
-    trie that starts with an alternation. A literal trie cannot backtrack: no time budget."""
-    starts = set()
+    trie that starts with an alternation."""
+    starts = []
     for phrase in phrases:
         at = text.find(phrase)
         while at >= 0:
-            starts.add(at)
+            starts.append(at)
             at = text.find(phrase, at + 1)
+    return matches_at(literals, text, starts)
+
+
+def matches_at(literals: LazyPattern, text: str, starts: Iterable[int]) -> list[Any]:
+    """literals.finditer(text), given every place where one of its matches may start (more do no
+    harm): a match tried at each, left to right, none overlapping the one before. A literal trie
+    cannot backtrack: no time budget."""
     found: list[Any] = []
     searched_to = 0
-    for start in sorted(starts):
+    for start in sorted(set(starts)):
         if start < searched_to:
             continue
         match = literals.match(text, start)

@@ -9,13 +9,13 @@ from typing import Any
 import regex
 
 from newslint.document import Document
-from newslint.regexes import LazyPattern, compile_literals, lazy, literal_matches
+from newslint.regexes import LazyPattern, compile_literals, lazy, matches_at
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option, OptionError
 from newslint.spans import Span
 from newslint.textcase import capitalize_first
-from newslint.triggers import Triggers
+from newslint.triggers import AS_WORD, Triggers
 
 SENTENCE_ORIGINS = ("paragraph", ".", "!", "?")
 _FIRST_WORD = lazy(r"[\"“‘'(\[«]*(?P<word>\p{L}[\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*)")
@@ -76,16 +76,17 @@ class Capitalization(Rule):
         present = doc.triggers_present
         if present is None:  # not indexed (offsets misaligned): substring tests instead
             present = frozenset(lowercase for lowercase in self._forms_by_lowercase if lowercase in doc.folded)
-        candidates = [
-            form
-            for lowercase in present  # a few dozen; the forms are thousands (set.intersection walks those)
-            if lowercase in self._forms_by_lowercase
-            for form in self._forms_by_lowercase[lowercase]
-            if form in text
-        ]
+        candidates: list[str] = []
+        starts: list[int] = []
+        for lowercase in present:  # a few dozen; the forms are thousands (set.intersection walks those)
+            for form in self._forms_by_lowercase.get(lowercase, ()):
+                at = _places(doc, lowercase, form)
+                if at:
+                    candidates.append(form)
+                    starts += at
         if not candidates:
             return
-        for match in literal_matches(_names_pattern(tuple(sorted(candidates))), text, candidates):
+        for match in matches_at(_names_pattern(tuple(sorted(candidates))), text, starts):
             written = match.group()
             canonical = self._canonical[written.lower()]
             if _has_lowercased_part(written, canonical):
@@ -124,6 +125,19 @@ class Capitalization(Rule):
         while pos >= 0 and doc.text[pos] in _CLOSERS_AND_SPACE:
             pos -= 1
         return doc.text[pos] if pos >= 0 else "paragraph"
+
+
+def _places(doc: Document, lowercase: str, form: str) -> list[int]:
+    """Where a slipped form of a name is written, as the trigger scan found its lowercase (as a
+    word); by a search of the text where the scan cannot tell."""
+    positions = doc.trigger_positions(lowercase, AS_WORD)
+    if positions is not None:
+        return [at for at in positions if doc.text.startswith(form, at)]
+    found, at = [], doc.text.find(form)
+    while at >= 0:
+        found.append(at)
+        at = doc.text.find(form, at + 1)
+    return found
 
 
 def _lowercase_after_mark(marks: str) -> LazyPattern:
