@@ -20,7 +20,7 @@ import regex
 from newslint.document import Document
 from newslint.errors import RuleFailure
 from newslint.findings import Finding, Fix, Severity
-from newslint.regexes import compile_pattern, lazy, scan, time_budget, time_limit
+from newslint.regexes import compile_pattern, lazy, required_literal, scan, time_budget, time_limit
 from newslint.rules import options as opt
 from newslint.rules.options import Option, OptionError
 from newslint.triggers import Triggers
@@ -244,8 +244,18 @@ class Rule(ABC):
         return Document(text, "<example>")
 
     def excepted_spans(self, doc: Document) -> list[tuple[int, int]]:
-        """Spans of the text matched by the rule's `exceptions`; findings inside them are dropped."""
-        return [m.span() for pattern in self._exceptions for m in scan(pattern, doc.text)]
+        """Spans of the text matched by the rule's `exceptions`; findings inside them are dropped.
+        An exception whose plain literal ("chicken kiev") the text lacks is not searched for."""
+        return [
+            m.span()
+            for pattern, literal in zip(self._exceptions, self._exception_literals)
+            if literal is None or literal in doc.folded
+            for m in scan(pattern, doc.text)
+        ]
+
+    @cached_property
+    def _exception_literals(self) -> list[str | None]:
+        return [required_literal(pattern.source) for pattern in self._exceptions]
 
     def _without_exceptions(self, doc: Document, hits: list[Hit]) -> list[Hit]:
         excepted = self.excepted_spans(doc)
