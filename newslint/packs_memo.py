@@ -70,7 +70,7 @@ TABLES: dict[str, Callable[[Any], bool]] = {
     "literal": _literal,  # pattern -> the lowercase literal every match holds
     "edges": _edges,  # pattern -> [may start with a word character, may end with one]
     "leading": _leading,  # pattern -> [the words a match starts with, how they stand] (regexes.py)
-    "marks": _mark,  # a swap's key -> the punctuation mark every match starts with (kinds/substitution.py)
+    "marks": _mark,  # pattern -> the punctuation mark every match starts with (regexes.py)
     "rules": _anything,  # sha256 of a rule file's text -> its rules' info and triggers (rules/deferred.py)
 }
 

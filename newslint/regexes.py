@@ -326,6 +326,27 @@ def _parsed_leading_trigger(pattern: str) -> list | None:
     return [text, AT_WORD_START] if len(text) >= 3 and all(map(word_char, text)) else None
 
 
+def leading_mark(pattern: str) -> str | None:
+    """The punctuation mark every match of a pattern starts with ("!" of "!(?=\\p{Lu})"), when the
+    pattern says so plainly: a text without it needs no search. None for anything less plain (a
+    letter, which case may change; a class; an alternation; a brace that may be fuzzy matching).
+    Parsed once, then kept in the packs memo, as leading_trigger is."""
+    return MEMO.recall("marks", pattern, lambda: _parsed_leading_mark(pattern))
+
+
+def _parsed_leading_mark(pattern: str) -> str | None:
+    try:
+        tree = list(_sre_parser.parse(_REGEX_ONLY_SYNTAX.sub(".", pattern)))
+    except Exception:  # noqa: BLE001 - `regex` syntax Python does not read: no shortcut
+        return None
+    if not tree or tree[0][0] is not _sre_parser.LITERAL:
+        return None
+    if any(op is _sre_parser.LITERAL and arg == ord("{") for op, arg in _flatten(tree)):
+        return None
+    mark = chr(tree[0][1])
+    return mark if mark.isascii() and not mark.isalnum() and not mark.isspace() else None
+
+
 # \p{L}, \P{Lu}, \K: `regex` syntax; replaced by "." (any one character) for the parser above.
 _REGEX_ONLY_SYNTAX = LazyPattern(r"\\[pP]\{[^}]*\}|\\K")
 

@@ -6,16 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newslint.document import Document
-from newslint.packs_memo import MEMO
-from newslint.regexes import (
-    _REGEX_ONLY_SYNTAX,
-    _flatten,
-    _sre_parser,
-    leading_trigger,
-    required_literal,
-    scan_within,
-    with_context,
-)
+from newslint.regexes import leading_mark, leading_trigger, required_literal, scan_within, with_context
 from newslint.rules import options as opt
 from newslint.rules import patterns
 from newslint.rules.base import Hit, LoadContext, Rule
@@ -48,7 +39,7 @@ class Substitution(Rule):
                 raise OptionError("swap", str(error)) from None
             pattern = with_context(key, self.ignorecase, swap.after, swap.not_after)
             self._swaps.append((pattern, swap.replacements, _trigger(key)))
-            self._marks.append(_leading_mark(key))
+            self._marks.append(leading_mark(key))
             self.patterns.append(key)
 
     def triggers(self) -> Triggers | None:
@@ -91,27 +82,6 @@ def _trigger(key: str) -> tuple[str, int] | None:
     if leading and (not literal or len(leading[0]) >= len(literal)):
         return leading
     return (literal, ANYWHERE) if literal else None
-
-
-def _leading_mark(key: str) -> str | None:
-    """The punctuation mark every match of a key starts with ("!" of "!(?=\\p{Lu})"), when the key
-    says so plainly: a text without it needs no search. None for anything less plain (a letter,
-    which case may change; a class; an alternation; a brace that may be fuzzy matching). Parsed
-    once, then kept in the packs memo: a rule built in a later run does not parse its keys again."""
-    return MEMO.recall("marks", key, lambda: _parsed_leading_mark(key))
-
-
-def _parsed_leading_mark(key: str) -> str | None:
-    try:
-        tree = list(_sre_parser.parse(_REGEX_ONLY_SYNTAX.sub(".", key)))
-    except Exception:  # noqa: BLE001 - `regex` syntax Python does not read: no shortcut
-        return None
-    if not tree or tree[0][0] is not _sre_parser.LITERAL:
-        return None
-    if any(op is _sre_parser.LITERAL and arg == ord("{") for op, arg in _flatten(tree)):
-        return None
-    mark = chr(tree[0][1])
-    return mark if mark.isascii() and not mark.isalnum() and not mark.isspace() else None
 
 
 def _as_triggers(triggers: Iterable[tuple[str, int]]) -> Triggers:
