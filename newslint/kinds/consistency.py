@@ -25,7 +25,15 @@ _RENAME_CUE = lazy(
 _TITLE_CASE = lazy(r"[\"“][\p{Lu}\p{N}][^\"“”]*[\"”]")
 
 
+# What every rename cue holds: most occurrences have none of these before them, and then the
+# cue is not searched for (nor compiled).
+_RENAME_CUE_WORDS = ("(", "formerly", "previously", "then", "once", "old name", "renamed", "earlier")
+
+
 def _explains_a_rename(text: str, start: int) -> bool:
+    before = text[max(0, start - 40) : start].lower()
+    if not any(word in before for word in _RENAME_CUE_WORDS):
+        return False
     return bool(_RENAME_CUE.search(text, max(0, start - 40), start))
 
 

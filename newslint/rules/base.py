@@ -25,7 +25,9 @@ from newslint.rules import options as opt
 from newslint.rules.options import Option, OptionError
 from newslint.triggers import Triggers
 
-RULE_ID = lazy(r"[a-z0-9]+(?:[-_][a-z0-9]+)*(?:\.[a-z0-9]+(?:[-_][a-z0-9]+)*)*")
+RULE_ID = lazy(
+    r"[a-z0-9]+(?:[-_][a-z0-9]+)*(?:\.[a-z0-9]+(?:[-_][a-z0-9]+)*)*", engine="re"
+)  # ASCII only: `re` compiles it faster
 
 
 @lru_cache(maxsize=1)
