@@ -178,6 +178,9 @@ class Rule(ABC):
             raise OptionError("ignorecase", f"kind {self.kind} does not match by case")
         self.ignorecase: bool = bool(self.default_ignorecase if ignorecase is None else ignorecase)
         self._exceptions = [compile_pattern(p, self.ignorecase) for p in settings.get("exceptions", ())]
+        # The plain literal each exception needs (see excepted_spans): found now, while the packs
+        # load, so that the packs memo keeps it for the runs that build the rule later.
+        self._exception_literals = [required_literal(pattern.source) for pattern in self._exceptions]
         values = {key: spec.read(key, settings) for key, spec in self.options.items()}
         self.configure(values, context)
 
@@ -254,10 +257,6 @@ class Rule(ABC):
             if literal is None or literal in doc.folded
             for m in scan(pattern, doc.text)
         ]
-
-    @cached_property
-    def _exception_literals(self) -> list[str | None]:
-        return [required_literal(pattern.source) for pattern in self._exceptions]
 
     def _without_exceptions(self, doc: Document, hits: list[Hit]) -> list[Hit]:
         excepted = self.excepted_spans(doc)
