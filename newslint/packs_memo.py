@@ -62,7 +62,8 @@ def _text(value: Any) -> bool:
     return isinstance(value, str)  # JSON, decoded (and checked) only when needed
 
 
-# The tables, and what a value in each must be: anything else makes the whole file a miss.
+# The tables, and what a value in each must be: anything else makes the whole file a miss. Each
+# key is kept as its digest (see _digest).
 TABLES: dict[str, Callable[[Any], bool]] = {
     "documents": _text,  # sha256 of a rule file's text -> its YAML as plain data, in JSON (yaml_source.from_plain)
     "valid": _valid,  # "flags\0pattern" compiles (regex module)
@@ -108,17 +109,18 @@ class PacksMemo:
         """The answer kept for key, or compute() (kept if it does not raise and the packs are
         loading)."""
         entries = self._tables.get(table)
-        if entries is not None and key in entries:
-            return entries[key]
+        digest = _digest(key)
+        if entries is not None and digest in entries:
+            return entries[digest]
         value = compute()
         if self._name is not None:
-            self._tables.setdefault(table, {})[key] = value
+            self._tables.setdefault(table, {})[digest] = value
             self._learnt = True
         return value
 
     def known(self, table: str, key: str) -> Any:
         """The answer kept for key, or None; nothing is computed."""
-        return self._tables.get(table, {}).get(key)
+        return self._tables.get(table, {}).get(_digest(key))
 
     def _read(self, name: str) -> dict[str, dict[str, Any]]:
         folder = cachefiles.own_folder(cache_folder(), "newslint", create=False)
@@ -136,6 +138,12 @@ class PacksMemo:
         for old in older:
             with suppress(OSError):
                 old.unlink()
+
+
+def _digest(key: str) -> str:
+    """A table's key as kept: most keys are patterns, some a kilobyte long, and the tables stay in
+    memory for the rules built later; 96 bits of BLAKE2 name them as well in 24 characters."""
+    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
 @lru_cache(maxsize=4)

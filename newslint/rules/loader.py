@@ -127,20 +127,24 @@ def _known_rules(text: str, display: str, context: LoadContext) -> list[Deferred
 
 
 @lru_cache(maxsize=16)
-def _entries(document: str) -> list[Any]:
-    """The rules of a remembered document (JSON of yaml_source.to_plain), as plain data: a
-    list's items, or the one mapping; decoded once, when the first of its rules is built."""
+def _entries(document: str) -> list[str]:
+    """The rules of a remembered document (JSON of yaml_source.to_plain): a list's items, or the
+    one mapping, each as JSON text of its own. Split when the first of its rules is built, and
+    kept as text, not as plain data, which would take four times the memory for as long as the
+    process runs; a rule's entry is decoded when that rule is built."""
     plain = json.loads(document)
     if isinstance(plain, dict) and "m" in plain:
-        return [plain]
-    return plain["s"] if isinstance(plain, dict) and isinstance(plain.get("s"), list) else []
+        items = [plain]
+    else:
+        items = plain["s"] if isinstance(plain, dict) and isinstance(plain.get("s"), list) else []
+    return [json.dumps(item, ensure_ascii=False) for item in items]
 
 
 def _build_known(document: str, index: int, info: RuleInfo, context: LoadContext) -> Rule:
     """A rule of a built-in pack, from its remembered entry; it is the rule the memo described."""
     try:
         entries = _entries(document)
-        entry = yaml_source.from_plain(entries[index]) if index < len(entries) else None
+        entry = yaml_source.from_plain(json.loads(entries[index])) if index < len(entries) else None
     except (ValueError, RecursionError):
         entry = None
     rule = _build_rule(entry, info.path, context) if isinstance(entry, LocatedDict) else None
