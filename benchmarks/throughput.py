@@ -16,9 +16,9 @@ in a temporary folder, and times whole processes, several runs, median:
   (PYTHONDONTWRITEBYTECODE, the package's __pycache__ removed); `python -c pass` beside it;
 - newslint on one big file (its memory against the file's size), and --fix on a copy of it.
 
-Peak memory is given twice: the sum of the resident memory of the process and its workers,
-sampled every 20 ms from /proc (it varies by a few MB from run to run), and the exact maximum
-resident set of any one process, the kernel's (memory per worker). Not a test: these machines are shared and noisy, which is why the tools are
+Peak memory is given twice, both sampled every 20 ms from /proc: the sum of the resident memory
+of the process and its workers (it varies by a few MB from run to run), and the largest
+high-water mark of any one of them (memory per worker). Not a test: these machines are shared and noisy, which is why the tools are
 measured side by side, and why the ratios mean more than the seconds.
 """
 
@@ -50,8 +50,11 @@ def venv_with(folder: Path, *requirements: str) -> Path:
     return bin_folder
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident memory of a process and its descendants, in bytes (Linux /proc)."""
+def _tree_memory(pid: int) -> tuple[int, int]:
+    """(resident memory of a process and its descendants together, the largest high-water mark
+    of one of them), in bytes (Linux /proc). A process's high-water mark (VmHWM) counts from its
+    exec: unlike the maximum resident set that wait4 gives for a child of this process, it does
+    not start at the size of this Python process, which the child was forked from."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -64,42 +67,53 @@ def _tree_rss(pid: int) -> int:
             rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
         except (OSError, IndexError, ValueError):
             continue
-    total, stack = 0, [pid]
+    total, largest, stack = 0, 0, [pid]
     while stack:
         current = stack.pop()
         total += rss.get(current, 0)
+        largest = max(largest, _high_water(current))
         stack.extend(children.get(current, []))
-    return total
+    return total, largest
+
+
+def _high_water(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def measured(
     command: list[str], cwd: Path, env: dict | None = None, ok: tuple[int, ...] = (0, 1)
 ) -> tuple[float, int, int, int]:
     """(seconds, peak memory of the process tree, peak memory of one process, exit code) of one
-    run; an exit code not in `ok` stops all. The tree's peak is sampled every 20 ms (it varies by
-    a few MB from run to run); one process's is the kernel's exact maximum resident set of the
-    process or any one of its workers (wait4), the memory per worker."""
+    run; an exit code not in `ok` stops all. Both are sampled every 20 ms: the tree's sum varies
+    by a few MB from run to run; one process's is its high-water mark, which only grows, so the
+    last sample misses only what it gained in its last 20 ms (the memory per worker)."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    peaks = [0]
-    done = threading.Event()
+    peaks, largest = [0], [0]
 
     def sample() -> None:  # in a thread, so that the clock stops when the process does, not at a tick
-        while not done.is_set():
-            peaks.append(max(peaks[-1], _tree_rss(process.pid)))
+        while process.poll() is None:
+            total, one = _tree_memory(process.pid)
+            peaks.append(max(peaks[-1], total))
+            largest.append(max(largest[-1], one))
             time.sleep(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     stderr = process.stderr.read()  # type: ignore[union-attr]  # to its end: the process cannot block on it
-    _, status, usage = os.wait4(process.pid, 0)
+    process.wait()
     seconds = time.perf_counter() - started
-    done.set()
     sampler.join()
-    process.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait again
     if process.returncode not in ok:
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {stderr.decode()[:500]}")
-    return seconds, peaks[-1], usage.ru_maxrss * 1024, process.returncode
+    return seconds, peaks[-1], largest[-1], process.returncode
 
 
 def median_run(command: list[str], cwd: Path, runs: int, before=None, **options) -> dict:
