@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from functools import cached_property
+from typing import ClassVar
 
 from newslint import filenames, quotes, segmentation, structure
 from newslint.findings import Finding, Fix
@@ -22,6 +23,8 @@ class Document:
     `text` is what the rules read. For plain text it is the file itself; for Markdown and HTML it
     is the prose of the file (see formats/prose.py), and `source_span` maps its offsets back.
     """
+
+    bilingual: ClassVar[bool] = False  # a translation read with its source (bitext.document)
 
     def __init__(
         self,

@@ -17,6 +17,7 @@ from newslint.findings import SEVERITIES, Finding, Fix
 from newslint.formats.reader import document, format_of
 from newslint.regexes import compile_literals, lazy
 from newslint.rules.base import Rule
+from newslint.rules.registry import BILINGUAL_KIND_NAMES
 from newslint.selection import is_selected
 from newslint.spans import Span
 from newslint.suppression import UNUSED_RULE, Directive, Suppressions, directives
@@ -50,6 +51,8 @@ class Linter:
         triggered = [rule.triggers() for rule in self.rules]
         self._triggers = TriggerIndex(triggers for triggers in triggered if triggers is not None)
         self._always = frozenset(index for index, triggers in enumerate(triggered) if triggers is None)
+        # Translation QA needs a source: on a text without one, its rules are not even asked.
+        self._bilingual = frozenset(index for index, rule in enumerate(self.rules) if rule.kind in BILINGUAL_KIND_NAMES)
         self._rules_by_trigger: dict[str, list[int]] = {}
         for index, triggers in enumerate(triggered):
             for text in triggers.all if triggers is not None else ():
@@ -86,11 +89,14 @@ class Linter:
         doc.use_triggers(self._triggers)
         present = doc.triggers_present
         if present is None:
-            return self.rules
-        chosen = set(self._always)
-        by_trigger = self._rules_by_trigger
-        for text in present:
-            chosen.update(by_trigger.get(text, ()))
+            chosen = set(range(len(self.rules)))
+        else:
+            chosen = set(self._always)
+            by_trigger = self._rules_by_trigger
+            for text in present:
+                chosen.update(by_trigger.get(text, ()))
+        if not doc.bilingual:
+            chosen -= self._bilingual
         return [self.rules[index] for index in sorted(chosen)]
 
     def check_text(self, text: str, path: str = "-", format: str | None = None) -> CheckResult:

@@ -37,6 +37,8 @@ class Unit:
 class BilingualDocument(Document):
     """The translation (this Document) and its source (`source_side`), aligned in `units`."""
 
+    bilingual = True
+
     def __init__(
         self,
         text: str,

@@ -233,6 +233,8 @@ class Rule(ABC):
                 ) from None
             except regex.error as error:  # a pattern first compiled here (validated when its file loaded)
                 raise RuleFailure(doc.path, self.id, f"invalid regex: {error}") from None
+        if not hits:
+            return []  # most rules on most documents
         hits = [
             hit
             for hit in hits

@@ -10,7 +10,6 @@ first time it is asked anything else. Its answers are then the built rule's.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
@@ -56,7 +55,7 @@ class DeferredRule:
         return self._triggers.all if self._triggers is not None else None
 
     def check(self, doc: Document) -> list[Finding]:
-        if self.kind in BILINGUAL_KIND_NAMES and not _bilingual(doc):
+        if self.kind in BILINGUAL_KIND_NAMES and not doc.bilingual:
             return []  # what a bilingual rule finds on a text without its source
         return self.rule.check(doc)
 
@@ -67,12 +66,6 @@ class DeferredRule:
 
     def __repr__(self) -> str:
         return f"<DeferredRule {self.id}{' (built)' if self._rule is not None else ''}>"
-
-
-def _bilingual(doc: Document) -> bool:
-    # Bilingual documents are made by newslint.bitext.document: not imported, none can exist.
-    module = sys.modules.get("newslint.bitext.document")
-    return module is not None and isinstance(doc, module.BilingualDocument)
 
 
 # --- as plain data, in the packs memo -----------------------------------------------------------
