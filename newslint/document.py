@@ -158,13 +158,13 @@ class Document:
             indexed = self.trigger_positions(literal, standing)
             if indexed is not None:
                 for position in indexed:
-                    index = bisect_right(self._paragraph_starts_sorted, position) - 1
+                    index = self.paragraph_index(position)
                     if index >= 0 and position < self.paragraphs[index].end:
                         found.add(index)
                 continue
             position = folded.find(literal)
             while position >= 0:
-                index = bisect_right(self._paragraph_starts_sorted, position) - 1
+                index = self.paragraph_index(position)
                 if index < 0 or position >= self.paragraphs[index].end:
                     position = folded.find(literal, position + 1)  # between paragraphs
                     continue
@@ -276,9 +276,7 @@ class Document:
     def in_speaker_label(self, start: int, end: int) -> bool:
         """Whether text[start:end] touches a speaker label (labels start paragraphs: the one that
         starts last before `end` is the only one that can reach in)."""
-        labels = self.speaker_labels
-        index = bisect_left(self._speaker_label_starts, end) - 1 if labels else -1
-        return index >= 0 and labels[index].end > start
+        return _reaches_into(self.speaker_labels, self._speaker_label_starts, start, end)
 
     @cached_property
     def _speaker_label_starts(self) -> list[int]:
@@ -325,7 +323,7 @@ class Document:
     def words_between(self, start: int, end: int) -> list[Word]:
         """The words that lie wholly inside text[start:end]."""
         found: list[Word] = []
-        index = max(bisect_right(self._paragraph_starts_sorted, start) - 1, 0)
+        index = max(self.paragraph_index(start), 0)
         while index < len(self.paragraphs) and self.paragraphs[index].start < end:
             words = self._paragraph_words(index)
             for word in words[bisect_left(words, start, key=lambda word: word.start) :]:
@@ -341,7 +339,7 @@ class Document:
 
     def in_one_paragraph(self, start: int, end: int) -> bool:
         """Whether text[start:end] lies inside a single paragraph."""
-        index = bisect_right(self._paragraph_starts_sorted, start) - 1
+        index = self.paragraph_index(start)
         return index >= 0 and end <= self.paragraphs[index].end
 
     def in_quotation(self, offset: int) -> bool:
@@ -358,22 +356,25 @@ class Document:
         return [span.start for span in self.urls]
 
     def overlaps_url(self, start: int, end: int) -> bool:
-        # URL spans do not overlap each other: only the last one starting before `end` can reach in.
-        index = bisect_left(self._url_starts, end) - 1
-        return index >= 0 and self.urls[index].end > start
+        return _reaches_into(self.urls, self._url_starts, start, end)
 
     @cached_property
-    def _non_prose(self) -> tuple[list[int], list[Span]]:
+    def _non_prose(self) -> tuple[list[Span], list[int]]:
         """URLs, file names, paths, HTML entities and dotted names, merged into spans that do not
         overlap; and their starts."""
         merged = _merged([*self.urls, *filenames.file_names(self.text)])
-        return [span.start for span in merged], merged
+        return merged, [span.start for span in merged]
 
     def overlaps_non_prose(self, start: int, end: int) -> bool:
         """Whether text[start:end] reaches into a URL, a file name or a path: never prose."""
-        starts, spans = self._non_prose
-        index = bisect_left(starts, end) - 1
-        return index >= 0 and spans[index].end > start
+        return _reaches_into(*self._non_prose, start, end)
+
+
+def _reaches_into(spans: Sequence[Span], starts: Sequence[int], start: int, end: int) -> bool:
+    """Whether text[start:end] reaches into one of `spans` (sorted, not overlapping; `starts`
+    their starts): only the last one that starts before `end` can."""
+    index = bisect_left(starts, end) - 1
+    return index >= 0 and spans[index].end > start
 
 
 def _merged(spans: Iterable[Span]) -> list[Span]:
