@@ -127,22 +127,13 @@ class Suppressions:
         return kept
 
     def _by_file(self, rule: str) -> bool:
-        found = False
-        for selector in (None, *_prefixes(rule)):
-            for directive in self._file.get(selector, ()):
-                directive.used = found = True
-        return found
+        return _mark_selecting(self._file, rule)
 
     def _by_line(self, finding: Finding) -> bool:
         index = bisect_right(self._targets, (finding.start, self.end_of_text + 1)) - 1
         if index < 0 or not (self._targets[index].start <= finding.start < self._targets[index].end):
             return False
-        by_selector = self._lines[self._targets[index]]
-        found = False
-        for selector in (None, *_prefixes(finding.rule)):
-            for directive in by_selector.get(selector, ()):
-                directive.used = found = True
-        return found
+        return _mark_selecting(self._lines[self._targets[index]], finding.rule)
 
     def _by_block(self, finding: Finding) -> bool:
         boundaries, silences = self._timeline(finding.rule)
@@ -201,6 +192,15 @@ class Suppressions:
                 Finding(path, *directive.span, *directive.place, UNUSED_RULE, "warning", message)  # type: ignore[arg-type]
             )
         return findings
+
+
+def _mark_selecting(by_selector: dict[str | None, list[Directive]], rule: str) -> bool:
+    """Mark used the directives that name the rule, a prefix of it, or no rule; whether any did."""
+    found = False
+    for selector in (None, *_prefixes(rule)):
+        for directive in by_selector.get(selector, ()):
+            directive.used = found = True
+    return found
 
 
 def _selectors(directive: Directive) -> Iterable[str | None]:
