@@ -47,22 +47,16 @@ _NAME_AFTER = lazy(r"[ \t]+\p{Lu}\p{Ll}+[ \t]+\p{Lu}\p{Ll}+")
 _DEFINED_AFTER = lazy(r"\s+(?:is|are|was|were|means|meant|refers)\b")
 
 
-def _positive_number(value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise opt._Invalid(f"expected a number of 0 or more, got {value!r}")
-    return float(value)
-
-
 class Emphasis(Rule):
     kind = "emphasis"
     options = {
         "attribution": Option(opt.non_empty_string_list, required=True),
         "mentions": Option(opt.string_list, default=()),
         "scales": Option(opt.string_list, default=()),
-        "max_words": Option(_positive_number, default=4),
-        "min_count": Option(_positive_number, default=2),
-        "min_per_1000_words": Option(_positive_number, default=3),
-        "short_text_words": Option(_positive_number, default=60),
+        "max_words": Option(opt.non_negative_number, default=4),
+        "min_count": Option(opt.non_negative_number, default=2),
+        "min_per_1000_words": Option(opt.non_negative_number, default=3),
+        "short_text_words": Option(opt.non_negative_number, default=60),
     }
 
     def configure(self, options: dict[str, Any], context: LoadContext) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -79,6 +80,13 @@ def boolean(value: Any) -> bool:
     if not isinstance(value, bool):
         raise _Invalid(f"expected true or false, got {_type_name(value)}")
     return value
+
+
+def non_negative_number(value: Any) -> float:
+    """A count or a rate: a finite number, 0 or more (YAML's .inf and .nan are numbers too)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < math.inf:
+        raise _Invalid(f"expected a number of 0 or more, got {value!r}")
+    return float(value)
 
 
 def choice(*allowed: str) -> Validator:

@@ -71,3 +71,10 @@ def test_according_to_data_names_the_source_of_numbers_not_of_words(make_rules):
 def test_counts_are_checked_when_the_rule_loads(make_rules):
     with pytest.raises(RuleFileError, match="min_count"):
         make_rules(RULE + "  min_count: -1\n")
+
+
+@pytest.mark.parametrize("value", [".inf", ".nan", "-.inf", "true", "many"])
+def test_a_count_that_is_no_finite_number_is_a_rule_file_error(make_rules, value):
+    # .inf and .nan are YAML numbers: they were accepted, and max_words: .inf ended in a traceback
+    with pytest.raises(RuleFileError, match="max_words: expected a number of 0 or more"):
+        make_rules(RULE + f"  max_words: {value}\n")
