@@ -10,6 +10,13 @@ import pytest
 from newslint.document import Document
 from newslint.structure import foreign_near, story_date
 
+
+def _at(text: str, token: str) -> tuple[int, int]:
+    """Where `token` first stands in text: (start, end)."""
+    start = text.index(token)
+    return start, start + len(token)
+
+
 INTERVIEW = (
     "Wikinews spoke to the mayor.\n\n"
     "((WN)) : What is your plan?\n\n"
@@ -35,8 +42,8 @@ def test_speaker_labels_are_found_and_answers_are_the_interviewees():
 def test_unlabelled_answers_follow_a_labelled_question():
     text = "Q: Why run?\n\nBecause we we must.\n\nQ: And then?\n\nWe win.\n\nQ: Thanks?\n\nBye."
     doc = Document(text)
-    assert doc.in_verbatim(text.index("Because"), text.index("Because") + 7)
-    assert not doc.in_verbatim(text.index("Why run"), text.index("Why run") + 7)
+    assert doc.in_verbatim(*_at(text, "Because"))
+    assert not doc.in_verbatim(*_at(text, "Why run"))
 
 
 def test_a_label_that_starts_one_paragraph_is_a_quotation_not_a_transcript():
@@ -52,14 +59,12 @@ def test_a_label_that_starts_one_paragraph_is_a_quotation_not_a_transcript():
     ],
 )
 def test_documents_quoted_verbatim(text, quoted):
-    doc = Document(text)
-    at = text.index(quoted)
-    assert doc.in_quoted_document(at, at + len(quoted))
+    assert Document(text).in_quoted_document(*_at(text, quoted))
 
 
 def test_a_spoken_quotation_is_not_a_document():
     text = 'The minister said, "We will win."'
-    assert not Document(text).in_quoted_document(text.index("We"), text.index("We") + 2)
+    assert not Document(text).in_quoted_document(*_at(text, "We"))
 
 
 @pytest.mark.parametrize(
@@ -100,22 +105,20 @@ def test_words_of_another_language():
     ],
 )
 def test_file_names_entities_and_dotted_names_are_not_prose(text, token):
-    doc = Document(text)
-    at = text.index(token)
-    assert doc.overlaps_url(at, at + len(token))
+    assert Document(text).overlaps_url(*_at(text, token))
 
 
 def test_a_slip_glued_to_a_sentence_is_still_prose():
     text = "Putin met Xi.The talks lasted. She wrote to example.com.It was late."
     doc = Document(text)
-    assert not doc.overlaps_url(text.index("Xi.The"), text.index("Xi.The") + 6)
+    assert not doc.overlaps_url(*_at(text, "Xi.The"))
     dot = text.index("com.It") + 3
     assert not doc.overlaps_url(dot, dot + 1)
 
 
 def test_recurring_labels_without_questions_are_no_transcript():
     text = "Update: talks resumed.\n\nUpdate: talks paused.\n\nUpdate: talks ended.\n\nThe the convoy left."
-    assert not Document(text).in_verbatim(text.index("The the"), text.index("The the") + 7)
+    assert not Document(text).in_verbatim(*_at(text, "The the"))
 
 
 def test_a_date_the_story_tells_of_is_not_its_own():
