@@ -16,7 +16,7 @@ from newslint.formats.reader import document, format_of
 from newslint.linter import CheckResult, Linter
 from newslint.lsp.configs import Problem, Resolution
 from newslint.lsp.documents import OpenDocument
-from newslint.sources import read_source
+from newslint.sources import LINTED_SUFFIXES, read_source
 
 # Editors' language ids for the formats newslint reads (VS Code, Neovim, Helix, Emacs eglot).
 LANGUAGE_FORMATS = {
@@ -24,10 +24,10 @@ LANGUAGE_FORMATS = {
     "text": "text",
     "markdown": "markdown",
     "gfm": "markdown",
+    "mdx": "mdx",
     "html": "html",
     "mhtml": "html",
 }
-_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
 
 
 def format_for(doc: OpenDocument) -> str | None:
@@ -38,7 +38,7 @@ def format_for(doc: OpenDocument) -> str | None:
         return format_of(name)
     if doc.language_id in LANGUAGE_FORMATS:
         return LANGUAGE_FORMATS[doc.language_id]
-    if os.path.splitext(name)[1].lower() in _EXTENSIONS:
+    if os.path.splitext(name)[1].lower() in LINTED_SUFFIXES:  # the files the command line lints
         return format_of(name)
     return None
 
