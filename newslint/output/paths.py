@@ -1,5 +1,5 @@
 """Paths as CI reports name them: relative to the repository (code scanning and GitLab match
-findings to the files of a commit that way), and printable when a file name is not UTF-8."""
+findings to the files of a commit that way). Printable names: output.printable."""
 
 from __future__ import annotations
 
@@ -27,9 +27,3 @@ def relative_to_root(path: str, root: str) -> str:
     absolute = os.path.abspath(path)
     relative = os.path.relpath(absolute, root) if absolute.startswith(root + os.sep) else path
     return relative.replace(os.sep, "/")
-
-
-def printable(path: str) -> str:
-    """A path that any UTF-8 writer accepts: the undecodable bytes of a file name ("caf\\udce9"
-    as Python keeps a Latin-1 name) shown as escapes ("caf\\xe9")."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
