@@ -13,6 +13,7 @@ from newslint.errors import InputError
 from newslint.findings import Finding
 from newslint.fixes import FixResult, fix_text
 from newslint.formats.reader import document, format_of
+from newslint.formats.structure import skeleton_for
 from newslint.linter import CheckResult, Linter
 from newslint.lsp.configs import Problem, Resolution
 from newslint.lsp.documents import OpenDocument
@@ -90,8 +91,10 @@ class Reading:
         return checked
 
     def fix_all(self, text: str) -> FixResult:
-        """The text with every safe fix applied, round after round as --fix does."""
-        return fix_text(text, lambda new_text: self._check(new_text).findings)
+        """The text with every safe fix applied, round after round as --fix does: a fix that
+        would change the markup (make a link an image) is not applied."""
+        markup = skeleton_for(self.format) if self.format is not None else None
+        return fix_text(text, lambda new_text: self._check(new_text).findings, markup=markup)
 
 
 def _source_of(path: str, bitext: BitextSettings | None) -> str | None:

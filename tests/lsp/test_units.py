@@ -125,3 +125,15 @@ def test_suppression_keeps_the_documents_line_endings():
 )
 def test_the_server_reads_the_formats_the_command_line_reads(uri, language_id, expected):
     assert format_for(OpenDocument(uri, "text", 1, language_id)) == expected
+
+
+def test_fix_all_keeps_the_markup_as_newslint_fix_does():
+    from newslint.api import linter_for
+    from newslint.config import Config
+    from newslint.lsp.checking import Reading
+    from newslint.lsp.configs import Resolution
+
+    text = "Talks in Kiev. .\n\n！[Kyiv](x.png)\n"  # the full-width mark's fix would make the link an image
+    doc = OpenDocument("file:///news/story.md", text, 1, "markdown")
+    reading = Reading(doc, Resolution(Config(), linter_for(Config())), None, lambda path: None)
+    assert reading.fix_all(text).text == "Talks in Kyiv.\n\n！[Kyiv](x.png)\n"
