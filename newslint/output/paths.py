@@ -24,6 +24,13 @@ def repository_root() -> str:
 
 def relative_to_root(path: str, root: str) -> str:
     """`seeds/story.txt`: relative to root with forward slashes; a path outside root as given."""
+    inside = within_root(path, root)
+    return inside if inside is not None else path.replace(os.sep, "/")
+
+
+def within_root(path: str, root: str) -> str | None:
+    """The path relative to root with forward slashes, or None for a file outside root."""
     absolute = os.path.abspath(path)
-    relative = os.path.relpath(absolute, root) if absolute.startswith(root + os.sep) else path
-    return relative.replace(os.sep, "/")
+    if not absolute.startswith(root.rstrip(os.sep) + os.sep):  # a root of / ends in a separator already
+        return None
+    return os.path.relpath(absolute, root).replace(os.sep, "/")
