@@ -22,10 +22,9 @@ class Fix:
 
 
 @dataclass(frozen=True, slots=True)
-class SourceLocation:
-    """Where, in the source-language file, the words a bilingual finding is about stand
-    (1-based lines and columns in code points, end exclusive; offsets 0-based). `text` is the
-    source segment, for showing under the finding; it is not part of the JSON."""
+class _Located:
+    """Where something stands in a file: offsets 0-based code points, end exclusive; lines and
+    columns 1-based, in code points (a finding, and the source words a finding points at)."""
 
     path: str
     start: int
@@ -34,25 +33,34 @@ class SourceLocation:
     column: int
     end_line: int
     end_column: int
-    text: str = ""
 
-    def to_dict(self) -> dict[str, Any]:
-        return _place(self)
+    def _place(self) -> dict[str, Any]:
+        """Where it stands, as the JSON output gives it."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+        }
 
 
 @dataclass(frozen=True, slots=True)
-class Finding:
-    """One problem at one place. Offsets are 0-based code points; line/column are 1-based.
-    A finding on a translation may name its `source` and its `unit` (an XLIFF unit id or the
-    line number of a line-aligned pair)."""
+class SourceLocation(_Located):
+    """Where, in the source-language file, the words a bilingual finding is about stand. `text`
+    is the source segment, for showing under the finding; it is not part of the JSON."""
 
-    path: str
-    start: int
-    end: int
-    line: int
-    column: int
-    end_line: int
-    end_column: int
+    text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._place()
+
+
+@dataclass(frozen=True, slots=True)
+class Finding(_Located):
+    """One problem at one place. A finding on a translation may name its `source` and its
+    `unit` (an XLIFF unit id or the line number of a line-aligned pair)."""
+
     rule: str
     severity: Severity
     message: str
@@ -63,7 +71,7 @@ class Finding:
     def to_dict(self) -> dict[str, Any]:
         """The public JSON shape (see DESIGN.md); `source` and `unit` only where they apply."""
         shape = {
-            **_place(self),
+            **self._place(),
             "start": self.start,
             "end": self.end,
             "rule": self.rule,
@@ -76,14 +84,3 @@ class Finding:
         if self.unit is not None:
             shape["unit"] = self.unit
         return shape
-
-
-def _place(located: Finding | SourceLocation) -> dict[str, Any]:
-    """Where something stands, as the JSON output gives it."""
-    return {
-        "path": located.path,
-        "line": located.line,
-        "column": located.column,
-        "end_line": located.end_line,
-        "end_column": located.end_column,
-    }

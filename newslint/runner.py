@@ -178,16 +178,17 @@ def _fix(source: Source, job: Job, linter: Linter, outcome: FileOutcome) -> None
 
     failures: dict[str, NewslintError] = {}
 
+    def failed(found: list) -> None:
+        """Each rule's failure once, however many rounds (or chunks) it failed in."""
+        failures.update((getattr(failure, "rule_id", str(failure)), failure) for failure in found)
+
     def lint(text: str) -> list[Finding]:
         checked = linter.check_text(text, source.path)
-        failures.update((getattr(failure, "rule_id", str(failure)), failure) for failure in checked.failures)
+        failed(checked.failures)
         return checked.findings
 
     if _fixes_in_chunks(source, job):
         from newslint.chunked_fix import fix_in_chunks
-
-        def failed(found: list) -> None:
-            failures.update((getattr(failure, "rule_id", str(failure)), failure) for failure in found)
 
         result = fix_in_chunks(linter, source.text, source.path, job.unsafe, failed)
     else:

@@ -227,7 +227,7 @@ NAMES = [
 
 
 @pytest.mark.parametrize(("name", "shown"), NAMES)
-@pytest.mark.parametrize("output", ["text", "json", "github", "junit", "sarif"])
+@pytest.mark.parametrize("output", ["text", "json", "github", "junit", "sarif", "gitlab", "html"])
 def test_file_names_are_shown_printable_and_valid_utf8(tmp_path, name, shown, output):
     (tmp_path / os.fsdecode(name)).write_text("Talks in Kiev ended.\n", encoding="utf-8")
     done = _run(tmp_path, "--format", output, ".", env=dict(os.environ, LC_ALL="C.UTF-8", PYTHONIOENCODING=""))
@@ -240,6 +240,10 @@ def test_file_names_are_shown_printable_and_valid_utf8(tmp_path, name, shown, ou
         import json
 
         assert json.loads(text)[0]["path"] == shown
+    if output == "gitlab":
+        import json
+
+        assert json.loads(text)[0]["location"]["path"] == shown
 
 
 def test_an_error_about_a_strange_file_name_is_one_printable_line(tmp_path):

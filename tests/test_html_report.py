@@ -16,6 +16,7 @@ import pytest
 from newslint.backends.settings import LanguageToolSettings
 from newslint.config import Config
 from newslint.findings import Finding, Fix
+from newslint.formats.reader import document
 from newslint.output import RunSummary
 from newslint.output.html_report import render
 from newslint.output.html_report.assets import css_string
@@ -237,6 +238,11 @@ def test_story_text_is_escaped_in_and_out_of_marks():
             [("Kiev", "Kiev"), ("&amp;", "&"), ("dozens</i> of", "dozens of"), ("Kiev &amp; more", "Kiev & more")],
         ),
         ("a.txt", "In Kiev &amp; x\n", [("Kiev", "Kiev"), ("&amp;", "&amp;")]),
+        (
+            "a.mdx",
+            'import Chart from "./chart"\n\n# The **Kiev** vote\n\nIn *dozens* of <Chart data={x} /> towns\n',
+            [("Kiev", "Kiev"), ("dozens* of", "dozens of"), ("towns", "towns")],
+        ),
     ],
 )
 def test_findings_are_placed_on_the_prose_a_reader_sees(name, source, spans):
@@ -245,6 +251,10 @@ def test_findings_are_placed_on_the_prose_a_reader_sees(name, source, spans):
         start = source.index(in_file)
         place = story.place(start, start + len(in_file))
         assert story.text[place.start : place.end] == seen
+    # The story shown is the prose the linter read, paragraph for paragraph.
+    read = document(source, name)
+    assert story.text == read.text
+    assert [(p.start, p.end) for p in story.paragraphs] == [(p.start, p.end) for p in read.paragraphs]
 
 
 def test_a_finding_on_markup_alone_has_no_place():

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from newslint.findings import Finding, Fix
-from newslint.output import RunSummary, github, sarif
+from newslint.output import RunSummary, github, sarif, text
 from tests.conftest import run_cli as run
 
 SCHEMA = Path(__file__).resolve().parent / "data" / "sarif-schema-2.1.0.json"  # the official OASIS schema
@@ -129,3 +129,12 @@ def test_output_file(capsys, story, tmp_path):
 @pytest.mark.parametrize(("level", "code"), [("info", 1), ("warning", 1), ("error", 0)])
 def test_fail_level(capsys, story, level, code):
     assert run(capsys, "--fail-level", level, story)[0] == code
+
+
+def test_a_source_segment_is_shown_on_one_printable_line():
+    from newslint.findings import SourceLocation
+
+    source = SourceLocation("zh\x1b.txt", 0, 5, 1, 1, 2, 3, text="第一\n\x1b[31m行")
+    finding = Finding("en.txt", 0, 4, 1, 1, 1, 5, "x.y", "error", "m", source=source)
+    lines = list(text.render_lines(RunSummary([finding], ["en.txt"], show_source=True)))
+    assert lines[1] == "    source zh\\x1b.txt:1:1: 第一\\n\\x1b[31m行\n"

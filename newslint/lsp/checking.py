@@ -13,10 +13,11 @@ from newslint.errors import InputError
 from newslint.findings import Finding
 from newslint.fixes import FixResult, fix_text
 from newslint.formats.reader import document, format_of
+from newslint.formats.structure import skeleton_for
 from newslint.linter import CheckResult, Linter
 from newslint.lsp.configs import Problem, Resolution
 from newslint.lsp.documents import OpenDocument
-from newslint.sources import read_source
+from newslint.sources import LINTED_SUFFIXES, read_source
 
 # Editors' language ids for the formats newslint reads (VS Code, Neovim, Helix, Emacs eglot).
 LANGUAGE_FORMATS = {
@@ -24,10 +25,10 @@ LANGUAGE_FORMATS = {
     "text": "text",
     "markdown": "markdown",
     "gfm": "markdown",
+    "mdx": "mdx",
     "html": "html",
     "mhtml": "html",
 }
-_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
 
 
 def format_for(doc: OpenDocument) -> str | None:
@@ -38,7 +39,7 @@ def format_for(doc: OpenDocument) -> str | None:
         return format_of(name)
     if doc.language_id in LANGUAGE_FORMATS:
         return LANGUAGE_FORMATS[doc.language_id]
-    if os.path.splitext(name)[1].lower() in _EXTENSIONS:
+    if os.path.splitext(name)[1].lower() in LINTED_SUFFIXES:  # the files the command line lints
         return format_of(name)
     return None
 
@@ -90,8 +91,10 @@ class Reading:
         return checked
 
     def fix_all(self, text: str) -> FixResult:
-        """The text with every safe fix applied, round after round as --fix does."""
-        return fix_text(text, lambda new_text: self._check(new_text).findings)
+        """The text with every safe fix applied, round after round as --fix does: a fix that
+        would change the markup (make a link an image) is not applied."""
+        markup = skeleton_for(self.format) if self.format is not None else None
+        return fix_text(text, lambda new_text: self._check(new_text).findings, markup=markup)
 
 
 def _source_of(path: str, bitext: BitextSettings | None) -> str | None:

@@ -28,9 +28,16 @@ class Linted:
     problems: list[Problem] = field(default_factory=list)
     rules: dict[str, Rule] = field(default_factory=dict)
     reading: Reading | None = None
+    _diagnostic_by_finding: dict[Finding, types.Diagnostic] | None = field(default=None, repr=False)
 
     def diagnostic_of(self, finding: Finding) -> types.Diagnostic:
-        return self.diagnostics[self.findings.index(finding)]
+        """The diagnostic published for a finding: looked up, not searched for (a code action on
+        the whole of a long document asks for each of its findings)."""
+        if self._diagnostic_by_finding is None:
+            self._diagnostic_by_finding = {}
+            for known, published in zip(self.findings, self.diagnostics):
+                self._diagnostic_by_finding.setdefault(known, published)
+        return self._diagnostic_by_finding[finding]
 
     def fixed_text(self) -> str:
         """The text with every safe fix applied, as `newslint --fix` would write it."""

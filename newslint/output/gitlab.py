@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from newslint.output import RunSummary
+from newslint.output import RunSummary, printable
 from newslint.output.fingerprints import fingerprint
-from newslint.output.paths import printable, relative_to_root, repository_root
+from newslint.output.paths import relative_to_root, repository_root
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 

@@ -1,5 +1,5 @@
 """Paths as CI reports name them: relative to the repository (code scanning and GitLab match
-findings to the files of a commit that way), and printable when a file name is not UTF-8."""
+findings to the files of a commit that way). Printable names: output.printable."""
 
 from __future__ import annotations
 
@@ -24,12 +24,13 @@ def repository_root() -> str:
 
 def relative_to_root(path: str, root: str) -> str:
     """`seeds/story.txt`: relative to root with forward slashes; a path outside root as given."""
+    inside = within_root(path, root)
+    return inside if inside is not None else path.replace(os.sep, "/")
+
+
+def within_root(path: str, root: str) -> str | None:
+    """The path relative to root with forward slashes, or None for a file outside root."""
     absolute = os.path.abspath(path)
-    relative = os.path.relpath(absolute, root) if absolute.startswith(root + os.sep) else path
-    return relative.replace(os.sep, "/")
-
-
-def printable(path: str) -> str:
-    """A path that any UTF-8 writer accepts: the undecodable bytes of a file name ("caf\\udce9"
-    as Python keeps a Latin-1 name) shown as escapes ("caf\\xe9")."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    if not absolute.startswith(root.rstrip(os.sep) + os.sep):  # a root of / ends in a separator already
+        return None
+    return os.path.relpath(absolute, root).replace(os.sep, "/")

@@ -20,6 +20,7 @@ from newslint.findings import Finding, SourceLocation
 from newslint.output import RunSummary, printable
 from newslint.output.fingerprints import fingerprint
 from newslint.output.paths import repository_root as _repository_root
+from newslint.output.paths import within_root
 from newslint.rules.base import RuleInfo
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -140,8 +141,7 @@ def _location(path: str, root: str) -> dict:
     """Relative to the repository root ("seeds/story.txt") for a file inside it, else an absolute
     file: URI. Bytes are percent-encoded, so that a file name that is not UTF-8 ("caf\xe9.txt")
     is kept as it is."""
-    absolute = os.path.abspath(path)
-    if absolute.startswith(root.rstrip(os.sep) + os.sep):
-        relative = os.path.relpath(absolute, root).replace(os.sep, "/")
+    relative = within_root(path, root)
+    if relative is not None:
         return {"uri": quote(os.fsencode(relative)), "uriBaseId": SOURCE_ROOT}
-    return {"uri": Path(absolute).as_uri()}
+    return {"uri": Path(os.path.abspath(path)).as_uri()}

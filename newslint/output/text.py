@@ -36,7 +36,8 @@ def source_line(finding: Finding) -> str | None:
     source = finding.source
     if source is None:
         return None
-    return f"    source {source.path}:{source.line}:{source.column}: {source.text}"
+    # The source file's words are shown as a finding's message is: one line, no terminal escapes.
+    return f"    source {printable(source.path)}:{source.line}:{source.column}: {printable(source.text)}"
 
 
 def render_lines(run: RunSummary) -> Iterator[str]:

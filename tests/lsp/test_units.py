@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from lsprotocol import types
 
 from newslint import lint_text
-from newslint.lsp.documents import DocumentStore, path_of
+from newslint.lsp.checking import format_for
+from newslint.lsp.documents import DocumentStore, OpenDocument, path_of
 from newslint.lsp.edits import differences, replacement
 from newslint.lsp.positions import LineIndex
 from newslint.lsp.suppressing import apply_insertions, suppression_for
@@ -109,3 +110,30 @@ def test_suppression_keeps_the_documents_line_endings():
     assert apply_insertions(text, suppression.insertions) == (
         "First. .\r\nnewslint: disable-next-line=names.kyiv\r\nTalks in Kiev ended.\r\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("uri", "language_id", "expected"),
+    [
+        ("file:///news/story.mdx", "", "mdx"),  # the command line lints .mdx: so does the server
+        ("file:///news/story.mdx", "mdx", "mdx"),
+        ("untitled:Untitled-1", "mdx", "mdx"),
+        ("file:///news/story.md", "", "markdown"),
+        ("file:///news/story.htm", "", "html"),
+        ("file:///code/main.py", "python", None),
+    ],
+)
+def test_the_server_reads_the_formats_the_command_line_reads(uri, language_id, expected):
+    assert format_for(OpenDocument(uri, "text", 1, language_id)) == expected
+
+
+def test_fix_all_keeps_the_markup_as_newslint_fix_does():
+    from newslint.api import linter_for
+    from newslint.config import Config
+    from newslint.lsp.checking import Reading
+    from newslint.lsp.configs import Resolution
+
+    text = "Talks in Kiev. .\n\n！[Kyiv](x.png)\n"  # the full-width mark's fix would make the link an image
+    doc = OpenDocument("file:///news/story.md", text, 1, "markdown")
+    reading = Reading(doc, Resolution(Config(), linter_for(Config())), None, lambda path: None)
+    assert reading.fix_all(text).text == "Talks in Kyiv.\n\n！[Kyiv](x.png)\n"

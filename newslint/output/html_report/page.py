@@ -11,13 +11,12 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from newslint.findings import SEVERITIES, Finding
-from newslint.output import RunSummary
+from newslint.output import RunSummary, printable
 from newslint.output.html_report.assets import asset, content_security_policy, css_string
 from newslint.output.html_report.marking import Mark, escape_text, marked_paragraph
 from newslint.output.html_report.run_info import run_facts
 from newslint.output.html_report.story import Story, story_of
 from newslint.output.html_report.tally import Tally, family_of, tally
-from newslint.output.paths import printable
 from newslint.output.text import plural, summary
 from newslint.regexes import lazy
 from newslint.rules.base import RuleInfo

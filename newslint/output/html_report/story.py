@@ -117,9 +117,12 @@ def story_of(text: str, path: str) -> Story:
     kind = format_of(path)
     if kind == "text":
         return Story(text, plaintext.paragraphs(text), markup=False)
-    if kind == "markdown":
-        from newslint.formats.markdown import prose_view
+    if kind in ("markdown", "mdx"):  # as formats.reader.document reads them for the linter
+        from newslint.formats.markdown import prose_view as markdown_view
+
+        view = markdown_view(text, mdx=kind == "mdx")
     else:
         from newslint.formats.html import prose_view
-    view = prose_view(text)
+
+        view = prose_view(text)
     return Story(view.text, list(view.paragraphs), markup=True, view=view, source=text)
