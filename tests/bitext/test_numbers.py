@@ -231,6 +231,14 @@ def test_compare_pairs_a_number_written_wrong_with_the_value_it_replaced():
     )
 
 
+@pytest.mark.parametrize("language", ["zh", "de", "en"])
+def test_digits_too_many_for_a_float_are_no_number(language):
+    """Four hundred nines read as infinity, which the comparison could not pair (a traceback)."""
+    nines = "9" * 400
+    assert mentions(f"{nines} and 6", language)[-1].values == frozenset({6.0})
+    assert _bitext_findings(f"Die Summe war {nines}.", f"The sum was {nines}.", language) == []
+
+
 def test_a_segment_of_thousands_of_numbers_is_compared_in_time():
     """Agreement is looked up among sorted values, not tried pair by pair (minutes before)."""
     numbers = [str(7 * index + 13) for index in range(4000)]
