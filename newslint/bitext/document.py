@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
+from newslint.bitext import languages
 from newslint.document import Document
 from newslint.findings import Finding, SourceLocation
 from newslint.formats.prose import ProseView
@@ -35,7 +36,8 @@ class Unit:
 
 
 class BilingualDocument(Document):
-    """The translation (this Document) and its source (`source_side`), aligned in `units`."""
+    """The translation (this Document) and its source (`source_side`), aligned in `units`;
+    `language`, the source's, is told from its script when not given (None)."""
 
     bilingual = True
 
@@ -45,7 +47,7 @@ class BilingualDocument(Document):
         path: str,
         units: Sequence[Unit],
         source_side: Document,
-        language: str,
+        language: str | None,
         view: ProseView | None = None,
         file_text: str | None = None,
         writable: Callable[[str], bool] | None = None,
@@ -54,7 +56,7 @@ class BilingualDocument(Document):
         super().__init__(text, path, view=view, source=file_text)
         self.units = list(units)
         self.source_side = source_side
-        self.language = language
+        self.language = languages.resolve(language, source_side.text)
         self.line_counts = line_counts  # (source, target) of a line-aligned pair of files
         self._writable = writable
         self._memo: dict[str, Any] = {}

@@ -3,6 +3,8 @@ and Spanish into English, with a pair that must fire and a clean control that mu
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from newslint import Config, lint_translation
@@ -227,3 +229,22 @@ def test_compare_pairs_a_number_written_wrong_with_the_value_it_replaced():
         frozenset({3009.0}),
         frozenset({9300.0}),
     )
+
+
+@pytest.mark.parametrize("language", ["zh", "de", "en"])
+def test_digits_too_many_for_a_float_are_no_number(language):
+    """Four hundred nines read as infinity, which the comparison could not pair (a traceback)."""
+    nines = "9" * 400
+    assert mentions(f"{nines} and 6", language)[-1].values == frozenset({6.0})
+    assert _bitext_findings(f"Die Summe war {nines}.", f"The sum was {nines}.", language) == []
+
+
+def test_a_segment_of_thousands_of_numbers_is_compared_in_time():
+    """Agreement is looked up among sorted values, not tried pair by pair, and the readers look
+    back a few characters, not to the segment's start (minutes before)."""
+    numbers = [str(7 * index + 13) for index in range(4000)]
+    started = time.monotonic()
+    source, target = mentions("，".join(numbers) + "。", "zh"), mentions(", ".join(numbers) + ".", "en")
+    assert len(mentions(" und ".join(numbers), "de")) == len(source) == len(target) == 4000
+    assert compare(source, target) == []
+    assert time.monotonic() - started < 5

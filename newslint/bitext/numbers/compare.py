@@ -11,6 +11,7 @@ month.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -32,11 +33,15 @@ def compare(source: Sequence[Mention], target: Sequence[Mention]) -> list[Discre
     the translation (missing values last)."""
     if any(_is_year(mention) for mention in source):
         target = [replace(m, reportable=True) if m.kind == DATE_YEAR else m for m in target]
-    source_left, target_left = _unmatched(list(source), list(target))
+    source, target = list(source), list(target)
+    agreeing = _agreeing(source, target)
+    source_left, target_left = _unmatched(source, target, agreeing)
     # A value said twice on one side and once on the other ("7月17和7月22日": "July 17 and 22")
     # is no discrepancy.
-    lost = [m for m in source_left if m.reportable and not any(m.agrees_with(t) for t in target)]
-    extra = [m for m in target_left if m.reportable and not any(m.agrees_with(s) for s in source)]
+    answered = {j for partners in agreeing for j in partners}
+    lost = [source[i] for i in source_left if source[i].reportable and not agreeing[i]]
+    extra = [target[j] for j in target_left if target[j].reportable and j not in answered]
+    target_left = [target[j] for j in target_left]
     found: list[Discrepancy] = []
     # A month of the source and a month name of the translation left over: the wrong month.
     lost_months = [m for m in lost if m.kind == MONTH]
@@ -46,9 +51,10 @@ def compare(source: Sequence[Mention], target: Sequence[Mention]) -> list[Discre
         lost = [m for m in lost if m.kind != MONTH]
         extra = [m for m in extra if m.kind != MONTH]
     pairs = _pairs(lost, extra)
+    paired = {id(mention) for pair in pairs for mention in pair}
     found += [Discrepancy("different", s, t) for s, t in pairs]
-    found += [Discrepancy("missing", m, None) for m in lost if all(m is not s for s, _ in pairs)]
-    found += [Discrepancy("added", None, m) for m in extra if all(m is not t for _, t in pairs)]
+    found += [Discrepancy("missing", m, None) for m in lost if id(m) not in paired]
+    found += [Discrepancy("added", None, m) for m in extra if id(m) not in paired]
     found.sort(key=lambda d: (d.target is None, d.target.start if d.target else 0))
     return found
 
@@ -64,9 +70,11 @@ def _pairs(lost: list[Mention], extra: list[Mention]) -> list[tuple[Mention, Men
         if (cost := _unlikeness(mention, other)) is not None
     )
     pairs: dict[int, int] = {}
+    chosen: set[int] = set()  # the other indexes in pairs
     for _, index, other_index in candidates:
-        if index not in pairs and other_index not in pairs.values():
+        if index not in pairs and other_index not in chosen:
             pairs[index] = other_index
+            chosen.add(other_index)
     return [(lost[index], extra[other_index]) for index, other_index in sorted(pairs.items())]
 
 
@@ -108,9 +116,29 @@ def _is_year(mention: Mention) -> bool:
     return any(_is_year_value(value) for value in mention.values)
 
 
-def _unmatched(source: list[Mention], target: list[Mention]) -> tuple[list[Mention], list[Mention]]:
-    """The mentions of each side left over by a maximum matching of agreeing values. Values that
-    must be kept are matched first, so that an optional word cannot take a kept value's partner."""
+def _agreeing(source: list[Mention], target: list[Mention]) -> list[list[int]]:
+    """For each source mention, the indexes (ascending) of the target mentions it agrees with.
+    Looked up among the target's values sorted, not tried pair by pair: a hostile segment of
+    thousands of numbers would take minutes."""
+    points = sorted((value, j) for j, mention in enumerate(target) for value in mention.values)
+    values = [value for value, _ in points]
+    widest = max((mention.tolerance for mention in target), default=0.0)
+    agreeing = []
+    for mention in source:
+        near: set[int] = set()
+        for value in mention.values:
+            # A superset of agrees_with's reach: its relative slack counts the larger value.
+            reach = (max(mention.tolerance, widest) + 1e-9 * max(abs(value), 1.0)) * 1.001
+            low, high = bisect_left(values, value - reach), bisect_right(values, value + reach)
+            near.update(j for _, j in points[low:high])
+        agreeing.append(sorted(j for j in near if mention.agrees_with(target[j])))
+    return agreeing
+
+
+def _unmatched(source: list[Mention], target: list[Mention], agreeing: list[list[int]]) -> tuple[list[int], list[int]]:
+    """The indexes of the mentions of each side left over by a maximum matching of agreeing
+    values. Values that must be kept are matched first, so that an optional word cannot take a
+    kept value's partner."""
     taken_source: set[int] = set()
     taken_target: set[int] = set()
     rounds = (
@@ -121,19 +149,19 @@ def _unmatched(source: list[Mention], target: list[Mention]) -> tuple[list[Menti
     )
     for source_ok, target_ok in rounds:
         left = [i for i, m in enumerate(source) if i not in taken_source and source_ok(m)]
-        right = [j for j, m in enumerate(target) if j not in taken_target and target_ok(m)]
-        for i, j in _maximum_matching(left, right, lambda i, j: source[i].agrees_with(target[j])).items():
+        right = {j for j, m in enumerate(target) if j not in taken_target and target_ok(m)}
+        partners = {i: [j for j in agreeing[i] if j in right] for i in left}
+        for i, j in _maximum_matching(left, partners).items():
             taken_source.add(i)
             taken_target.add(j)
     return (
-        [m for i, m in enumerate(source) if i not in taken_source],
-        [m for j, m in enumerate(target) if j not in taken_target],
+        [i for i in range(len(source)) if i not in taken_source],
+        [j for j in range(len(target)) if j not in taken_target],
     )
 
 
-def _maximum_matching(left: list[int], right: list[int], agree) -> dict[int, int]:
+def _maximum_matching(left: list[int], partners: dict[int, list[int]]) -> dict[int, int]:
     """A maximum bipartite matching (Kuhn's augmenting paths; segments hold few numbers)."""
-    partners = {i: [j for j in right if agree(i, j)] for i in left}
     owner: dict[int, int] = {}  # right -> left
 
     def augment(i: int, seen: set[int]) -> bool:

@@ -10,7 +10,18 @@ drops them is not wrong for it.
 from __future__ import annotations
 
 from newslint.bitext.numbers import dates
-from newslint.bitext.numbers.mention import DATE_YEAR, HOUR, MINUTE, MONTH, NUMBER, Mention, Taken, is_code, scaled
+from newslint.bitext.numbers.mention import (
+    DATE_YEAR,
+    HOUR,
+    MINUTE,
+    MONTH,
+    NUMBER,
+    Mention,
+    Taken,
+    ending_at,
+    is_code,
+    scaled,
+)
 from newslint.bitext.numbers.roman import roman_value
 from newslint.regexes import lazy
 
@@ -143,7 +154,7 @@ def _digits(text: str, match) -> Mention:
         values.add(float(digits))  # 50m: 50 million, or 50 metres
         tolerance = 0.0
     ending = match.group("ending") or ""
-    season = _SEASON.search(text, 0, match.start())
+    season = ending_at(_SEASON, text, match.start())
     if season and len(digits) == 2:  # 2019-20: the year 2020
         values.add(float(season.group("century") + digits))
     if ending in ("", "s") and scale == 1 and _is_year_after_date(text, match.start(), digits):
@@ -158,7 +169,7 @@ def _is_year_after_date(text: str, start: int, digits: str) -> bool:
         len(digits) == 4
         and digits.isdigit()
         and 1900 <= int(digits) <= 2100
-        and bool(_YEAR_AFTER_DATE.search(text, 0, start))
+        and bool(ending_at(_YEAR_AFTER_DATE, text, start))
     )
 
 

@@ -14,7 +14,7 @@ from functools import cache
 from re import escape as regex_escape
 
 from newslint.bitext.numbers import dates
-from newslint.bitext.numbers.mention import HOUR, MINUTE, MONTH, NUMBER, Mention, Taken, is_code, scaled
+from newslint.bitext.numbers.mention import HOUR, MINUTE, MONTH, NUMBER, Mention, Taken, ending_at, is_code, scaled
 from newslint.regexes import LazyPattern, lazy
 
 # Scale words per language, lowercase; a trailing "." is allowed after abbreviations.
@@ -138,7 +138,7 @@ def mentions(text: str, language: str) -> list[Mention]:
             value, tolerance_digits = scaled(reading, scale)
             values.add(value)
             tolerance = max(tolerance, tolerance_digits)
-        if _DECADE.match(text, match.end()) or _DECADE_WORD.search(text, 0, match.start()):
+        if _DECADE.match(text, match.end()) or ending_at(_DECADE_WORD, text, match.start()):
             values |= {1900 + value if value >= 30 else 2000 + value for value in values if value < 100}
         found.append(Mention(match.start(), end, frozenset(values), 0 not in values, tolerance, NUMBER))
     found.extend(_months(text, language))
@@ -205,7 +205,7 @@ def _months(text: str, language: str) -> list[Mention]:
     found = []
     for match in pattern.finditer(text):
         number = next(index for index, name in enumerate(match.groups(), 1) if name)
-        dated = bool(_DAY_BEFORE.search(text, 0, match.start()) or _DAY_AFTER.match(text, match.end()))
+        dated = bool(ending_at(_DAY_BEFORE, text, match.start()) or _DAY_AFTER.match(text, match.end()))
         found.append(Mention(match.start(), match.end(), frozenset({float(number)}), dated, kind=MONTH))
     return found
 

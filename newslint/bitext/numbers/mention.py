@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 # What a mention is, for pairing a wrong value with the one it replaced and for messages.
 NUMBER, MONTH, HOUR, MINUTE = "number", "month", "hour", "minute"
@@ -109,18 +110,43 @@ def _is_latin_or_cyrillic(char: str) -> bool:
     return char.isalpha() and ord(char) < 0x2E80
 
 
+# The look-back patterns (a month and day before a year, a day before a month, "années" before a
+# decade) are anchored at a number's start and match no more than this; they are searched for in
+# this stretch before it, not from the start of the segment each time (quadratic on a line of
+# thousands of numbers). Neither `re` nor `regex` ignores the character before the stretch (\b).
+_LOOK_BACK = 32
+
+
+def ending_at(pattern: Any, text: str, end: int) -> Any:
+    """The match of a `$`-anchored pattern that ends at text[end], or None."""
+    return pattern.search(text, max(0, end - _LOOK_BACK), end)
+
+
 class Taken:
     """Spans of a segment already read as a number, so that a later, looser pattern does not
-    read their digits again."""
+    read their digits again. Each character taken remembers its span: a test costs the length
+    of the span tested, not the number of spans taken (a line of thousands of numbers)."""
 
     def __init__(self) -> None:
-        self._spans: list[tuple[int, int]] = []
+        self._owner: dict[int, int] = {}  # offset -> the span that took it
+        self._points: list[int] = []  # empty spans taken: they block a span around them
+        self._count = 0
 
     def free(self, start: int, end: int) -> bool:
-        return not any(start < taken_end and taken_start < end for taken_start, taken_end in self._spans)
+        """Whether text[start:end] overlaps no span taken (an empty span: lies inside none)."""
+        if start >= end:
+            owner = self._owner.get(start - 1)
+            return owner is None or self._owner.get(start) != owner
+        if any(offset in self._owner for offset in range(start, end)):
+            return False
+        return not any(start < point < end for point in self._points)
 
     def take(self, start: int, end: int) -> None:
-        self._spans.append((start, end))
+        if start >= end:
+            self._points.append(start)
+        self._count += 1
+        for offset in range(start, end):
+            self._owner[offset] = self._count
 
     def add(self, found: list[Mention], mentions: list[Mention]) -> None:
         """Keep the mentions that lie in free spans (a date read as one: all or none)."""

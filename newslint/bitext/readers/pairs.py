@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from newslint.bitext import languages
 from newslint.bitext.document import BilingualDocument, Unit
 from newslint.document import Document
 from newslint.formats.reader import document
@@ -39,7 +38,7 @@ def read(target_text: str, target_path: str, source: Document, language: str | N
         target_path,
         units,
         source,
-        languages.resolve(language, source.text),
+        language,
         view=view,
         file_text=target_text,
         writable=lambda replacement: "\n" not in replacement and "\r" not in replacement,

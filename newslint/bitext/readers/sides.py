@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from newslint.bitext import languages
 from newslint.bitext.document import BilingualDocument, Unit
 from newslint.document import Document
 from newslint.formats.prose import ProseBuilder
@@ -69,7 +68,7 @@ class Sides:
             path,
             units,
             source_side,
-            languages.resolve(language, source_view.text),
+            language,
             view=target_view,
             file_text=self.file_text,
             writable=writable,
