@@ -221,11 +221,18 @@ class Rule(ABC):
 
     def check(self, doc: Document) -> list[Finding]:
         """Findings of this rule on one document."""
+        hits = self._found(doc)
+        return [self._finding(doc, hit) for hit in self._kept(doc, hits)] if hits else []
+
+    def _found(self, doc: Document) -> list[Hit]:
+        """The hits less the rule's exceptions, all its regexes drawing on one time budget; a
+        regex that runs out of it, or does not compile, is a RuleFailure naming the rule."""
         with time_budget(time_limit(doc.text)) as budget:
             try:
                 hits = list(self.hits(doc))
                 if hits and self._exceptions and not self.filters_exceptions:
                     hits = self._without_exceptions(doc, hits)
+                return hits
             except TimeoutError:
                 problem = f"a regex ran longer than the rule's {budget.seconds:.3g} s on this document"
                 raise RuleFailure(
@@ -233,8 +240,11 @@ class Rule(ABC):
                 ) from None
             except regex.error as error:  # a pattern first compiled here (validated when its file loaded)
                 raise RuleFailure(doc.path, self.id, f"invalid regex: {error}") from None
-        if not hits:
-            return []  # most rules on most documents
+
+    def _kept(self, doc: Document, hits: list[Hit]) -> list[Hit]:
+        """The hits in the writer's prose, as the rule's scope has it: none in a URL, a file name or
+        a speaker label; with scope `unquoted`, none in a quotation; with `writer`, none in words
+        quoted verbatim."""
         hits = [
             hit
             for hit in hits
@@ -244,7 +254,7 @@ class Rule(ABC):
             hits = [hit for hit in hits if not doc.in_quotation(hit.start)]
         elif self.info.scope == "writer":
             hits = [hit for hit in hits if not doc.in_verbatim(hit.start, hit.end)]
-        return [self._finding(doc, hit) for hit in hits]
+        return hits
 
     def example_document(self, text: str) -> Document:
         """The document one of the rule's examples stands for (bilingual rules: a pair)."""

@@ -9,9 +9,7 @@ from dataclasses import dataclass, replace
 
 from newslint.bitext.document import BilingualDocument, Unit
 from newslint.document import Document
-from newslint.errors import RuleFailure
 from newslint.findings import Finding
-from newslint.regexes import time_limit
 from newslint.rules.base import Hit, Rule
 
 
@@ -38,18 +36,12 @@ class BilingualRule(Rule):
         return self.bilingual_hits(doc) if isinstance(doc, BilingualDocument) else ()
 
     def check(self, doc: Document) -> list[Finding]:
-        """Findings of this rule; a document without a source gives none. Unlike monolingual
-        rules, a hit may cover a whole line that holds a URL."""
-        if not isinstance(doc, BilingualDocument):
-            return []
-        hits = list(self.bilingual_hits(doc))
-        if hits and self._exceptions:
-            try:
-                hits = self._without_exceptions(doc, hits)
-            except TimeoutError:
-                limit = time_limit(doc.text)
-                raise RuleFailure(doc.path, self.id, f"a regex ran longer than {limit:.3g} s and was stopped") from None
-        return [self._finding(doc, hit) for hit in hits]
+        """Findings of this rule; a document without a source gives none."""
+        return super().check(doc) if isinstance(doc, BilingualDocument) else []
+
+    def _kept(self, doc: Document, hits: list[Hit]) -> list[Hit]:
+        """Every hit: unlike a monolingual rule's, it may cover a whole line that holds a URL."""
+        return hits
 
     def _finding(self, doc: Document, hit: Hit) -> Finding:
         finding = super()._finding(doc, hit)
