@@ -89,6 +89,13 @@ def non_negative_number(value: Any) -> float:
     return float(value)
 
 
+def positive_number(value: Any) -> float:
+    """A factor or a threshold: a finite number above 0."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < math.inf:
+        raise _Invalid(f"expected a positive number, got {value!r}")
+    return float(value)
+
+
 def choice(*allowed: str) -> Validator:
     def validate(value: Any) -> str:
         if value not in allowed:

@@ -208,6 +208,10 @@ def test_length_ratio_options_are_validated(make_rules):
     with pytest.raises(RuleFileError) as error:
         make_rules("- id: x.length\n  kind: length-ratio\n  message: m\n  factors: {zh: -1}\n")
     assert error.value.problem == "factors: zh: expected a positive number, got -1"
+    for endless in (".inf", ".nan"):  # YAML's numbers that are no factor
+        with pytest.raises(RuleFileError) as error:
+            make_rules(f"- id: x.length\n  kind: length-ratio\n  message: m\n  factors: {{zh: {endless}}}\n")
+        assert error.value.problem.startswith("factors: zh: expected a positive number, got ")
     with pytest.raises(RuleFileError) as error:
         make_rules("- id: x.length\n  kind: length-ratio\n  message: m\n  factors: {zh: 1}\n  low: 2\n")
     assert error.value.problem == "low: low must be under 1 and high over 1"

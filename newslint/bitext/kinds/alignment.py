@@ -20,19 +20,13 @@ _IDEOGRAPH = lazy(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-
 _SPACE = lazy(r"\s+", engine="re")
 
 
-def _positive(value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-        raise opt._Invalid(f"expected a positive number, got {value!r}")
-    return float(value)
-
-
 def _factors(value: Any) -> dict[str, float]:
     if not isinstance(value, dict) or not value:
         raise opt._Invalid("expected a mapping of source language -> characters per character")
     factors = {}
     for language, factor in value.items():
         try:
-            factors[str(language)] = _positive(factor)
+            factors[str(language)] = opt.positive_number(factor)
         except opt._Invalid as error:
             raise opt._Invalid(f"{language}: {error}") from None
     return factors
@@ -87,10 +81,10 @@ class LengthRatio(BilingualRule):
     placeholders = frozenset({"length", "cause"})
     options = {
         "factors": Option(_factors, required=True),
-        "ideograph-weight": Option(_positive, default=3.0),
-        "low": Option(_positive, default=0.45),
-        "high": Option(_positive, default=2.2),
-        "minimum": Option(_positive, default=60.0),
+        "ideograph-weight": Option(opt.positive_number, default=3.0),
+        "low": Option(opt.positive_number, default=0.45),
+        "high": Option(opt.positive_number, default=2.2),
+        "minimum": Option(opt.positive_number, default=60.0),
     }
 
     def configure(self, options: dict[str, Any], context: LoadContext) -> None:
