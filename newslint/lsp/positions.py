@@ -11,9 +11,9 @@ from bisect import bisect_left, bisect_right
 
 from lsprotocol import types
 
+from newslint.linebreaks import line_starts
 from newslint.regexes import lazy
 
-_LINE_BREAK = lazy(r"\r\n|\r|\n", engine="re")
 UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
 
 
@@ -38,7 +38,7 @@ class LineIndex:
     def __init__(self, text: str, encoding: str = UTF16) -> None:
         self.text = text
         self.encoding = encoding
-        self._starts = [0] + [match.end() for match in _LINE_BREAK.finditer(text)]
+        self._starts = line_starts(text)  # LSP's line breaks are newslint's: \n, \r\n, \r
         self._wide: list[int] = []  # offsets of characters wider than one code unit
         self._extra_before: list[int] = [0]  # extra units of the wide characters before index i
         if encoding != UTF32 and not text.isascii():
