@@ -9,6 +9,7 @@ import pytest
 
 from newslint import Config, lint_translation
 from newslint.bitext.numbers import compare, mentions
+from newslint.bitext.numbers.compare import PAIRING_LIMIT
 from newslint.bitext.numbers.european import readings
 
 BITEXT = Config(select=("bitext",))
@@ -248,3 +249,14 @@ def test_a_segment_of_thousands_of_numbers_is_compared_in_time():
     assert len(mentions(" und ".join(numbers), "de")) == len(source) == len(target) == 4000
     assert compare(source, target) == []
     assert time.monotonic() - started < 5
+
+
+def test_a_segment_with_thousands_of_numbers_left_over_is_not_weighed_pair_by_pair():
+    """Past PAIRING_LIMIT the left-over numbers are each missing or added, not paired."""
+    source = mentions("，".join(str(10 * index + 1) for index in range(200)) + "。", "zh")
+    target = mentions(", ".join(str(10 * index + 7) for index in range(200)) + ".", "en")
+    assert len(source) * len(target) > PAIRING_LIMIT
+    kinds = {discrepancy.kind for discrepancy in compare(source, target)}
+    assert kinds == {"missing", "added"}
+    few_source, few_target = source[:5], target[:5]  # within the limit: 1 and 7, 11 and 17 ... pair
+    assert {discrepancy.kind for discrepancy in compare(few_source, few_target)} == {"different"}
