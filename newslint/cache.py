@@ -9,7 +9,6 @@ a finding outside the text, of an unknown level or shape, makes the entry a miss
 
 from __future__ import annotations
 
-import hashlib
 import json
 from contextlib import suppress
 from dataclasses import asdict
@@ -17,8 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from newslint import __version__, cachefiles
+from newslint import __version__, cachefiles, digests
 from newslint.config import Config
+from newslint.digests import blake2b
 from newslint.findings import SEVERITIES, Finding, Fix
 from newslint.formats.reader import format_of
 from newslint.packs_memo import packs_digest
@@ -35,7 +35,7 @@ def folder_for(config: Config) -> Path:
 @lru_cache(maxsize=8)
 def fingerprint(config: Config) -> str:
     """What the findings of a text depend on, besides the text."""
-    digest = hashlib.sha256(f"newslint {__version__}\0".encode())
+    digest = blake2b(f"newslint {__version__}\0".encode(), digest_size=32)
     code = packs_digest(builtin_rules_dir()) if config.builtin_rules else cachefiles.code_digest()
     digest.update(code.encode())
     extra_files = []
@@ -60,7 +60,7 @@ class ResultCache:
     def _name(self, text: str, path: str) -> tuple[str, str]:
         """(subfolder, entry name) for a text read as the format its path implies (a .md is not a .txt)."""
         salt = f"{self._fingerprint}\0{format_of(path)}\0".encode()
-        key = hashlib.sha256(salt + text.encode("utf-8", "surrogatepass")).hexdigest()
+        key = digests.hexdigest(salt + text.encode("utf-8", "surrogatepass"))
         return key[:2], f"{key}.json"
 
     def get(self, text: str, path: str) -> list[Finding] | None:

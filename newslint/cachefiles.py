@@ -2,7 +2,7 @@
 
 Whoever can write a cache folder (a shared checkout, a CI cache restored from another branch)
 could otherwise decide what newslint reports, or what --fix writes. So an entry is plain JSON,
-signed (HMAC-SHA256) with a key kept in the user's own state folder, and bound to its name: an
+signed (keyed BLAKE2b) with a key kept in the user's own state folder, and bound to its name: an
 entry whose signature does not hold, or that was copied under another name, is a miss. What a
 valid entry says is still validated by its reader. Folders that are symbolic links or belong to
 another user are not used, files are never opened through a link, and a write that fails (a full
@@ -11,14 +11,15 @@ disk) leaves no temporary file behind.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
 import stat
 import sys
 from contextlib import suppress
 from functools import lru_cache
 from pathlib import Path
+
+from newslint import digests
+from newslint.digests import blake2b
 
 _CODE = Path(__file__).resolve().parent  # the newslint package
 MAX_ENTRY_BYTES = 64 * 1024 * 1024  # larger is no entry newslint wrote: not read into memory
@@ -35,7 +36,7 @@ def code_digest() -> str:
 
     from newslint import __version__
 
-    digest = hashlib.sha256(f"newslint {__version__}\0{sys.version}\0regex {regex.__version__}\0".encode())
+    digest = blake2b(f"newslint {__version__}\0{sys.version}\0regex {regex.__version__}\0".encode())
     for relative, info in sorted(_python_files(str(_CODE), "")):
         digest.update(f"{relative}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     return digest.hexdigest()[:32]
@@ -130,7 +131,7 @@ def _read_regular(path: Path, limit: int, private: bool = False) -> bytes | None
 
 
 def _signature(key: bytes, name: str, payload: bytes) -> bytes:
-    return hmac.new(key, name.encode("utf-8", "surrogatepass") + b"\0" + payload, hashlib.sha256).hexdigest().encode()
+    return digests.signature(key, name.encode("utf-8", "surrogatepass") + b"\0" + payload)
 
 
 def read_entry(folder: Path, name: str) -> bytes | None:
@@ -142,7 +143,7 @@ def read_entry(folder: Path, name: str) -> bytes | None:
     if data is None:
         return None
     signature, _, payload = data.partition(b"\n")
-    if not hmac.compare_digest(signature, _signature(key, name, payload)):
+    if not digests.same_digest(signature, _signature(key, name, payload)):
         return None
     return payload
 

@@ -23,6 +23,7 @@ from newslint.errors import InputError, InternalError, NewslintError, RuleFailur
 from newslint.findings import SEVERITIES
 from newslint.output import FORMAT_NAMES, NEEDS_TEXTS, RunSummary, formats
 from newslint.output import text as text_output
+from newslint.packs_memo import MEMO
 from newslint.runner import default_jobs
 from newslint.sources import STDIN
 from newslint.streams import discard_standard_output, open_standard_streams, say
@@ -199,6 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code = _run(argv)
         sys.stdout.flush()  # here, not at exit: a full disk is then an error like any other
+        MEMO.save()  # the regex programs this run compiled, for the next (regex_programs.py)
         return code
     except BrokenPipeError:
         # The reader left (`newslint archive/ | head`): stop quietly, as cat and grep do, and

@@ -12,12 +12,13 @@ remembered. NEWSLINT_NO_RULE_CACHE=1 turns it off.
 
 Once a pack has loaded, the memo also keeps each of its rules' metadata and triggers (see
 rules/deferred.py): later runs build only the rules a text can trigger, and those find their
-answers here too, after the packs have loaded.
+answers here too, after the packs have loaded. And it keeps the compiled program of each regex
+a run compiles (regex_programs.py): those are learnt while the run goes on, and written once, at
+its end (`save`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -26,7 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from newslint import cachefiles
+from newslint import cachefiles, digests
+from newslint.digests import blake2b
 
 T = TypeVar("T")
 KEEP = 4  # files kept: a few versions or checkouts side by side; older ones go
@@ -65,14 +67,15 @@ def _text(value: Any) -> bool:
 # The tables, and what a value in each must be: anything else makes the whole file a miss. Each
 # key is kept as its digest (see _digest).
 TABLES: dict[str, Callable[[Any], bool]] = {
-    "documents": _text,  # sha256 of a rule file's text -> its YAML as plain data, in JSON (yaml_source.from_plain)
+    "documents": _text,  # BLAKE2 digest of a rule file's text -> its YAML as plain data, in JSON (yaml_source.from_plain)
     "valid": _valid,  # "flags\0pattern" compiles (regex module)
     "templates": _valid,  # "key\0replacement..." expands on a match of key
     "literal": _literal,  # pattern -> the lowercase literal every match holds
     "edges": _edges,  # pattern -> [may start with a word character, may end with one]
     "leading": _leading,  # pattern -> [the words a match starts with, how they stand] (regexes.py)
     "marks": _mark,  # pattern -> the punctuation mark every match starts with (regexes.py)
-    "rules": _anything,  # sha256 of a rule file's text -> its rules' info and triggers (rules/deferred.py)
+    "rules": _anything,  # BLAKE2 digest of a rule file's text -> its rules' info and triggers (rules/deferred.py)
+    "programs": _anything,  # "flags\0pattern" -> its compiled program, checked when rebuilt (regex_programs.py)
 }
 
 
@@ -86,24 +89,24 @@ class PacksMemo:
 
     def __init__(self) -> None:
         self._tables: dict[str, dict[str, Any]] = {}
-        self._name: str | None = None  # the file while the packs load; None otherwise
-        self._learnt = False
+        self._name: str | None = None  # the file, once the packs have started loading
+        self._loading = False
+        self._learnt = False  # anything the file does not hold yet
 
     @contextmanager
     def remembering(self, packs: Path) -> Iterator[None]:
         """Use (and afterwards keep) the answers for the packs in this folder."""
         if os.environ.get("NEWSLINT_NO_RULE_CACHE"):
-            self._tables = {}
+            self._tables, self._name = {}, None
             yield
             return
         self._name = f"packs-{packs_digest(packs)}.json"
-        self._tables = self._read(self._name)
+        self._tables, self._learnt, self._loading = self._read(self._name), False, True
         try:
             yield
-            if self._learnt:
-                self._write(self._name)
+            self.save()
         finally:
-            self._name, self._learnt = None, False  # the tables stay, for rules built later
+            self._loading = False  # the tables stay, for rules built later
 
     def recall(self, table: str, key: str, compute: Callable[[], T]) -> T:
         """The answer kept for key, or compute() (kept if it does not raise and the packs are
@@ -113,10 +116,23 @@ class PacksMemo:
         if entries is not None and digest in entries:
             return entries[digest]
         value = compute()
-        if self._name is not None:
+        if self._loading:
             self._tables.setdefault(table, {})[digest] = value
             self._learnt = True
         return value
+
+    def keep(self, table: str, key: str, value: Any) -> None:
+        """Keep an answer found at any time of the run, for `save` to write (nothing is kept
+        before the packs have started loading: the file is not known yet)."""
+        if self._name is not None:
+            self._tables.setdefault(table, {})[_digest(key)] = value
+            self._learnt = True
+
+    def save(self) -> None:
+        """Write the tables if this run learnt something the file does not hold."""
+        if self._name is not None and self._learnt:
+            self._write(self._name)
+            self._learnt = False
 
     def known(self, table: str, key: str) -> Any:
         """The answer kept for key, or None; nothing is computed."""
@@ -143,14 +159,14 @@ class PacksMemo:
 def _digest(key: str) -> str:
     """A table's key as kept: most keys are patterns, some a kilobyte long, and the tables stay in
     memory for the rules built later; 96 bits of BLAKE2 name them as well in 24 characters."""
-    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+    return digests.hexdigest(key.encode("utf-8", "surrogatepass"), size=12)
 
 
 @lru_cache(maxsize=4)
 def packs_digest(packs: Path) -> str:
     """The packs' files and newslint's code: any change to one of them names another file. A file
     counts by its size and modification time, as for the code (see cachefiles.code_digest)."""
-    digest = hashlib.sha256(cachefiles.code_digest().encode())
+    digest = blake2b(cachefiles.code_digest().encode())
     for path in sorted(p for p in packs.rglob("*") if p.suffix in (".yaml", ".yml", ".txt") and p.is_file()):
         info = path.stat()
         digest.update(f"{path.relative_to(packs)}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())

@@ -17,6 +17,7 @@ from typing import Any
 
 import regex
 
+from newslint import regex_programs
 from newslint.packs_memo import MEMO
 from newslint.spans import Span
 from newslint.triggers import AS_WORD, AT_WORD_START, word_char
@@ -89,7 +90,7 @@ _WORD = LazyPattern(_WORD_CHAR)
 
 @lru_cache(maxsize=4096)
 def _compile(source: str, flags: int, engine: str) -> Any:
-    return (re if engine == "re" else regex).compile(source, flags)
+    return re.compile(source, flags) if engine == "re" else regex_programs.compiled(source, flags)
 
 
 def compile_pattern(pattern: str, ignorecase: bool = False) -> LazyPattern:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import hashlib
 import os
 import stat
 import sys
@@ -11,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from newslint.digests import blake2b
 from newslint.errors import InputError
 
 LINTED_SUFFIXES = (".txt", ".md", ".markdown", ".mdx", ".html", ".htm")
@@ -40,7 +40,7 @@ def digest(data: bytes) -> str:
 
 def digest_of(pieces: Iterable[bytes]) -> str:
     """digest() of the pieces' concatenation, computed as they come (a big file is not held)."""
-    hashed = hashlib.blake2b(digest_size=16)
+    hashed = blake2b(digest_size=16)
     for piece in pieces:
         hashed.update(piece)
     return hashed.hexdigest()

@@ -56,6 +56,9 @@ NOT_NEEDED = [
     "markdown_it",
     "multiprocessing",
     "secrets",  # only to make the user's signing key, on the first run
+    "hashlib",  # OpenSSL's bindings: 4 MB a process; newslint's digests are BLAKE2 (digests.py)
+    "_hashlib",
+    "hmac",
 ]
 
 

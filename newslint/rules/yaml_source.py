@@ -9,13 +9,13 @@ counted. A parsed document can be kept as plain data (to_plain, from_plain: see 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from newslint import digests
 from newslint.errors import RuleFileError
 
 MAX_DEPTH = 64  # mappings and lists inside each other; rule files and configs need a handful
@@ -140,7 +140,7 @@ def load_yaml(text: str, path: str) -> Any:
 
 def text_key(text: str) -> str:
     """What the packs memo knows a rule file's text by."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return digests.hexdigest(text.encode("utf-8", "surrogatepass"))
 
 
 def remembered_yaml(text: str, path: str) -> Any:
