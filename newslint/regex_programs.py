@@ -11,8 +11,7 @@ module writes is compiled again from the pattern.
 
 from __future__ import annotations
 
-import base64
-import binascii
+import binascii  # not base64, which a run need not import
 from typing import Any
 
 import regex
@@ -57,7 +56,7 @@ def program_of(pattern: Any) -> list[Any] | None:
     _, flags, code, group_index, _, named_lists, named_list_indexes, offset, characters, string_flags, groups = data
     if named_lists or named_list_indexes or not isinstance(code, bytes):
         return None
-    return [flags, base64.b64encode(code).decode("ascii"), group_index, offset, list(characters), string_flags, groups]
+    return [flags, _encoded(code), group_index, offset, list(characters), string_flags, groups]
 
 
 def _rebuilt(pattern: str, program: Any) -> Any:
@@ -65,23 +64,30 @@ def _rebuilt(pattern: str, program: Any) -> Any:
     program_of writes or the engine refuses it."""
     if _engine is None or not _is_program(program):
         return None
-    flags, code, group_index, offset, characters, string_flags, groups = program
+    flags, text, group_index, offset, characters, string_flags, groups = program
+    code = _decoded(text)
+    if code is None:
+        return None
+    index_group = {number: name for name, number in group_index.items()}
     try:
         return _engine.compile(
-            pattern,
-            flags,
-            base64.b64decode(code, validate=True),
-            group_index,
-            {number: name for name, number in group_index.items()},
-            {},
-            [],
-            offset,
-            tuple(characters),
-            string_flags,
-            groups,
+            pattern, flags, code, group_index, index_group, {}, [], offset, tuple(characters), string_flags, groups
         )
-    except (TypeError, ValueError, OverflowError, RuntimeError, regex.error, binascii.Error):
+    except (TypeError, ValueError, OverflowError, RuntimeError, regex.error):
         return None
+
+
+def _decoded(text: str) -> bytes | None:
+    """The code program_of encoded; None for any other text (Python 3.10 has no strict base64)."""
+    try:
+        code = binascii.a2b_base64(text)
+    except (binascii.Error, ValueError):
+        return None
+    return code if _encoded(code) == text else None
+
+
+def _encoded(code: bytes) -> str:
+    return binascii.b2a_base64(code, newline=False).decode("ascii")
 
 
 def _is_program(program: Any) -> bool:
