@@ -410,21 +410,38 @@ _TOKEN_START = LazyPattern(r"(?r)\S*\Z")
 _TOKEN_REST = LazyPattern(r"\S*")
 
 
+class Anchors:
+    """Several anchor patterns searched as one. An alternation of branches that start with
+    different characters ("://|www\\.|[@#]|\\.(?:com|org...)") is tried at every position of the
+    text; each branch on its own starts with a literal, which the engine finds with a fast scan:
+    three searches of a story cost a tenth of the one. Their starts may overlap: an anchor only
+    says where to look."""
+
+    __slots__ = ("patterns",)
+
+    def __init__(self, *patterns: LazyPattern) -> None:
+        self.patterns = patterns
+
+    def starts(self, text: str) -> list[int]:
+        return sorted({match.start() for pattern in self.patterns for match in pattern.finditer(text)})
+
+
 def matches_in_tokens(
     pattern: Any, anchors: Any, text: str, token_start: Any = _TOKEN_START, token_rest: Any = _TOKEN_REST
 ) -> list[Any]:
     """pattern.finditer(text), run only on the tokens (by default, runs of non-space) that hold a
-    match of `anchors`: the same matches, when every match holds an anchor and no character that
-    ends a token. Finding cheap anchors costs far less than trying a pattern that starts with a
-    look-behind at every word. token_start: a reverse pattern for where a token starts before an
-    anchor; token_rest: where it ends after."""
+    match of `anchors` (a pattern, or Anchors): the same matches, when every match holds an
+    anchor and no character that ends a token. Finding cheap anchors costs far less than trying a
+    pattern that starts with a look-behind at every word. token_start: a reverse pattern for
+    where a token starts before an anchor; token_rest: where it ends after."""
+    starts = anchors.starts(text) if isinstance(anchors, Anchors) else [m.start() for m in anchors.finditer(text)]
     found: list[Any] = []
     searched_to = 0
-    for anchor in anchors.finditer(text):
-        if anchor.start() < searched_to:
+    for anchor in starts:
+        if anchor < searched_to:
             continue
-        start = token_start.search(text, searched_to, anchor.start()).start()
-        end = token_rest.match(text, anchor.start()).end()
+        start = token_start.search(text, searched_to, anchor).start()
+        end = token_rest.match(text, anchor).end()
         found.extend(pattern.finditer(text, start, end))
         searched_to = end
     return found

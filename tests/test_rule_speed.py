@@ -157,6 +157,13 @@ def test_names_and_files_searched_token_by_token_find_what_a_whole_scan_finds(te
         assert [m.span() for m in matches_in_tokens(pattern, anchor, text)] == expected
 
 
+@given(st.text(alphabet="ab:/.@#_-w cmo\n\u00e9\u0301", max_size=60))
+@example("see https://x.com/a, www.kyiv.ua. mail me@a.co.uk #kyiv @un x.comb a.com\u0301 w.museum")
+def test_urls_searched_token_by_token_find_what_a_whole_scan_finds(text):
+    expected = [m.span() for m in segmentation.URLISH.finditer(text)]
+    assert [tuple(span) for span in segmentation.urls(text)] == expected
+
+
 @given(st.text(alphabet="ab/._~- \n\u017fKvgpdfjs", max_size=50))
 @example("see /img/kiev.png, ~/copy, and/or ./x and ../y a.JPG b.ſvg c.Kml stories/2024/talks.pdf")
 def test_file_names_found_from_quick_anchors_are_those_found_from_exact_ones(text):
