@@ -74,12 +74,17 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
 
     Split in one call, offsets summed and Words made by C-level iteration: a match object and a
     Python call per word cost twice as much, and a paragraph has hundreds of words."""
-    parts = _WORD_SPLIT.split(text[start:end])  # separator, word, separator, word, ..., separator
+    chunk = text[start:end]
+    splitter = _ASCII_WORD_SPLIT if chunk.isascii() else _WORD_SPLIT
+    parts = splitter.split(chunk)  # separator, word, separator, word, ..., separator
     offsets = list(accumulate(map(len, parts), initial=start))
     return list(map(tuple.__new__, repeat(Word), zip(offsets[1::2], offsets[2::2], parts[1::2])))
 
 
 _WORD_SPLIT = lazy(f"({WORD.source})")
+# WORD on ASCII text, where its letters, marks and numbers are A-Z, a-z and 0-9 and its joiners
+# - and ': Python's `re` splits with it twice as fast as `regex` with WORD (most paragraphs).
+_ASCII_WORD_SPLIT = lazy(r"([A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*)", engine="re")
 
 
 def _next_non_space(text: str, pos: int, end: int) -> int:

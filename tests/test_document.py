@@ -147,3 +147,24 @@ def test_words_are_the_word_pattern_s_matches(text, start, end):
         Word(m.start(), m.end(), m.group()) for m in regex.finditer(segmentation.WORD.source, text[:end], pos=start)
     ]
     assert segmentation.words(text, start, end) == expected
+
+
+def test_the_ascii_word_pattern_knows_the_ascii_letters_marks_and_numbers_of_the_word_pattern():
+    ascii_characters = "".join(map(chr, range(128)))
+    word_characters = regex.findall(r"[\p{L}\p{M}\p{N}]", ascii_characters)
+    assert "".join(word_characters) == "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
+@given(
+    st.text(alphabet=st.characters(max_codepoint=127), max_size=40)
+    | st.text(alphabet=list("aZ9 -'_.\r\n\t\x00"), max_size=40),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+def test_ascii_words_are_the_word_pattern_s_matches(text, start, end):
+    """On ASCII text, segmentation.words splits with `re`: the same tokens as `regex` with WORD."""
+    start, end = sorted((min(start, len(text)), min(end, len(text))))
+    expected = [
+        Word(m.start(), m.end(), m.group()) for m in regex.finditer(segmentation.WORD.source, text[:end], pos=start)
+    ]
+    assert segmentation.words(text, start, end) == expected

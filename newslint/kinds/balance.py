@@ -8,8 +8,7 @@ opening mark left open, the closing mark that closes nothing, or a mark that poi
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import regex
@@ -35,7 +34,6 @@ _MARKER = lazy(r"(?<![\p{L}\p{N}(])(?P<label>\p{L}|\p{N}{1,3})\)(?=\s)")
 # "three points: a) a ceasefire": where a list item starts, after a colon, a comma or "and"/"or".
 _ITEM_START = lazy(r"(?:[:;,]|\b(?:and|or))[ \t]+\Z")
 _EMOTICON = lazy(r"[:;]-?[()\[\]]\Z")
-_EYES = re.compile(r"[:;]-?[()\[\]]")  # somewhere in a paragraph: _EMOTICON may skip a bracket there
 
 
 class Balance(Rule):
@@ -62,17 +60,23 @@ class Balance(Rule):
         openers, closers = {open_ for open_, _ in pairs}, {close for _, close in pairs}
         plain = len(openers) == len(closers) == len(pairs) and not openers & closers
         plain = plain and all(len(mark) == 1 for mark in marks)
-        self._bracket_marks = (
-            LazyPattern("[" + "".join(map(re.escape, sorted(marks))) + "]", engine="re") if marks and plain else None
-        )
+        # Single-character brackets, each either an opener or a closer: found with str.find.
+        self._plain_marks = "".join(sorted(marks)) if marks and plain else None
 
     def _nested_plainly(self, paragraph: str) -> bool:
         """Whether a paragraph's brackets all close in order and none stands next to an emoticon's
         eyes: _bracket_problems would find nothing there (a list marker's ")" only excuses a
-        bracket that closes nothing). The brackets are picked out in C, not one by one."""
-        if self._bracket_marks is None or _EYES.search(paragraph):
+        bracket that closes nothing)."""
+        if self._plain_marks is None:
             return False
-        return _nested("".join(self._bracket_marks.findall(paragraph)), self._pairs)
+        return self._nested_plainly_at(paragraph, 0, _positions(paragraph, self._plain_marks))
+
+    def _nested_plainly_at(self, text: str, start: int, positions: list[int]) -> bool:
+        """_nested_plainly for the paragraph starting at `start` whose marks stand at `positions`:
+        only the characters before each mark can be an emoticon's eyes (":(", ";-)")."""
+        if any(_eyes_before(text, start, position) for position in positions):
+            return False
+        return _nested("".join(map(text.__getitem__, positions)), self._pairs)
 
     def triggers(self) -> Triggers | None:
         marks = set(self._quote_marks) | set(self._bracket_closer) | set(self._bracket_opener)
@@ -84,17 +88,25 @@ class Balance(Rule):
             found += [
                 (pos, problem) for pos, problem in doc.quote_structure.problems if doc.text[pos] in self._quote_marks
             ]
-        if self._brackets is not None:
+        if self._plain_marks is not None:
+            found += self._plain_bracket_problems(doc, self._plain_marks)
+        elif self._brackets is not None:
             for index in _paragraphs_holding(doc, self._brackets):
                 paragraph = doc.paragraphs[index]
-                found += self._bracket_problems(doc.text, paragraph.start, paragraph.end)
+                found += self._bracket_problems_one_by_one(doc.text, paragraph.start, paragraph.end)
         for pos, problem in sorted(found):
             yield Hit(pos, pos + 1, (), {"problem": _PROBLEMS[problem]})
 
-    def _bracket_problems(self, text: str, start: int, end: int) -> list[tuple[int, str]]:
-        if self._nested_plainly(text[start:end]):
-            return []  # most paragraphs: no bracket to look at one by one
-        return self._bracket_problems_one_by_one(text, start, end)
+    def _plain_bracket_problems(self, doc: Document, marks: str) -> list[tuple[int, str]]:
+        """Bracket problems with single-character marks: every mark of the text is picked out in
+        one scan, and only a paragraph whose marks do not nest plainly is walked mark by mark
+        (scanning each paragraph that holds a mark again would read most of the text twice)."""
+        problems: list[tuple[int, str]] = []
+        for index, positions in _marks_by_paragraph(doc, marks).items():
+            paragraph = doc.paragraphs[index]
+            if not self._nested_plainly_at(doc.text, paragraph.start, positions):
+                problems += self._bracket_problems_one_by_one(doc.text, paragraph.start, paragraph.end)
+        return problems
 
     def _bracket_problems_one_by_one(self, text: str, start: int, end: int) -> list[tuple[int, str]]:
         problems: list[tuple[int, str]] = []
@@ -125,6 +137,38 @@ def _nested(marks: str, pairs: list[str]) -> bool:
         elif not expected or expected.pop() != mark:
             return False
     return not expected
+
+
+def _eyes_before(text: str, start: int, position: int) -> bool:
+    """Whether an emoticon's eyes (":", ";" or ":-", ";-") stand before text[position], after `start`."""
+    if position <= start or text[position - 1] not in ":;-":
+        return False  # nearly every mark: decided without a slice
+    before = text[max(start, position - 2) : position]
+    return before[-1] in ":;" or before[-2:-1] in (":", ";")
+
+
+def _positions(text: str, marks: Iterable[str]) -> list[int]:
+    """Where each of the single-character marks stands in the text, in order. str.find skips to
+    the next one at memchr speed; a regex character class tests every character in turn."""
+    found: list[int] = []
+    for mark in marks:
+        position = text.find(mark)
+        while position >= 0:
+            found.append(position)
+            position = text.find(mark, position + 1)
+    return sorted(found)
+
+
+def _marks_by_paragraph(doc: Document, marks: Iterable[str]) -> dict[int, list[int]]:
+    """The positions of the marks in each paragraph that holds one, by paragraph index, in order
+    (a mark between paragraphs is in none)."""
+    by_paragraph: dict[int, list[int]] = {}
+    paragraphs = doc.paragraphs
+    for position in _positions(doc.text, marks):
+        index = doc.paragraph_index(position)
+        if index >= 0 and position < paragraphs[index].end:
+            by_paragraph.setdefault(index, []).append(position)
+    return by_paragraph
 
 
 def _paragraphs_holding(doc: Document, marks: LazyPattern) -> list[int]:

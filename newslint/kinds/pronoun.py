@@ -130,22 +130,28 @@ class Pronoun(Rule):
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         flagged: dict[int, str] = {}  # start of a pronoun already found to mean a place -> the place
-        for match in _pronouns(doc):
+        pronouns = _pronouns(doc)
+        for index, match in enumerate(pronouns):
             if _SPEAKING.match(doc.text, match.end()):
                 continue  # "Ukraine, she said, was ready": she speaks, so she is a person
-            antecedent = self._antecedent(doc, match, flagged)
+            antecedent = self._antecedent(doc, pronouns, index, flagged)
             if antecedent is not None:
                 flagged[match.start()] = antecedent.text
                 replacement = match_case(_replacement(doc.text, match), match.group())
                 yield Hit(match.start(), match.end(), (replacement,), {"antecedent": antecedent.text})
 
-    def _antecedent(self, doc: Document, pronoun: regex.Match, flagged: dict[int, str]) -> Mention | None:
-        """The place or organisation the pronoun refers to, or None when it may be a person.
+    def _antecedent(
+        self, doc: Document, pronouns: list[regex.Match], index: int, flagged: dict[int, str]
+    ) -> Mention | None:
+        """The place or organisation pronouns[index] refers to, or None when it may be a person.
         `flagged`: earlier pronouns that meant a place; they are that place, not a woman."""
         if not doc.paragraphs:
             return None
+        pronoun = pronouns[index]
         own, before = doc.sentence_at(pronoun.start())
         window_start = max(before.start if before is not None else own.start, pronoun.start() - WINDOW)
+        if _earlier_pronoun_of_a_woman(doc, pronouns, index, window_start, flagged):
+            return None  # what _mentions_a_woman would find first, known without its words
         if self._mentions_a_woman(doc, window_start, pronoun.start(), flagged):
             return None
         mentions = self._mentions(doc, window_start, pronoun.start(), flagged)
@@ -284,6 +290,24 @@ def _pronouns(doc: Document) -> list[regex.Match]:
     return [
         match for start in sorted(p for found in positions for p in found) if (match := _PRONOUN.match(text, start))
     ]
+
+
+def _earlier_pronoun_of_a_woman(
+    doc: Document, pronouns: list[regex.Match], index: int, start: int, flagged: dict[int, str]
+) -> bool:
+    """Whether a she/her between `start` and pronouns[index] did not mean a place: a woman for
+    _mentions_a_woman. Each pronoun found is a word of its paragraph (its pattern and the word
+    pattern stop at the same characters), so no word of the window need be looked at."""
+    for earlier in map(pronouns.__getitem__, range(index - 1, -1, -1)):
+        if earlier.start() < start:
+            return False
+        if (
+            earlier.start() not in flagged
+            and earlier.group().lower() in _FEMININE
+            and doc.in_one_paragraph(earlier.start(), earlier.end())
+        ):
+            return True
+    return False
 
 
 def _in_apposition(text: str, start: int, end: int) -> bool:

@@ -3,7 +3,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newslint.document import Document
-from newslint.kinds.balance import _paragraphs_holding
+from newslint.kinds.balance import _eyes_before, _marks_by_paragraph, _paragraphs_holding, _positions
 from newslint.regexes import lazy
 from tests.conftest import matched, run_rules
 
@@ -71,3 +71,50 @@ def test_paragraphs_holding_brackets_are_those_a_scan_of_every_bracket_finds(tex
         if index >= 0 and match.start() < doc.paragraphs[index].end and (not expected or expected[-1] != index):
             expected.append(index)
     assert _paragraphs_holding(doc, marks) == expected
+
+
+_PARAGRAPH_PIECES = st.sampled_from(
+    ["(", ")", "[", "]", ":", ";", "-", "a", "1", " ", "é", "\n", "\r\n", "\n\n", "\r\r"]
+)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_PARAGRAPH_PIECES, max_size=30).map("".join))
+def test_plain_brackets_are_the_problems_of_every_paragraph_walked_mark_by_mark(make_rules, text):
+    (rule,) = make_rules(RULE)
+    doc = Document(text)
+    expected = [
+        problem
+        for paragraph in doc.paragraphs
+        for problem in rule._bracket_problems_one_by_one(text, paragraph.start, paragraph.end)
+    ]
+    assert rule._plain_bracket_problems(doc, "()[]") == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PARAGRAPH_PIECES, max_size=30).map("".join))
+def test_marks_by_paragraph_are_those_a_scan_of_every_bracket_finds(text):
+    doc = Document(text)
+    expected: dict[int, list[int]] = {}
+    for match in lazy(r"[()\[\]]").finditer(text):
+        index = doc.paragraph_index(match.start())
+        if index >= 0 and match.start() < doc.paragraphs[index].end:
+            expected.setdefault(index, []).append(match.start())
+    assert _marks_by_paragraph(doc, "()[]") == expected
+    assert _positions(text, "([") == [m.start() for m in lazy(r"[(\[]").finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "position", "eyes"),
+    [
+        (":)", 0, 1, True),
+        (";-(", 0, 2, True),
+        ("a-(", 0, 2, False),
+        (":-(", 1, 2, False),  # the colon is in the paragraph before
+        (":)", 1, 1, False),
+        ("(", 0, 0, False),
+        ("x)", 0, 1, False),
+    ],
+)
+def test_eyes_before_a_bracket_stand_inside_its_paragraph(text, start, position, eyes):
+    assert _eyes_before(text, start, position) is eyes

@@ -1,5 +1,9 @@
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from newslint.document import Document
+from newslint.kinds.pronoun import _earlier_pronoun_of_a_woman, _pronouns
 from tests.conftest import matched, run_rules
 
 RULE = """
@@ -77,3 +81,41 @@ def test_an_earlier_pronoun_that_meant_a_place_does_not_count_as_a_woman(rules):
 
 def test_a_pronoun_after_one_that_meant_a_person_stays_silent(rules):
     assert run_rules(rules, "The chancellor said she would go. Germany and her allies agreed.") == []
+
+
+# Pronouns, words that continue them ("her-", "_she", "she’s"), a woman's title, and breaks.
+_PIECES = st.sampled_from(
+    [
+        "she",
+        "She",
+        "her",
+        "HERS",
+        "herself",
+        "ſhe",
+        "Ms",
+        "China",
+        "-",
+        "'",
+        "’",
+        "_",
+        "é",
+        " ",
+        ", ",
+        ". ",
+        "\n",
+        "\n\n",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_PIECES, max_size=24).map("".join), st.data())
+def test_an_earlier_pronoun_of_a_woman_is_a_woman_mentioned_in_the_window(rules, text, data):
+    (rule,) = rules
+    doc = Document(text)
+    pronouns = _pronouns(doc)
+    for index, pronoun in enumerate(pronouns):
+        start = data.draw(st.integers(0, pronoun.start()))
+        flagged = {earlier.start(): "China" for earlier in pronouns[:index] if data.draw(st.booleans())}
+        if _earlier_pronoun_of_a_woman(doc, pronouns, index, start, flagged):
+            assert rule._mentions_a_woman(doc, start, pronoun.start(), flagged)

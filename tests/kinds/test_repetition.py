@@ -1,7 +1,10 @@
+import re
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint.kinds.repetition import _DOUBLED, doubled
+from newslint.kinds.repetition import _DOUBLED, _ascii_words, _may_repeat, _may_repeat_near, doubled
 from tests.conftest import matched, run_rules
 
 RULE = """
@@ -53,8 +56,16 @@ _PIECES = st.sampled_from(
         "'",
         "/",
         "“",
+        "—",
+        "é",
+        "ſ",
+        "\u2028",
+        "\x1c",
     ]
 )
+# Without non-ASCII letters: the texts the ASCII candidate search runs on, marks of any script.
+_ASCII_WORD_PIECES = st.sampled_from(["a", "A", "ab", "Ab", "AB", "b", "1", "_", " ", "\n", "\r\n", "\n\n", "\t"])
+_NON_WORD_PIECES = st.sampled_from(["\u00a0", "“", "”", "—", "’", "\u2028", "\x85", "\x1c", ".", "-", "'"])
 
 
 @settings(max_examples=500, deadline=None)
@@ -62,3 +73,28 @@ _PIECES = st.sampled_from(
 def test_candidates_find_every_doubled_word_the_whole_text_scan_finds(text):
     expected = [(m.span(), m.group("first"), m.group("second")) for m in _DOUBLED.finditer(text)]
     assert [(m.span(), m.group("first"), m.group("second")) for m in doubled(text)] == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(_ASCII_WORD_PIECES, _NON_WORD_PIECES), max_size=30).map("".join))
+def test_the_ascii_candidates_find_every_doubled_word_among_marks_of_any_script(text):
+    assert _ascii_words(text)
+    expected = [(m.span(), m.group("first"), m.group("second")) for m in _DOUBLED.finditer(text)]
+    assert [(m.span(), m.group("first"), m.group("second")) for m in doubled(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ascii_words"),
+    [("", True), ("the the", True), ("“the — the”\u00a0", True), ("café café", False), ("ſo so", False), ("x²", False)],
+)
+def test_ascii_words_are_texts_without_a_non_ascii_word_character(text, ascii_words):
+    assert _ascii_words(text) is ascii_words
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=30).map("".join), st.data())
+def test_the_token_test_near_a_doubled_word_is_the_token_test_of_the_whole_text(text, data):
+    folded = text.lower()
+    start = data.draw(st.integers(0, len(text)))
+    match = re.compile("").match(text, start)  # a place anywhere in the text, not only a doubled word
+    assert _may_repeat_near(folded, match) == _may_repeat(folded)
