@@ -42,6 +42,9 @@ _TO_COLON = r"(?:[ \t]+[\p{L}\p{N}'’-]+){0,3}[ \t]*:[ \t]+(?=\p{Lu})"
 # What stands before the verb of a ", <speaker> said" or ", said <speaker>" attribution: a comma,
 # then the speaker, if it comes first. A speaker holds no comma: the comma is the last before the verb.
 _COMMA_BEFORE_VERB = lazy(rf",\s+(?:{_SPEAKER_WORDS}\s+)?")
+# After the verb of a comma attribution, up to the sentence's end mark, stands none of these.
+_NOT_AFTER_THE_VERB = ';:"“”'
+_FIRST_MARK = lazy(rf"[.!?{_NOT_AFTER_THE_VERB}]", engine="re")
 
 PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "we", "i"})
 # Words that end what comes before a speaker at the start of a sentence ("In the morning the
@@ -83,6 +86,7 @@ class Attribution(Rule):
             word.lower() for listname in options["speakers"] for word in context.wordlist(listname)
         )
         self._verbs = options["verbs"]
+        self._verbs_hold_no_stop = not any(mark in verb for verb in self._verbs for mark in _NOT_AFTER_THE_VERB)
         self._verbs_by_lowercase: dict[str, list[str]] = {}
         for verb in self._verbs:
             self._verbs_by_lowercase.setdefault(verb.lower(), []).append(verb)
@@ -128,14 +132,19 @@ class Attribution(Rule):
         return starts
 
     def _may_attribute(self, text: str, verb: int) -> bool:
-        """Whether the verb at offset `verb` may be the verb of an attribution: after a comma and
-        perhaps its speaker (", Putin told Xi.", ", said the minister."), or before a colon
-        ("Zelensky said: We ..."). Tested around the verb, without the sentence: most verbs stand
-        elsewhere, and their paragraphs then need not be cut into sentences."""
-        comma = text.rfind(",", 0, verb)
-        if comma >= 0 and _COMMA_BEFORE_VERB.fullmatch(text, comma, verb) is not None:
+        """Whether the verb at offset `verb` may be the verb of an attribution: before a colon
+        ("Zelensky said: We ..."), or after a comma and perhaps its speaker (", Putin told Xi.",
+        ", said the minister.") with nothing but words up to the sentence's end mark. Tested
+        around the verb, without the sentence: most verbs stand elsewhere, and their paragraphs
+        then need not be cut into sentences."""
+        if self._verb_before_colon.match(text, verb) is not None:
             return True
-        return self._verb_before_colon.match(text, verb) is not None
+        if self._verbs_hold_no_stop:  # the sentence's end mark comes first ('he said, "We ...' has none)
+            mark = _FIRST_MARK.search(text, verb)
+            if mark is None or mark.group() in _NOT_AFTER_THE_VERB:
+                return False
+        comma = text.rfind(",", 0, verb)
+        return comma >= 0 and _COMMA_BEFORE_VERB.fullmatch(text, comma, verb) is not None
 
     def _has_pronoun(self, text: str, start: int, end: int) -> bool:
         """Whether text[start:end] holds one of the pronouns as a word: self._pronoun.search, asked

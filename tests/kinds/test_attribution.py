@@ -149,7 +149,7 @@ def _attributed_speech(draw: st.DrawFn) -> str:
         + draw(_BLANKS)
         + core
         + draw(st.sampled_from(["", " in Kyiv", ", adding", ": We", ":  Our", " on Monday: I", ":\tI", ": we"]))
-        + draw(st.sampled_from([".", "?!", ". ", "", ";", ' "', " We"]))
+        + draw(st.sampled_from([".", "?!", "!", ". ", "", ";", ' "', " We"]))
     )
 
 
