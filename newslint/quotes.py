@@ -31,7 +31,7 @@ Problem = Literal["unclosed", "stray", "misdirected", "nested"]
 OPENERS = "“„«"  # marks whose shape opens (English, German and Hungarian, French)
 CLOSERS = "”»"
 STRAIGHT = '"'
-_MARK = lazy(r'["“”„«»]', engine="re")  # a class of literals: `re` scans it faster
+MARKS = '"“”„«»'  # each found with str.find: far faster than a search for a class of them
 # Where a mark stands: after these, a mark opens; before these, it closes.
 _BEFORE_OPENING = " \t\r\n([{—–-/‘'\u00a0"
 _AFTER_CLOSING = " \t\r\n)]},.;:!?—–-/…’'\u00a0"
@@ -106,6 +106,22 @@ def _follows_an_end(text: str, start: int, pos: int, ends: str) -> bool:
     return pos > start and text[pos - 1] in ends
 
 
+Mark = tuple[int, str]  # a quotation mark's offset, and the mark
+
+
+def marks_in(text: str) -> list[Mark]:
+    """The quotation marks of the text, in order: each kind found with str.find (a search for a
+    class of marks, on `re`, takes several times as long: it tries every character)."""
+    found = []
+    for mark in MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            found.append((at, mark))
+            at = text.find(mark, at + 1)
+    found.sort()
+    return found
+
+
 def analyse(text: str, paragraphs: Sequence[Span]) -> QuoteStructure:
     return _Reader(text, paragraphs).read()
 
@@ -117,7 +133,7 @@ class _Reader:
         self.text = text
         self.paragraphs = paragraphs
         self.result = QuoteStructure()
-        self._marks: dict[int, list] = {}
+        self._marks: dict[int, list[Mark]] = {}
         self._straight_paragraph: Span | None = None
         self._straight: list[int] = []
 
@@ -131,8 +147,8 @@ class _Reader:
                 continue  # nothing open, nothing to read
             if state is not None:
                 state = self._carry(state, paragraph, marks)
-            for match in marks:
-                state = self._read_mark(match.start(), match.group(), paragraph, index, state)
+            for position, mark in marks:
+                state = self._read_mark(position, mark, paragraph, index, state)
             if state is not None and state.nested is not None:
                 state = self._unclosed(state) or state.nested  # 'He said: "A ... "B ...': the first never closed
             if (
@@ -147,14 +163,14 @@ class _Reader:
         self.result.problems.sort()
         return self.result
 
-    def _marks_by_paragraph(self) -> dict[int, list]:
-        """The quotation marks of each paragraph that has any, found in one scan of the text."""
+    def _marks_by_paragraph(self) -> dict[int, list[Mark]]:
+        """The quotation marks of each paragraph that has any, in order."""
         starts = [paragraph.start for paragraph in self.paragraphs]
-        found: dict[int, list] = {}
-        for match in _MARK.finditer(self.text):
-            index = bisect_right(starts, match.start()) - 1
-            if index >= 0 and match.start() < self.paragraphs[index].end:
-                found.setdefault(index, []).append(match)
+        found: dict[int, list[Mark]] = {}
+        for position, mark in marks_in(self.text):
+            index = bisect_right(starts, position) - 1
+            if index >= 0 and position < self.paragraphs[index].end:
+                found.setdefault(index, []).append((position, mark))
         return found
 
     def _quotation(self, start: int, end: int | None = None, paragraph: int | None = None) -> None:
@@ -168,22 +184,22 @@ class _Reader:
         self._quotation(state.position, paragraph=state.paragraph)
         return None
 
-    def _carry(self, state: _Open, paragraph: Span, marks: list) -> _Open | None:
+    def _carry(self, state: _Open, paragraph: Span, marks: list[Mark]) -> _Open | None:
         """An open quotation meets the next paragraph: continued, closed there, or left unclosed."""
         text = self.text
         first = marks[0] if marks else None
-        if first is not None and first.start() == paragraph.start and _role(text, first.start(), paragraph) == "open":
+        if first is not None and first[0] == paragraph.start and _role(text, first[0], paragraph) == "open":
             self._quotation(state.position, paragraph=state.paragraph)
             return None  # the convention: each paragraph of a quotation opens with a mark again
         opened_block = text[self.paragraphs[state.paragraph].start : state.position].strip() == ""
         if not opened_block and _BLANK_LINE.search(text, self.paragraphs[state.paragraph].end, paragraph.start):
             return self._unclosed(state)  # only a block quotation, or a line of one paragraph, runs on unopened
-        if _ATTRIBUTION.search(text, paragraph.start, first.start() if first else paragraph.end):
+        if _ATTRIBUTION.search(text, paragraph.start, first[0] if first else paragraph.end):
             return self._unclosed(state)
         if first is None:
             state.quiet_paragraphs += 1
             return self._unclosed(state) if state.quiet_paragraphs > CARRY_LIMIT else state
-        if first.group() in OPENERS or _role(text, first.start(), paragraph) == "open":
+        if first[1] in OPENERS or _role(text, first[0], paragraph) == "open":
             return self._unclosed(state)  # a new quotation in mid-paragraph: the old one never closed
         return state  # a block quotation: the first mark of this paragraph closes it
 
@@ -235,7 +251,7 @@ class _Reader:
         once: counting in the text for every mark would be quadratic)."""
         if self._straight_paragraph != paragraph:
             self._straight_paragraph = paragraph
-            self._straight = [m.start() for m in self._marks.get(paragraph.start, ()) if m.group() == STRAIGHT]
+            self._straight = [at for at, mark in self._marks.get(paragraph.start, ()) if mark == STRAIGHT]
         return len(self._straight) - bisect_right(self._straight, pos)
 
     def _opening(self, pos: int, mark: str, paragraph: Span, index: int, state: _Open | None) -> _Open:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import time
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from contextvars import ContextVar
 from functools import lru_cache
@@ -470,6 +471,24 @@ def matches_at(literals: LazyPattern, text: str, starts: Iterable[int]) -> list[
         if start < searched_to:
             continue
         match = literals.match(text, start)
+        if match:
+            found.append(match)
+            searched_to = match.end()
+    return found
+
+
+def matches_at_within(literals: LazyPattern, text: str, starts: Iterable[int], windows: Sequence[Span]) -> list[Any]:
+    """scan_within(literals, text, windows) for a literal trie, given every place where one of its
+    matches may start (more do no harm): each tried as the scan of its window would try it,
+    bounded by that window; a start in no window is no match."""
+    found: list[Any] = []
+    searched_to = 0
+    window_starts = [window[0] for window in windows]
+    for start in sorted(set(starts)):
+        index = bisect_right(window_starts, start) - 1
+        if start < searched_to or index < 0 or start >= windows[index][1]:
+            continue
+        match = literals.match(text, start, windows[index][1])
         if match:
             found.append(match)
             searched_to = match.end()

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from newslint.document import Document
+from newslint.quotes import marks_in
 
 
 def problems(text: str) -> list[tuple[str, str]]:
@@ -80,3 +85,10 @@ def test_a_quoted_speaker_who_reports_speech_leaves_the_quotation_open_by_conven
 
 def test_german_reversed_guillemets():
     assert problems("Sie sagte »Ja« und ging.") == []
+
+
+@given(st.text(alphabet=list("\"“”„«»‘’'a \r\n\u00a0é"), max_size=40))
+@example("")
+@example('«»„“”""\r\n"')
+def test_the_marks_found_one_kind_at_a_time_are_those_a_search_for_all_finds(text):
+    assert marks_in(text) == [(match.start(), match.group()) for match in re.finditer('["“”„«»]', text)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import regex
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newslint.config import rule_set
@@ -15,8 +15,11 @@ from newslint.regexes import (
     compile_literals,
     literal_alternation,
     literal_matches,
+    matches_at_within,
     required_literal,
+    scan_within,
 )
+from newslint.spans import Span
 
 
 @pytest.mark.parametrize(
@@ -79,3 +82,20 @@ def test_literal_matches_are_the_tries_matches(text, phrases):
     literals = compile_literals(phrases)
     expected = [(m.span(), m.group()) for m in literals.finditer(text)]
     assert [(m.span(), m.group()) for m in literal_matches(literals, text, phrases)] == expected
+
+
+@given(
+    st.text(alphabet=list("hongkU.Sa bsx-,\n"), max_size=60),
+    st.lists(st.sampled_from(PHRASES), min_size=1, max_size=4),
+    st.lists(st.integers(0, 60), max_size=6),
+)
+@example("hong kong, U.S. hong", ["hong kong", "hong", "U.S."], [0, 7, 11, 14, 16])
+def test_literal_matches_tried_at_their_starts_are_those_a_scan_of_the_windows_finds(text, phrases, cuts):
+    """Windows that touch, leave gaps, or cut a phrase in two: each match is bounded by the window
+    that holds its start, and a start in no window is none."""
+    literals = compile_literals(phrases)
+    bounds = sorted({min(cut, len(text)) for cut in cuts})
+    windows = [Span(start, end) for start, end in zip(bounds[::2], bounds[1::2])]
+    expected = [(m.span(), m.group()) for m in scan_within(literals, text, windows)]
+    starts = [at for phrase in phrases for at in range(len(text)) if text.startswith(phrase, at)]
+    assert [(m.span(), m.group()) for m in matches_at_within(literals, text, starts + [0, 0], windows)] == expected

@@ -35,7 +35,16 @@ from newslint.triggers import AS_WORD, Triggers
 _QUOTE_MARKS = lazy(r"[\"“”«»„‘]|(?<![\p{L}\p{N}])'(?=\p{L})")
 _COMMA = lazy(r",\s+")
 _SPEAKER_WORD = r"[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’-]*"
-_SPEAKER = rf"(?P<speaker>(?:{_SPEAKER_WORD}\s+){{0,7}}{_SPEAKER_WORD})"
+_SPEAKER_WORDS = rf"(?:{_SPEAKER_WORD}\s+){{0,7}}{_SPEAKER_WORD}"
+_SPEAKER = rf"(?P<speaker>{_SPEAKER_WORDS})"
+# What a colon attribution holds after its verb: up to three words, then the colon and a capital.
+_TO_COLON = r"(?:[ \t]+[\p{L}\p{N}'’-]+){0,3}[ \t]*:[ \t]+(?=\p{Lu})"
+# What stands before the verb of a ", <speaker> said" or ", said <speaker>" attribution: a comma,
+# then the speaker, if it comes first. A speaker holds no comma: the comma is the last before the verb.
+_COMMA_BEFORE_VERB = lazy(rf",\s+(?:{_SPEAKER_WORDS}\s+)?")
+# After the verb of a comma attribution, up to the sentence's end mark, stands none of these.
+_NOT_AFTER_THE_VERB = ';:"“”'
+_FIRST_MARK = lazy(rf"[.!?{_NOT_AFTER_THE_VERB}]", engine="re")
 
 PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "we", "i"})
 # Words that end what comes before a speaker at the start of a sentence ("In the morning the
@@ -68,9 +77,8 @@ class Attribution(Rule):
         )
         # "Zelensky said: We will ...", "The minister told reporters: I ...": speech after a colon,
         # wherever the attribution stands in its sentence ("Speaking in Kyiv, Zelensky said: ...").
-        self._colon_attribution = compile_pattern(
-            rf"{_SPEAKER}\s+(?P<verb>{verbs}){WORD_END}(?:[ \t]+[\p{{L}}\p{{N}}'’-]+){{0,3}}[ \t]*:[ \t]+(?=\p{{Lu}})"
-        )
+        self._colon_attribution = compile_pattern(rf"{_SPEAKER}\s+(?P<verb>{verbs}){WORD_END}{_TO_COLON}")
+        self._verb_before_colon = compile_pattern(rf"(?:{verbs}){WORD_END}{_TO_COLON}")
         pronouns = literal_alternation(word.lower() for word in options["pronouns"])
         self._pronoun = with_context(pronouns, ignorecase=True)  # whole words
         self._pronoun_gate = _word_gate(options["pronouns"])
@@ -78,6 +86,7 @@ class Attribution(Rule):
             word.lower() for listname in options["speakers"] for word in context.wordlist(listname)
         )
         self._verbs = options["verbs"]
+        self._verbs_hold_no_stop = not any(mark in verb for verb in self._verbs for mark in _NOT_AFTER_THE_VERB)
         self._verbs_by_lowercase: dict[str, list[str]] = {}
         for verb in self._verbs:
             self._verbs_by_lowercase.setdefault(verb.lower(), []).append(verb)
@@ -85,7 +94,9 @@ class Attribution(Rule):
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        verb_sentences = {doc.sentence_at(start)[0] for start in self._verb_positions(doc)}
+        verb_sentences = {
+            doc.sentence_at(start)[0] for start in self._verb_positions(doc) if self._may_attribute(text, start)
+        }
         for sentence in sorted(verb_sentences):
             if not self._has_pronoun(text, sentence.start, sentence.end):
                 continue
@@ -119,6 +130,21 @@ class Attribution(Rule):
             for verb in self._verbs_by_lowercase[lowercase]:
                 starts.extend([start for start in found if text.startswith(verb, start)])
         return starts
+
+    def _may_attribute(self, text: str, verb: int) -> bool:
+        """Whether the verb at offset `verb` may be the verb of an attribution: before a colon
+        ("Zelensky said: We ..."), or after a comma and perhaps its speaker (", Putin told Xi.",
+        ", said the minister.") with nothing but words up to the sentence's end mark. Tested
+        around the verb, without the sentence: most verbs stand elsewhere, and their paragraphs
+        then need not be cut into sentences."""
+        if self._verb_before_colon.match(text, verb) is not None:
+            return True
+        if self._verbs_hold_no_stop:  # the sentence's end mark comes first ('he said, "We ...' has none)
+            mark = _FIRST_MARK.search(text, verb)
+            if mark is None or mark.group() in _NOT_AFTER_THE_VERB:
+                return False
+        comma = text.rfind(",", 0, verb)
+        return comma >= 0 and _COMMA_BEFORE_VERB.fullmatch(text, comma, verb) is not None
 
     def _has_pronoun(self, text: str, start: int, end: int) -> bool:
         """Whether text[start:end] holds one of the pronouns as a word: self._pronoun.search, asked

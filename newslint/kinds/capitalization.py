@@ -147,9 +147,25 @@ def _lowercase_after_mark(marks: str) -> LazyPattern:
     return lazy(rf"[{regex.escape(marks)}][\"”’'»)\]]*\s+[\"“‘'(\[«]*[\p{{Ll}}\p{{Lm}}\p{{Lo}}]")
 
 
-# By the marks a rule's sentences may follow (`after`): a rule that follows only "." searches for
-# a literal, which is far faster than searching for any of four marks.
-_LOWERCASE_AFTER = {marks: _lowercase_after_mark(marks) for marks in (".", "!?", ".!?")}
+# One pattern per mark: one that starts with a literal is searched for far faster than one that
+# starts with a class of marks.
+_LOWERCASE_AFTER = {mark: _lowercase_after_mark(mark) for mark in ".!?"}
+
+
+def _lowercase_after(text: str, mark: str) -> Iterator[Any]:
+    """_lowercase_after_mark(mark).finditer(text). A period, which every story has thousands of, is
+    left to the pattern's search; "!" and "?", rare, are each found with str.find and the pattern
+    tried there (a match holds its mark only at its start: it is the one a search finds there)."""
+    pattern = _LOWERCASE_AFTER[mark]
+    if mark == ".":
+        yield from pattern.finditer(text)
+        return
+    at = text.find(mark)
+    while at >= 0:
+        match = pattern.match(text, at)
+        if match:
+            yield match
+        at = text.find(mark, at + 1)
 
 
 def _sentences_that_may_start_lowercase(doc: Document, after: frozenset[str]) -> Iterator[Span]:
@@ -164,10 +180,8 @@ def _sentences_that_may_start_lowercase(doc: Document, after: frozenset[str]) ->
             for index, (start, end) in enumerate(doc.paragraphs)
             if not text[start].isupper() and _may_start_lowercase(text, start, end)  # most start with a capital
         )
-    marks = "".join(mark for mark in ".!?" if mark in after)
-    if marks:
-        pattern = _LOWERCASE_AFTER.get(marks) or _lowercase_after_mark(marks)
-        candidates.update(doc.paragraph_index(match.end() - 1) for match in pattern.finditer(text))
+    for mark in after.intersection(".!?"):  # a match has one mark: those of one mark are apart
+        candidates.update(doc.paragraph_index(match.end() - 1) for match in _lowercase_after(text, mark))
     for index in sorted(candidates):
         if index >= 0:
             yield from doc.paragraph_sentences(index)

@@ -10,12 +10,12 @@ from functools import cached_property
 from typing import Any
 
 from newslint.document import Document
-from newslint.regexes import compile_literals, lazy, scan_within
+from newslint.regexes import compile_literals, lazy, matches_at_within, scan_within
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option, OptionError
 from newslint.textcase import match_case
-from newslint.triggers import Triggers
+from newslint.triggers import ANYWHERE, AS_WORD, Triggers, is_word
 
 # "Mumbai (Bombay)", "Mumbai, formerly Bombay", "the city once called Bombay": an old name explained.
 _RENAME_CUE = lazy(
@@ -124,22 +124,20 @@ class Consistency(Rule):
     def hits(self, doc: Document) -> Iterator[Hit]:
         if not self.ignorecase and not any(spelling in doc.text for spelling in self._spellings):
             return  # "us" but never "US" or "U.S."
-        windows = doc.windows_for(self._triggers)  # the trigger scan's places: cheaper than a scan
-        if windows == []:
-            return
         occurrences = [
-            (match, self._index[self._key(match.group())]) for match in scan_within(self._regex, doc.text, windows)
+            (match, self._index[self._key(match.group())]) for match in self._matches(doc) if self._counts(doc, match)
         ]
-        if occurrences and self._exceptions:
+        if not self._may_flag(occurrences) or (
+            self._since is not None and (doc.written_by or self._since) < self._since
+        ):
+            return  # one form only; or copy written before the rename, which keeps the old name
+        if self._exceptions:  # asked last: the search of the whole text costs more than the rest
             excepted = self.excepted_spans(doc)
             occurrences = [
                 (match, index)
                 for match, index in occurrences
                 if not any(start <= match.start() and match.end() <= end for start, end in excepted)
             ]
-        occurrences = [(match, index) for match, index in occurrences if self._counts(doc, match)]
-        if not occurrences or (self._since is not None and (doc.written_by or self._since) < self._since):
-            return  # copy written before the rename keeps the old name
         winner = self._winner(occurrences)
         if winner is None:
             return
@@ -149,6 +147,39 @@ class Consistency(Rule):
                 written = match.group()
                 replacement = preferred if written in self._forms else match_case(preferred, written)
                 yield Hit(match.start(), match.end(), (replacement,), {"preferred": preferred})
+
+    def _may_flag(self, occurrences: list) -> bool:
+        """Whether an occurrence may be flagged: one not in the house form, or, without a house
+        form, two forms. Exceptions only take occurrences away, so where this is False it stays False."""
+        if self._preferred is not None:
+            return any(index != len(self._forms) - 1 for _, index in occurrences)
+        return len({index for _, index in occurrences}) >= 2
+
+    def _matches(self, doc: Document) -> list[Any]:
+        """The forms in the text, in the paragraphs where the trigger scan found them. Where it can
+        tell, a form is tried only where it saw one written as it is spelt, case minded ("us" is
+        in every story, "US" in far fewer places); its paragraph bounds the match, as when the
+        paragraphs holding a trigger are scanned."""
+        starts = None if self.declared_triggers else self._written_at(doc)
+        if starts is not None:
+            return matches_at_within(self._regex, doc.text, starts, doc.paragraphs)
+        windows = doc.windows_for(self._triggers)  # the trigger scan's places: cheaper than a scan
+        return scan_within(self._regex, doc.text, windows) if windows != [] else []
+
+    def _written_at(self, doc: Document) -> list[int] | None:
+        """Where a spelling of the forms starts, case as written, from the trigger scan; None when
+        the rule ignores case or the scan cannot tell. Each spelling's lowercase is a trigger
+        (see _triggers), standing as a match of the rule's pattern stands."""
+        if self.ignorecase:
+            return None
+        text, starts = doc.text, []
+        for spelling in self._spellings:
+            lowercase = spelling.lower()
+            positions = doc.trigger_positions(lowercase, AS_WORD if is_word(lowercase) else ANYWHERE)
+            if positions is None:
+                return None
+            starts.extend(at for at in positions if text.startswith(spelling, at))
+        return starts
 
     def _counts(self, doc: Document, match: Any) -> bool:
         """Whether an occurrence is the writer's spelling to judge. Not: a document quoted verbatim

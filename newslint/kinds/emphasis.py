@@ -16,6 +16,7 @@ a habit (a headline, a caption, a sentence) is judged quotation by quotation.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from typing import Any
 
@@ -80,10 +81,14 @@ class Emphasis(Rule):
         if '"' not in text and "“" not in text:
             return
         candidates = [span for span in doc.quotations if self._is_emphasis(doc, span.start, span.end)]
+        if not candidates:
+            return
         phrases = [span for span in candidates if " " in text[span.start : span.end].strip()]
-        words = len(text.split())
-        short = words < self._short_text  # a headline, a caption, a sentence: too short to show a habit
-        if not short and (len(phrases) < self._min_count or 1000 * len(phrases) < self._min_density * words):
+        # A headline, a caption, a sentence: too short to show a habit.
+        short = _fewer_words_than(text, self._short_text)
+        if not short and (
+            len(phrases) < self._min_count or 1000 * len(phrases) < self._min_density * len(text.split())
+        ):
             return  # a pair of scare quotes or two in a long story is a writer's choice, not a habit;
             # and quoted single words are too often quoted from somebody to show the habit alone
         for start, end in candidates:
@@ -130,6 +135,15 @@ class Emphasis(Rule):
             return True  # 'the "third uncle" Wang Jixiang', 'the "Iron Lady" Margaret Thatcher': a nickname
         opens_sentence = text[sentence.start : start].strip().lower() in ("", "a", "an", "the")
         return opens_sentence and bool(_DEFINED_AFTER.match(text, end))  # 'A "tropical depression" is ...'
+
+
+def _fewer_words_than(text: str, limit: float) -> bool:
+    """Whether len(text.split()) < limit, splitting no more of the text than it takes to tell: a
+    long story is counted word by word only when its density of quoted phrases is asked."""
+    if limit > len(text):
+        return True  # a text has fewer words than characters
+    whole_limit = math.ceil(limit)  # a count below a fraction is below the next whole number
+    return len(text.split(maxsplit=whole_limit)) < whole_limit  # at most whole_limit + 1 parts
 
 
 def _inside_other_quotation(doc: Document, start: int, end: int) -> bool:

@@ -125,3 +125,60 @@ def test_the_pronoun_gate_answers_as_the_whole_word_pattern(make_rules, text, da
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert rule._has_pronoun(text, start, end) == (rule._pronoun.search(text, start, end) is not None)
+
+
+_BLANKS = st.sampled_from([" ", "  ", "\t", "\n", "\r\n", "\u00a0", "\x1c"])
+_SPEAKER_WORDS = st.lists(
+    st.sampled_from(["the", "minister", "Mr.", "O’Neil", "Zoe\u0301", "Putin", "reporters", "in", "-", '"']),
+    max_size=10,
+)
+
+
+@st.composite
+def _attributed_speech(draw: st.DrawFn) -> str:
+    """Speech, then a comma or not, a speaker and a verb in either order, what may follow the verb
+    (a colon, more words) and an end: near misses of the attribution patterns as well as matches."""
+    words = draw(_SPEAKER_WORDS)
+    speaker = "".join(word + draw(_BLANKS) for word in words)
+    verb = draw(st.sampled_from(["said", "told", "pointed out", "Said"]))
+    blank = draw(_BLANKS)
+    core = speaker + verb if draw(st.booleans()) else verb + blank + speaker.rstrip()
+    return (
+        draw(st.sampled_from(["We will win", "Our army, he", '"We', "", "I"]))
+        + draw(st.sampled_from([",", ", ", ",\r\n", ",\t", ", \u00a0", "", ";", ", ,"]))
+        + draw(_BLANKS)
+        + core
+        + draw(st.sampled_from(["", " in Kyiv", ", adding", ": We", ":  Our", " on Monday: I", ":\tI", ": we"]))
+        + draw(st.sampled_from([".", "?!", "!", ". ", "", ";", ' "', " We"]))
+    )
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_attributed_speech(), st.data())
+def test_the_verb_of_every_attribution_is_one_the_verb_test_keeps(make_rules, text, data):
+    """Sentences are found only around verbs that _may_attribute keeps: it must keep the verb of
+    every attribution the full patterns find, in any sentence (here: the text, and a stretch of it)."""
+    (rule,) = make_rules(RULE)
+    start = data.draw(st.integers(0, len(text)))
+    for begin, end in [(0, len(text)), (start, data.draw(st.integers(start, len(text))))]:
+        for comma in range(begin, end):
+            match = rule._attribution.fullmatch(text, comma, end)
+            if match:
+                assert rule._may_attribute(text, match.start("verb"))
+        colon = rule._colon_attribution.search(text, begin, end)
+        if colon:
+            assert rule._may_attribute(text, colon.start("verb"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will win, said the minister of the interior of the republic of Ruritania.",  # 8 speaker words
+        "We will win, the deputy minister of the interior of Ruritania said.",  # 8 words before the verb
+        "We will win,\r\nthe minister said.",
+        "We will win, the minister Zoe\u0301 said.",  # a mark inside a speaker word
+        "The minister said in Kyiv: We will win.",
+    ],
+)
+def test_attributions_at_the_edges_of_the_verb_test_are_still_found(make_rules, text):
+    assert len(run_rules(make_rules(RULE), text)) == 1

@@ -1,3 +1,7 @@
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from newslint.kinds.capitalization import _lowercase_after, _lowercase_after_mark
 from tests.conftest import matched, run_rules
 
 NAMES = """
@@ -55,3 +59,14 @@ def test_after_limits_where_a_sentence_start_counts(make_rules):
         """)
     text = "lowercase paragraph start. then a fragment"
     assert matched(run_rules(rules, text), text) == ["then"]
+
+
+@given(
+    st.lists(st.sampled_from(list(".!?\"”’')]“‘([« \t\n\u00a0\x1caAé\u0301ʰ漢1") + ["\r\n", "...", "?!"])).map("".join),
+    st.sampled_from([".", "!?", ".!?", "!", "?"]),
+)
+@example('Why?! "who? he said.) ‘x', "!?")
+def test_lowercase_after_marks_found_mark_by_mark_are_those_of_one_search(text, marks):
+    expected = [match.span() for match in _lowercase_after_mark(marks).finditer(text)]
+    found = sorted(match.span() for mark in marks for match in _lowercase_after(text, mark))
+    assert found == expected

@@ -1,6 +1,10 @@
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from newslint.document import Document
 from newslint.errors import RuleFileError
+from newslint.triggers import TriggerIndex
 from tests.conftest import matched, run_rules
 
 KYIV = """
@@ -140,3 +144,35 @@ def test_headlines_and_quotations_do_not_count_for_a_story_that_must_be_consiste
     assert run_rules(make_rules(US), text) == []
     mixed = "US imposes sanctions\n\nThe U.S. imposed them. US officials agreed, and U.S. banks too."
     assert matched(run_rules(make_rules(US), mixed), mixed) == ["US"]
+
+
+_US_RULES = """
+- id: t.us
+  kind: consistency
+  message: "'{match}' vs '{preferred}'"
+  variants: [U.S., US]
+  exceptions: ['US\\$']
+- id: t.covid
+  kind: consistency
+  message: "'{match}' vs '{preferred}'"
+  preferred: Covid-19
+  variants: [COVID-19, Côte d'Ivoire]
+"""
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.sampled_from(
+            ["U.S.", "US", "us", "U.S", "US$", "USA", "BUS", "_", "é", "\u0301", "Covid-19", "COVID-19", "covid-19"]
+            + ["Côte d'Ivoire", "Côte d’Ivoire", "CÔTE D'IVOIRE", '"', " ", ".", "\n", "\n\n", "\r\n\r\n", "ſ", "İ"]
+        ),
+        max_size=14,
+    ).map("".join)
+)
+def test_forms_found_from_the_trigger_scan_are_those_a_scan_of_the_text_finds(make_rules, text):
+    rules = make_rules(_US_RULES)
+    indexed = Document(text)
+    indexed.use_triggers(TriggerIndex(rule.triggers() for rule in rules))
+    for rule in rules:
+        assert rule.check(indexed) == rule.check(Document(text))

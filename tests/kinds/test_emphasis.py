@@ -1,6 +1,9 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newslint.errors import RuleFileError
+from newslint.kinds.emphasis import _fewer_words_than
 from tests.conftest import matched, run_rules
 
 RULE = """
@@ -78,3 +81,18 @@ def test_a_count_that_is_no_finite_number_is_a_rule_file_error(make_rules, value
     # .inf and .nan are YAML numbers: they were accepted, and max_words: .inf ended in a traceback
     with pytest.raises(RuleFileError, match="max_words: expected a number of 0 or more"):
         make_rules(RULE + f"  max_words: {value}\n")
+
+
+@given(
+    st.lists(st.sampled_from(["a", "b", " ", "\t", "\n", "\r\n", "\u00a0", "\u2028", "\x1c", "\u200b"])).map("".join),
+    st.sampled_from([0, 0.5, 1, 1.5, 2, 3, 59.9, 60, 1e300]),
+)
+def test_the_short_text_count_is_the_word_count(text, limit):
+    assert _fewer_words_than(text, limit) == (len(text.split()) < limit)
+
+
+def test_a_story_just_under_or_at_the_short_text_limit(make_rules):
+    quoted = 'Coaches rely on the "core tactics" of the team.'  # 9 words
+    under, at = quoted + " word" * 50, quoted + " word" * 51  # 59 and 60 words
+    assert len(run_rules(make_rules(RULE), under)) == 1
+    assert run_rules(make_rules(RULE), at) == []
