@@ -110,6 +110,17 @@ def _keeping_markup(
     return kept, refused
 
 
+def each_keeping_markup(text: str, fixes: Sequence[Fix], markup: Callable[[str], Hashable]) -> list[Fix]:
+    """The fixes that, each applied alone (as an editor's quick fix is), leave the markup of text
+    as it was: one check for all of them when they do not overlap and keep it together, as a
+    round of fix_text checks them; else one check each."""
+    original = markup(text)
+    together = non_overlapping(fixes)
+    if len(together) == len(fixes) and markup(apply(text, together)) == original:
+        return list(fixes)
+    return [fix for fix in fixes if markup(apply(text, [fix])) == original]
+
+
 def _shifted(key: tuple[int, int, str], applied: Sequence[Fix]) -> tuple[int, int, str]:
     """Where a refused fix stands after `applied` (which do not overlap it) changed the text."""
     start, end, replacement = key

@@ -275,3 +275,20 @@ def test_show_fixes_never_breaks_json(capsys, tmp_path):
     path.write_text("Ended. . Then Kiev.\n", encoding="utf-8")
     code, out, err = run(capsys, "--fix", "--show-fixes", "--format", "json", str(path))
     assert json.loads(out) == [] and "Fixed 2 problems:" in err
+
+
+def test_each_fix_is_judged_alone_for_the_markup_it_keeps():
+    """An editor's quick fixes are applied one at a time: each is kept when, alone, it leaves the
+    markup as it was, also when the fixes overlap and cannot be tried together."""
+    from newslint.findings import Fix
+    from newslint.formats.structure import skeleton_for
+
+    text = "Talks in Kiev.\n\n！[Kyiv](x.png)\n"
+    at = text.index("！")
+    kyiv = Fix("Kyiv", text.index("Kiev"), text.index("Kiev") + 4, "safe")
+    image = Fix("!", at, at + 1, "safe")  # would make the link an image
+    wider = Fix("! ", at, at + 2, "safe")  # overlaps the one above; breaks the link too
+    markdown = skeleton_for("markdown")
+    assert fixes.each_keeping_markup(text, [kyiv, image], markdown) == [kyiv]
+    assert fixes.each_keeping_markup(text, [kyiv, image, wider], markdown) == [kyiv]
+    assert fixes.each_keeping_markup(text, [kyiv], markdown) == [kyiv]

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 
 from lsprotocol import types
 
-from newslint.findings import Finding
+from newslint.findings import Finding, Fix
+from newslint.fixes import each_keeping_markup
+from newslint.formats.structure import skeleton_for
 from newslint.lsp.edits import differences, replacement
 from newslint.lsp.linted import Linted
 from newslint.lsp.suppressing import suppression_for
@@ -45,6 +47,16 @@ def in_range(context: ActionContext, requested: types.Range) -> list[Finding]:
     index = context.linted.index
     start, end = index.offset(requested.start), index.offset(requested.end)
     return [f for f in context.linted.findings if f.start <= end and start <= f.end]
+
+
+def fixes_keeping_markup(context: ActionContext, findings: list[Finding]) -> set[Fix]:
+    """The findings' fixes that leave the document's markup as it is: a quick fix that would make
+    a link an image, or a word a tag, is not offered, as `newslint --fix` would not apply it."""
+    fixes = [finding.fix for finding in findings if finding.fix is not None]
+    markup = skeleton_for(context.linted.format)
+    if markup is None or not fixes:
+        return set(fixes)
+    return set(each_keeping_markup(context.linted.text, fixes, markup))
 
 
 def quick_fix(context: ActionContext, finding: Finding) -> types.CodeAction | None:

@@ -182,7 +182,8 @@ def _actions(ls: NewslintServer, linted: Linted, params: types.CodeActionParams)
     found: list[types.CodeAction | None] = []
     if actions.wanted(only, actions.QUICKFIX):
         touching = actions.in_range(context, params.range)
-        found += [actions.quick_fix(context, finding) for finding in touching]
+        keeping = actions.fixes_keeping_markup(context, touching)
+        found += [actions.quick_fix(context, finding) for finding in touching if finding.fix in keeping]
         found += [actions.silencing(context, finding, lazy) for finding in touching]
     if actions.wanted(only, actions.FIX_ALL):
         found.append(actions.fix_all(context, lazy))

@@ -81,6 +81,26 @@ async def test_an_unsafe_fix_says_so_and_is_not_preferred(tmp_path):
     assert apply_edits(text, edits_of(fix, uri)) == "China said it would respond.\n"
 
 
+async def test_no_quick_fix_changes_the_markup(tmp_path):
+    """A quick fix that would make the link an image ("！[" -> "![") is not offered, as --fix
+    would not apply it; the finding stays, with its silencing comment; other fixes are offered."""
+    text = "Talks in Kiev.\n\n！[Kyiv](x.png)\n"
+    [mark] = [f for f in lint_text(text, path="story.md") if text[f.start : f.end] == "！"]
+    assert mark.fix is not None and mark.fix.replacement == "!"
+    uri = (tmp_path / "story.md").as_uri()
+    async with serving(root=tmp_path) as client:
+        open_document(client, uri, text, language="markdown")
+        published = await diagnostics(client, uri, version=1)
+        quick = [types.CodeActionKind.QuickFix]
+        on_the_mark = await actions_at(client, uri, (2, 0), (2, 1), only=quick)
+        whole = await actions_at(client, uri, (0, 0), (3, 0), only=quick)
+    assert mark.rule in codes(published)
+    assert [action.title for action in on_the_mark if not action.title.startswith("Silence")] == []
+    assert any(action.title.startswith(f"Silence {mark.rule}") for action in on_the_mark)
+    fixes = [action.title for action in whole if not action.title.startswith("Silence")]
+    assert fixes == ["Replace 'Kiev' with 'Kyiv' (names.kyiv)"]
+
+
 FIXABLE = "Talks in Kiev ended. .\nOfficials met the the press in Kiev.\n\nChina said she would respond.\n"
 
 
