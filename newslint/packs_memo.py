@@ -8,7 +8,8 @@ answers are kept as JSON tables in the user's cache folder ($XDG_CACHE_HOME/news
 signed with the user's key (see cachefiles.py): data, never code, read only when this user's
 newslint wrote it, and then validated again as the rule files are. Only successes are kept, so
 a pattern that does not compile is always reported. Rule files of the user's own are not
-remembered. NEWSLINT_NO_RULE_CACHE=1 turns it off.
+remembered (only the compiled programs of their patterns, see below, up to a bound).
+NEWSLINT_NO_RULE_CACHE=1 turns it off.
 
 Once a pack has loaded, the memo also keeps each of its rules' metadata and triggers (see
 rules/deferred.py): later runs build only the rules a text can trigger, and those find their
@@ -32,6 +33,7 @@ from newslint.digests import blake2b
 
 T = TypeVar("T")
 KEEP = 4  # files kept: a few versions or checkouts side by side; older ones go
+MAX_KEPT = 4096  # entries of a table `keep` adds to: the built-in packs compile about 550 patterns
 
 
 def _valid(value: Any) -> bool:
@@ -123,10 +125,13 @@ class PacksMemo:
 
     def keep(self, table: str, key: str, value: Any) -> None:
         """Keep an answer found at any time of the run, for `save` to write (nothing is kept
-        before the packs have started loading: the file is not known yet)."""
+        before the packs have started loading: the file is not known yet, nor past MAX_KEPT
+        entries: a user trying rule after rule of their own must not grow the file forever)."""
         if self._name is not None:
-            self._tables.setdefault(table, {})[_digest(key)] = value
-            self._learnt = True
+            entries = self._tables.setdefault(table, {})
+            if len(entries) < MAX_KEPT:
+                entries[_digest(key)] = value
+                self._learnt = True
 
     def save(self) -> None:
         """Write the tables if this run learnt something the file does not hold."""

@@ -115,3 +115,19 @@ def test_without_the_rule_cache_no_program_is_kept(monkeypatch):
         pass
     regex_programs.compiled(r"\bnever kept\b", 0)
     assert memo.known(regex_programs.TABLE, "0\0\\bnever kept\\b") is None
+
+
+def test_the_programs_kept_are_bounded(monkeypatch):
+    """Patterns of the user's own rule files are kept too: a bound keeps the memo from growing."""
+    from newslint import packs_memo
+
+    memo = PacksMemo()
+    monkeypatch.setattr(regex_programs, "MEMO", memo)
+    monkeypatch.setattr(packs_memo, "MAX_KEPT", 3)
+    with memo.remembering(builtin_rules_dir()):
+        pass
+    memo._tables.pop(regex_programs.TABLE, None)
+    for number in range(5):
+        regex_programs.compiled(rf"\bword{number}\b", 0)
+    assert len(memo._tables[regex_programs.TABLE]) == 3
+    assert memo.known(regex_programs.TABLE, "0\0\\bword4\\b") is None
