@@ -8,7 +8,9 @@ from hypothesis import strategies as st
 
 from newslint import segmentation
 from newslint.document import Document
-from newslint.spans import Span, Word
+from newslint.formats import plaintext
+from newslint.linebreaks import line_spans
+from newslint.spans import Span, Word, trim
 
 
 def _texts(doc: Document, spans) -> list[str]:
@@ -260,3 +262,25 @@ def test_the_word_before_a_period_is_the_word_before_pattern_s_match(text, start
     match = segmentation._WORD_BEFORE.search(text, start, end)
     expected = (match.start(), match.group()) if match else None
     assert segmentation._word_before(text, start, end) == expected
+
+
+_LINE_PIECES = st.sampled_from(
+    ["a", "Word.", "é\u0301", "日本", " ", "  ", "\t", "\x1c", "\xa0", "\u2028", "\u3000", "\x85", ".", "...", "”"]
+    + ["\n", "\n", "\n\n", "\r\n", "\r", "\r\r", "newslint: disable=x", "<!-- newslint: enable -->", "a" * 101]
+)
+
+
+@given(st.lists(_LINE_PIECES, max_size=30).map("".join))
+def test_paragraph_lines_are_the_line_spans(text):
+    """plaintext.paragraphs splits lines itself (str.split without \\r): the lines of line_spans,
+    blank as _is_blank was (blank, or a directive), trimmed as spans.trim trims."""
+    lines = line_spans(text)
+    starts, contents = plaintext._lines(text)
+    assert starts == [line.start for line in lines]
+    assert contents == [text[line.start : line.end] for line in lines]
+    assert plaintext._blank_lines(text, contents) == [
+        not content.strip() or bool(plaintext.DIRECTIVE_LINE.fullmatch(content)) for content in contents
+    ]
+    for start, content in zip(starts, contents):
+        if content.strip():
+            assert plaintext._trimmed(start, content) == trim(text, Span(start, start + len(content)))
