@@ -21,6 +21,10 @@ WORD = lazy(r"[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*")
 # Terminal punctuation, then closing quotes/brackets, then white space.
 # Starts only at the first mark of a run: "......" is tried once, not once per mark (quadratic).
 _CANDIDATE_END = lazy(r"(?<![.!?…])(?P<punct>\.{3}|\.(?: \.){2}|…|[.!?]+)(?P<closers>[\"”’'»)\]]*)(?=\s)")
+# What every candidate end holds: its last mark, its closers, a white space (\s of `regex`, that
+# is, of `re` without \x1c-\x1f). Searched for on `re`, which finds a literal class fast: most
+# paragraphs hold none (one sentence, its end at the paragraph's end) and need no other search.
+_MARK_THEN_SPACE = lazy(r"[.!?…][\"”’'»)\]]*[^\S\x1c-\x1f]", engine="re")
 _WORD_BEFORE = lazy(r"(?r)[\p{L}\p{M}\p{N}.]+\Z")
 # What `regex` takes for \s (Unicode White_Space; Python's str.isspace() adds \x1c-\x1f): after a
 # mark there are one or two of them, tested faster one by one than with a match.
@@ -196,10 +200,9 @@ _BLANK_LINE_AT_END = lazy(r"(?r)(?:\n[ \t]*(?:\r\n|\r|\n)|\r[ \t]*\r)\s*\Z")
 def sentences(text: str, paragraphs: Iterable[Span]) -> list[Span]:
     """Sentence spans inside each paragraph; a sentence never crosses a paragraph."""
     found: list[Span] = []
-    candidates = _CANDIDATE_END.compiled.finditer
     for paragraph in paragraphs:
         start = paragraph.start
-        for match in candidates(text, paragraph.start, paragraph.end):
+        for match in _candidate_ends(text, paragraph):
             mark_end = match.end()
             next_start = _next_non_space(text, mark_end, paragraph.end)
             if next_start >= paragraph.end:
@@ -210,6 +213,13 @@ def sentences(text: str, paragraphs: Iterable[Span]) -> list[Span]:
         if start < paragraph.end:
             found.append(Span(start, paragraph.end))
     return found
+
+
+def _candidate_ends(text: str, paragraph: Span) -> Iterable[regex.Match]:
+    """Where a sentence of the paragraph may end; none without a mark before white space."""
+    if _MARK_THEN_SPACE.compiled.search(text, paragraph.start, paragraph.end) is None:
+        return ()
+    return _CANDIDATE_END.compiled.finditer(text, paragraph.start, paragraph.end)
 
 
 _FILE_EXTENSIONS = (

@@ -178,6 +178,14 @@ def test_white_space_is_what_regex_takes_for_s():
     assert frozenset(regex.findall(r"\s", every_character)) == segmentation.WHITE_SPACE
 
 
+def test_a_mark_then_space_on_re_knows_the_white_space_of_regex():
+    """_MARK_THEN_SPACE runs on `re`: after a mark, it finds regex's \\s, no more and no less."""
+    marked = "".join("." + chr(code) for code in range(0x110000))
+    found = segmentation._MARK_THEN_SPACE.findall(marked)
+    assert len(found) == len(segmentation.WHITE_SPACE)
+    assert {match[-1] for match in found} == segmentation.WHITE_SPACE
+
+
 # Words, abbreviations, marks, quotes, brackets and spaces that sentence ends turn on, in runs of
 # a word, a mark, a closer and a space (most runs are candidate ends), or one by one.
 _WORD_PIECES = st.sampled_from(
@@ -245,8 +253,19 @@ def _ended_as_before(text, match, paragraph, next_start):
     return not (before.start() == paragraph.start and (word.isdigit() or len(word) == 1))
 
 
-@settings(max_examples=400)
-@given(st.lists(_SENTENCE_PIECES, max_size=30).map("".join), st.lists(st.integers(0, 200), max_size=6))
+# A few words, each after a mark, a closer and a space: paragraphs with one candidate end or two.
+_SHORT_PARAGRAPHS = st.lists(
+    st.tuples(_WORD_PIECES, _MARK_PIECES, _CLOSER_PIECES, _SPACE_PIECES, _WORD_PIECES).map("".join),
+    min_size=1,
+    max_size=3,
+).map("".join)
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(_SENTENCE_PIECES, max_size=30).map("".join) | _SHORT_PARAGRAPHS,
+    st.lists(st.integers(0, 200), max_size=6),
+)
 def test_sentences_are_those_found_before_the_fast_paths(text, cuts):
     """White space tested by set, the word before a period found without a match when it is ASCII,
     checks reordered for a lone period: the same sentences, in any paragraphs (also untrimmed)."""
