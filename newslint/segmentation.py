@@ -21,8 +21,16 @@ WORD = lazy(r"[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*")
 # Terminal punctuation, then closing quotes/brackets, then white space.
 # Starts only at the first mark of a run: "......" is tried once, not once per mark (quadratic).
 _CANDIDATE_END = lazy(r"(?<![.!?…])(?P<punct>\.{3}|\.(?: \.){2}|…|[.!?]+)(?P<closers>[\"”’'»)\]]*)(?=\s)")
+# What every candidate end holds: its last mark, its closers, a white space (\s of `regex`, that
+# is, of `re` without \x1c-\x1f). Searched for on `re`, which finds a literal class fast: most
+# paragraphs hold none (one sentence, its end at the paragraph's end) and need no other search.
+_MARK_THEN_SPACE = lazy(r"[.!?…][\"”’'»)\]]*[^\S\x1c-\x1f]", engine="re")
 _WORD_BEFORE = lazy(r"(?r)[\p{L}\p{M}\p{N}.]+\Z")
-_SPACE = lazy(r"\s+")
+# What `regex` takes for \s (Unicode White_Space; Python's str.isspace() adds \x1c-\x1f): after a
+# mark there are one or two of them, tested faster one by one than with a match.
+WHITE_SPACE = frozenset(
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+)
 _OPENERS = "\"“‘'«([„"
 
 # Abbreviations followed by a name or a number, never by a new sentence. Capitalised ones count
@@ -88,8 +96,9 @@ _ASCII_WORD_SPLIT = lazy(r"([A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*)", engine="re")
 
 
 def _next_non_space(text: str, pos: int, end: int) -> int:
-    match = _SPACE.match(text, pos, end)
-    return match.end() if match else pos
+    while pos < end and text[pos] in WHITE_SPACE:
+        pos += 1
+    return pos
 
 
 def _first_letter_after(text: str, pos: int, end: int) -> str:
@@ -99,33 +108,54 @@ def _first_letter_after(text: str, pos: int, end: int) -> str:
     return text[pos] if pos < end and text[pos].isalpha() else ""
 
 
+_ELLIPSES = ("...", ". . .", "…")
+
+
 def _is_sentence_end(text: str, match: regex.Match, paragraph: Span, next_start: int) -> bool:
-    punct, closers = match.group("punct"), match.group("closers")
+    punct, closers = match.group("punct", "closers")
+    if closers:
+        following = _first_letter_after(text, next_start, paragraph.end)
+        if closers[-1] in "\"”’'»" and following.islower():
+            return False  # "Why?" she asked.
+        if closers[0] in "])" and match.start() > 0 and text[match.start() - 1] in "[(":
+            return False  # a transcriber's "[?]" or "(?)", not a sentence's end
+    if punct == ".":  # the common case: what the word before it is decides, seldom what follows
+        return _period_ends_sentence(text, paragraph, match.start(), next_start)
     following = _first_letter_after(text, next_start, paragraph.end)
-    if closers and closers[-1] in "\"”’'»" and following.islower():
-        return False  # "Why?" she asked.
-    if closers[:1] in ("]", ")") and match.start() > 0 and text[match.start() - 1] in "[(":
-        return False  # a transcriber's "[?]" or "(?)", not a sentence's end
     if punct in ("?", "!") and following.islower() and _ends_a_name(text, paragraph.start, match.start(), punct):
         return False  # "Jeopardy! champion", "2014's Why? solo album": the mark ends a title
-    if punct in ("...", ". . .", "…"):
+    if punct in _ELLIPSES:
         return following.isupper()
-    if punct != ".":
+    return True
+
+
+def _period_ends_sentence(text: str, paragraph: Span, mark: int, next_start: int) -> bool:
+    """Whether a single period at text[mark] ends a sentence (not after "Mr", "U.S" or an initial)."""
+    before = _word_before(text, paragraph.start, mark)
+    if before is None:
         return True
-    before = _WORD_BEFORE.search(text, paragraph.start, match.start())
-    if not before:
-        return True
-    written = before.group()
+    word_start, written = before
     word = written.lower()
     if written in TITLE_ABBREVIATIONS or word in LOWERCASE_ABBREVIATIONS:
         return False
     if len(word) == 1 and written.isupper():
         return False  # an initial: "John F. Kennedy", "William M. Daley"
     if word in TRAILING_ABBREVIATIONS or "." in word:
-        return following.isupper()
-    if before.start() == paragraph.start and (word.isdigit() or len(word) == 1):
+        return _first_letter_after(text, next_start, paragraph.end).isupper()
+    if word_start == paragraph.start and (word.isdigit() or len(word) == 1):
         return False  # a list marker: "1. the first point"
     return True
+
+
+def _word_before(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """Where the letters, marks, digits and dots that end at `end` start, and what they are, as
+    _WORD_BEFORE finds them. Most are ASCII letters after a space: told without a match."""
+    word_start = max(text.rfind(" ", start, end) + 1, start)
+    word = text[word_start:end]
+    if word.isascii() and word.isalnum():
+        return word_start, word
+    match = _WORD_BEFORE.search(text, start, end)
+    return (match.start(), match.group()) if match else None
 
 
 # Names that end in a question or exclamation mark, also at the start of a sentence (their last word).
@@ -172,16 +202,24 @@ def sentences(text: str, paragraphs: Iterable[Span]) -> list[Span]:
     found: list[Span] = []
     for paragraph in paragraphs:
         start = paragraph.start
-        for match in _CANDIDATE_END.finditer(text, paragraph.start, paragraph.end):
-            next_start = _next_non_space(text, match.end(), paragraph.end)
+        for match in _candidate_ends(text, paragraph):
+            mark_end = match.end()
+            next_start = _next_non_space(text, mark_end, paragraph.end)
             if next_start >= paragraph.end:
                 break
             if _is_sentence_end(text, match, paragraph, next_start):
-                found.append(Span(start, match.end()))
+                found.append(Span(start, mark_end))
                 start = next_start
         if start < paragraph.end:
             found.append(Span(start, paragraph.end))
     return found
+
+
+def _candidate_ends(text: str, paragraph: Span) -> Iterable[regex.Match]:
+    """Where a sentence of the paragraph may end; none without a mark before white space."""
+    if _MARK_THEN_SPACE.compiled.search(text, paragraph.start, paragraph.end) is None:
+        return ()
+    return _CANDIDATE_END.compiled.finditer(text, paragraph.start, paragraph.end)
 
 
 _FILE_EXTENSIONS = (

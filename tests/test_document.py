@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import regex
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint import segmentation
 from newslint.document import Document
-from newslint.spans import Word
+from newslint.formats import plaintext
+from newslint.linebreaks import line_spans
+from newslint.spans import Span, Word, trim
 
 
 def _texts(doc: Document, spans) -> list[str]:
@@ -168,3 +170,136 @@ def test_ascii_words_are_the_word_pattern_s_matches(text, start, end):
         Word(m.start(), m.end(), m.group()) for m in regex.finditer(segmentation.WORD.source, text[:end], pos=start)
     ]
     assert segmentation.words(text, start, end) == expected
+
+
+def test_white_space_is_what_regex_takes_for_s():
+    """segmentation.WHITE_SPACE stands for `regex`'s \\s (not str.isspace(), which adds \\x1c-\\x1f)."""
+    every_character = "".join(map(chr, range(0x110000)))
+    assert frozenset(regex.findall(r"\s", every_character)) == segmentation.WHITE_SPACE
+
+
+def test_a_mark_then_space_on_re_knows_the_white_space_of_regex():
+    """_MARK_THEN_SPACE runs on `re`: after a mark, it finds regex's \\s, no more and no less."""
+    marked = "".join("." + chr(code) for code in range(0x110000))
+    found = segmentation._MARK_THEN_SPACE.findall(marked)
+    assert len(found) == len(segmentation.WHITE_SPACE)
+    assert {match[-1] for match in found} == segmentation.WHITE_SPACE
+
+
+# Words, abbreviations, marks, quotes, brackets and spaces that sentence ends turn on, in runs of
+# a word, a mark, a closer and a space (most runs are candidate ends), or one by one.
+_WORD_PIECES = st.sampled_from(
+    ["He", "said", "it", "Mr", "U.S", "e.g", "etc", "Fla", "No", "no", "F", "a", "1", "20", "Yahoo", "Why", "the"]
+    + ["Ünal", "élan", "e\u0301", "ß", "日本", "٣", "'s", "", "(", "[", "“", "«", "‘", '"', "'"]
+)
+_MARK_PIECES = st.sampled_from(
+    [".", ".", ".", "..", "...", ". . .", ". .", "…", "?", "!", "?!", "", "(?)", "[?]", "!]"]
+)
+_CLOSER_PIECES = st.sampled_from(["", "", "", '"', "”", "’", "'", "»", ")", "]", "”)"])
+_SPACE_PIECES = st.sampled_from(
+    [" ", " ", "  ", "", "\t", "\n", "\r\n", "\r", "\x1c", "\u2028", "\xa0", "\u3000", "\x85"]
+)
+_SENTENCE_PIECES = st.one_of(
+    st.tuples(_WORD_PIECES, _MARK_PIECES, _CLOSER_PIECES, _SPACE_PIECES).map("".join),
+    _WORD_PIECES,
+    _MARK_PIECES,
+    _CLOSER_PIECES,
+    _SPACE_PIECES,
+)
+
+
+def _sentences_as_before(text, paragraphs):
+    """segmentation.sentences before its fast paths (a match per space, a search per word)."""
+    found = []
+    for paragraph in paragraphs:
+        start = paragraph.start
+        for match in segmentation._CANDIDATE_END.finditer(text, paragraph.start, paragraph.end):
+            space = regex.compile(r"\s+").match(text, match.end(), paragraph.end)
+            next_start = space.end() if space else match.end()
+            if next_start >= paragraph.end:
+                break
+            if _ended_as_before(text, match, paragraph, next_start):
+                found.append(Span(start, match.end()))
+                start = next_start
+        if start < paragraph.end:
+            found.append(Span(start, paragraph.end))
+    return found
+
+
+def _ended_as_before(text, match, paragraph, next_start):
+    punct, closers = match.group("punct"), match.group("closers")
+    following = segmentation._first_letter_after(text, next_start, paragraph.end)
+    if closers and closers[-1] in "\"”’'»" and following.islower():
+        return False
+    if closers[:1] in ("]", ")") and match.start() > 0 and text[match.start() - 1] in "[(":
+        return False
+    if punct in ("?", "!") and following.islower():
+        if segmentation._ends_a_name(text, paragraph.start, match.start(), punct):
+            return False
+    if punct in ("...", ". . .", "…"):
+        return following.isupper()
+    if punct != ".":
+        return True
+    before = segmentation._WORD_BEFORE.search(text, paragraph.start, match.start())
+    if not before:
+        return True
+    written, word = before.group(), before.group().lower()
+    if written in segmentation.TITLE_ABBREVIATIONS or word in segmentation.LOWERCASE_ABBREVIATIONS:
+        return False
+    if len(word) == 1 and written.isupper():
+        return False
+    if word in segmentation.TRAILING_ABBREVIATIONS or "." in word:
+        return following.isupper()
+    return not (before.start() == paragraph.start and (word.isdigit() or len(word) == 1))
+
+
+# A few words, each after a mark, a closer and a space: paragraphs with one candidate end or two.
+_SHORT_PARAGRAPHS = st.lists(
+    st.tuples(_WORD_PIECES, _MARK_PIECES, _CLOSER_PIECES, _SPACE_PIECES, _WORD_PIECES).map("".join),
+    min_size=1,
+    max_size=3,
+).map("".join)
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(_SENTENCE_PIECES, max_size=30).map("".join) | _SHORT_PARAGRAPHS,
+    st.lists(st.integers(0, 200), max_size=6),
+)
+def test_sentences_are_those_found_before_the_fast_paths(text, cuts):
+    """White space tested by set, the word before a period found without a match when it is ASCII,
+    checks reordered for a lone period: the same sentences, in any paragraphs (also untrimmed)."""
+    bounds = sorted({0, len(text), *(min(cut, len(text)) for cut in cuts)})
+    paragraphs = [Span(start, end) for start, end in zip(bounds, bounds[1:])]
+    assert segmentation.sentences(text, paragraphs) == _sentences_as_before(text, paragraphs)
+    assert Document(text).sentences == _sentences_as_before(text, Document(text).paragraphs)
+
+
+@given(st.lists(_SENTENCE_PIECES, max_size=20).map("".join), st.integers(0, 80), st.integers(0, 80))
+def test_the_word_before_a_period_is_the_word_before_pattern_s_match(text, start, end):
+    start, end = sorted((min(start, len(text)), min(end, len(text))))
+    match = segmentation._WORD_BEFORE.search(text, start, end)
+    expected = (match.start(), match.group()) if match else None
+    assert segmentation._word_before(text, start, end) == expected
+
+
+_LINE_PIECES = st.sampled_from(
+    ["a", "Word.", "é\u0301", "日本", " ", "  ", "\t", "\x1c", "\xa0", "\u2028", "\u3000", "\x85", ".", "...", "”"]
+    + ["\n", "\n", "\n\n", "\r\n", "\r", "\r\r", "newslint: disable=x", "<!-- newslint: enable -->", "a" * 101]
+)
+
+
+@given(st.lists(_LINE_PIECES, max_size=30).map("".join))
+def test_paragraph_lines_are_the_line_spans(text):
+    """plaintext.paragraphs splits lines itself (str.split without \\r): the lines of line_spans,
+    blank as _is_blank was (blank, or a directive), trimmed as spans.trim trims."""
+    lines = line_spans(text)
+    starts, contents = plaintext._lines(text)
+    assert starts == [line.start for line in lines]
+    assert contents == [text[line.start : line.end] for line in lines]
+    assert plaintext._blank_lines(text, contents) == [
+        not content.strip() or bool(plaintext.DIRECTIVE_LINE.fullmatch(content)) for content in contents
+    ]
+    for start, content in zip(starts, contents):
+        if content.strip():
+            assert plaintext._trimmed(start, content) == trim(text, Span(start, start + len(content)))

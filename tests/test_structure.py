@@ -6,9 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from newslint import structure
 from newslint.document import Document
-from newslint.structure import foreign_near, story_date
+from newslint.structure import _YEAR, foreign_near, story_date
 
 
 def _at(text: str, token: str) -> tuple[int, int]:
@@ -131,3 +134,15 @@ def test_a_title_and_a_heading_are_both_the_headline():
     text = "US imposes sanctions\n\nUS acts on Russia\n\nThe U.S. imposed them."
     span = Document(text).headline
     assert span is not None and text[span.start : span.end] == "US imposes sanctions\n\nUS acts on Russia"
+
+
+_YEAR_PIECES = st.sampled_from(
+    ["19", "20", "1", "2", "0", "9", "1999", "2024", "20245", "$", "£", "€", ".", ",", "-", "%", " ", "a", "\n"]
+    + ["\u0661", "\u00b2", "\u2153", "\U00011f50", ".5", ",5", "19.", "2020s"]
+)
+
+
+@given(st.lists(_YEAR_PIECES, max_size=30).map("".join))
+def test_years_are_found_as_the_year_pattern_finds_them(text):
+    """structure._years tries _YEAR only where "19" or "20" starts: the same matches as finditer."""
+    assert [match.span() for match in structure._years(text)] == [match.span() for match in _YEAR.finditer(text)]
