@@ -161,7 +161,11 @@ class ContextPattern:
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
         """The first match whose context holds, or None."""
-        return next(_in_context(self, text, pos, len(text) if endpos is None else endpos), None)
+        watch = _Stopwatch(text)
+        try:
+            return next(_in_context(self, text, ((pos, len(text) if endpos is None else endpos),), watch), None)
+        finally:
+            watch.stop()
 
 
 def with_context(
@@ -496,10 +500,9 @@ def matches_at_within(literals: LazyPattern, text: str, starts: Iterable[int], w
 
 
 def scan_within(pattern: Any, text: str, windows: Sequence[Span] | None) -> list[Any]:
-    """scan() over each window (None: the whole text)."""
-    if windows is None:
-        return scan(pattern, text)
-    return [match for window in windows for match in scan(pattern, text, window[0], window[1])]
+    """scan() over each window (None: the whole text); the windows draw on the time budget
+    together, without the cost of a scan() call each (a rule may scan hundreds of paragraphs)."""
+    return _scan_spans(pattern, text, ((0, len(text)),) if windows is None else windows)
 
 
 def time_limit(text: str) -> float:
@@ -547,47 +550,68 @@ def scan(pattern: Any, text: str, start: int = 0, end: int | None = None) -> lis
     search runs, so a rule's own work between matches must not count against it. Literal tries
     on `re` need no limit: they cannot backtrack.
     """
-    end = len(text) if end is None else end
+    return _scan_spans(pattern, text, ((start, len(text) if end is None else end),))
+
+
+def _scan_spans(pattern: Any, text: str, spans: Iterable[tuple[int, int]]) -> list[Any]:
+    """scan() over each span, in order."""
     if isinstance(pattern, ContextPattern):
-        return _scan_in_context(pattern, text, start, end)
+        watch = _Stopwatch(text)
+        try:
+            return list(_in_context(pattern, text, spans, watch))
+        finally:
+            watch.stop()
     compiled = pattern.compiled if isinstance(pattern, LazyPattern) else pattern
     if isinstance(compiled, re.Pattern):
-        return list(compiled.finditer(text, start, end))
-    budget = _BUDGET.get() or TimeBudget(time_limit(text))
-    if budget.remaining() <= 0:
-        raise TimeoutError("the regex time budget is spent")
-    started = time.monotonic()
+        return [match for start, end in spans for match in compiled.finditer(text, start, end)]
+    found: list[Any] = []
+    watch = _Stopwatch(text)
     try:
-        return list(compiled.finditer(text, start, end, timeout=budget.remaining()))
+        for start, end in spans:
+            found.extend(compiled.finditer(text, start, end, timeout=watch.timeout()))
     finally:
-        budget.spent += time.monotonic() - started
+        watch.stop()
+    return found
 
 
-def _scan_in_context(pattern: ContextPattern, text: str, start: int, end: int) -> list[Any]:
-    return list(_in_context(pattern, text, start, end))
+class _Stopwatch:
+    """The time one scan spends, drawn on the current budget (or time_limit(text)): the time left
+    is read from the clock before each search, and the time spent is added once, at the end."""
 
+    __slots__ = ("budget", "started", "deadline")
 
-def _in_context(pattern: ContextPattern, text: str, start: int, end: int) -> Iterator[Any]:
-    """The matches of a ContextPattern whose context holds; after one that does not, the search
-    resumes one character after its start, as the look-behind would have moved on. Searches
-    draw on the time budget, as scan()'s do."""
-    compiled = pattern.body.compiled
-    checks = pattern.checks  # compiled at the first match that needs them: most bodies never match
-    budget = _BUDGET.get() or TimeBudget(time_limit(text))
-    position = start
-    while position <= end:
-        if budget.remaining() <= 0:
+    def __init__(self, text: str) -> None:
+        self.budget = _BUDGET.get() or TimeBudget(time_limit(text))
+        self.started = time.monotonic()
+        self.deadline = self.started + self.budget.remaining()
+
+    def timeout(self) -> float:
+        """Seconds the next search may take; TimeoutError when none are left."""
+        left = self.deadline - time.monotonic()
+        if left <= 0:
             raise TimeoutError("the regex time budget is spent")
-        started = time.monotonic()
-        try:
-            match = compiled.search(text, position, end, timeout=budget.remaining())
-        finally:
-            budget.spent += time.monotonic() - started
-        if match is None:
-            return
-        at = match.start()
-        if all(check.match(text, at, end) for check in checks):
-            yield match
-            position = match.end() if match.end() > at else at + 1
-        else:
-            position = at + 1
+        return left
+
+    def stop(self) -> None:
+        self.budget.spent += time.monotonic() - self.started
+
+
+def _in_context(
+    pattern: ContextPattern, text: str, spans: Iterable[tuple[int, int]], watch: _Stopwatch
+) -> Iterator[Any]:
+    """The matches of a ContextPattern whose context holds, span by span; after one that does not,
+    the search resumes one character after its start, as the look-behind would have moved on."""
+    search = pattern.body.compiled.search
+    checks = pattern.checks  # compiled at the first match that needs them: most bodies never match
+    for start, end in spans:
+        position = start
+        while position <= end:
+            match = search(text, position, end, timeout=watch.timeout())
+            if match is None:
+                break
+            at = match.start()
+            if all(check.match(text, at, end) for check in checks):
+                yield match
+                position = match.end() if match.end() > at else at + 1
+            else:
+                position = at + 1
