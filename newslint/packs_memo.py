@@ -76,6 +76,7 @@ TABLES: dict[str, Callable[[Any], bool]] = {
     "edges": _edges,  # pattern -> [may start with a word character, may end with one]
     "leading": _leading,  # pattern -> [the words a match starts with, how they stand] (regexes.py)
     "marks": _mark,  # pattern -> the punctuation mark every match starts with (regexes.py)
+    "lead_marks": _text,  # pattern -> the marks a match may start with, when a few; "" (regexes.py)
     "rules": _anything,  # BLAKE2 digest of a rule file's text -> its rules' info and triggers (rules/deferred.py)
     "programs": _anything,  # "flags\0pattern" -> its compiled program, checked when rebuilt (regex_programs.py)
 }

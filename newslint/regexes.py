@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import time
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from contextvars import ContextVar
@@ -144,13 +145,15 @@ class ContextPattern:
     the match is found, instead of a look-behind tried at every position of the text (about ten
     times slower, and it keeps the engine from searching for the pattern's first literal).
     A match whose context does not hold is dropped and the search goes on one character after
-    its start: the matches are those of the pattern with its checks as leading look-behinds."""
+    its start: the matches are those of the pattern with its checks as leading look-behinds.
+    A body that starts with one of a few marks (see leading_marks) is tried only where they stand."""
 
-    __slots__ = ("body", "checks")
+    __slots__ = ("body", "checks", "marks")
 
-    def __init__(self, body: LazyPattern, checks: Sequence[LazyPattern]) -> None:
+    def __init__(self, body: LazyPattern, checks: Sequence[LazyPattern], marks: str = "") -> None:
         self.body = body
         self.checks = list(checks)
+        self.marks = marks
 
     @property
     def source(self) -> str:
@@ -161,7 +164,11 @@ class ContextPattern:
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
         """The first match whose context holds, or None."""
-        return next(_in_context(self, text, pos, len(text) if endpos is None else endpos), None)
+        watch = _Stopwatch(text)
+        try:
+            return next(_in_context(self, text, ((pos, len(text) if endpos is None else endpos),), watch), None)
+        finally:
+            watch.stop()
 
 
 def with_context(
@@ -182,7 +189,8 @@ def with_context(
         checks.append(LazyPattern(f"(?<={after})", flags))
     checks.extend(LazyPattern(f"(?<!{before})", flags) for before in not_after)
     pattern = LazyPattern(f"(?:{body}){WORD_END if end else ''}", flags)
-    return ContextPattern(pattern, checks) if checks else pattern
+    marks = leading_marks(body)
+    return ContextPattern(pattern, checks, marks) if checks or marks else pattern
 
 
 def bounded(pattern: str) -> str:
@@ -349,6 +357,76 @@ def _parsed_leading_mark(pattern: str) -> str | None:
     return mark if mark.isascii() and not mark.isalnum() and not mark.isspace() else None
 
 
+def leading_marks(pattern: str) -> str:
+    """The punctuation marks a match of the pattern may start with, when there are a few of them
+    ("—", "–" and "-" of "(?:—|–|-{1,2})"), each found far faster by str.find than the engine
+    tries an alternation or a class at every position; "" when a match may start otherwise, may
+    be empty, or starts with one mark only (the engine searches for a literal fast itself)."""
+    return MEMO.recall("lead_marks", pattern, lambda: _parsed_leading_marks(pattern))
+
+
+def _parsed_leading_marks(pattern: str) -> str:
+    if "[[" in pattern or "[:" in pattern:
+        return ""  # a POSIX class or a nested set, which Python's parser reads as other sets
+    try:
+        tree = list(_sre_parser.parse(_REGEX_ONLY_SYNTAX.sub(".", pattern)))
+    except Exception:  # noqa: BLE001 - `regex` syntax Python does not read: no shortcut
+        return ""
+    marks, may_be_empty = _first_characters(tree)
+    if marks is None or may_be_empty or len(marks) < 2 or not all(map(_caseless_mark, marks)):
+        return ""
+    return "".join(sorted(marks))
+
+
+def _caseless_mark(char: str) -> bool:
+    """Punctuation or a symbol no case folding maps to or from: it matches itself only, with or
+    without IGNORECASE (a circled letter, So, has a case: it is not one)."""
+    category = unicodedata.category(char)
+    return category[0] == "P" or category in ("Sm", "Sc", "Sk")
+
+
+def _first_characters(items: Iterable) -> tuple[set[str] | None, bool]:
+    """The characters a match of a parsed sequence may start with (None: any), and whether the
+    sequence may match nothing at all."""
+    found: set[str] = set()
+    for opcode, argument in items:
+        if opcode in (_sre_parser.AT, _sre_parser.ASSERT, _sre_parser.ASSERT_NOT):
+            continue  # zero-width: the first character is the next item's
+        chars, may_be_empty = _item_first_characters(opcode, argument)
+        if chars is None:
+            return None, False
+        found |= chars
+        if not may_be_empty:
+            return found, False
+    return found, True
+
+
+def _item_first_characters(opcode: Any, argument: Any) -> tuple[set[str] | None, bool]:
+    if opcode is _sre_parser.LITERAL:
+        return {chr(argument)}, False
+    if opcode is _sre_parser.IN:
+        if all(op is _sre_parser.LITERAL for op, _ in argument):
+            return {chr(arg) for _, arg in argument}, False
+        return None, False  # a range, a category, a negated set
+    if opcode is _sre_parser.SUBPATTERN:
+        return _first_characters(argument[-1])
+    if opcode is _sre_parser.BRANCH:
+        found: set[str] = set()
+        empty = False
+        for branch in argument[1]:
+            chars, may_be_empty = _first_characters(branch)
+            if chars is None:
+                return None, False
+            found |= chars
+            empty = empty or may_be_empty
+        return found, empty
+    if opcode in (_sre_parser.MAX_REPEAT, _sre_parser.MIN_REPEAT):
+        low, _, inner = argument
+        chars, may_be_empty = _first_characters(inner)
+        return chars, may_be_empty or low == 0
+    return None, False  # any character, a category, a group reference, an atomic group ...
+
+
 # \p{L}, \P{Lu}, \K: `regex` syntax; replaced by "." (any one character) for the parser above.
 _REGEX_ONLY_SYNTAX = LazyPattern(r"\\[pP]\{[^}]*\}|\\K")
 
@@ -496,10 +574,9 @@ def matches_at_within(literals: LazyPattern, text: str, starts: Iterable[int], w
 
 
 def scan_within(pattern: Any, text: str, windows: Sequence[Span] | None) -> list[Any]:
-    """scan() over each window (None: the whole text)."""
-    if windows is None:
-        return scan(pattern, text)
-    return [match for window in windows for match in scan(pattern, text, window[0], window[1])]
+    """scan() over each window (None: the whole text); the windows draw on the time budget
+    together, without the cost of a scan() call each (a rule may scan hundreds of paragraphs)."""
+    return _scan_spans(pattern, text, ((0, len(text)),) if windows is None else windows)
 
 
 def time_limit(text: str) -> float:
@@ -547,47 +624,116 @@ def scan(pattern: Any, text: str, start: int = 0, end: int | None = None) -> lis
     search runs, so a rule's own work between matches must not count against it. Literal tries
     on `re` need no limit: they cannot backtrack.
     """
-    end = len(text) if end is None else end
+    return _scan_spans(pattern, text, ((start, len(text) if end is None else end),))
+
+
+def _scan_spans(pattern: Any, text: str, spans: Iterable[tuple[int, int]]) -> list[Any]:
+    """scan() over each span, in order."""
     if isinstance(pattern, ContextPattern):
-        return _scan_in_context(pattern, text, start, end)
+        watch = _Stopwatch(text)
+        try:
+            return list(_in_context(pattern, text, spans, watch))
+        finally:
+            watch.stop()
     compiled = pattern.compiled if isinstance(pattern, LazyPattern) else pattern
     if isinstance(compiled, re.Pattern):
-        return list(compiled.finditer(text, start, end))
-    budget = _BUDGET.get() or TimeBudget(time_limit(text))
-    if budget.remaining() <= 0:
-        raise TimeoutError("the regex time budget is spent")
-    started = time.monotonic()
+        return [match for start, end in spans for match in compiled.finditer(text, start, end)]
+    found: list[Any] = []
+    watch = _Stopwatch(text)
     try:
-        return list(compiled.finditer(text, start, end, timeout=budget.remaining()))
+        for start, end in spans:
+            found.extend(compiled.finditer(text, start, end, timeout=watch.timeout()))
     finally:
-        budget.spent += time.monotonic() - started
+        watch.stop()
+    return found
 
 
-def _scan_in_context(pattern: ContextPattern, text: str, start: int, end: int) -> list[Any]:
-    return list(_in_context(pattern, text, start, end))
+class _Stopwatch:
+    """The time one scan spends, drawn on the current budget (or time_limit(text)): the time left
+    is read from the clock before each search, and the time spent is added once, at the end."""
 
+    __slots__ = ("budget", "started", "deadline")
 
-def _in_context(pattern: ContextPattern, text: str, start: int, end: int) -> Iterator[Any]:
-    """The matches of a ContextPattern whose context holds; after one that does not, the search
-    resumes one character after its start, as the look-behind would have moved on. Searches
-    draw on the time budget, as scan()'s do."""
-    compiled = pattern.body.compiled
-    checks = pattern.checks  # compiled at the first match that needs them: most bodies never match
-    budget = _BUDGET.get() or TimeBudget(time_limit(text))
-    position = start
-    while position <= end:
-        if budget.remaining() <= 0:
+    def __init__(self, text: str) -> None:
+        self.budget = _BUDGET.get() or TimeBudget(time_limit(text))
+        self.started = time.monotonic()
+        self.deadline = self.started + self.budget.remaining()
+
+    def timeout(self) -> float:
+        """Seconds the next search may take; TimeoutError when none are left."""
+        left = self.deadline - time.monotonic()
+        if left <= 0:
             raise TimeoutError("the regex time budget is spent")
-        started = time.monotonic()
-        try:
-            match = compiled.search(text, position, end, timeout=budget.remaining())
-        finally:
-            budget.spent += time.monotonic() - started
-        if match is None:
-            return
-        at = match.start()
-        if all(check.match(text, at, end) for check in checks):
-            yield match
-            position = match.end() if match.end() > at else at + 1
-        else:
-            position = at + 1
+        return left
+
+    def stop(self) -> None:
+        self.budget.spent += time.monotonic() - self.started
+
+
+def _in_context(
+    pattern: ContextPattern, text: str, spans: Iterable[tuple[int, int]], watch: _Stopwatch
+) -> Iterator[Any]:
+    """The matches of a ContextPattern whose context holds, span by span."""
+    if pattern.marks:
+        return _in_context_at_marks(pattern, text, spans, watch)
+    return _in_context_searched(pattern, text, spans, watch)
+
+
+def _in_context_searched(
+    pattern: ContextPattern, text: str, spans: Iterable[tuple[int, int]], watch: _Stopwatch
+) -> Iterator[Any]:
+    """The body searched for; after a match whose context does not hold, the search resumes one
+    character after its start, as the look-behind would have moved on."""
+    search = pattern.body.compiled.search
+    checks = pattern.checks  # compiled at the first match that needs them: most bodies never match
+    for start, end in spans:
+        position = start
+        while position <= end:
+            match = search(text, position, end, timeout=watch.timeout())
+            if match is None:
+                break
+            at = match.start()
+            if all(check.match(text, at, end) for check in checks):
+                yield match
+                position = match.end() if match.end() > at else at + 1
+            else:
+                position = at + 1
+
+
+def _in_context_at_marks(
+    pattern: ContextPattern, text: str, spans: Iterable[tuple[int, int]], watch: _Stopwatch
+) -> Iterator[Any]:
+    """The body tried where each of its leading marks stands, left to right, none overlapping the
+    match before: where else a search would find it. The context, cheaper, is checked first."""
+    for start, end in spans:
+        positions = _positions_of(pattern.marks, text, start, end)
+        if not positions:
+            continue  # the body is compiled where one of its marks first stands
+        match_body = pattern.body.compiled.match
+        checks = [check.compiled.match for check in pattern.checks]
+        position = start
+        for at in positions:
+            if at >= position and _holds(checks, text, at, end):
+                match = match_body(text, at, end, timeout=watch.timeout())
+                if match is not None:
+                    yield match
+                    position = match.end()  # never empty: it holds its leading mark
+
+
+def _holds(checks: list[Any], text: str, at: int, end: int) -> bool:
+    """Whether every context check matches at `at`."""
+    for check in checks:
+        if check(text, at, end) is None:
+            return False
+    return True
+
+
+def _positions_of(marks: str, text: str, start: int, end: int) -> list[int]:
+    """Where each of the marks stands in text[start:end], in order."""
+    found = []
+    for mark in marks:
+        at = text.find(mark, start, end)
+        while at >= 0:
+            found.append(at)
+            at = text.find(mark, at + 1, end)
+    return sorted(found)

@@ -99,3 +99,61 @@ def test_literal_matches_tried_at_their_starts_are_those_a_scan_of_the_windows_f
     expected = [(m.span(), m.group()) for m in scan_within(literals, text, windows)]
     starts = [at for phrase in phrases for at in range(len(text)) if text.startswith(phrase, at)]
     assert [(m.span(), m.group()) for m in matches_at_within(literals, text, starts + [0, 0], windows)] == expected
+
+
+# --- patterns that start with one of a few marks: tried only where the marks stand -------------
+
+# A body led by a few marks, and the context a rule may give it.
+MARKED = [
+    (r"(?:—|–|-{1,2})(?=[ \t]*(?:[\r\n]|\Z))", r"(?:^|[\n\r])[ \t]*", ()),
+    (r"(?:—|–|-{1,2})(?=[ \t]*(?:[\r\n]|\Z))", None, ()),
+    (r"[.!?]+(?=\s|\Z)", None, (r"\p{L}",)),
+    (r"(?:\.|,|;)[ \t]*(?:\.|,)", r"\p{Ll}", (r"\.",)),
+    (r"(?:-+|\.\.)x?", r"[\p{L}\p{M}]", ()),
+    (r"[,;]", None, ()),
+]
+MARKED_TEXT = st.text(alphabet=list("—–-.,;!?x \t\r\n\x1c\u2028aZé\u0301\u00b71"), max_size=50)
+
+
+def test_leading_marks_are_found_only_where_every_match_starts_with_one():
+    from newslint.regexes import leading_marks
+
+    assert leading_marks(MARKED[0][0]) == "-–—"
+    assert leading_marks(r"[.!?]+(?=\s)") == "!.?"
+    for pattern in [r"\.x", r"[.!?]?x", r"(?:\.|,)*", r"(?:—|–|)", r"[^.,]", r"[a.]", r"(?i)[.k]", r"[[:punct:]]"]:
+        assert leading_marks(pattern) == "", pattern
+
+
+@given(
+    MARKED_TEXT,
+    st.sampled_from(MARKED),
+    st.booleans(),
+    st.booleans(),
+    st.lists(st.integers(0, 50), max_size=6),
+)
+@example("CNN\n\n—\n\nXi", MARKED[0], False, False, [])
+@example("a\r\n--\r\n-\n", MARKED[0], False, False, [0, 3, 4, 9])
+@example("—", MARKED[0], False, False, [0, 1])
+@example(",;,", MARKED[-1], False, False, [])
+def test_a_marked_pattern_finds_what_a_scan_with_its_context_as_look_behinds_finds(
+    text, marked, ignorecase, whole_words, cuts
+):
+    """Windows that touch, leave gaps, or cut a match in two; a context checked at a window's
+    edge; empty text: the matches are those of the pattern with its context as look-behinds."""
+    from newslint.regexes import ContextPattern, with_context
+
+    body, after, not_after = marked
+    pattern = with_context(body, ignorecase, after, not_after, whole_words=whole_words)
+    assert isinstance(pattern, ContextPattern) and pattern.marks
+    searched = ContextPattern(pattern.body, pattern.checks)  # no marks: the body is searched for
+    plain = regex.compile(pattern.source, regex.IGNORECASE if ignorecase else 0)
+    bounds = sorted({min(cut, len(text)) for cut in cuts})
+    windows = [Span(start, end) for start, end in zip(bounds[::2], bounds[1::2])]
+    for spans in (None, windows):
+        expected = [
+            (m.span(), m.group())
+            for start, end in (spans if spans is not None else [Span(0, len(text))])
+            for m in plain.finditer(text, start, end)
+        ]
+        assert [(m.span(), m.group()) for m in scan_within(pattern, text, spans)] == expected
+        assert [(m.span(), m.group()) for m in scan_within(searched, text, spans)] == expected

@@ -11,6 +11,7 @@ from newslint.rules import options as opt
 from newslint.rules import patterns
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option, OptionError, Swap
+from newslint.spans import Span
 from newslint.textcase import match_case
 from newslint.triggers import ANYWHERE, AS_WORD, AT_WORD_START, Triggers
 
@@ -52,17 +53,18 @@ class Substitution(Rule):
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         seen: set[tuple[int, int]] = set()
+        declared = bool(self.declared_triggers)
         # Declared triggers serve every swap: their windows are found once, not once per swap.
-        shared = doc.windows_for(self.declared_triggers) if self.declared_triggers else None
+        shared = doc.windows_for(self.declared_triggers) if declared else None
         for (pattern, replacements, trigger), mark in zip(self._swaps, self._marks):
             if mark is not None and mark not in doc.text:
                 continue  # "!" in a text without one: no search (its Python around costs more than it)
-            if self.declared_triggers:
+            if declared:
                 if trigger and trigger[0] not in doc.folded:
                     continue  # every match of this swap holds its own trigger: not compiled, not run
                 windows = shared
             else:
-                windows = doc.paragraphs_holding([trigger]) if trigger else None
+                windows = _paragraphs_holding(doc, trigger)
             if windows == []:
                 continue
             for match in scan_within(pattern, doc.text, windows):
@@ -72,6 +74,16 @@ class Substitution(Rule):
                 seen.add(span)
                 candidates = (match_case(match.expand(r), match.group()) for r in replacements)
                 yield Hit(span[0], span[1], tuple(dict.fromkeys(candidates)))
+
+
+def _paragraphs_holding(doc: Document, trigger: tuple[str, int] | None) -> list[Span] | None:
+    """The paragraphs a swap with this trigger need scan (None: all the text); a trigger the
+    document's index did not find costs a lookup, not a search for paragraphs."""
+    if trigger is None:
+        return None
+    if doc.trigger_positions(*trigger) == []:
+        return []
+    return doc.paragraphs_holding([trigger])
 
 
 def _trigger(key: str) -> tuple[str, int] | None:
