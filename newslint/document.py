@@ -42,7 +42,6 @@ class Document:
         self.source = text if source is None else source
         self._view = view
         self._given_paragraphs = view.paragraphs if view is not None else paragraphs
-        self._line_starts = line_starts(self.source)
         self._words_by_paragraph: dict[int, list[Word]] = {}
         self._sentences_by_paragraph: dict[int, list[Span]] = {}
         self._triggers: TriggerIndex | None = None
@@ -51,6 +50,12 @@ class Document:
     @classmethod
     def from_view(cls, view: ProseView, source: str, path: str = "-") -> Document:
         return cls(view.text, path, view=view, source=source)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        """Where each line of the source starts: asked only to place findings and directives, and
+        most documents have neither."""
+        return line_starts(self.source)
 
     def position(self, source_offset: int) -> tuple[int, int]:
         """(line, column) of a code-point offset into the source."""
