@@ -122,6 +122,7 @@ class Pronoun(Rule):
         self._female = frozenset(word.lower() for word in words("female"))
         self._modifiers = frozenset(word.lower() for word in words("modifiers"))
         self._given_names = frozenset(words("given_names"))
+        self._joins_by_word: dict[str, bool] = {}
         if not names and not self._entity_nouns:
             raise OptionError("names", "a pronoun rule needs `names` or `entities` word lists naming places")
 
@@ -228,7 +229,15 @@ class Pronoun(Rule):
         return mentions
 
     def _joins_phrase(self, word: str) -> bool:
-        """Whether a word can be part of a noun phrase that names someone or something."""
+        """Whether a word can be part of a noun phrase that names someone or something. Remembered
+        per word: every window before a pronoun asks again about the same few thousand words."""
+        joins = self._joins_by_word.get(word)
+        if joins is None:
+            joins = self._joins_by_word[word] = self._word_joins_phrase(word)
+        return joins
+
+    def _word_joins_phrase(self, word: str) -> bool:
+        """_joins_phrase, worked out from the word lists."""
         base, _ = _base(word)
         lower = base.lower()
         if lower in DETERMINERS or lower in MODIFIERS or lower in self._modifiers or base.isdigit():

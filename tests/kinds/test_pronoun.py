@@ -119,3 +119,35 @@ def test_an_earlier_pronoun_of_a_woman_is_a_woman_mentioned_in_the_window(rules,
         flagged = {earlier.start(): "China" for earlier in pronouns[:index] if data.draw(st.booleans())}
         if _earlier_pronoun_of_a_woman(doc, pronouns, index, start, flagged):
             assert rule._mentions_a_woman(doc, start, pronoun.start(), flagged)
+
+
+_WORD_PIECES = st.sampled_from(
+    [
+        "china",
+        "China",
+        "CHINA",
+        "the",
+        "The",
+        "former",
+        "French",
+        "'s",
+        "’s",
+        "'",
+        "s",
+        "1",
+        "İ",
+        "ß",
+        "ſ",
+        "K",
+        "é",
+        "\u0301",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(_WORD_PIECES, max_size=4).map("".join) | st.text(max_size=6), max_size=8))
+def test_a_remembered_answer_about_a_word_is_the_answer_worked_out(rules, words):
+    (rule,) = rules
+    for word in words + words:  # the second round answers from memory
+        assert rule._joins_phrase(word) == rule._word_joins_phrase(word)
