@@ -279,7 +279,7 @@ class Pronoun(Rule):
         """Whether words[index] stands where a clause's subject stands: first in its sentence,
         after clause punctuation, or after a conjunction ("suggests that China ...")."""
         word = words[index]
-        if index == 0 or doc.sentence_start_at(words[index - 1].start) != doc.sentence_start_at(word.start):
+        if index == 0 or _in_another_sentence(doc, words[index - 1].start, word.start):
             return True
         if _CLAUSE_PUNCTUATION.search(doc.text, words[index - 1].end, word.start):
             return True
@@ -317,6 +317,13 @@ def _earlier_pronoun_of_a_woman(
         ):
             return True
     return False
+
+
+def _in_another_sentence(doc: Document, earlier: int, offset: int) -> bool:
+    """Whether the sentence holding offset is not the one holding earlier (earlier < offset). Most
+    often one lookup: a sentence that starts at or before `earlier` and holds offset holds both."""
+    start = doc.sentence_start_at(offset)
+    return start > earlier and doc.sentence_start_at(earlier) != start
 
 
 def _in_apposition(text: str, start: int, end: int) -> bool:

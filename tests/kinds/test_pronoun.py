@@ -3,7 +3,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newslint.document import Document
-from newslint.kinds.pronoun import _earlier_pronoun_of_a_woman, _pronouns
+from newslint.kinds.pronoun import _earlier_pronoun_of_a_woman, _in_another_sentence, _pronouns
 from tests.conftest import matched, run_rules
 
 RULE = """
@@ -151,3 +151,50 @@ def test_a_remembered_answer_about_a_word_is_the_answer_worked_out(rules, words)
     (rule,) = rules
     for word in words + words:  # the second round answers from memory
         assert rule._joins_phrase(word) == rule._word_joins_phrase(word)
+
+
+# Sentence ends, quotes and breaks of every kind, so that sentences start anywhere in a paragraph.
+_SENTENCE_PIECES = st.sampled_from(
+    [
+        "Rain",
+        "fell",
+        "İ",
+        "ß",
+        "ſ",
+        "K",
+        "é\u0301",
+        ".",
+        "...",
+        "?",
+        "!",
+        '"',
+        "“",
+        "”",
+        "'",
+        " ",
+        "\xa0",
+        "\n",
+        "\r\n",
+        "\r",
+        "\n\n",
+        "\x1c",
+        "\u2028",
+        "Mr.",
+        "1.",
+        "(",
+        ")",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SENTENCE_PIECES, max_size=30).map("".join))
+def test_another_sentence_is_told_as_comparing_both_sentence_starts(text):
+    doc = Document(text)
+    if not doc.sentences:
+        return
+    offsets = range(len(text) + 1)
+    for earlier in offsets:
+        for offset in offsets[earlier + 1 :]:
+            plain = doc.sentence_start_at(earlier) != doc.sentence_start_at(offset)
+            assert _in_another_sentence(doc, earlier, offset) == plain
