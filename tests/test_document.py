@@ -303,3 +303,10 @@ def test_paragraph_lines_are_the_line_spans(text):
     for start, content in zip(starts, contents):
         if content.strip():
             assert plaintext._trimmed(start, content) == trim(text, Span(start, start + len(content)))
+
+
+def test_a_candidate_end_has_just_its_two_groups_in_order():
+    """_is_sentence_end unpacks match.groups() as (punct, closers): a group added would shift them."""
+    compiled = segmentation._CANDIDATE_END.compiled
+    assert compiled.groups == 2
+    assert compiled.groupindex == {"punct": 1, "closers": 2}
