@@ -31,6 +31,7 @@ _FEMININE = frozenset({"she", "her", "hers", "herself"})
 _SPEAKING = lazy(r"\s+(?:said|says|told|tells|added|adds|asked|wrote|noted|explained|insisted|stressed)\b")
 _NEXT_WORD = lazy(r"\s+(\p{L}+)")
 WINDOW = 600  # characters before the pronoun in which its antecedent is looked for
+MEMORY_LIMIT = 100_000  # words or phrases whose answers are remembered, at most
 _POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")
 _CLAUSE_PUNCTUATION = lazy(r"[,;:—–(\"“”]")
 # A phrase followed at once by a comma or a stop has no verb of its own: "in Shelby, North Carolina."
@@ -79,6 +80,15 @@ class Mention:
     possessive: bool  # "China's", a modifier of the noun that follows
 
 
+@dataclass(frozen=True)
+class Naming:
+    """What a noun phrase names, wherever it stands: its kind, its label and whether it is possessive."""
+
+    kind: str  # "entity" or "person"
+    label: str
+    possessive: bool
+
+
 def _is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
@@ -123,6 +133,7 @@ class Pronoun(Rule):
         self._modifiers = frozenset(word.lower() for word in words("modifiers"))
         self._given_names = frozenset(words("given_names"))
         self._joins_by_word: dict[str, bool] = {}
+        self._naming_by_phrase: dict[tuple[str, ...], Naming | None] = {}
         if not names and not self._entity_nouns:
             raise OptionError("names", "a pronoun rule needs `names` or `entities` word lists naming places")
 
@@ -233,6 +244,8 @@ class Pronoun(Rule):
         per word: every window before a pronoun asks again about the same few thousand words."""
         joins = self._joins_by_word.get(word)
         if joins is None:
+            if len(self._joins_by_word) >= MEMORY_LIMIT:
+                self._joins_by_word.clear()  # a long-running server sees words without end
             joins = self._joins_by_word[word] = self._word_joins_phrase(word)
         return joins
 
@@ -249,9 +262,27 @@ class Pronoun(Rule):
     def _classify(self, doc: Document, words: Sequence[Word], first: int, stop: int) -> Mention | None:
         """The mention the phrase words[first:stop] makes, if any, judged by its head (last word)."""
         run = words[first:stop]
-        head, possessive = _base(run[-1].text)
+        naming = self._naming(tuple(word.text for word in run))
+        if naming is None:
+            return None
+        subject = self._opens_clause(doc, words, first) and not _in_apposition(doc.text, run[0].start, run[-1].end)
+        return Mention(naming.kind, naming.label, run[0].start, subject, naming.possessive)
+
+    def _naming(self, phrase: tuple[str, ...]) -> Naming | None:
+        """What a phrase's words name, if anything. Remembered per phrase: the same phrases ("the
+        government", "China") stand before pronoun after pronoun."""
+        if phrase in self._naming_by_phrase:
+            return self._naming_by_phrase[phrase]
+        if len(self._naming_by_phrase) >= MEMORY_LIMIT:
+            self._naming_by_phrase.clear()  # a long-running server sees phrases without end
+        naming = self._naming_by_phrase[phrase] = self._work_out_naming(phrase)
+        return naming
+
+    def _work_out_naming(self, phrase: tuple[str, ...]) -> Naming | None:
+        """_naming, worked out from the word lists."""
+        head, possessive = _base(phrase[-1])
         lower = head.lower()
-        name = self._name_ending_at(run)
+        name = self._name_ending_at(phrase)
         if name or lower in self._entity_nouns:
             kind = "entity"
         elif lower in self._person_nouns or (
@@ -260,15 +291,13 @@ class Pronoun(Rule):
             kind = "person"  # an unknown capitalised word is most likely a name
         else:
             return None
-        content = [_base(word.text)[0] for word in run if not _is_determiner_or_modifier(word.text)]
-        label = name or " ".join(content) or head
-        subject = self._opens_clause(doc, words, first) and not _in_apposition(doc.text, run[0].start, run[-1].end)
-        return Mention(kind, label, run[0].start, subject, possessive)
+        content = [_base(word)[0] for word in phrase if not _is_determiner_or_modifier(word)]
+        return Naming(kind, name or " ".join(content) or head, possessive)
 
-    def _name_ending_at(self, run: Sequence[Word]) -> str | None:
+    def _name_ending_at(self, phrase: Sequence[str]) -> str | None:
         """The longest known place or organisation name that ends the phrase."""
-        bases = [_base(word.text)[0] for word in run]
-        for length in range(min(self._longest_name, len(run)), 0, -1):
+        bases = [_base(word)[0] for word in phrase]
+        for length in range(min(self._longest_name, len(phrase)), 0, -1):
             candidate = " ".join(bases[-length:])
             if candidate in self._names:
                 return candidate

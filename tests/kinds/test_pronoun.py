@@ -1,8 +1,11 @@
+from unittest.mock import patch
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newslint.document import Document
+from newslint.kinds import pronoun as pronoun_kind
 from newslint.kinds.pronoun import _earlier_pronoun_of_a_woman, _in_another_sentence, _pronouns
 from tests.conftest import matched, run_rules
 
@@ -145,12 +148,29 @@ _WORD_PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.lists(_WORD_PIECES, max_size=4).map("".join) | st.text(max_size=6), max_size=8))
-def test_a_remembered_answer_about_a_word_is_the_answer_worked_out(rules, words):
+_WORDS = st.lists(st.lists(_WORD_PIECES, max_size=4).map("".join) | st.text(max_size=6), max_size=8)
+_PHRASE_WORDS = st.sampled_from(
+    ["China", "China's", "Zealand", "New", "new", "the", "The", "government", "Government's", "French"]
+    + ["minister", "former", "Merkel", "Paris", "İstanbul", "ß", "ſhe", "K", "1", "'", "’s"]
+)
+_PHRASES = st.lists(
+    st.lists(_PHRASE_WORDS, min_size=1, max_size=4).map(tuple)
+    | st.lists(st.text(min_size=1, max_size=4), min_size=1, max_size=3).map(tuple),
+    max_size=8,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_WORDS, _PHRASES, st.sampled_from([1, 3, 100_000]))
+def test_a_remembered_answer_is_the_answer_worked_out(rules, words, phrases, memory_limit):
+    """_joins_phrase and _naming answer from memory as their plain versions would (also when the
+    memory is full and starts again)."""
     (rule,) = rules
-    for word in words + words:  # the second round answers from memory
-        assert rule._joins_phrase(word) == rule._word_joins_phrase(word)
+    with patch.object(pronoun_kind, "MEMORY_LIMIT", memory_limit):
+        for word in words + words:  # the second round answers from memory
+            assert rule._joins_phrase(word) == rule._word_joins_phrase(word)
+        for phrase in phrases + phrases:
+            assert rule._naming(phrase) == rule._work_out_naming(phrase)
 
 
 # Sentence ends, quotes and breaks of every kind, so that sentences start anywhere in a paragraph.
