@@ -31,7 +31,7 @@ _FEMININE = frozenset({"she", "her", "hers", "herself"})
 _SPEAKING = lazy(r"\s+(?:said|says|told|tells|added|adds|asked|wrote|noted|explained|insisted|stressed)\b")
 _NEXT_WORD = lazy(r"\s+(\p{L}+)")
 WINDOW = 600  # characters before the pronoun in which its antecedent is looked for
-MEMORY_LIMIT = 100_000  # words or phrases whose answers are remembered, at most
+MEMORY_LIMIT = 20_000  # words or phrases whose answers are remembered, at most (a few MB)
 _POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")
 _CLAUSE_PUNCTUATION = lazy(r"[,;:—–(\"“”]")
 # A phrase followed at once by a comma or a stop has no verb of its own: "in Shelby, North Carolina."
