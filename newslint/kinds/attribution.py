@@ -168,8 +168,23 @@ class Attribution(Rule):
                 return match
         return None
 
+    def _pronoun_matches(self, text: str, start: int, end: int) -> Iterator[Any]:
+        """The pronouns in text[start:end] as self._pronoun.finditer finds them, found one at a time
+        (the first is mostly the speaker's) by the `re` gate, which finds all of them and more: a
+        gate match that is ASCII with ASCII beside it is one of them. From the first gate match
+        that is not, the rest is left to self._pronoun (a mark or a letter beyond ASCII is rare)."""
+        if self._pronoun_gate is None:
+            yield from self._pronoun.finditer(text, start, end)
+            return
+        for candidate in self._pronoun_gate.finditer(text, start, end):
+            at, after = candidate.span()
+            if not (candidate.group().isascii() and _ascii_around(text, at, after)):
+                yield from self._pronoun.finditer(text, at, end)
+                return
+            yield candidate
+
     def _first_person(self, text: str, start: int, end: int) -> str | None:
-        for match in self._pronoun.finditer(text, start, end):
+        for match in self._pronoun_matches(text, start, end):
             word = match.group()
             if word.lower() == "us" and word != "us":
                 continue  # "US" is the country

@@ -127,6 +127,22 @@ def test_the_pronoun_gate_answers_as_the_whole_word_pattern(make_rules, text, da
     assert rule._has_pronoun(text, start, end) == (rule._pronoun.search(text, start, end) is not None)
 
 
+# Letters that `re` matches case-blind to ASCII ones (ſ s, K k, ı and İ i), marks, other alphabets.
+_TRICKY_PIECES = st.sampled_from(
+    ["u", "o", "ſ", "K", "ı", "İ", "ü", "я", "\u0301", "\r\n", ",", ":", "“", "‘", '"', "'"]
+)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(_PIECES, _TRICKY_PIECES), max_size=14).map("".join), st.data())
+def test_the_pronouns_found_through_the_gate_are_those_of_the_whole_word_pattern(make_rules, text, data):
+    (rule,) = make_rules(RULE)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    through_gate = [(m.span(), m.group()) for m in rule._pronoun_matches(text, start, end)]
+    assert through_gate == [(m.span(), m.group()) for m in rule._pronoun.finditer(text, start, end)]
+
+
 _BLANKS = st.sampled_from([" ", "  ", "\t", "\n", "\r\n", "\u00a0", "\x1c"])
 _SPEAKER_WORDS = st.lists(
     st.sampled_from(["the", "minister", "Mr.", "O’Neil", "Zoe\u0301", "Putin", "reporters", "in", "-", '"']),
