@@ -44,7 +44,8 @@ _TO_COLON = r"(?:[ \t]+[\p{L}\p{N}'’-]+){0,3}[ \t]*:[ \t]+(?=\p{Lu})"
 _COMMA_BEFORE_VERB = lazy(rf",\s+(?:{_SPEAKER_WORDS}\s+)?")
 # After the verb of a comma attribution, up to the sentence's end mark, stands none of these.
 _NOT_AFTER_THE_VERB = ';:"“”'
-_FIRST_MARK = lazy(rf"[.!?{_NOT_AFTER_THE_VERB}]", engine="re")
+_MARKS = f".!?{_NOT_AFTER_THE_VERB}"
+_FIRST_MARK = lazy(rf"[{_MARKS}]", engine="re")
 
 PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "we", "i"})
 # Words that end what comes before a speaker at the start of a sentence ("In the morning the
@@ -87,6 +88,7 @@ class Attribution(Rule):
         )
         self._verbs = options["verbs"]
         self._verbs_hold_no_stop = not any(mark in verb for verb in self._verbs for mark in _NOT_AFTER_THE_VERB)
+        self._verbs_hold_no_mark = not any(mark in verb for verb in self._verbs for mark in _MARKS)
         self._verbs_by_lowercase: dict[str, list[str]] = {}
         for verb in self._verbs:
             self._verbs_by_lowercase.setdefault(verb.lower(), []).append(verb)
@@ -137,12 +139,33 @@ class Attribution(Rule):
         ", said the minister.") with nothing but words up to the sentence's end mark. Tested
         around the verb, without the sentence: most verbs stand elsewhere, and their paragraphs
         then need not be cut into sentences."""
-        if self._verb_before_colon.match(text, verb) is not None:
+        if self._verbs_hold_no_mark:
+            return self._may_attribute_by_first_mark(text, verb)
+        if self._before_colon(text, verb):
             return True
         if self._verbs_hold_no_stop:  # the sentence's end mark comes first ('he said, "We ...' has none)
             mark = _FIRST_MARK.search(text, verb)
             if mark is None or mark.group() in _NOT_AFTER_THE_VERB:
                 return False
+        return self._after_comma(text, verb)
+
+    def _may_attribute_by_first_mark(self, text: str, verb: int) -> bool:
+        """_may_attribute, with one pattern tried, not two: the first mark after a verb that holds
+        none tells which attribution it may be part of. A colon attribution has no other mark
+        before its colon; a comma one has the sentence's end mark first."""
+        mark = _FIRST_MARK.search(text, verb)
+        if mark is None:
+            return False
+        if mark.group() == ":":
+            return self._before_colon(text, verb)
+        return mark.group() not in _NOT_AFTER_THE_VERB and self._after_comma(text, verb)
+
+    def _before_colon(self, text: str, verb: int) -> bool:
+        """Whether the verb at offset `verb` stands before a colon and speech ("said: We ...")."""
+        return self._verb_before_colon.match(text, verb) is not None
+
+    def _after_comma(self, text: str, verb: int) -> bool:
+        """Whether the verb at offset `verb` follows a comma and perhaps its speaker (", Putin told")."""
         comma = text.rfind(",", 0, verb)
         return comma >= 0 and _COMMA_BEFORE_VERB.fullmatch(text, comma, verb) is not None
 

@@ -2,6 +2,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newslint.kinds.attribution import _COMMA_BEFORE_VERB, _FIRST_MARK, _NOT_AFTER_THE_VERB
 from tests.conftest import run_rules
 
 RULE = """
@@ -184,6 +185,28 @@ def test_the_verb_of_every_attribution_is_one_the_verb_test_keeps(make_rules, te
         colon = rule._colon_attribution.search(text, begin, end)
         if colon:
             assert rule._may_attribute(text, colon.start("verb"))
+
+
+def _may_attribute_plainly(rule, text: str, verb: int) -> bool:
+    """_may_attribute as it was: both patterns tried, the colon one first."""
+    if rule._verb_before_colon.match(text, verb) is not None:
+        return True
+    mark = _FIRST_MARK.search(text, verb)
+    if mark is None or mark.group() in _NOT_AFTER_THE_VERB:
+        return False
+    comma = text.rfind(",", 0, verb)
+    return comma >= 0 and _COMMA_BEFORE_VERB.fullmatch(text, comma, verb) is not None
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(st.one_of(_attributed_speech(), _TRICKY_PIECES, st.sampled_from([".", "!", "?", ";", "”"])), max_size=4)
+)
+def test_the_verb_test_by_first_mark_answers_as_both_patterns(make_rules, pieces):
+    (rule,) = make_rules(RULE)
+    text = "".join(pieces)
+    for verb in range(len(text) + 1):
+        assert rule._may_attribute(text, verb) == _may_attribute_plainly(rule, text, verb)
 
 
 @pytest.mark.parametrize(
