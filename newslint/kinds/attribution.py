@@ -72,7 +72,9 @@ class Attribution(Rule):
 
     def configure(self, options: dict[str, Any], context: LoadContext) -> None:
         verbs = literal_alternation(options["verbs"])
-        tail = r"(?:,?[ \t]+[^.!?;:\"“”]*?)?"
+        # Greedy, not lazy: the tail holds no end mark, so it ends at the first mark either way, and
+        # a lazy tail tries the end at every character of "... during a press conference at ...".
+        tail = r"(?:,?[ \t]+[^.!?;:\"“”]*)?"
         self._attribution = compile_pattern(
             rf",\s+(?:{_SPEAKER}\s+(?P<verb>{verbs})|(?P<verb>{verbs})\s+{_SPEAKER}){WORD_END}{tail}[.!?]+\s*"
         )

@@ -1,8 +1,10 @@
 import pytest
-from hypothesis import HealthCheck, given, settings
+import regex
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from newslint.kinds.attribution import _COMMA_BEFORE_VERB, _FIRST_MARK, _NOT_AFTER_THE_VERB
+from newslint.kinds.attribution import _COMMA_BEFORE_VERB, _FIRST_MARK, _NOT_AFTER_THE_VERB, _SPEAKER
+from newslint.regexes import WORD_END, literal_alternation
 from tests.conftest import run_rules
 
 RULE = """
@@ -187,6 +189,14 @@ def test_the_verb_of_every_attribution_is_one_the_verb_test_keeps(make_rules, te
             assert rule._may_attribute(text, colon.start("verb"))
 
 
+# Attributed speech, sentence after sentence, with odd characters between.
+_SPEECHES = st.lists(
+    st.one_of(_attributed_speech(), _TRICKY_PIECES, st.sampled_from([" in Kyiv. ", ";", "”", "."])),
+    min_size=1,
+    max_size=4,
+)
+
+
 def _may_attribute_plainly(rule, text: str, verb: int) -> bool:
     """_may_attribute as it was: both patterns tried, the colon one first."""
     if rule._verb_before_colon.match(text, verb) is not None:
@@ -199,14 +209,28 @@ def _may_attribute_plainly(rule, text: str, verb: int) -> bool:
 
 
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(
-    st.lists(st.one_of(_attributed_speech(), _TRICKY_PIECES, st.sampled_from([".", "!", "?", ";", "”"])), max_size=4)
-)
+@given(_SPEECHES)
 def test_the_verb_test_by_first_mark_answers_as_both_patterns(make_rules, pieces):
     (rule,) = make_rules(RULE)
     text = "".join(pieces)
     for verb in range(len(text) + 1):
         assert rule._may_attribute(text, verb) == _may_attribute_plainly(rule, text, verb)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_SPEECHES)
+@example(["We will win, he said in Kyiv. ", "We will win, he said."])  # the tail stops at the first period
+def test_the_greedy_tail_of_an_attribution_matches_as_a_lazy_one(make_rules, pieces):
+    (rule,) = make_rules(RULE)
+    text = "".join(pieces)
+    verbs = literal_alternation(["said", "told", "added", "pointed out"])
+    lazy = regex.compile(  # the pattern as it was, with a lazy tail
+        rf",\s+(?:{_SPEAKER}\s+(?P<verb>{verbs})|(?P<verb>{verbs})\s+{_SPEAKER}){WORD_END}"
+        + r"(?:,?[ \t]+[^.!?;:\"“”]*?)?[.!?]+\s*"
+    )
+    for start in range(len(text) + 1):
+        found, expected = rule._attribution.fullmatch(text, start), lazy.fullmatch(text, start)
+        assert (found and (found.span(), found.groupdict())) == (expected and (expected.span(), expected.groupdict()))
 
 
 @pytest.mark.parametrize(
