@@ -258,7 +258,10 @@ def _word_gate(words: list[str]) -> LazyPattern | None:
     if not all(word.isascii() and word.isalpha() for word in words):
         return None
     alternation = literal_alternation(word.lower() for word in words)
-    return LazyPattern(rf"\b(?:{alternation})\b", re.IGNORECASE, engine="re")  # compiled on first use
+    # The look-ahead for the words' first letters adds no match: it lets `re` pass most positions
+    # without testing the word boundary and the words (about twice as fast).
+    first_letters = "".join(sorted({word[0].lower() for word in words}))
+    return LazyPattern(rf"(?=[{first_letters}])\b(?:{alternation})\b", re.IGNORECASE, engine="re")
 
 
 def _ascii_around(text: str, start: int, end: int) -> bool:
