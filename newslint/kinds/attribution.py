@@ -33,7 +33,6 @@ from newslint.triggers import AS_WORD, Triggers
 # Double quotation marks, and single ones where they open a quotation (‘We ...’ / 'We ...'),
 # not where they are apostrophes (China’s).
 _QUOTE_MARKS = lazy(r"[\"“”«»„‘]|(?<![\p{L}\p{N}])'(?=\p{L})")
-_COMMA = lazy(r",\s+")
 _SPEAKER_WORD = r"[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’-]*"
 _SPEAKER_WORDS = rf"(?:{_SPEAKER_WORD}\s+){{0,7}}{_SPEAKER_WORD}"
 _SPEAKER = rf"(?P<speaker>{_SPEAKER_WORDS})"
@@ -186,11 +185,13 @@ class Attribution(Rule):
 
     def _attribution_of(self, text: str, start: int, end: int) -> regex.Match | None:
         """The shortest ", <speaker> said ..." that ends the sentence, with a plausible speaker."""
-        commas = [m.start() for m in _COMMA.finditer(text, start, end)]
-        for comma in reversed(commas):
-            match = self._attribution.fullmatch(text, comma, end, timeout=1.0)
-            if match and self._is_speaker(match.group("speaker")):
-                return match
+        comma = text.rfind(",", start, end)
+        while comma >= 0:
+            if text[comma + 1 : comma + 2].isspace():  # the pattern's ",\s+" (every \s is a space to str)
+                match = self._attribution.fullmatch(text, comma, end, timeout=1.0)
+                if match and self._is_speaker(match.group("speaker")):
+                    return match
+            comma = text.rfind(",", start, comma)
         return None
 
     def _pronoun_matches(self, text: str, start: int, end: int) -> Iterator[Any]:

@@ -191,7 +191,11 @@ def test_the_verb_of_every_attribution_is_one_the_verb_test_keeps(make_rules, te
 
 # Attributed speech, sentence after sentence, with odd characters between.
 _SPEECHES = st.lists(
-    st.one_of(_attributed_speech(), _TRICKY_PIECES, st.sampled_from([" in Kyiv. ", ";", "”", "."])),
+    st.one_of(
+        _attributed_speech(),
+        _TRICKY_PIECES,
+        st.sampled_from([" in Kyiv. ", ";", "”", ".", "1,000", ",\x1c", ",\u2028"]),
+    ),
     min_size=1,
     max_size=4,
 )
@@ -231,6 +235,27 @@ def test_the_greedy_tail_of_an_attribution_matches_as_a_lazy_one(make_rules, pie
     for start in range(len(text) + 1):
         found, expected = rule._attribution.fullmatch(text, start), lazy.fullmatch(text, start)
         assert (found and (found.span(), found.groupdict())) == (expected and (expected.span(), expected.groupdict()))
+
+
+def _attribution_of_plainly(rule, text: str, start: int, end: int):
+    """_attribution_of as it was: the commas that a comma and blanks start at, tried from the last."""
+    for comma in reversed([m.start() for m in regex.finditer(r",\s+", text, pos=start, endpos=end)]):
+        match = rule._attribution.fullmatch(text, comma, end)
+        if match and rule._is_speaker(match.group("speaker")):
+            return match
+    return None
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_SPEECHES, st.data())
+def test_the_commas_of_an_attribution_are_those_of_the_comma_pattern(make_rules, pieces, data):
+    (rule,) = make_rules(RULE)
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for begin, stop in [(0, len(text)), (start, end)]:
+        found, expected = rule._attribution_of(text, begin, stop), _attribution_of_plainly(rule, text, begin, stop)
+        assert (found and found.span()) == (expected and expected.span())
 
 
 @pytest.mark.parametrize(
