@@ -1,7 +1,10 @@
 import pytest
-from hypothesis import HealthCheck, given, settings
+import regex
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from newslint.kinds.attribution import _COMMA_BEFORE_VERB, _FIRST_MARK, _NOT_AFTER_THE_VERB, _SPEAKER
+from newslint.regexes import WORD_END, literal_alternation
 from tests.conftest import run_rules
 
 RULE = """
@@ -127,6 +130,22 @@ def test_the_pronoun_gate_answers_as_the_whole_word_pattern(make_rules, text, da
     assert rule._has_pronoun(text, start, end) == (rule._pronoun.search(text, start, end) is not None)
 
 
+# Letters that `re` matches case-blind to ASCII ones (ſ s, K k, ı and İ i), marks, other alphabets.
+_TRICKY_PIECES = st.sampled_from(
+    ["u", "o", "ſ", "K", "ı", "İ", "ü", "я", "\u0301", "\r\n", ",", ":", "“", "‘", '"', "'"]
+)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(_PIECES, _TRICKY_PIECES), max_size=14).map("".join), st.data())
+def test_the_pronouns_found_through_the_gate_are_those_of_the_whole_word_pattern(make_rules, text, data):
+    (rule,) = make_rules(RULE)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    through_gate = [(m.span(), m.group()) for m in rule._pronoun_matches(text, start, end)]
+    assert through_gate == [(m.span(), m.group()) for m in rule._pronoun.finditer(text, start, end)]
+
+
 _BLANKS = st.sampled_from([" ", "  ", "\t", "\n", "\r\n", "\u00a0", "\x1c"])
 _SPEAKER_WORDS = st.lists(
     st.sampled_from(["the", "minister", "Mr.", "O’Neil", "Zoe\u0301", "Putin", "reporters", "in", "-", '"']),
@@ -168,6 +187,75 @@ def test_the_verb_of_every_attribution_is_one_the_verb_test_keeps(make_rules, te
         colon = rule._colon_attribution.search(text, begin, end)
         if colon:
             assert rule._may_attribute(text, colon.start("verb"))
+
+
+# Attributed speech, sentence after sentence, with odd characters between.
+_SPEECHES = st.lists(
+    st.one_of(
+        _attributed_speech(),
+        _TRICKY_PIECES,
+        st.sampled_from([" in Kyiv. ", ";", "”", ".", "1,000", ",\x1c", ",\u2028"]),
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+def _may_attribute_plainly(rule, text: str, verb: int) -> bool:
+    """_may_attribute as it was: both patterns tried, the colon one first."""
+    if rule._verb_before_colon.match(text, verb) is not None:
+        return True
+    mark = _FIRST_MARK.search(text, verb)
+    if mark is None or mark.group() in _NOT_AFTER_THE_VERB:
+        return False
+    comma = text.rfind(",", 0, verb)
+    return comma >= 0 and _COMMA_BEFORE_VERB.fullmatch(text, comma, verb) is not None
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_SPEECHES)
+def test_the_verb_test_by_first_mark_answers_as_both_patterns(make_rules, pieces):
+    (rule,) = make_rules(RULE)
+    text = "".join(pieces)
+    for verb in range(len(text) + 1):
+        assert rule._may_attribute(text, verb) == _may_attribute_plainly(rule, text, verb)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_SPEECHES)
+@example(["We will win, he said in Kyiv. ", "We will win, he said."])  # the tail stops at the first period
+def test_the_greedy_tail_of_an_attribution_matches_as_a_lazy_one(make_rules, pieces):
+    (rule,) = make_rules(RULE)
+    text = "".join(pieces)
+    verbs = literal_alternation(["said", "told", "added", "pointed out"])
+    lazy = regex.compile(  # the pattern as it was, with a lazy tail
+        rf",\s+(?:{_SPEAKER}\s+(?P<verb>{verbs})|(?P<verb>{verbs})\s+{_SPEAKER}){WORD_END}"
+        + r"(?:,?[ \t]+[^.!?;:\"“”]*?)?[.!?]+\s*"
+    )
+    for start in range(len(text) + 1):
+        found, expected = rule._attribution.fullmatch(text, start), lazy.fullmatch(text, start)
+        assert (found and (found.span(), found.groupdict())) == (expected and (expected.span(), expected.groupdict()))
+
+
+def _attribution_of_plainly(rule, text: str, start: int, end: int):
+    """_attribution_of as it was: the commas that a comma and blanks start at, tried from the last."""
+    for comma in reversed([m.start() for m in regex.finditer(r",\s+", text, pos=start, endpos=end)]):
+        match = rule._attribution.fullmatch(text, comma, end)
+        if match and rule._is_speaker(match.group("speaker")):
+            return match
+    return None
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_SPEECHES, st.data())
+def test_the_commas_of_an_attribution_are_those_of_the_comma_pattern(make_rules, pieces, data):
+    (rule,) = make_rules(RULE)
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for begin, stop in [(0, len(text)), (start, end)]:
+        found, expected = rule._attribution_of(text, begin, stop), _attribution_of_plainly(rule, text, begin, stop)
+        assert (found and found.span()) == (expected and expected.span())
 
 
 @pytest.mark.parametrize(
