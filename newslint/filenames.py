@@ -46,7 +46,7 @@ PATHLIKE = lazy(
 # Every extension starts with a letter or a digit: the look-ahead passes over ". " at once.
 _QUICK_ANCHOR = Anchors(
     lazy(rf"\.(?=[^\W_])(?:{_EXTENSION_NAMES})", re.IGNORECASE, engine="re"),
-    lazy("/", engine="re"),
+    "/",
 )
 
 

@@ -58,8 +58,8 @@ _TLDS = "com|org|net|gov|edu|int|mil|io|co|info|news|tv|uk|us|ua|ru|cn|de|fr|eu|
 _URL_ANCHOR = Anchors(
     lazy("://", engine="re"),
     lazy(r"www\.", engine="re"),
-    lazy("@", engine="re"),
-    lazy("#", engine="re"),
+    "@",
+    "#",
     lazy(rf"\.(?=[a-z])(?:{_TLDS})", engine="re"),
 )
 # A URL does not take the punctuation after it ("see example.com." ends the sentence).
@@ -255,7 +255,7 @@ _NAME_PARTS = lazy(
 # extension starts with a letter or a digit: the look-ahead passes over ". " at once.)
 _FILE_OR_ENTITY_ANCHOR = Anchors(
     lazy(r"\.(?=[^\W_])(?i:" + _FILE_EXTENSIONS + r"|com|org|net|gov|edu|io)(?!\w)", engine="re"),
-    lazy("&", engine="re"),
+    "&",
 )
 _DOTTED_NAME_ANCHOR = lazy(r"\.[^\W_]", engine="re")
 

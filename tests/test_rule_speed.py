@@ -14,7 +14,7 @@ from newslint import filenames, segmentation
 from newslint.config import rule_set
 from newslint.document import Document
 from newslint.errors import RuleFileError, RuleFileWarning
-from newslint.regexes import matches_in_tokens, scan, with_context
+from newslint.regexes import Anchors, lazy, matches_in_tokens, scan, with_context
 from newslint.rules import load_rule_file
 from newslint.rules.loader import speed_problems
 from newslint.rules.patterns import leads_with_lookbehind
@@ -162,6 +162,18 @@ def test_names_and_files_searched_token_by_token_find_what_a_whole_scan_finds(te
 def test_urls_searched_token_by_token_find_what_a_whole_scan_finds(text):
     expected = [m.span() for m in segmentation.URLISH.finditer(text)]
     assert [tuple(span) for span in segmentation.urls(text)] == expected
+
+
+_LITERAL_ANCHORS = ["://", "www.", "@", "#", "&", "/", "aa"]
+
+
+@given(st.text(alphabet="aw:/.@#&b \r\n\x1c\u2028\u00e9\u0301", max_size=60))
+@example("")
+@example("aaaaa wwww.www. ::///https://x @@##&&")
+def test_literal_anchors_start_where_their_patterns_match(text):
+    as_literals = Anchors(*_LITERAL_ANCHORS)
+    as_patterns = Anchors(*(lazy(regex.escape(literal), engine="re") for literal in _LITERAL_ANCHORS))
+    assert as_literals.starts(text) == as_patterns.starts(text)
 
 
 @given(st.text(alphabet="ab/._~- \n\u017fKvgpdfjs", max_size=50))
