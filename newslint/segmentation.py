@@ -257,7 +257,9 @@ _FILE_OR_ENTITY_ANCHOR = Anchors(
     lazy(r"\.(?=[^\W_])(?i:" + _FILE_EXTENSIONS + r"|com|org|net|gov|edu|io)(?!\w)", engine="re"),
     "&",
 )
-_DOTTED_NAME_ANCHOR = lazy(r"\.[^\W_]", engine="re")
+# The first dot of a dotted name, two letters or digits either side: not "U.S." or "3.5", which
+# are most of a story's dots inside a word.
+_DOTTED_NAME_ANCHOR = lazy(r"\.(?=[^\W_]{2})(?<=[^\W_]{2}\.)", engine="re")
 
 
 def names_and_files(text: str) -> list[Span]:

@@ -148,6 +148,7 @@ def test_trigger_words_stand_on_word_boundaries_and_strings_anywhere():
 @given(st.text(alphabet="ab1_.-& #;\n\u00a0\x1cpngcom", max_size=60))
 @example("see kiev-night.png, a .png file, caf&#233; &amp; One.Tel and One.Tel\x1cx.com.It")
 @example("a-.png b.c.png.x ..com &#x1F;.io")
+@example("U.S. 3.5 10.25 Één.Tél ab.c a.bc ab.cd.e x\u0301y.zz \u2028One.Tel\r\nOne.Tel")
 def test_names_and_files_searched_token_by_token_find_what_a_whole_scan_finds(text):
     for pattern, anchor in [
         (segmentation._FILE_OR_ENTITY, segmentation._FILE_OR_ENTITY_ANCHOR),
