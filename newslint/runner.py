@@ -18,7 +18,7 @@ from newslint import linter as linting
 from newslint.bitext.readers import is_bilingual
 from newslint.config import Config
 from newslint.errors import InputError, InternalError, NewslintError
-from newslint.findings import Finding
+from newslint.findings import Finding, FindingRow, finding_from_row, finding_row
 from newslint.formats.reader import format_of
 from newslint.linter import Linter, chunk_end
 from newslint.sources import STDIN, UTF8_BOM, Source, read_source, stream_text
@@ -219,9 +219,26 @@ def _start_worker(job: Job, linter: Linter) -> None:
     _WORKER = (job, linter)
 
 
-def _work(item: str) -> FileOutcome:
+_Packed = tuple[FileOutcome, list[FindingRow], list[FindingRow]]
+
+
+def _work(item: str) -> _Packed:
     job, linter = _WORKER  # type: ignore[misc]
-    return process_file(item, job, linter)
+    return _packed(process_file(item, job, linter))
+
+
+def _packed(outcome: FileOutcome) -> _Packed:
+    """An outcome to send from a worker, its findings as rows: unpickling them is most of the
+    main process's work in a parallel run."""
+    rows, fixed_rows = [finding_row(f) for f in outcome.findings], [finding_row(f) for f in outcome.fixed]
+    return replace(outcome, findings=[], fixed=[]), rows, fixed_rows
+
+
+def _unpacked(packed: _Packed) -> FileOutcome:
+    outcome, rows, fixed_rows = packed
+    outcome.findings = [finding_from_row(row) for row in rows]
+    outcome.fixed = [finding_from_row(row) for row in fixed_rows]
+    return outcome
 
 
 def default_jobs() -> int:
@@ -254,7 +271,8 @@ def run(
         first = process_file(items[0], job, linter)
         context = multiprocessing.get_context("fork")
         with context.Pool(jobs, initializer=_start_worker, initargs=(job, linter)) as pool:
-            rest = pool.imap(_work, items[1:], chunksize=max(1, min(64, len(items) // (jobs * 4))))
+            packed = pool.imap(_work, items[1:], chunksize=max(1, min(64, len(items) // (jobs * 4))))
+            rest = map(_unpacked, packed)
             yield from _reporting(itertools.chain([first], rest), len(items), started, progress)
     else:
         yield from _reporting((process_file(item, job, linter) for item in items), len(items), started, progress)

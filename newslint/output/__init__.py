@@ -45,6 +45,8 @@ def printable(text: str) -> str:
     """Text that is safe to print, and valid UTF-8 in any format: control characters (an escape
     sequence that would recolour a terminal, a newline that would forge another line of output)
     and undecodable bytes of a file name are written as escapes (\\n, \\x1b, \\xe9)."""
+    if text.isprintable():  # no control, surrogate or unassigned character: the common case, quick
+        return text
     return _UNPRINTABLE.sub(_escape, text) if _UNPRINTABLE.search(text) else text
 
 
