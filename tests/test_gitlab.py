@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 
 import pytest
@@ -43,9 +44,7 @@ def repository(tmp_path, monkeypatch):
     (tmp_path / "rules.yaml").write_text(RULES, encoding="utf-8")
     (tmp_path / "stories" / "story.txt").write_text(STORY, encoding="utf-8")
     monkeypatch.chdir(tmp_path / "stories")
-    repository_root.cache_clear()
     yield tmp_path
-    repository_root.cache_clear()
 
 
 def report(capsys) -> tuple[int, list[dict]]:
@@ -89,11 +88,21 @@ def test_fingerprints_are_unique_and_follow_the_finding_not_its_line(capsys, rep
 
 def test_a_file_name_that_is_not_utf8_stays_printable(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    repository_root.cache_clear()
     finding = Finding(str(tmp_path / "caf\udce9.txt"), 0, 1, 1, 1, 1, 2, "x", "error", "m", None)
     issues = json.loads(gitlab.render(RunSummary([finding], files=[finding.path])))
     assert issues[0]["location"]["path"] == "caf\\xe9.txt"
-    repository_root.cache_clear()
+
+
+def test_the_repository_root_follows_the_current_folder(tmp_path, monkeypatch):
+    """Asked once per folder, not once per process: a run from another folder (the library, a
+    test after another) gets its own repository's root."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder in (first, second):
+        subprocess.run(["git", "init", "-q", str(folder)], check=True)
+    monkeypatch.chdir(first)
+    assert os.path.realpath(repository_root()) == os.path.realpath(first)
+    monkeypatch.chdir(second)
+    assert os.path.realpath(repository_root()) == os.path.realpath(second)
 
 
 def test_no_findings_is_an_empty_report(capsys, repository):

@@ -67,13 +67,11 @@ def test_sarif_validates_against_the_official_schema_and_counts_utf16_columns(ca
 
 def test_sarif_uri_is_relative_and_escaped(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    sarif._repository_root.cache_clear()
     finding = Finding(str(tmp_path / "my story.txt"), 0, 1, 1, 1, 1, 2, "x", "error", "m", Fix("y", 0, 1, "safe"))
     log = json.loads(sarif.render(RunSummary([finding])))
     assert (
         log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "my%20story.txt"
     )
-    sarif._repository_root.cache_clear()
 
 
 def test_junit(capsys, story, tmp_path):
@@ -92,7 +90,6 @@ def test_a_file_name_that_is_not_utf8_and_a_control_character_stay_well_formed(t
     from newslint.output import junit
 
     monkeypatch.chdir(tmp_path)
-    sarif._repository_root.cache_clear()
     name = "caf\udce9.txt"  # the byte 0xe9 of a Latin-1 file name, as Python keeps it
     finding = Finding(str(tmp_path / name), 0, 1, 1, 1, 1, 2, "x", "error", "found zork\x01", None)
     summary = RunSummary([finding], files=[finding.path])
@@ -101,7 +98,6 @@ def test_a_file_name_that_is_not_utf8_and_a_control_character_stay_well_formed(t
     case = ET.fromstring(junit.render(summary).encode("utf-8")).find("testsuite/testcase")
     assert case.get("name").endswith("caf\\xe9.txt")
     assert case.find("failure").text.endswith("found zork\\x01")
-    sarif._repository_root.cache_clear()
 
 
 def test_json_and_text(capsys, story):

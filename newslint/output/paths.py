@@ -8,18 +8,28 @@ import subprocess
 from functools import lru_cache
 
 
-@lru_cache(maxsize=1)
 def repository_root() -> str:
-    """The git work tree's top folder, or the current folder outside git."""
+    """The git work tree's top folder, or the current folder outside git. Asked of git once per
+    current folder: the library, a language server or a test may change folders between runs."""
+    return _repository_root_of(os.path.abspath(os.getcwd()))
+
+
+@lru_cache(maxsize=16)
+def _repository_root_of(folder: str) -> str:
     try:
         done = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, timeout=5, check=False
+            ["git", "rev-parse", "--show-toplevel"],
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=False,
+            cwd=folder,
         )
         if done.returncode == 0 and done.stdout.strip():
             return os.path.abspath(done.stdout.strip())
     except (OSError, subprocess.SubprocessError):
         pass
-    return os.path.abspath(os.getcwd())
+    return folder
 
 
 def relative_to_root(path: str, root: str) -> str:
