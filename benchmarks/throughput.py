@@ -18,8 +18,9 @@ in a temporary folder, and times whole processes, several runs, median:
 
 Peak memory is given twice, both sampled every 20 ms from /proc: the sum of the resident memory
 of the process and its workers (it varies by a few MB from run to run), and the largest
-high-water mark of any one of them (memory per worker). Not a test: these machines are shared and noisy, which is why the tools are
-measured side by side, and why the ratios mean more than the seconds.
+high-water mark of any one of them (memory per worker). Not a test: these machines are shared
+and noisy, which is why the tools are measured side by side, and why the ratios mean more than
+the seconds.
 """
 
 from __future__ import annotations
