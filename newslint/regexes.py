@@ -506,20 +506,24 @@ class Anchors:
         found: set[int] = set()
         for pattern in self.patterns:
             if isinstance(pattern, str):
-                found.update(_literal_starts(pattern, text))
+                found.update(find_all(pattern, text, overlapping=False))
             else:
                 found.update(match.start() for match in pattern.finditer(text))
         return sorted(found)
 
 
-def _literal_starts(literal: str, text: str) -> list[int]:
-    """Where `literal` occurs in text, left to right and not overlapping: as re.finditer finds it."""
-    starts = []
-    at = text.find(literal)
+def find_all(literal: str, text: str, start: int = 0, end: int | None = None, overlapping: bool = True) -> list[int]:
+    """Where `literal` occurs in text[start:end], left to right, found by str.find (for one
+    character, or a phrase, a scan far faster than a regex tries an alternation at every
+    position); not overlapping, as re.finditer finds it."""
+    end = len(text) if end is None else end
+    step = 1 if overlapping else len(literal) or 1
+    found = []
+    at = text.find(literal, start, end)
     while at >= 0:
-        starts.append(at)
-        at = text.find(literal, at + len(literal))
-    return starts
+        found.append(at)
+        at = text.find(literal, at + step, end)
+    return found
 
 
 def matches_in_tokens(
@@ -541,19 +545,6 @@ def matches_in_tokens(
         found.extend(pattern.finditer(text, start, end))
         searched_to = end
     return found
-
-
-def literal_matches(literals: LazyPattern, text: str, phrases: Iterable[str]) -> list[Any]:
-    """literals.finditer(text) for a compile_literals() matcher of `phrases` (case as written):
-    tried only where str.find sees one of the phrases, which is much faster than a search for a
-    trie that starts with an alternation."""
-    starts = []
-    for phrase in phrases:
-        at = text.find(phrase)
-        while at >= 0:
-            starts.append(at)
-            at = text.find(phrase, at + 1)
-    return matches_at(literals, text, starts)
 
 
 def matches_at(literals: LazyPattern, text: str, starts: Iterable[int]) -> list[Any]:
@@ -747,10 +738,4 @@ def _holds(checks: list[Any], text: str, at: int, end: int) -> bool:
 
 def _positions_of(marks: str, text: str, start: int, end: int) -> list[int]:
     """Where each of the marks stands in text[start:end], in order."""
-    found = []
-    for mark in marks:
-        at = text.find(mark, start, end)
-        while at >= 0:
-            found.append(at)
-            at = text.find(mark, at + 1, end)
-    return sorted(found)
+    return sorted([at for mark in marks for at in find_all(mark, text, start, end)])
