@@ -338,42 +338,41 @@ def _parsed_leading_trigger(pattern: str) -> list | None:
 
 def leading_mark(pattern: str) -> str | None:
     """The punctuation mark every match of a pattern starts with ("!" of "!(?=\\p{Lu})"), when the
-    pattern says so plainly: a text without it needs no search. None for anything less plain (a
-    letter, which case may change; a class; an alternation; a brace that may be fuzzy matching).
-    Parsed once, then kept in the packs memo, as leading_trigger is."""
-    return MEMO.recall("marks", pattern, lambda: _parsed_leading_mark(pattern))
-
-
-def _parsed_leading_mark(pattern: str) -> str | None:
-    try:
-        tree = list(_sre_parser.parse(_REGEX_ONLY_SYNTAX.sub(".", pattern)))
-    except Exception:  # noqa: BLE001 - `regex` syntax Python does not read: no shortcut
-        return None
-    if not tree or tree[0][0] is not _sre_parser.LITERAL:
-        return None
-    if any(op is _sre_parser.LITERAL and arg == ord("{") for op, arg in _flatten(tree)):
-        return None
-    mark = chr(tree[0][1])
-    return mark if mark.isascii() and not mark.isalnum() and not mark.isspace() else None
+    pattern says so plainly: a text without it needs no search. None when a match may start with
+    another character, or one of a few marks (see leading_marks)."""
+    marks = _first_marks(pattern)
+    return marks if len(marks) == 1 else None
 
 
 def leading_marks(pattern: str) -> str:
     """The punctuation marks a match of the pattern may start with, when there are a few of them
     ("—", "–" and "-" of "(?:—|–|-{1,2})"), each found far faster by str.find than the engine
     tries an alternation or a class at every position; "" when a match may start otherwise, may
-    be empty, or starts with one mark only (the engine searches for a literal fast itself)."""
-    return MEMO.recall("lead_marks", pattern, lambda: _parsed_leading_marks(pattern))
+    be empty, or starts with one mark only (the engine searches for a literal fast itself; see
+    leading_mark)."""
+    marks = _first_marks(pattern)
+    return marks if len(marks) > 1 else ""
 
 
-def _parsed_leading_marks(pattern: str) -> str:
+def _first_marks(pattern: str) -> str:
+    """The marks, sorted, every match of the pattern starts with one of; "" for anything less
+    plain (a letter, which case may change; a range or a category; a match that may be empty; a
+    brace that may be fuzzy matching). Parsed once, then kept in the packs memo, as
+    leading_trigger is."""
+    return MEMO.recall("lead_marks", pattern, lambda: _parsed_first_marks(pattern))
+
+
+def _parsed_first_marks(pattern: str) -> str:
     if "[[" in pattern or "[:" in pattern:
         return ""  # a POSIX class or a nested set, which Python's parser reads as other sets
     try:
         tree = list(_sre_parser.parse(_REGEX_ONLY_SYNTAX.sub(".", pattern)))
     except Exception:  # noqa: BLE001 - `regex` syntax Python does not read: no shortcut
         return ""
+    if any(op is _sre_parser.LITERAL and arg == ord("{") for op, arg in _flatten(tree)):
+        return ""  # "{e<=1}": fuzzy matching, which Python's parser reads as literals
     marks, may_be_empty = _first_characters(tree)
-    if marks is None or may_be_empty or len(marks) < 2 or not all(map(_caseless_mark, marks)):
+    if not marks or may_be_empty or not all(map(_caseless_mark, marks)):
         return ""
     return "".join(sorted(marks))
 

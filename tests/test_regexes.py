@@ -159,3 +159,14 @@ def test_a_marked_pattern_finds_what_a_scan_with_its_context_as_look_behinds_fin
         ]
         assert [(m.span(), m.group()) for m in scan_within(pattern, text, spans)] == expected
         assert [(m.span(), m.group()) for m in scan_within(searched, text, spans)] == expected
+
+
+def test_a_leading_mark_is_the_one_mark_every_match_starts_with():
+    from newslint.regexes import leading_mark, leading_marks
+
+    assert leading_mark(r"!(?=\p{Lu})") == "!"
+    assert leading_mark("，") == "，"  # a full-width comma has no case either
+    assert leading_mark(r"(?:;|;)\s") == ";"
+    for pattern in [r"(?:—|–)", r"!?x", r"k!", r"(?:!){e<=1}", r"[.!?]", r"(?i)k"]:
+        assert leading_mark(pattern) is None, pattern
+    assert leading_marks(r"(?:—|–){e<=1}") == ""  # fuzzy: a match may start with another character
