@@ -50,10 +50,6 @@ def _leading(value: Any) -> bool:
     )
 
 
-def _mark(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and len(value) == 1)
-
-
 def _edges(value: Any) -> bool:
     return isinstance(value, list) and len(value) == 2 and all(isinstance(edge, bool) for edge in value)
 
@@ -75,8 +71,7 @@ TABLES: dict[str, Callable[[Any], bool]] = {
     "literal": _literal,  # pattern -> the lowercase literal every match holds
     "edges": _edges,  # pattern -> [may start with a word character, may end with one]
     "leading": _leading,  # pattern -> [the words a match starts with, how they stand] (regexes.py)
-    "marks": _mark,  # pattern -> the punctuation mark every match starts with (regexes.py)
-    "lead_marks": _text,  # pattern -> the marks a match may start with, when a few; "" (regexes.py)
+    "lead_marks": _text,  # pattern -> the marks every match starts with one of; "" (regexes.py)
     "rules": _anything,  # BLAKE2 digest of a rule file's text -> its rules' info and triggers (rules/deferred.py)
     "programs": _anything,  # "flags\0pattern" -> its compiled program, checked when rebuilt (regex_programs.py)
 }

@@ -338,42 +338,41 @@ def _parsed_leading_trigger(pattern: str) -> list | None:
 
 def leading_mark(pattern: str) -> str | None:
     """The punctuation mark every match of a pattern starts with ("!" of "!(?=\\p{Lu})"), when the
-    pattern says so plainly: a text without it needs no search. None for anything less plain (a
-    letter, which case may change; a class; an alternation; a brace that may be fuzzy matching).
-    Parsed once, then kept in the packs memo, as leading_trigger is."""
-    return MEMO.recall("marks", pattern, lambda: _parsed_leading_mark(pattern))
-
-
-def _parsed_leading_mark(pattern: str) -> str | None:
-    try:
-        tree = list(_sre_parser.parse(_REGEX_ONLY_SYNTAX.sub(".", pattern)))
-    except Exception:  # noqa: BLE001 - `regex` syntax Python does not read: no shortcut
-        return None
-    if not tree or tree[0][0] is not _sre_parser.LITERAL:
-        return None
-    if any(op is _sre_parser.LITERAL and arg == ord("{") for op, arg in _flatten(tree)):
-        return None
-    mark = chr(tree[0][1])
-    return mark if mark.isascii() and not mark.isalnum() and not mark.isspace() else None
+    pattern says so plainly: a text without it needs no search. None when a match may start with
+    another character, or one of a few marks (see leading_marks)."""
+    marks = _first_marks(pattern)
+    return marks if len(marks) == 1 else None
 
 
 def leading_marks(pattern: str) -> str:
     """The punctuation marks a match of the pattern may start with, when there are a few of them
     ("—", "–" and "-" of "(?:—|–|-{1,2})"), each found far faster by str.find than the engine
     tries an alternation or a class at every position; "" when a match may start otherwise, may
-    be empty, or starts with one mark only (the engine searches for a literal fast itself)."""
-    return MEMO.recall("lead_marks", pattern, lambda: _parsed_leading_marks(pattern))
+    be empty, or starts with one mark only (the engine searches for a literal fast itself; see
+    leading_mark)."""
+    marks = _first_marks(pattern)
+    return marks if len(marks) > 1 else ""
 
 
-def _parsed_leading_marks(pattern: str) -> str:
+def _first_marks(pattern: str) -> str:
+    """The marks, sorted, every match of the pattern starts with one of; "" for anything less
+    plain (a letter, which case may change; a range or a category; a match that may be empty; a
+    brace that may be fuzzy matching). Parsed once, then kept in the packs memo, as
+    leading_trigger is."""
+    return MEMO.recall("lead_marks", pattern, lambda: _parsed_first_marks(pattern))
+
+
+def _parsed_first_marks(pattern: str) -> str:
     if "[[" in pattern or "[:" in pattern:
         return ""  # a POSIX class or a nested set, which Python's parser reads as other sets
     try:
         tree = list(_sre_parser.parse(_REGEX_ONLY_SYNTAX.sub(".", pattern)))
     except Exception:  # noqa: BLE001 - `regex` syntax Python does not read: no shortcut
         return ""
+    if any(op is _sre_parser.LITERAL and arg == ord("{") for op, arg in _flatten(tree)):
+        return ""  # "{e<=1}": fuzzy matching, which Python's parser reads as literals
     marks, may_be_empty = _first_characters(tree)
-    if marks is None or may_be_empty or len(marks) < 2 or not all(map(_caseless_mark, marks)):
+    if not marks or may_be_empty or not all(map(_caseless_mark, marks)):
         return ""
     return "".join(sorted(marks))
 
@@ -506,20 +505,24 @@ class Anchors:
         found: set[int] = set()
         for pattern in self.patterns:
             if isinstance(pattern, str):
-                found.update(_literal_starts(pattern, text))
+                found.update(find_all(pattern, text, overlapping=False))
             else:
                 found.update(match.start() for match in pattern.finditer(text))
         return sorted(found)
 
 
-def _literal_starts(literal: str, text: str) -> list[int]:
-    """Where `literal` occurs in text, left to right and not overlapping: as re.finditer finds it."""
-    starts = []
-    at = text.find(literal)
+def find_all(literal: str, text: str, start: int = 0, end: int | None = None, overlapping: bool = True) -> list[int]:
+    """Where `literal` occurs in text[start:end], left to right, found by str.find (for one
+    character, or a phrase, a scan far faster than a regex tries an alternation at every
+    position); not overlapping, as re.finditer finds it."""
+    end = len(text) if end is None else end
+    step = 1 if overlapping else len(literal) or 1
+    found = []
+    at = text.find(literal, start, end)
     while at >= 0:
-        starts.append(at)
-        at = text.find(literal, at + len(literal))
-    return starts
+        found.append(at)
+        at = text.find(literal, at + step, end)
+    return found
 
 
 def matches_in_tokens(
@@ -541,19 +544,6 @@ def matches_in_tokens(
         found.extend(pattern.finditer(text, start, end))
         searched_to = end
     return found
-
-
-def literal_matches(literals: LazyPattern, text: str, phrases: Iterable[str]) -> list[Any]:
-    """literals.finditer(text) for a compile_literals() matcher of `phrases` (case as written):
-    tried only where str.find sees one of the phrases, which is much faster than a search for a
-    trie that starts with an alternation."""
-    starts = []
-    for phrase in phrases:
-        at = text.find(phrase)
-        while at >= 0:
-            starts.append(at)
-            at = text.find(phrase, at + 1)
-    return matches_at(literals, text, starts)
 
 
 def matches_at(literals: LazyPattern, text: str, starts: Iterable[int]) -> list[Any]:
@@ -747,10 +737,4 @@ def _holds(checks: list[Any], text: str, at: int, end: int) -> bool:
 
 def _positions_of(marks: str, text: str, start: int, end: int) -> list[int]:
     """Where each of the marks stands in text[start:end], in order."""
-    found = []
-    for mark in marks:
-        at = text.find(mark, start, end)
-        while at >= 0:
-            found.append(at)
-            at = text.find(mark, at + 1, end)
-    return sorted(found)
+    return sorted([at for mark in marks for at in find_all(mark, text, start, end)])

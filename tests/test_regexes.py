@@ -13,8 +13,9 @@ from newslint.regexes import (
     bounded,
     bounded_literals,
     compile_literals,
+    find_all,
     literal_alternation,
-    literal_matches,
+    matches_at,
     matches_at_within,
     required_literal,
     scan_within,
@@ -81,7 +82,8 @@ PHRASES = ["hong kong", "hong", "kong", "U.S.", "us", "a.b", "-x"]
 def test_literal_matches_are_the_tries_matches(text, phrases):
     literals = compile_literals(phrases)
     expected = [(m.span(), m.group()) for m in literals.finditer(text)]
-    assert [(m.span(), m.group()) for m in literal_matches(literals, text, phrases)] == expected
+    starts = [at for phrase in phrases for at in find_all(phrase, text)]  # where str.find sees one
+    assert [(m.span(), m.group()) for m in matches_at(literals, text, starts)] == expected
 
 
 @given(
@@ -157,3 +159,14 @@ def test_a_marked_pattern_finds_what_a_scan_with_its_context_as_look_behinds_fin
         ]
         assert [(m.span(), m.group()) for m in scan_within(pattern, text, spans)] == expected
         assert [(m.span(), m.group()) for m in scan_within(searched, text, spans)] == expected
+
+
+def test_a_leading_mark_is_the_one_mark_every_match_starts_with():
+    from newslint.regexes import leading_mark, leading_marks
+
+    assert leading_mark(r"!(?=\p{Lu})") == "!"
+    assert leading_mark("，") == "，"  # a full-width comma has no case either
+    assert leading_mark(r"(?:;|;)\s") == ";"
+    for pattern in [r"(?:—|–)", r"!?x", r"k!", r"(?:!){e<=1}", r"[.!?]", r"(?i)k"]:
+        assert leading_mark(pattern) is None, pattern
+    assert leading_marks(r"(?:—|–){e<=1}") == ""  # fuzzy: a match may start with another character
