@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from newslint import places
 from newslint.regexes import lazy
 from newslint.spans import Span
 
@@ -110,16 +111,9 @@ Mark = tuple[int, str]  # a quotation mark's offset, and the mark
 
 
 def marks_in(text: str) -> list[Mark]:
-    """The quotation marks of the text, in order: each kind found with str.find (a search for a
-    class of marks, on `re`, takes several times as long: it tries every character)."""
-    found = []
-    for mark in MARKS:
-        at = text.find(mark)
-        while at >= 0:
-            found.append((at, mark))
-            at = text.find(mark, at + 1)
-    found.sort()
-    return found
+    """The quotation marks of the text, in order (a search for a class of marks, on `re`, takes
+    several times as long as places.positions: it tries every character)."""
+    return [(at, text[at]) for at in places.positions(text, MARKS)]
 
 
 def analyse(text: str, paragraphs: Sequence[Span]) -> QuoteStructure:

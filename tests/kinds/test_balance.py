@@ -3,7 +3,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newslint.document import Document
-from newslint.kinds.balance import _eyes_before, _marks_by_paragraph, _paragraphs_holding, _positions
+from newslint.kinds.balance import _eyes_before, _marks_by_paragraph, _paragraphs_holding
+from newslint.places import positions
 from newslint.regexes import lazy
 from tests.conftest import matched, run_rules
 
@@ -101,7 +102,7 @@ def test_marks_by_paragraph_are_those_a_scan_of_every_bracket_finds(text):
         if index >= 0 and match.start() < doc.paragraphs[index].end:
             expected.setdefault(index, []).append(match.start())
     assert _marks_by_paragraph(doc, "()[]") == expected
-    assert _positions(text, "([") == [m.start() for m in lazy(r"[(\[]").finditer(text)]
+    assert positions(text, "([") == [m.start() for m in lazy(r"[(\[]").finditer(text)]
 
 
 @pytest.mark.parametrize(
