@@ -41,10 +41,10 @@ _AFTER_CLOSING = " \t\r\n)]},.;:!?—–-/…’'\u00a0"
 _SENTENCE_END = ".!?…"
 _DIRECT_SPEECH_LEAD = ".!?…:,"
 _CLOSING_AFTER_END = "\"”’')]"
-# ", he said" / ", said the minister" / "he said:" inside an open quotation: the prose has resumed.
-# ", he said." ends its clause, and ", said the minister" / ", said in an interview" names the
-# speaker after the verb; "he said we had to act" inside a quotation is the speaker reporting
-# speech, not the writer's attribution.
+# An attribution inside an open quotation: the prose has resumed. Either the speaker, then the verb
+# that ends its clause (", he said." / ": Putin said,"), or the verb, then the speaker (", said
+# the minister" / ", said in an interview"). "he said we had to act" inside a quotation is the
+# speaker reporting speech, not the writer's attribution; nor is "he said:" one.
 _ATTRIBUTION = lazy(
     r"[,:][ \t]+(?:(?:he|she|they|it|I|we|\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2})[ \t]+"
     r"(?:said|says|told|added|asked|wrote|explained)[ \t]*[.,;]|(?:said|says|added|told)[ \t]+(?:the[ \t]+)?\p{L}+\b)"

@@ -66,7 +66,7 @@ class Balance(Rule):
 
     def _nested_plainly(self, paragraph: str) -> bool:
         """Whether a paragraph's brackets all close in order and none stands next to an emoticon's
-        eyes: _bracket_problems would find nothing there (a list marker's ")" only excuses a
+        eyes: _bracket_problems_one_by_one would find nothing there (a list marker's ")" only excuses a
         bracket that closes nothing)."""
         if self._plain_marks is None:
             return False
