@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from newslint import places
 from newslint.regexes import lazy
 from newslint.spans import Span
 
@@ -40,10 +41,10 @@ _AFTER_CLOSING = " \t\r\n)]},.;:!?—–-/…’'\u00a0"
 _SENTENCE_END = ".!?…"
 _DIRECT_SPEECH_LEAD = ".!?…:,"
 _CLOSING_AFTER_END = "\"”’')]"
-# ", he said" / ", said the minister" / "he said:" inside an open quotation: the prose has resumed.
-# ", he said." ends its clause, and ", said the minister" / ", said in an interview" names the
-# speaker after the verb; "he said we had to act" inside a quotation is the speaker reporting
-# speech, not the writer's attribution.
+# An attribution inside an open quotation: the prose has resumed. Either the speaker, then the verb
+# that ends its clause (", he said." / ": Putin said,"), or the verb, then the speaker (", said
+# the minister" / ", said in an interview"). "he said we had to act" inside a quotation is the
+# speaker reporting speech, not the writer's attribution; nor is "he said:" one.
 _ATTRIBUTION = lazy(
     r"[,:][ \t]+(?:(?:he|she|they|it|I|we|\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2})[ \t]+"
     r"(?:said|says|told|added|asked|wrote|explained)[ \t]*[.,;]|(?:said|says|added|told)[ \t]+(?:the[ \t]+)?\p{L}+\b)"
@@ -110,16 +111,9 @@ Mark = tuple[int, str]  # a quotation mark's offset, and the mark
 
 
 def marks_in(text: str) -> list[Mark]:
-    """The quotation marks of the text, in order: each kind found with str.find (a search for a
-    class of marks, on `re`, takes several times as long: it tries every character)."""
-    found = []
-    for mark in MARKS:
-        at = text.find(mark)
-        while at >= 0:
-            found.append((at, mark))
-            at = text.find(mark, at + 1)
-    found.sort()
-    return found
+    """The quotation marks of the text, in order (a search for a class of marks, on `re`, takes
+    several times as long as places.positions: it tries every character)."""
+    return [(at, text[at]) for at in places.positions(text, MARKS)]
 
 
 def analyse(text: str, paragraphs: Sequence[Span]) -> QuoteStructure:

@@ -18,6 +18,7 @@ from datetime import date
 
 import regex
 
+from newslint import places
 from newslint.regexes import lazy
 from newslint.spans import Span
 
@@ -241,19 +242,10 @@ def _years(text: str) -> Iterator[regex.Match]:
     there, and str.find reaches them faster than _YEAR, led by a look-behind, is tried at every
     position. Each is matched as finditer would: past the last match, reading the text before."""
     pos = 0
-    for start in sorted(_positions(text, "19") + _positions(text, "20")):
+    for start in places.positions(text, ("19", "20")):
         if start >= pos and (match := _YEAR.match(text, start)) is not None:
             yield match
             pos = match.end()
-
-
-def _positions(text: str, literal: str) -> list[int]:
-    found = []
-    position = text.find(literal)
-    while position >= 0:
-        found.append(position)
-        position = text.find(literal, position + 1)
-    return found
 
 
 def _iso(text: str) -> date | None:

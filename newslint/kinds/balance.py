@@ -13,6 +13,7 @@ from typing import Any
 
 import regex
 
+from newslint import places
 from newslint.document import Document
 from newslint.regexes import LazyPattern, lazy
 from newslint.rules import options as opt
@@ -65,11 +66,11 @@ class Balance(Rule):
 
     def _nested_plainly(self, paragraph: str) -> bool:
         """Whether a paragraph's brackets all close in order and none stands next to an emoticon's
-        eyes: _bracket_problems would find nothing there (a list marker's ")" only excuses a
+        eyes: _bracket_problems_one_by_one would find nothing there (a list marker's ")" only excuses a
         bracket that closes nothing)."""
         if self._plain_marks is None:
             return False
-        return self._nested_plainly_at(paragraph, 0, _positions(paragraph, self._plain_marks))
+        return self._nested_plainly_at(paragraph, 0, places.positions(paragraph, self._plain_marks))
 
     def _nested_plainly_at(self, text: str, start: int, positions: list[int]) -> bool:
         """_nested_plainly for the paragraph starting at `start` whose marks stand at `positions`:
@@ -147,24 +148,12 @@ def _eyes_before(text: str, start: int, position: int) -> bool:
     return before[-1] in ":;" or before[-2:-1] in (":", ";")
 
 
-def _positions(text: str, marks: Iterable[str]) -> list[int]:
-    """Where each of the single-character marks stands in the text, in order. str.find skips to
-    the next one at memchr speed; a regex character class tests every character in turn."""
-    found: list[int] = []
-    for mark in marks:
-        position = text.find(mark)
-        while position >= 0:
-            found.append(position)
-            position = text.find(mark, position + 1)
-    return sorted(found)
-
-
 def _marks_by_paragraph(doc: Document, marks: Iterable[str]) -> dict[int, list[int]]:
     """The positions of the marks in each paragraph that holds one, by paragraph index, in order
     (a mark between paragraphs is in none)."""
     by_paragraph: dict[int, list[int]] = {}
     paragraphs = doc.paragraphs
-    for position in _positions(doc.text, marks):
+    for position in places.positions(doc.text, marks):
         index = doc.paragraph_index(position)
         if index >= 0 and position < paragraphs[index].end:
             by_paragraph.setdefault(index, []).append(position)

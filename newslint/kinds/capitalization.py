@@ -8,6 +8,7 @@ from typing import Any
 
 import regex
 
+from newslint import places
 from newslint.document import Document
 from newslint.regexes import LazyPattern, compile_literals, lazy, matches_at
 from newslint.rules import options as opt
@@ -133,11 +134,7 @@ def _places(doc: Document, lowercase: str, form: str) -> list[int]:
     positions = doc.trigger_positions(lowercase, AS_WORD)
     if positions is not None:
         return [at for at in positions if doc.text.startswith(form, at)]
-    found, at = [], doc.text.find(form)
-    while at >= 0:
-        found.append(at)
-        at = doc.text.find(form, at + 1)
-    return found
+    return places.positions(doc.text, (form,))
 
 
 def _lowercase_after_mark(marks: str) -> LazyPattern:

@@ -358,7 +358,12 @@ def _in_another_sentence(doc: Document, earlier: int, offset: int) -> bool:
 def _in_apposition(text: str, start: int, end: int) -> bool:
     """A phrase after a comma that a comma or a stop ends at once has no verb of its own: it names
     again what stands before it ("in Shelby, North Carolina.") and is no clause's subject."""
-    return text[:start].rstrip().endswith(",") and bool(_APPOSITION_END.match(text, end))
+    if not _APPOSITION_END.match(text, end):
+        return False
+    before = start  # the comma is the last character before the phrase but white space
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    return before > 0 and text[before - 1] == ","  # text[:start].rstrip(), without copying the text
 
 
 def _replacement(text: str, pronoun: regex.Match) -> str:

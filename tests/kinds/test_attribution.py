@@ -1,11 +1,12 @@
 import pytest
 import regex
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newslint.kinds.attribution import _COMMA_BEFORE_VERB, _FIRST_MARK, _NOT_AFTER_THE_VERB, _SPEAKER
 from newslint.regexes import WORD_END, literal_alternation
 from tests.conftest import run_rules
+from tests.kinds.fuzzing import fuzz, joined
 
 RULE = """
 - id: t.quotes
@@ -121,8 +122,8 @@ _PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(_PIECES, max_size=12).map("".join), st.data())
+@fuzz()
+@given(joined(_PIECES, 12), st.data())
 def test_the_pronoun_gate_answers_as_the_whole_word_pattern(make_rules, text, data):
     (rule,) = make_rules(RULE)
     start = data.draw(st.integers(0, len(text)))
@@ -136,8 +137,8 @@ _TRICKY_PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.one_of(_PIECES, _TRICKY_PIECES), max_size=14).map("".join), st.data())
+@fuzz()
+@given(joined(st.one_of(_PIECES, _TRICKY_PIECES), 14), st.data())
 def test_the_pronouns_found_through_the_gate_are_those_of_the_whole_word_pattern(make_rules, text, data):
     (rule,) = make_rules(RULE)
     start = data.draw(st.integers(0, len(text)))
@@ -172,7 +173,7 @@ def _attributed_speech(draw: st.DrawFn) -> str:
     )
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@fuzz()
 @given(_attributed_speech(), st.data())
 def test_the_verb_of_every_attribution_is_one_the_verb_test_keeps(make_rules, text, data):
     """Sentences are found only around verbs that _may_attribute keeps: it must keep the verb of
@@ -212,7 +213,7 @@ def _may_attribute_plainly(rule, text: str, verb: int) -> bool:
     return comma >= 0 and _COMMA_BEFORE_VERB.fullmatch(text, comma, verb) is not None
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@fuzz()
 @given(_SPEECHES)
 def test_the_verb_test_by_first_mark_answers_as_both_patterns(make_rules, pieces):
     (rule,) = make_rules(RULE)
@@ -221,7 +222,7 @@ def test_the_verb_test_by_first_mark_answers_as_both_patterns(make_rules, pieces
         assert rule._may_attribute(text, verb) == _may_attribute_plainly(rule, text, verb)
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@fuzz()
 @given(_SPEECHES)
 @example(["We will win, he said in Kyiv. ", "We will win, he said."])  # the tail stops at the first period
 def test_the_greedy_tail_of_an_attribution_matches_as_a_lazy_one(make_rules, pieces):
@@ -246,7 +247,7 @@ def _attribution_of_plainly(rule, text: str, start: int, end: int):
     return None
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@fuzz()
 @given(_SPEECHES, st.data())
 def test_the_commas_of_an_attribution_are_those_of_the_comma_pattern(make_rules, pieces, data):
     (rule,) = make_rules(RULE)

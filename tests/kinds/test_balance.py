@@ -1,11 +1,13 @@
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint.document import Document
-from newslint.kinds.balance import _eyes_before, _marks_by_paragraph, _paragraphs_holding, _positions
+from newslint.kinds.balance import _eyes_before, _marks_by_paragraph, _paragraphs_holding
+from newslint.places import positions
 from newslint.regexes import lazy
 from tests.conftest import matched, run_rules
+from tests.kinds.fuzzing import fuzz, joined
 
 RULE = """
 - id: t.bal
@@ -52,8 +54,8 @@ def test_a_closing_bracket_outside_a_list_is_still_unbalanced(make_rules, text):
 _PIECES = st.sampled_from(["(", ")", "[", "]", ":", ";", "-", "a", "b", "1", "2", " ", "é", "\n", "\n\n"])
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(_PIECES, max_size=16).map("".join))
+@fuzz()
+@given(joined(_PIECES, 16))
 def test_a_paragraph_the_bracket_gate_passes_has_no_bracket_problem(make_rules, text):
     (rule,) = make_rules(RULE)
     if rule._nested_plainly(text):
@@ -61,7 +63,7 @@ def test_a_paragraph_the_bracket_gate_passes_has_no_bracket_problem(make_rules, 
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(_PIECES, max_size=30).map("".join))
+@given(joined(_PIECES, 30))
 def test_paragraphs_holding_brackets_are_those_a_scan_of_every_bracket_finds(text):
     doc = Document(text)
     marks = lazy(r"[()\[\]]")
@@ -78,8 +80,8 @@ _PARAGRAPH_PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(_PARAGRAPH_PIECES, max_size=30).map("".join))
+@fuzz()
+@given(joined(_PARAGRAPH_PIECES, 30))
 def test_plain_brackets_are_the_problems_of_every_paragraph_walked_mark_by_mark(make_rules, text):
     (rule,) = make_rules(RULE)
     doc = Document(text)
@@ -92,7 +94,7 @@ def test_plain_brackets_are_the_problems_of_every_paragraph_walked_mark_by_mark(
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(_PARAGRAPH_PIECES, max_size=30).map("".join))
+@given(joined(_PARAGRAPH_PIECES, 30))
 def test_marks_by_paragraph_are_those_a_scan_of_every_bracket_finds(text):
     doc = Document(text)
     expected: dict[int, list[int]] = {}
@@ -101,7 +103,7 @@ def test_marks_by_paragraph_are_those_a_scan_of_every_bracket_finds(text):
         if index >= 0 and match.start() < doc.paragraphs[index].end:
             expected.setdefault(index, []).append(match.start())
     assert _marks_by_paragraph(doc, "()[]") == expected
-    assert _positions(text, "([") == [m.start() for m in lazy(r"[(\[]").finditer(text)]
+    assert positions(text, "([") == [m.start() for m in lazy(r"[(\[]").finditer(text)]
 
 
 @pytest.mark.parametrize(

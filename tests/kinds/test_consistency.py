@@ -1,11 +1,12 @@
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from newslint.document import Document
 from newslint.errors import RuleFileError
 from newslint.triggers import TriggerIndex
 from tests.conftest import matched, run_rules
+from tests.kinds.fuzzing import fuzz
 
 KYIV = """
 - id: t.kyiv
@@ -160,7 +161,7 @@ _US_RULES = """
 """
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@fuzz(300)
 @given(
     st.lists(
         st.sampled_from(

@@ -1,13 +1,14 @@
 from unittest.mock import patch
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint.document import Document
 from newslint.kinds import pronoun as pronoun_kind
 from newslint.kinds.pronoun import _earlier_pronoun_of_a_woman, _in_another_sentence, _pronouns
 from tests.conftest import matched, run_rules
+from tests.kinds.fuzzing import fuzz, joined
 
 RULE = """
 - id: t.she
@@ -111,8 +112,8 @@ _PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(_PIECES, max_size=24).map("".join), st.data())
+@fuzz()
+@given(joined(_PIECES, 24), st.data())
 def test_an_earlier_pronoun_of_a_woman_is_a_woman_mentioned_in_the_window(rules, text, data):
     (rule,) = rules
     doc = Document(text)
@@ -148,7 +149,7 @@ _WORD_PIECES = st.sampled_from(
 )
 
 
-_WORDS = st.lists(st.lists(_WORD_PIECES, max_size=4).map("".join) | st.text(max_size=6), max_size=8)
+_WORDS = st.lists(joined(_WORD_PIECES, 4) | st.text(max_size=6), max_size=8)
 _PHRASE_WORDS = st.sampled_from(
     ["China", "China's", "Zealand", "New", "new", "the", "The", "government", "Government's", "French"]
     + ["minister", "former", "Merkel", "Paris", "İstanbul", "ß", "ſhe", "K", "1", "'", "’s"]
@@ -160,7 +161,7 @@ _PHRASES = st.lists(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@fuzz(300)
 @given(_WORDS, _PHRASES, st.sampled_from([1, 3, 100_000]))
 def test_a_remembered_answer_is_the_answer_worked_out(rules, words, phrases, memory_limit):
     """_joins_phrase and _naming answer from memory as their plain versions would (also when the
@@ -208,7 +209,7 @@ _SENTENCE_PIECES = st.sampled_from(
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(_SENTENCE_PIECES, max_size=30).map("".join))
+@given(joined(_SENTENCE_PIECES, 30))
 def test_another_sentence_is_told_as_comparing_both_sentence_starts(text):
     doc = Document(text)
     if not doc.sentences:

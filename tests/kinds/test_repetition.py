@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from newslint.kinds.repetition import _DOUBLED, _ascii_words, _may_repeat, _may_repeat_near, doubled
 from tests.conftest import matched, run_rules
+from tests.kinds.fuzzing import joined
 
 RULE = """
 - id: t.rep
@@ -69,14 +70,14 @@ _NON_WORD_PIECES = st.sampled_from(["\u00a0", "“", "”", "—", "’", "\u202
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(_PIECES, max_size=30).map("".join))
+@given(joined(_PIECES, 30))
 def test_candidates_find_every_doubled_word_the_whole_text_scan_finds(text):
     expected = [(m.span(), m.group("first"), m.group("second")) for m in _DOUBLED.finditer(text)]
     assert [(m.span(), m.group("first"), m.group("second")) for m in doubled(text)] == expected
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.one_of(_ASCII_WORD_PIECES, _NON_WORD_PIECES), max_size=30).map("".join))
+@given(joined(st.one_of(_ASCII_WORD_PIECES, _NON_WORD_PIECES), 30))
 def test_the_ascii_candidates_find_every_doubled_word_among_marks_of_any_script(text):
     assert _ascii_words(text)
     expected = [(m.span(), m.group("first"), m.group("second")) for m in _DOUBLED.finditer(text)]
@@ -92,7 +93,7 @@ def test_ascii_words_are_texts_without_a_non_ascii_word_character(text, ascii_wo
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(_PIECES, min_size=1, max_size=30).map("".join), st.data())
+@given(joined(_PIECES, 30, min_size=1), st.data())
 def test_the_token_test_near_a_doubled_word_is_the_token_test_of_the_whole_text(text, data):
     folded = text.lower()
     start = data.draw(st.integers(0, len(text)))
