@@ -6,14 +6,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 
-def positions(text: str, literals: Iterable[str]) -> list[int]:
-    """Where each of the literals starts in the text, in order (overlapping occurrences too: "1919"
-    holds "19" at 0 and 2). A string of single-character marks is a literal per mark."""
-    found: list[int] = []
-    for literal in literals:
-        at = text.find(literal)
-        while at >= 0:
-            found.append(at)
-            at = text.find(literal, at + 1)
-    found.sort()
+def find_all(literal: str, text: str, start: int = 0, end: int | None = None, overlapping: bool = True) -> list[int]:
+    """Where `literal` starts in text[start:end], left to right; overlapping occurrences too
+    ("1919" holds "19" at 0 and 2), or, with overlapping=False, only those re.finditer finds."""
+    end = len(text) if end is None else end
+    step = 1 if overlapping else len(literal) or 1
+    found = []
+    at = text.find(literal, start, end)
+    while at >= 0:
+        found.append(at)
+        at = text.find(literal, at + step, end)
     return found
+
+
+def positions(text: str, literals: Iterable[str], start: int = 0, end: int | None = None) -> list[int]:
+    """Where each of the literals starts in text[start:end], in order, overlapping occurrences
+    too. A string of single-character marks is a literal per mark."""
+    return sorted(at for literal in literals for at in find_all(literal, text, start, end))

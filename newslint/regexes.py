@@ -19,7 +19,7 @@ from typing import Any
 
 import regex
 
-from newslint import regex_programs
+from newslint import places, regex_programs
 from newslint.packs_memo import MEMO
 from newslint.spans import Span
 from newslint.triggers import AS_WORD, AT_WORD_START, word_char
@@ -505,24 +505,10 @@ class Anchors:
         found: set[int] = set()
         for pattern in self.patterns:
             if isinstance(pattern, str):
-                found.update(find_all(pattern, text, overlapping=False))
+                found.update(places.find_all(pattern, text, overlapping=False))
             else:
                 found.update(match.start() for match in pattern.finditer(text))
         return sorted(found)
-
-
-def find_all(literal: str, text: str, start: int = 0, end: int | None = None, overlapping: bool = True) -> list[int]:
-    """Where `literal` occurs in text[start:end], left to right, found by str.find (for one
-    character, or a phrase, a scan far faster than a regex tries an alternation at every
-    position); not overlapping, as re.finditer finds it."""
-    end = len(text) if end is None else end
-    step = 1 if overlapping else len(literal) or 1
-    found = []
-    at = text.find(literal, start, end)
-    while at >= 0:
-        found.append(at)
-        at = text.find(literal, at + step, end)
-    return found
 
 
 def matches_in_tokens(
@@ -713,7 +699,7 @@ def _in_context_at_marks(
     """The body tried where each of its leading marks stands, left to right, none overlapping the
     match before: where else a search would find it. The context, cheaper, is checked first."""
     for start, end in spans:
-        positions = _positions_of(pattern.marks, text, start, end)
+        positions = places.positions(text, pattern.marks, start, end)
         if not positions:
             continue  # the body is compiled where one of its marks first stands
         match_body = pattern.body.compiled.match
@@ -733,8 +719,3 @@ def _holds(checks: list[Any], text: str, at: int, end: int) -> bool:
         if check(text, at, end) is None:
             return False
     return True
-
-
-def _positions_of(marks: str, text: str, start: int, end: int) -> list[int]:
-    """Where each of the marks stands in text[start:end], in order."""
-    return sorted([at for mark in marks for at in find_all(mark, text, start, end)])

@@ -9,11 +9,11 @@ from hypothesis import strategies as st
 
 from newslint.config import rule_set
 from newslint.document import Document
+from newslint.places import find_all
 from newslint.regexes import (
     bounded,
     bounded_literals,
     compile_literals,
-    find_all,
     literal_alternation,
     matches_at,
     matches_at_within,

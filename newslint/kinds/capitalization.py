@@ -157,12 +157,10 @@ def _lowercase_after(text: str, mark: str) -> Iterator[Any]:
     if mark == ".":
         yield from pattern.finditer(text)
         return
-    at = text.find(mark)
-    while at >= 0:
+    for at in places.find_all(mark, text):
         match = pattern.match(text, at)
         if match:
             yield match
-        at = text.find(mark, at + 1)
 
 
 def _sentences_that_may_start_lowercase(doc: Document, after: frozenset[str]) -> Iterator[Span]:
