@@ -17,6 +17,7 @@ from newslint.findings import SEVERITIES, Finding, Fix
 from newslint.formats.reader import document, format_of
 from newslint.regexes import compile_literals, lazy
 from newslint.rules.base import Rule
+from newslint.rules.deferred import DeferredRule
 from newslint.rules.registry import BILINGUAL_KIND_NAMES
 from newslint.selection import is_selected
 from newslint.spans import Span
@@ -57,6 +58,9 @@ class Linter:
         for index, triggers in enumerate(triggered):
             for text in triggers.all if triggers is not None else ():
                 self._rules_by_trigger.setdefault(text, []).append(index)
+        # What runs: a built-in rule built when a document first needs it (rules/deferred.py),
+        # then the built rule itself, called without its stand-in in between.
+        self._runnable: list[Rule] = list(self.rules)
 
     def check(self, doc: Document, suppress: bool = True) -> CheckResult:
         """Findings on one document; with suppress=False, its suppression comments are left to
@@ -85,7 +89,7 @@ class Linter:
 
     def _rules_for(self, doc: Document) -> list[Rule]:
         """The rules that may fire on the document: those one of whose triggers it holds (from
-        the trigger scan), and those that may fire anywhere; in their order."""
+        the trigger scan), and those that may fire anywhere; in their order, built."""
         doc.use_triggers(self._triggers)
         present = doc.triggers_present
         if present is None:
@@ -97,7 +101,13 @@ class Linter:
                 chosen.update(by_trigger.get(text, ()))
         if not doc.bilingual:
             chosen -= self._bilingual
-        return [self.rules[index] for index in sorted(chosen)]
+        runnable, rules = self._runnable, []
+        for index in sorted(chosen):
+            rule = runnable[index]
+            if type(rule) is DeferredRule:  # built now, as checking it would build it
+                rule = runnable[index] = rule.rule
+            rules.append(rule)
+        return rules
 
     def check_text(self, text: str, path: str = "-", format: str | None = None) -> CheckResult:
         """Findings on a file's text. A very long plain text is checked in chunks of whole
