@@ -79,7 +79,8 @@ def _process_file(item: str, job: Job, linter: Linter) -> FileOutcome:
     if not bilingual and _streams(item, job):
         return _lint_streaming(item, linter)
     try:
-        source = read_source(item, job.stdin_filename)
+        # Only a file --fix writes back needs the digest of what was read (see atomic.py).
+        source = read_source(item, job.stdin_filename, digested=job.fix and job.write)
     except InputError as error:
         return FileOutcome(errors=[error], unread_stdin=error.data)
     outcome = FileOutcome(path=source.path)

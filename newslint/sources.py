@@ -111,15 +111,17 @@ def _unreadable(path: str, error: OSError) -> InputError:
     return InputError(path, f"cannot read: {error.strerror or error}")
 
 
-def read_source(path: str, stdin_filename: str | None = None) -> Source:
-    """Read and decode one file (or standard input for "-", shown as stdin_filename if given)."""
+def read_source(path: str, stdin_filename: str | None = None, digested: bool = True) -> Source:
+    """Read and decode one file (or standard input for "-", shown as stdin_filename if given).
+    With digested=False its digest is left empty: only a file that --fix writes back needs it,
+    and atomic.py refuses to write over a file whose digest does not match."""
     shown = (stdin_filename or path) if path == STDIN else path
     try:
         data = sys.stdin.buffer.read() if path == STDIN else _read_bytes(path)
     except OSError as error:
         raise _unreadable(path, error) from None
     try:
-        return decode(shown, data, stdin=path == STDIN)
+        return decode(shown, data, stdin=path == STDIN, digested=digested)
     except InputError as error:
         if path == STDIN:
             error.data = data
@@ -178,8 +180,9 @@ def _not_utf8(path: str, byte: int, offset: int, line: int) -> InputError:
     return InputError(path, f"not valid UTF-8 (byte 0x{byte:02x} on line {line}, at byte {offset})")
 
 
-def decode(path: str, data: bytes, stdin: bool = False) -> Source:
-    """UTF-8 with an optional BOM; anything else is refused with the reason."""
+def decode(path: str, data: bytes, stdin: bool = False, digested: bool = True) -> Source:
+    """UTF-8 with an optional BOM; anything else is refused with the reason. The digest of the
+    bytes only if `digested` (see read_source)."""
     if data.startswith(_UTF16_BOMS):
         raise InputError(path, "encoded as UTF-16; newslint reads UTF-8")
     if data.find(b"\x00", 0, _BINARY_SNIFF) != -1:  # not `in data[:_BINARY_SNIFF]`: no copy
@@ -192,4 +195,4 @@ def decode(path: str, data: bytes, stdin: bool = False) -> Source:
         raise _not_utf8(path, data[offset], offset, data.count(b"\n", 0, offset) + 1) from None
     if "\x00" in text:
         raise InputError(path, "binary file (contains NUL bytes)")
-    return Source(path, text, bom, digest(data), stdin)
+    return Source(path, text, bom, digest(data) if digested else "", stdin)
