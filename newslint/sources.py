@@ -52,8 +52,10 @@ def discover(paths: Iterable[str]) -> Iterator[str | InputError]:
     for item in _discover(paths):
         if isinstance(item, InputError):
             yield item
-        elif os.path.normpath(item) not in seen:
-            seen.add(os.path.normpath(item))
+            continue
+        normal = os.path.normpath(item)
+        if normal not in seen:
+            seen.add(normal)
             yield item
 
 
@@ -76,9 +78,16 @@ def _is_device(path: str) -> bool:
     return mode is not None and (stat.S_ISCHR(mode) or stat.S_ISBLK(mode))
 
 
-def _is_regular_file(path: str) -> bool:
-    mode = _mode(path)
-    return mode is None or stat.S_ISREG(mode)  # None (a dangling link): read_source will say why
+def _is_regular_file(entry: os.DirEntry) -> bool:
+    """Whether a folder's entry is a regular file (a link: what it leads to), known from the
+    folder's listing without a stat for most files; True for a dangling link, which read_source
+    will say is missing."""
+    try:
+        if entry.is_file():
+            return True
+    except OSError:
+        return True  # it cannot be looked at: read_source will say why
+    return _mode(entry.path) is None  # a dangling link; anything else is no regular file
 
 
 def _mode(path: str) -> int | None:
@@ -89,15 +98,41 @@ def _mode(path: str) -> int | None:
 
 
 def _walk(folder: str) -> Iterator[str]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(
-            d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS and not d.endswith(".egg-info")
-        )
-        for name in sorted(files):
-            path = os.path.normpath(os.path.join(root, name))
-            # A pipe or device found in a folder is no story: reading it could block forever.
-            if name.lower().endswith(LINTED_SUFFIXES) and not name.startswith(".") and _is_regular_file(path):
-                yield path
+    """The prose files under a folder, as os.walk(folder) visits them (a folder's files, then
+    its subfolders, each in name order; links to folders are not followed), from its listings."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except OSError:
+        return  # a folder that cannot be listed is passed over, as os.walk does
+    files, folders = [], []
+    for entry in entries:
+        try:
+            is_folder = entry.is_dir()
+        except OSError:
+            is_folder = False
+        (folders if is_folder else files).append(entry)
+    for entry in sorted(files, key=_name):
+        name = entry.name
+        # A pipe or device found in a folder is no story: reading it could block forever.
+        if name.lower().endswith(LINTED_SUFFIXES) and not name.startswith(".") and _is_regular_file(entry):
+            yield os.path.normpath(entry.path)
+    for entry in sorted(folders, key=_name):
+        name = entry.name
+        if name.startswith(".") or name in SKIPPED_FOLDERS or name.endswith(".egg-info") or _is_link(entry):
+            continue
+        yield from _walk(entry.path)
+
+
+def _name(entry: os.DirEntry) -> str:
+    return entry.name
+
+
+def _is_link(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return False  # as os.path.islink
 
 
 def _unreadable(path: str, error: OSError) -> InputError:
