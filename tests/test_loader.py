@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newslint.errors import RuleFileError
-from newslint.rules import load_rule_file, load_rules
+from newslint.rules import load_rule_file, load_rules, loader
+from tests.kinds.fuzzing import fuzz
 
 GOOD = """\
 - id: t.ok
@@ -127,3 +131,29 @@ def test_a_folder_of_rule_files(tmp_path):
     (tmp_path / "b.yml").write_text(GOOD.replace("t.ok", "t.other"), encoding="utf-8")
     (tmp_path / "notes.txt").write_text("not rules", encoding="utf-8")
     assert load_rules([tmp_path], builtin=False).ids == ["t.ok", "t.other"]
+
+
+# --- a remembered pack's rules, cut from its JSON (loader._entries) --------------------------------
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(alphabet='ab,]["\\{}: é\n\u2028'),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(alphabet='ab,]"{:'), inner, max_size=3),
+    max_leaves=12,
+)
+
+
+def _entries_decoded_whole(document: str) -> list[str]:
+    """_entries as it was: the document decoded, and each rule encoded again."""
+    plain = json.loads(document)
+    items = [plain] if "m" in plain else plain["s"]
+    return [json.dumps(item, ensure_ascii=False) for item in items]
+
+
+@fuzz(300)
+@given(st.lists(_JSON_VALUES, max_size=6), st.booleans())
+def test_a_remembered_pack_is_cut_into_the_rules_it_holds(items, one_mapping):
+    plain = {"m": items, "l": 1} if one_mapping else {"s": items, "l": 1, "i": list(range(len(items)))}
+    document = json.dumps(plain, ensure_ascii=False)  # as yaml_source.to_json writes it
+    entries = loader._entries.__wrapped__(document)
+    assert one_mapping or loader._item_texts(document) is not None  # cut, not decoded whole
+    assert [json.loads(entry) for entry in entries] == [json.loads(entry) for entry in _entries_decoded_whole(document)]

@@ -132,12 +132,36 @@ def _entries(document: str) -> list[str]:
     one mapping, each as JSON text of its own. Split when the first of its rules is built, and
     kept as text, not as plain data, which would take four times the memory for as long as the
     process runs; a rule's entry is decoded when that rule is built."""
+    items = _item_texts(document)
+    if items is not None:
+        return items
     plain = json.loads(document)
     if isinstance(plain, dict) and "m" in plain:
         items = [plain]
     else:
         items = plain["s"] if isinstance(plain, dict) and isinstance(plain.get("s"), list) else []
     return [json.dumps(item, ensure_ascii=False) for item in items]
+
+
+_LIST_START = '{"s": ['  # how yaml_source.to_json writes a list of rules
+_DECODER = json.JSONDecoder()
+
+
+def _item_texts(document: str) -> list[str] | None:
+    """The JSON text of each item of a list of rules, cut from the document as to_json wrote it
+    (each item decoded once, to find where it ends, rather than decoded and encoded again); None
+    for a document not written so (_entries then decodes it whole)."""
+    if not document.startswith(_LIST_START):
+        return None
+    texts, position = [], len(_LIST_START)
+    try:
+        while document[position] != "]":
+            end = _DECODER.raw_decode(document, position)[1]
+            texts.append(document[position:end])
+            position = end + 2 if document.startswith(", ", end) else end
+    except (ValueError, IndexError, RecursionError):
+        return None
+    return texts
 
 
 def _build_known(document: str, index: int, info: RuleInfo, context: LoadContext) -> Rule:
