@@ -55,26 +55,37 @@ def _tree_memory(pid: int) -> tuple[int, int]:
     """(resident memory of a process and its descendants together, the largest high-water mark
     of one of them), in bytes (Linux /proc). A process's high-water mark (VmHWM) counts from its
     exec: unlike the maximum resident set that wait4 gives for a child of this process, it does
-    not start at the size of this Python process, which the child was forked from."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as handle:
-                fields = handle.read().rsplit(")", 1)[1].split()
-            children.setdefault(int(fields[1]), []).append(int(entry))
-            rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-        except (OSError, IndexError, ValueError):
-            continue
+    not start at the size of this Python process, which the child was forked from. Only the
+    tree's own /proc files are read (its children from /proc/PID/task/*/children): this runs
+    every 20 ms beside the processes it measures, and reading every process of the machine took
+    a core's 6% (1.2 ms a sample), taken from newslint's workers on a 2-core machine."""
     total, largest, stack = 0, 0, [pid]
     while stack:
         current = stack.pop()
-        total += rss.get(current, 0)
+        total += _resident(current)
         largest = max(largest, _high_water(current))
-        stack.extend(children.get(current, []))
+        stack.extend(_children(current))
     return total, largest
+
+
+def _resident(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return int(handle.read().rsplit(")", 1)[1].split()[21]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def _children(pid: int) -> list[int]:
+    """The processes pid started, from any of its threads."""
+    children: list[int] = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as handle:
+                children.extend(int(child) for child in handle.read().split())
+    except (OSError, ValueError):
+        pass
+    return children
 
 
 def _high_water(pid: int) -> int:
