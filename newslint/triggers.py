@@ -91,7 +91,8 @@ class TriggerIndex:
 
     def indexed(self, text: str, standing: int) -> bool:
         """Whether positions() gives every place where `text` stands as asked."""
-        return len(text) > 1 and how_indexed(self.how, text) <= standing
+        # Asked for every trigger a rule looks for, on every document: one look-up, no call.
+        return len(text) > 1 and self.how.get(text, _NOT_INDEXED) <= standing
 
     def positions(self, folded: str) -> dict[str, list[int]]:
         """Where each trigger of more than one character starts in `folded`, where it stands as
@@ -120,5 +121,4 @@ class TriggerIndex:
         return frozenset(positions).union(char for char in self.characters if char in folded)
 
 
-def how_indexed(how: dict[str, int], text: str) -> int:
-    return how.get(text, AS_WORD + 1)
+_NOT_INDEXED = AS_WORD + 1  # stricter than any way a trigger can stand
