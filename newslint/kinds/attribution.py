@@ -97,9 +97,7 @@ class Attribution(Rule):
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        verb_sentences = {
-            doc.sentence_at(start)[0] for start in self._verb_positions(doc) if self._may_attribute(text, start)
-        }
+        verb_sentences = {doc.sentence_at(start)[0] for start in self._candidate_verbs(doc)}
         for sentence in sorted(verb_sentences):
             if not self._has_pronoun(text, sentence.start, sentence.end):
                 continue
@@ -120,6 +118,26 @@ class Attribution(Rule):
 
     def triggers(self) -> Triggers | None:
         return self.declared_triggers or Triggers.of(self._verbs)
+
+    def _candidate_verbs(self, doc: Document) -> Iterator[int]:
+        """Where the verbs stand that may be an attribution's, in a paragraph that holds a pronoun:
+        a sentence holds one only if its paragraph does (its ends are a mark and white space, or
+        the paragraph's), and most paragraphs with a verb of speech hold none, so they need not be
+        cut into sentences, nor their verbs looked at."""
+        text, paragraphs = doc.text, doc.paragraphs
+        holds_pronoun: dict[int, bool] = {}  # by paragraph index
+        for verb in self._verb_positions(doc):
+            if not self._may_attribute(text, verb):
+                continue
+            index = doc.paragraph_index(verb)
+            if index >= 0 and verb < paragraphs[index].end:  # else between paragraphs: not narrowed
+                known = holds_pronoun.get(index)
+                if known is None:
+                    paragraph = paragraphs[index]
+                    known = holds_pronoun[index] = self._has_pronoun(text, paragraph.start, paragraph.end)
+                if not known:
+                    continue
+            yield verb
 
     def _verb_positions(self, doc: Document) -> list[int]:
         """Where the verbs stand, as written (lowercase), from the shared trigger scan."""

@@ -3,6 +3,7 @@ import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from newslint.document import Document
 from newslint.kinds.attribution import _COMMA_BEFORE_VERB, _FIRST_MARK, _NOT_AFTER_THE_VERB, _SPEAKER
 from newslint.regexes import WORD_END, literal_alternation
 from tests.conftest import run_rules
@@ -271,3 +272,21 @@ def test_the_commas_of_an_attribution_are_those_of_the_comma_pattern(make_rules,
 )
 def test_attributions_at_the_edges_of_the_verb_test_are_still_found(make_rules, text):
     assert len(run_rules(make_rules(RULE), text)) == 1
+
+
+def _hit_spans(rule, doc: Document) -> list[tuple[int, int, tuple]]:
+    return [(hit.start, hit.end, tuple(sorted(hit.values.items()))) for hit in rule.hits(doc)]
+
+
+@fuzz()
+@given(st.lists(st.one_of(_SPEECHES.map("".join), st.sampled_from(["\n\n", "\r\n\r\n", "\n", " "])), max_size=6))
+@example(["Zelensky said: We will win.", "\n\n", "Officials said so."])  # the pronoun after the verb
+@example(["We will win, he said.", "\n\n", "It rained, Putin said."])  # in another paragraph
+def test_verbs_in_paragraphs_without_a_pronoun_are_passed_over_without_losing_a_hit(make_rules, pieces):
+    """The paragraph test is only a shortcut: the hits are those of every verb _may_attribute keeps."""
+    (rule,) = make_rules(RULE)
+    text = "".join(pieces)
+    shortcut = _hit_spans(rule, Document(text))
+    doc = Document(text)
+    rule._candidate_verbs = lambda doc: (v for v in rule._verb_positions(doc) if rule._may_attribute(doc.text, v))
+    assert shortcut == _hit_spans(rule, doc)
