@@ -17,8 +17,7 @@ a habit (a headline, a caption, a sentence) is judged quotation by quotation.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
-from functools import cache, partial
+from collections.abc import Iterator
 from typing import Any
 
 from newslint.document import Document
@@ -87,26 +86,31 @@ class Emphasis(Rule):
             return
         # A headline, a caption, a sentence: too short to show a habit.
         short = _fewer_words_than(text, self._short_text)
-        word_count = cache(partial(_word_count, text))
-        if not short and not self._shows_a_habit(text, short_phrases, word_count):
-            return  # not even if none of them quoted anybody: their context need not be read
+        words = 0  # the story's words, counted only when its phrases are enough to show a habit
+        if not short:
+            phrases = _phrases_in(text, short_phrases)
+            words = len(text.split()) if phrases >= self._min_count else 0
+            if not self._shows_a_habit(phrases, words):
+                return  # not even if none of them quoted anybody: their context need not be read
         candidates = [span for span in short_phrases if self._quotes_nobody(doc, span.start, span.end)]
-        if not short and not self._shows_a_habit(text, candidates, word_count):
+        if not short and not self._shows_a_habit(_phrases_in(text, candidates), words):
             return  # a pair of scare quotes or two in a long story is a writer's choice, not a habit;
             # and quoted single words are too often quoted from somebody to show the habit alone
         for start, end in candidates:
             yield Hit(start, end)
 
-    def _shows_a_habit(self, text: str, quotations: list[Span], word_count: Callable[[], int]) -> bool:
-        """Whether quotations of several words are many enough, and dense enough, to be a habit."""
-        phrases = sum(1 for span in quotations if " " in text[span.start : span.end].strip())
-        return phrases >= self._min_count and 1000 * phrases >= self._min_density * word_count()
+    def _shows_a_habit(self, phrases: int, words: int) -> bool:
+        """Whether quoted phrases of several words are many enough, and dense enough, to be a habit."""
+        return phrases >= self._min_count and 1000 * phrases >= self._min_density * words
 
     def _is_short_phrase(self, text: str, start: int, end: int) -> bool:
         """Whether text[start:end] is a short quoted phrase that may be emphasis, as far as its own
         words tell: told without the context, which most quotations need not have read."""
         if end - start < 3 or text[start] not in _OPENING or text[end - 1] not in _CLOSING:
             return False
+        first = text[start + 1]
+        if first.isascii() and not first.islower():
+            return False  # no \p{Ll}, as _PHRASE wants ("We ...": most quotations are told so)
         inner = text[start + 1 : end - 1]
         if not _PHRASE.fullmatch(inner) or "\n" in inner:
             return False
@@ -147,8 +151,9 @@ class Emphasis(Rule):
         return opens_sentence and bool(_DEFINED_AFTER.match(text, end))  # 'A "tropical depression" is ...'
 
 
-def _word_count(text: str) -> int:
-    return len(text.split())
+def _phrases_in(text: str, quotations: list[Span]) -> int:
+    """How many of the quotations hold more than one word."""
+    return sum(1 for span in quotations if " " in text[span.start : span.end].strip())
 
 
 def _fewer_words_than(text: str, limit: float) -> bool:
