@@ -267,7 +267,9 @@ class Document:
 
     def in_verbatim(self, start: int, end: int) -> bool:
         """Whether text[start:end] is somebody else's words kept as they were: an interviewee's
-        answer in a transcript, or a quoted document."""
+        answer in a transcript, or a quoted document (without speaker labels, there is no answer)."""
+        if not self.speaker_labels:
+            return self.in_quoted_document(start, end)
         spans, starts = self._verbatim
         return structure.inside(spans, starts, start, end)
 
@@ -276,6 +278,10 @@ class Document:
         return [span.start for span in self.quoted_documents]
 
     def in_quoted_document(self, start: int, end: int) -> bool:
+        """Whether text[start:end] lies inside a quoted document: asked of the quoted documents
+        only inside a quoted stretch, which holds every quoted document (most spans are in none)."""
+        if not structure.inside(*self._quoted, start, end):
+            return False
         return structure.inside(self.quoted_documents, self._quoted_document_starts, start, end)
 
     def in_speaker_label(self, start: int, end: int) -> bool:

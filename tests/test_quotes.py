@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from newslint.document import Document
 from newslint.quotes import marks_in
+from newslint.structure import inside
+from tests.kinds.fuzzing import fuzz, joined
 
 
 def problems(text: str) -> list[tuple[str, str]]:
@@ -92,3 +94,24 @@ def test_german_reversed_guillemets():
 @example('«»„“”""\r\n"')
 def test_the_marks_found_one_kind_at_a_time_are_those_a_search_for_all_finds(text):
     assert marks_in(text) == [(match.start(), match.group()) for match in re.finditer('["“”„«»]', text)]
+
+
+_STORY_PIECES = st.sampled_from(
+    ['"', "“", "”", "The statement read: ", "He wrote that ", "Q: ", "A: ", "Why? ", "We won. ", "\n\n", ":", " ", "x"]
+)
+
+
+@fuzz(300)
+@given(joined(_STORY_PIECES, 24), st.integers(0, 300))
+@example('He wrote that "We won." "x', 14)
+@example('Q: Why?\n\nA: We won.\n\nQ: Why?\n\nA: "We won."\n\nQ: Why?\n\nA: x', 40)
+def test_verbatim_and_quoted_documents_are_asked_of_the_quoted_stretches_first(text, start):
+    """in_quoted_document and in_verbatim look at the quoted documents only inside a quoted
+    stretch, and at transcript answers only where there are speaker labels: what they answer is
+    what the spans they stand for answer."""
+    doc, start = Document(text), min(start, len(text))
+    for end in range(start, len(text) + 1):
+        documents = doc.quoted_documents
+        verbatim, verbatim_starts = doc._verbatim
+        assert doc.in_quoted_document(start, end) == inside(documents, [s.start for s in documents], start, end)
+        assert doc.in_verbatim(start, end) == inside(verbatim, verbatim_starts, start, end)
