@@ -34,7 +34,8 @@ from newslint.triggers import AS_WORD, Triggers
 # not where they are apostrophes (China’s).
 _QUOTE_MARKS = lazy(r"[\"“”«»„‘]|(?<![\p{L}\p{N}])'(?=\p{L})")
 _SPEAKER_WORD = r"[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’-]*"
-_SPEAKER_WORDS = rf"(?:{_SPEAKER_WORD}\s+){{0,7}}{_SPEAKER_WORD}"
+SPEAKER_MOST_WORDS = 8
+_SPEAKER_WORDS = rf"(?:{_SPEAKER_WORD}\s+){{0,{SPEAKER_MOST_WORDS - 1}}}{_SPEAKER_WORD}"
 _SPEAKER = rf"(?P<speaker>{_SPEAKER_WORDS})"
 # What a colon attribution holds after its verb: up to three words, then the colon and a capital.
 _TO_COLON = r"(?:[ \t]+[\p{L}\p{N}'’-]+){0,3}[ \t]*:[ \t]+(?=\p{Lu})"
@@ -186,7 +187,9 @@ class Attribution(Rule):
     def _after_comma(self, text: str, verb: int) -> bool:
         """Whether the verb at offset `verb` follows a comma and perhaps its speaker (", Putin told")."""
         comma = text.rfind(",", 0, verb)
-        return comma >= 0 and _COMMA_BEFORE_VERB.fullmatch(text, comma, verb) is not None
+        if comma < 0 or _more_words_than(text, comma + 1, verb, SPEAKER_MOST_WORDS):
+            return False  # mostly so: the comma is that of an earlier clause
+        return _COMMA_BEFORE_VERB.fullmatch(text, comma, verb) is not None
 
     def _has_pronoun(self, text: str, start: int, end: int) -> bool:
         """Whether text[start:end] holds one of the pronouns as a word: self._pronoun.search, asked
@@ -281,6 +284,14 @@ def _word_gate(words: list[str]) -> LazyPattern | None:
     # without testing the word boundary and the words (about twice as fast).
     first_letters = "".join(sorted({word[0].lower() for word in words}))
     return LazyPattern(rf"(?=[{first_letters}])\b(?:{alternation})\b", re.IGNORECASE, engine="re")
+
+
+def _more_words_than(text: str, start: int, end: int, most: int, reach: int = 200) -> bool:
+    """Whether text[start:end] holds more than `most` words to str.split, which splits every match
+    of a run of speaker words where the pattern's \\s+ does, or more often (\\x1c-\\x1f are blanks
+    to it). Only its last `reach` characters are split: a long stretch costs no more (a word
+    cut at their start is still one of its words)."""
+    return len(text[max(start, end - reach) : end].split(maxsplit=most)) > most
 
 
 def _ascii_around(text: str, start: int, end: int) -> bool:
