@@ -74,8 +74,12 @@ class Balance(Rule):
 
     def _nested_plainly_at(self, text: str, start: int, positions: list[int]) -> bool:
         """_nested_plainly for the paragraph starting at `start` whose marks stand at `positions`:
-        only the characters before each mark can be an emoticon's eyes (":(", ";-)")."""
-        if any(_eyes_before(text, start, position) for position in positions):
+        only the characters before each mark can be an emoticon's eyes (":(", ";-)"), and those
+        are looked at one by one only where one of them may be."""
+        before = "".join([text[position - 1] for position in positions if position > start])
+        if (":" in before or ";" in before or "-" in before) and any(
+            _eyes_before(text, start, position) for position in positions
+        ):
             return False
         return _nested("".join(map(text.__getitem__, positions)), self._pairs)
 
@@ -128,8 +132,24 @@ class Balance(Rule):
 
 
 def _nested(marks: str, pairs: list[str]) -> bool:
-    """Whether a string of brackets closes each one it opens, in order ("([])"). One pass with a
-    stack: removing "()" pairs until none is left would be quadratic in a hostile paragraph."""
+    """Whether a string of brackets closes each one it opens, in order ("([])"). Most strings are
+    told by removing the pairs that stand together ("()") a few times over, with str.replace; the
+    rest in one pass with a stack (removing pairs until none is left would be quadratic in a
+    hostile paragraph)."""
+    left = marks
+    for _ in range(_PAIR_REMOVALS):
+        for pair in pairs:
+            left = left.replace(pair, "")
+        if not left:
+            return True  # each removal keeps a nested string nested, and one that is not, not
+    return _nested_by_stack(marks, pairs)
+
+
+_PAIR_REMOVALS = 3  # "(a [b] c)": two
+
+
+def _nested_by_stack(marks: str, pairs: list[str]) -> bool:
+    """_nested, one mark at a time."""
     closer_of = {pair[0]: pair[1] for pair in pairs}
     expected: list[str] = []  # the closers of the brackets still open, innermost last
     for mark in marks:

@@ -1,9 +1,9 @@
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newslint.document import Document
-from newslint.kinds.balance import _eyes_before, _marks_by_paragraph, _paragraphs_holding
+from newslint.kinds.balance import _eyes_before, _marks_by_paragraph, _nested, _nested_by_stack, _paragraphs_holding
 from newslint.places import positions
 from newslint.regexes import lazy
 from tests.conftest import matched, run_rules
@@ -82,6 +82,8 @@ _PARAGRAPH_PIECES = st.sampled_from(
 
 @fuzz()
 @given(joined(_PARAGRAPH_PIECES, 30))
+@example("(a :-)")  # the eyes of an emoticon, nested brackets without them
+@example(":(a)")  # eyes where the paragraph starts
 def test_plain_brackets_are_the_problems_of_every_paragraph_walked_mark_by_mark(make_rules, text):
     (rule,) = make_rules(RULE)
     doc = Document(text)
@@ -120,3 +122,10 @@ def test_marks_by_paragraph_are_those_a_scan_of_every_bracket_finds(text):
 )
 def test_eyes_before_a_bracket_stand_inside_its_paragraph(text, start, position, eyes):
     assert _eyes_before(text, start, position) is eyes
+
+
+@fuzz()
+@given(st.text(alphabet="()[]", max_size=24))
+def test_brackets_told_nested_by_removing_pairs_are_those_the_stack_tells(marks):
+    for nesting in (marks, "(" * 5 + marks + ")" * 5):  # deeper than the removals reach
+        assert _nested(nesting, ["()", "[]"]) == _nested_by_stack(nesting, ["()", "[]"])
