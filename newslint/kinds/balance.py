@@ -65,7 +65,8 @@ class Balance(Rule):
         plain = plain and all(len(mark) == 1 for mark in marks)
         # Single-character brackets, each either an opener or a closer: found with str.find.
         self._plain_marks = "".join(sorted(marks)) if marks and plain else None
-        self._depth_change = {open_: 1 for open_ in openers} | {close: -1 for close in closers}  # how deep it nests
+        # What each bracket adds to how deep the brackets nest where it stands.
+        self._depth_change = {open_: 1 for open_ in openers} | {close: -1 for close in closers}
 
     def _nested_plainly(self, paragraph: str) -> bool:
         """Whether a paragraph's brackets all close in order and none stands next to an emoticon's
