@@ -267,16 +267,35 @@ class Document:
 
     def in_verbatim(self, start: int, end: int) -> bool:
         """Whether text[start:end] is somebody else's words kept as they were: an interviewee's
-        answer in a transcript, or a quoted document."""
+        answer in a transcript, or a quoted document (without speaker labels, there is no answer)."""
+        if not self.speaker_labels:
+            return self.in_quoted_document(start, end)
         spans, starts = self._verbatim
         return structure.inside(spans, starts, start, end)
 
-    @cached_property
-    def _quoted_document_starts(self) -> list[int]:
-        return [span.start for span in self.quoted_documents]
-
     def in_quoted_document(self, start: int, end: int) -> bool:
-        return structure.inside(self.quoted_documents, self._quoted_document_starts, start, end)
+        """Whether text[start:end] lies inside a quoted document. Each lies inside a quoted
+        stretch, and whether a quotation is one is told of it alone: so only the quotations of the
+        stretch around the span are asked (most spans are in none, and most stretches never asked)."""
+        stretches, starts = self._quoted
+        index = bisect_right(starts, start) - 1
+        if index < 0 or end > stretches[index].end:
+            return False
+        documents = self._documents_by_stretch.get(index)
+        if documents is None:
+            documents = self._documents_by_stretch[index] = self._quoted_documents_in(stretches[index])
+        return structure.inside(documents, [document.start for document in documents], start, end)
+
+    @cached_property
+    def _documents_by_stretch(self) -> dict[int, list[Span]]:
+        return {}  # by the index of a quoted stretch: the quoted documents inside it
+
+    def _quoted_documents_in(self, stretch: Span) -> list[Span]:
+        """quoted_documents, of the quotations inside one quoted stretch."""
+        quotations = self.quotations
+        first = bisect_left(quotations, stretch.start, key=_start)
+        last = bisect_left(quotations, stretch.end, lo=first, key=_start)
+        return _merged(structure.quoted_documents(self.text, self.paragraphs, quotations[first:last]))
 
     def in_speaker_label(self, start: int, end: int) -> bool:
         """Whether text[start:end] touches a speaker label (labels start paragraphs: the one that
@@ -373,6 +392,10 @@ class Document:
     def overlaps_non_prose(self, start: int, end: int) -> bool:
         """Whether text[start:end] reaches into a URL, a file name or a path: never prose."""
         return _reaches_into(*self._non_prose, start, end)
+
+
+def _start(span: Span) -> int:
+    return span.start
 
 
 def _reaches_into(spans: Sequence[Span], starts: Sequence[int], start: int, end: int) -> bool:

@@ -132,39 +132,63 @@ class _Reader:
         self._straight: list[int] = []
 
     def read(self) -> QuoteStructure:
-        text, state = self.text, None
+        """Reads the paragraphs that hold a mark, and those after one while a quotation is open:
+        a paragraph without marks, with nothing open, has nothing to read (most of them)."""
+        state, unread = None, 0  # what is open; the first paragraph not read
         marks_by_paragraph = self._marks_by_paragraph()
         self._marks = {self.paragraphs[index].start: marks for index, marks in marks_by_paragraph.items()}
-        for index, paragraph in enumerate(self.paragraphs):
-            marks = marks_by_paragraph.get(index, [])
-            if state is None and not marks:
-                continue  # nothing open, nothing to read
-            if state is not None:
-                state = self._carry(state, paragraph, marks)
-            for position, mark in marks:
-                state = self._read_mark(position, mark, paragraph, index, state)
-            if state is not None and state.nested is not None:
-                state = self._unclosed(state) or state.nested  # 'He said: "A ... "B ...': the first never closed
-            if (
-                state is not None
-                and state.paragraph == index
-                and _ATTRIBUTION.search(text, state.position, paragraph.end)
-            ):
-                state = self._unclosed(state)  # "We will win, he said.": the prose resumed inside
+        for index, marks in marks_by_paragraph.items():  # in order
+            state = self._read_unmarked(unread, index, state)
+            state = self._read_paragraph(index, marks, state)
+            unread = index + 1
+        state = self._read_unmarked(unread, len(self.paragraphs), state)
         if state is not None:
             self._unclosed(state)
         self.result.quotations.sort()
         self.result.problems.sort()
         return self.result
 
+    def _read_unmarked(self, start: int, stop: int, state: _Open | None) -> _Open | None:
+        """Reads the paragraphs start..stop-1, which hold no mark, while a quotation is open."""
+        index = start
+        while state is not None and index < stop:
+            state = self._read_paragraph(index, [], state)
+            index += 1
+        return state
+
+    def _read_paragraph(self, index: int, marks: list[Mark], state: _Open | None) -> _Open | None:
+        paragraph = self.paragraphs[index]
+        if state is not None:
+            state = self._carry(state, paragraph, marks)
+        for position, mark in marks:
+            state = self._read_mark(position, mark, paragraph, index, state)
+        if state is not None and state.nested is not None:
+            state = self._unclosed(state) or state.nested  # 'He said: "A ... "B ...': the first never closed
+        if (
+            state is not None
+            and state.paragraph == index
+            and _ATTRIBUTION.search(self.text, state.position, paragraph.end)
+        ):
+            state = self._unclosed(state)  # "We will win, he said.": the prose resumed inside
+        return state
+
     def _marks_by_paragraph(self) -> dict[int, list[Mark]]:
-        """The quotation marks of each paragraph that has any, in order."""
-        starts = [paragraph.start for paragraph in self.paragraphs]
+        """The quotation marks of each paragraph that has any, in order: the paragraph is looked up
+        only for a mark past the end of the previous mark's (or where the next one starts)."""
+        paragraphs, text = self.paragraphs, self.text
+        starts = [paragraph.start for paragraph in paragraphs]
         found: dict[int, list[Mark]] = {}
-        for position, mark in marks_in(self.text):
-            index = bisect_right(starts, position) - 1
-            if index >= 0 and position < self.paragraphs[index].end:
-                found.setdefault(index, []).append((position, mark))
+        marks: list[Mark] = []
+        end = -1  # up to where a mark belongs with `marks`
+        for position, mark in marks_in(text):
+            if position >= end:
+                index = bisect_right(starts, position) - 1
+                if index < 0 or position >= paragraphs[index].end:
+                    end = -1  # between paragraphs: in none
+                    continue
+                following = starts[index + 1] if index + 1 < len(starts) else len(text)
+                marks, end = found.setdefault(index, []), min(paragraphs[index].end, following)
+            marks.append((position, mark))
         return found
 
     def _quotation(self, start: int, end: int | None = None, paragraph: int | None = None) -> None:

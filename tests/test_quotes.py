@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from newslint import quotes
 from newslint.document import Document
 from newslint.quotes import marks_in
+from newslint.spans import Span
+from newslint.structure import inside
+from tests.kinds.fuzzing import fuzz, joined
 
 
 def problems(text: str) -> list[tuple[str, str]]:
@@ -92,3 +97,69 @@ def test_german_reversed_guillemets():
 @example('«»„“”""\r\n"')
 def test_the_marks_found_one_kind_at_a_time_are_those_a_search_for_all_finds(text):
     assert marks_in(text) == [(match.start(), match.group()) for match in re.finditer('["“”„«»]', text)]
+
+
+_STORY_PIECES = st.sampled_from(
+    ['"', "“", "”", "The statement read: ", "He wrote that ", "Q: ", "A: ", "Why? ", "We won. ", "\n\n", ":", " ", "x"]
+)
+
+
+@fuzz(300)
+@given(joined(_STORY_PIECES, 24), st.integers(0, 300))
+@example('He wrote that "We won." "x', 14)
+@example('Q: Why?\n\nA: We won.\n\nQ: Why?\n\nA: "We won."\n\nQ: Why?\n\nA: x', 40)
+def test_verbatim_and_quoted_documents_are_asked_of_the_quoted_stretches_first(text, start):
+    """in_quoted_document and in_verbatim look at the quoted documents only inside a quoted
+    stretch, and at transcript answers only where there are speaker labels: what they answer is
+    what the spans they stand for answer."""
+    doc, start = Document(text), min(start, len(text))
+    for end in range(start, len(text) + 1):
+        documents = doc.quoted_documents
+        verbatim, verbatim_starts = doc._verbatim
+        assert doc.in_quoted_document(start, end) == inside(documents, [s.start for s in documents], start, end)
+        assert doc.in_verbatim(start, end) == inside(verbatim, verbatim_starts, start, end)
+
+
+class _ReaderParagraphByParagraph(quotes._Reader):
+    """The reader as it was: every paragraph visited, each mark's paragraph looked up."""
+
+    def read(self) -> quotes.QuoteStructure:
+        state = None
+        marks_by_paragraph = self._marks_by_paragraph()
+        self._marks = {self.paragraphs[index].start: marks for index, marks in marks_by_paragraph.items()}
+        for index in range(len(self.paragraphs)):
+            marks = marks_by_paragraph.get(index, [])
+            if state is not None or marks:
+                state = self._read_paragraph(index, marks, state)
+        if state is not None:
+            self._unclosed(state)
+        self.result.quotations.sort()
+        self.result.problems.sort()
+        return self.result
+
+    def _marks_by_paragraph(self) -> dict[int, list[quotes.Mark]]:
+        starts = [paragraph.start for paragraph in self.paragraphs]
+        found: dict[int, list[quotes.Mark]] = {}
+        for position, mark in marks_in(self.text):
+            index = bisect_right(starts, position) - 1
+            if index >= 0 and position < self.paragraphs[index].end:
+                found.setdefault(index, []).append((position, mark))
+        return found
+
+
+_QUOTED_PIECES = st.sampled_from(
+    ['"', "“", "”", "„", "«", "»", "We won", ", he said.", ": ", "6'2", " ", "\n", "\n\n", "x", ".", "Q: "]
+)
+
+
+@fuzz()
+@given(joined(_QUOTED_PIECES, 30), st.lists(st.tuples(st.integers(0, 80), st.integers(0, 40)), max_size=8))
+@example('"A\n\nB\n\nC\n\nD\n\nE\n\n"F', [])  # a quotation open over more paragraphs than it may run
+@example('x "a" "b', [(0, 3), (2, 6), (4, 2)])  # paragraphs that overlap
+def test_paragraphs_without_marks_are_read_only_while_a_quotation_is_open(text, spans):
+    """The reader skips to the next paragraph with a mark while nothing is open: what it finds is
+    what reading every paragraph finds (the document's paragraphs, or any sorted by start)."""
+    given = sorted(Span(start, min(start + length, len(text))) for start, length in spans if start <= len(text))
+    for paragraphs in (Document(text).paragraphs, given):
+        found = quotes.analyse(text, paragraphs)
+        assert found == _ReaderParagraphByParagraph(text, paragraphs).read()

@@ -34,7 +34,8 @@ from newslint.triggers import AS_WORD, Triggers
 # not where they are apostrophes (China’s).
 _QUOTE_MARKS = lazy(r"[\"“”«»„‘]|(?<![\p{L}\p{N}])'(?=\p{L})")
 _SPEAKER_WORD = r"[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’-]*"
-_SPEAKER_WORDS = rf"(?:{_SPEAKER_WORD}\s+){{0,7}}{_SPEAKER_WORD}"
+SPEAKER_MOST_WORDS = 8
+_SPEAKER_WORDS = rf"(?:{_SPEAKER_WORD}\s+){{0,{SPEAKER_MOST_WORDS - 1}}}{_SPEAKER_WORD}"
 _SPEAKER = rf"(?P<speaker>{_SPEAKER_WORDS})"
 # What a colon attribution holds after its verb: up to three words, then the colon and a capital.
 _TO_COLON = r"(?:[ \t]+[\p{L}\p{N}'’-]+){0,3}[ \t]*:[ \t]+(?=\p{Lu})"
@@ -97,9 +98,7 @@ class Attribution(Rule):
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        verb_sentences = {
-            doc.sentence_at(start)[0] for start in self._verb_positions(doc) if self._may_attribute(text, start)
-        }
+        verb_sentences = {doc.sentence_at(start)[0] for start in self._candidate_verbs(doc)}
         for sentence in sorted(verb_sentences):
             if not self._has_pronoun(text, sentence.start, sentence.end):
                 continue
@@ -120,6 +119,26 @@ class Attribution(Rule):
 
     def triggers(self) -> Triggers | None:
         return self.declared_triggers or Triggers.of(self._verbs)
+
+    def _candidate_verbs(self, doc: Document) -> Iterator[int]:
+        """Where the verbs stand that may be an attribution's, in a paragraph that holds a pronoun:
+        a sentence holds one only if its paragraph does (its ends are a mark and white space, or
+        the paragraph's), and most paragraphs with a verb of speech hold none, so they need not be
+        cut into sentences, nor their verbs looked at."""
+        text, paragraphs = doc.text, doc.paragraphs
+        holds_pronoun: dict[int, bool] = {}  # by paragraph index
+        for verb in self._verb_positions(doc):
+            if not self._may_attribute(text, verb):
+                continue
+            index = doc.paragraph_index(verb)
+            if index >= 0 and verb < paragraphs[index].end:  # else between paragraphs: not narrowed
+                known = holds_pronoun.get(index)
+                if known is None:
+                    paragraph = paragraphs[index]
+                    known = holds_pronoun[index] = self._has_pronoun(text, paragraph.start, paragraph.end)
+                if not known:
+                    continue
+            yield verb
 
     def _verb_positions(self, doc: Document) -> list[int]:
         """Where the verbs stand, as written (lowercase), from the shared trigger scan."""
@@ -168,7 +187,9 @@ class Attribution(Rule):
     def _after_comma(self, text: str, verb: int) -> bool:
         """Whether the verb at offset `verb` follows a comma and perhaps its speaker (", Putin told")."""
         comma = text.rfind(",", 0, verb)
-        return comma >= 0 and _COMMA_BEFORE_VERB.fullmatch(text, comma, verb) is not None
+        if comma < 0 or _more_words_than(text, comma + 1, verb, SPEAKER_MOST_WORDS):
+            return False  # mostly so: the comma is that of an earlier clause
+        return _COMMA_BEFORE_VERB.fullmatch(text, comma, verb) is not None
 
     def _has_pronoun(self, text: str, start: int, end: int) -> bool:
         """Whether text[start:end] holds one of the pronouns as a word: self._pronoun.search, asked
@@ -263,6 +284,14 @@ def _word_gate(words: list[str]) -> LazyPattern | None:
     # without testing the word boundary and the words (about twice as fast).
     first_letters = "".join(sorted({word[0].lower() for word in words}))
     return LazyPattern(rf"(?=[{first_letters}])\b(?:{alternation})\b", re.IGNORECASE, engine="re")
+
+
+def _more_words_than(text: str, start: int, end: int, most: int, reach: int = 200) -> bool:
+    """Whether text[start:end] holds more than `most` words to str.split, which splits every match
+    of a run of speaker words where the pattern's \\s+ does, or more often (\\x1c-\\x1f are blanks
+    to it). Only its last `reach` characters are split: a long stretch costs no more (a word
+    cut at their start is still one of its words)."""
+    return len(text[max(start, end - reach) : end].split(maxsplit=most)) > most
 
 
 def _ascii_around(text: str, start: int, end: int) -> bool:

@@ -9,6 +9,8 @@ opening mark left open, the closing mark that closes nothing, or a mark that poi
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import accumulate, compress
+from operator import not_
 from typing import Any
 
 import regex
@@ -63,6 +65,8 @@ class Balance(Rule):
         plain = plain and all(len(mark) == 1 for mark in marks)
         # Single-character brackets, each either an opener or a closer: found with str.find.
         self._plain_marks = "".join(sorted(marks)) if marks and plain else None
+        # What each bracket adds to how deep the brackets nest where it stands.
+        self._depth_change = {open_: 1 for open_ in openers} | {close: -1 for close in closers}
 
     def _nested_plainly(self, paragraph: str) -> bool:
         """Whether a paragraph's brackets all close in order and none stands next to an emoticon's
@@ -75,9 +79,9 @@ class Balance(Rule):
     def _nested_plainly_at(self, text: str, start: int, positions: list[int]) -> bool:
         """_nested_plainly for the paragraph starting at `start` whose marks stand at `positions`:
         only the characters before each mark can be an emoticon's eyes (":(", ";-)")."""
-        if any(_eyes_before(text, start, position) for position in positions):
-            return False
-        return _nested("".join(map(text.__getitem__, positions)), self._pairs)
+        return not _eyes_among(text, start, positions) and _nested(
+            "".join(map(text.__getitem__, positions)), self._pairs
+        )
 
     def triggers(self) -> Triggers | None:
         marks = set(self._quote_marks) | set(self._bracket_closer) | set(self._bracket_opener)
@@ -101,13 +105,41 @@ class Balance(Rule):
     def _plain_bracket_problems(self, doc: Document, marks: str) -> list[tuple[int, str]]:
         """Bracket problems with single-character marks: every mark of the text is picked out in
         one scan, and only a paragraph whose marks do not nest plainly is walked mark by mark
-        (scanning each paragraph that holds a mark again would read most of the text twice)."""
+        (scanning each paragraph that holds a mark again would read most of the text twice); in
+        most stories, all nest, and that is told of the whole text at once."""
         problems: list[tuple[int, str]] = []
-        for index, positions in _marks_by_paragraph(doc, marks).items():
+        every = places.positions(doc.text, marks)
+        if self._nested_in_their_paragraphs(doc, every):
+            return problems  # most stories: no paragraph need be looked at
+        for index, positions in _marks_by_paragraph(doc, every).items():
             paragraph = doc.paragraphs[index]
             if not self._nested_plainly_at(doc.text, paragraph.start, positions):
                 problems += self._bracket_problems_one_by_one(doc.text, paragraph.start, paragraph.end)
         return problems
+
+    def _nested_in_their_paragraphs(self, doc: Document, positions: list[int]) -> bool:
+        """Whether the brackets at `positions` nest plainly in every paragraph, told of the whole
+        text at once: no emoticon's eyes before any of them, the brackets of the whole text nest,
+        and each bracket opened where none is open closes in its paragraph. Every paragraph then
+        holds whole nested groups, and its brackets nest (see _nested_plainly_at)."""
+        text, paragraphs = doc.text, doc.paragraphs
+        marks = "".join(map(text.__getitem__, positions))
+        if _eyes_among(text, 0, positions) or not _nested(marks, self._pairs):
+            return False
+        depths = accumulate(map(self._depth_change.__getitem__, marks))
+        first, limit = 0, -1  # the group's first mark; up to where the paragraph of the last group reaches
+        for last in compress(range(len(marks)), map(not_, depths)):  # where each group closes
+            opening, closing = positions[first], positions[last]
+            if opening >= limit:
+                index = doc.paragraph_index(opening)
+                if index < 0:
+                    return False  # before the first paragraph
+                following = paragraphs[index + 1].start if index + 1 < len(paragraphs) else len(text)
+                limit = min(paragraphs[index].end, following)
+            if closing >= limit:
+                return False  # closed in another paragraph, or opened between paragraphs
+            first = last + 1
+        return True
 
     def _bracket_problems_one_by_one(self, text: str, start: int, end: int) -> list[tuple[int, str]]:
         problems: list[tuple[int, str]] = []
@@ -128,8 +160,24 @@ class Balance(Rule):
 
 
 def _nested(marks: str, pairs: list[str]) -> bool:
-    """Whether a string of brackets closes each one it opens, in order ("([])"). One pass with a
-    stack: removing "()" pairs until none is left would be quadratic in a hostile paragraph."""
+    """Whether a string of brackets closes each one it opens, in order ("([])"). Most strings are
+    told by removing the pairs that stand together ("()") a few times over, with str.replace; the
+    rest in one pass with a stack (removing pairs until none is left would be quadratic in a
+    hostile paragraph)."""
+    left = marks
+    for _ in range(_PAIR_REMOVALS):
+        for pair in pairs:
+            left = left.replace(pair, "")
+        if not left:
+            return True  # each removal keeps a nested string nested, and one that is not, not
+    return _nested_by_stack(marks, pairs)
+
+
+_PAIR_REMOVALS = 3  # "(a [b] c)": two
+
+
+def _nested_by_stack(marks: str, pairs: list[str]) -> bool:
+    """_nested, one mark at a time."""
     closer_of = {pair[0]: pair[1] for pair in pairs}
     expected: list[str] = []  # the closers of the brackets still open, innermost last
     for mark in marks:
@@ -140,6 +188,15 @@ def _nested(marks: str, pairs: list[str]) -> bool:
     return not expected
 
 
+def _eyes_among(text: str, start: int, positions: list[int]) -> bool:
+    """Whether an emoticon's eyes stand before one of the marks at `positions` (see _eyes_before),
+    each looked at only where a colon, semicolon or hyphen stands before one of them."""
+    before = "".join([text[position - 1] for position in positions if position > start])
+    return (":" in before or ";" in before or "-" in before) and any(
+        _eyes_before(text, start, position) for position in positions
+    )
+
+
 def _eyes_before(text: str, start: int, position: int) -> bool:
     """Whether an emoticon's eyes (":", ";" or ":-", ";-") stand before text[position], after `start`."""
     if position <= start or text[position - 1] not in ":;-":
@@ -148,12 +205,12 @@ def _eyes_before(text: str, start: int, position: int) -> bool:
     return before[-1] in ":;" or before[-2:-1] in (":", ";")
 
 
-def _marks_by_paragraph(doc: Document, marks: Iterable[str]) -> dict[int, list[int]]:
-    """The positions of the marks in each paragraph that holds one, by paragraph index, in order
+def _marks_by_paragraph(doc: Document, positions: Iterable[int]) -> dict[int, list[int]]:
+    """The marks at `positions` (in order) in each paragraph that holds one, by paragraph index
     (a mark between paragraphs is in none)."""
     by_paragraph: dict[int, list[int]] = {}
     paragraphs = doc.paragraphs
-    for position in places.positions(doc.text, marks):
+    for position in positions:
         index = doc.paragraph_index(position)
         if index >= 0 and position < paragraphs[index].end:
             by_paragraph.setdefault(index, []).append(position)

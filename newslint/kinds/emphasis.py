@@ -25,6 +25,7 @@ from newslint.regexes import compile_literals, lazy
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option
+from newslint.spans import Span
 from newslint.triggers import Triggers
 
 _OPENING = '"“'
@@ -80,33 +81,46 @@ class Emphasis(Rule):
         text = doc.text
         if '"' not in text and "“" not in text:
             return
-        candidates = [span for span in doc.quotations if self._is_emphasis(doc, span.start, span.end)]
-        if not candidates:
+        short_phrases = [span for span in doc.quotations if self._is_short_phrase(text, span.start, span.end)]
+        if not short_phrases:
             return
-        phrases = [span for span in candidates if " " in text[span.start : span.end].strip()]
         # A headline, a caption, a sentence: too short to show a habit.
         short = _fewer_words_than(text, self._short_text)
-        if not short and (
-            len(phrases) < self._min_count or 1000 * len(phrases) < self._min_density * len(text.split())
-        ):
+        words = 0  # the story's words, counted only when its phrases are enough to show a habit
+        if not short:
+            phrases = _phrases_in(text, short_phrases)
+            words = len(text.split()) if phrases >= self._min_count else 0
+            if not self._shows_a_habit(phrases, words):
+                return  # not even if none of them quoted anybody: their context need not be read
+        candidates = [span for span in short_phrases if self._quotes_nobody(doc, span.start, span.end)]
+        if not short and not self._shows_a_habit(_phrases_in(text, candidates), words):
             return  # a pair of scare quotes or two in a long story is a writer's choice, not a habit;
             # and quoted single words are too often quoted from somebody to show the habit alone
         for start, end in candidates:
             yield Hit(start, end)
 
-    def _is_emphasis(self, doc: Document, start: int, end: int) -> bool:
-        """A short quoted phrase that quotes nobody and mentions no term as a term."""
-        text = doc.text
+    def _shows_a_habit(self, phrases: int, words: int) -> bool:
+        """Whether quoted phrases of several words are many enough, and dense enough, to be a habit."""
+        return phrases >= self._min_count and 1000 * phrases >= self._min_density * words
+
+    def _is_short_phrase(self, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] is a short quoted phrase that may be emphasis, as far as its own
+        words tell: told without the context, which most quotations need not have read."""
         if end - start < 3 or text[start] not in _OPENING or text[end - 1] not in _CLOSING:
             return False
+        first = text[start + 1]
+        if first.isascii() and not first.islower():
+            return False  # no \p{Ll}, as _PHRASE wants ("We ...": most quotations are told so)
         inner = text[start + 1 : end - 1]
         if not _PHRASE.fullmatch(inner) or "\n" in inner:
             return False
         count = len(inner.split())
         if count > self._max_words or (count == 1 and not _LEAD_IN.search(text, max(0, start - 8), start)):
             return False
-        if end < len(text) and (text[end].isalnum() or text[end] in "'’"):
-            return False
+        return end >= len(text) or not (text[end].isalnum() or text[end] in "'’")
+
+    def _quotes_nobody(self, doc: Document, start: int, end: int) -> bool:
+        """Whether a short quoted phrase quotes nobody and mentions no term as a term."""
         if doc.in_verbatim(start, end) or _inside_other_quotation(doc, start, end):
             return False  # inside somebody's words: theirs, not the writer's emphasis
         return not self._accounted_for(doc, start, end)
@@ -135,6 +149,11 @@ class Emphasis(Rule):
             return True  # 'the "third uncle" Wang Jixiang', 'the "Iron Lady" Margaret Thatcher': a nickname
         opens_sentence = text[sentence.start : start].strip().lower() in ("", "a", "an", "the")
         return opens_sentence and bool(_DEFINED_AFTER.match(text, end))  # 'A "tropical depression" is ...'
+
+
+def _phrases_in(text: str, quotations: list[Span]) -> int:
+    """How many of the quotations hold more than one word."""
+    return sum(1 for span in quotations if " " in text[span.start : span.end].strip())
 
 
 def _fewer_words_than(text: str, limit: float) -> bool:

@@ -3,6 +3,7 @@ import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from newslint.document import Document
 from newslint.kinds.attribution import _COMMA_BEFORE_VERB, _FIRST_MARK, _NOT_AFTER_THE_VERB, _SPEAKER
 from newslint.regexes import WORD_END, literal_alternation
 from tests.conftest import run_rules
@@ -271,3 +272,44 @@ def test_the_commas_of_an_attribution_are_those_of_the_comma_pattern(make_rules,
 )
 def test_attributions_at_the_edges_of_the_verb_test_are_still_found(make_rules, text):
     assert len(run_rules(make_rules(RULE), text)) == 1
+
+
+def _hit_spans(rule, doc: Document) -> list[tuple[int, int, tuple]]:
+    return [(hit.start, hit.end, tuple(sorted(hit.values.items()))) for hit in rule.hits(doc)]
+
+
+@fuzz()
+@given(st.lists(st.one_of(_SPEECHES.map("".join), st.sampled_from(["\n\n", "\r\n\r\n", "\n", " "])), max_size=6))
+@example(["Zelensky said: We will win.", "\n\n", "Officials said so."])  # the pronoun after the verb
+@example(["We will win, he said.", "\n\n", "It rained, Putin said."])  # in another paragraph
+def test_verbs_in_paragraphs_without_a_pronoun_are_passed_over_without_losing_a_hit(make_rules, pieces):
+    """The paragraph test is only a shortcut: the hits are those of every verb _may_attribute keeps."""
+    (rule,) = make_rules(RULE)
+    text = "".join(pieces)
+    shortcut = _hit_spans(rule, Document(text))
+    doc = Document(text)
+    rule._candidate_verbs = lambda doc: (v for v in rule._verb_positions(doc) if rule._may_attribute(doc.text, v))
+    assert shortcut == _hit_spans(rule, doc)
+
+
+_GAP_WORDS = st.one_of(
+    st.sampled_from(["the", "minister", "Mr.", "O’Neil", "Zoe\u0301", "1,000", "(AP)", "—"]),
+    st.integers(1, 60).map(lambda length: "x" * length),  # long words: a run of them is long
+)
+_GAP_BLANKS = st.one_of(st.just(" "), st.sampled_from(["  ", "\t", "\n", "\u00a0", "\u2028", "\x1c", "\x1f "]))
+
+
+@fuzz()
+@given(
+    st.lists(_GAP_WORDS, max_size=12).map(" ".join),
+    st.lists(st.tuples(_GAP_WORDS, _GAP_BLANKS), min_size=6, max_size=10),
+    _GAP_BLANKS,
+)
+@example("", [("x" * 60, " ")] * 3 + [("a", " ")] * 5, " ")  # eight words, the last 200 characters hold six
+@example("a b c d e f g h i", [("x", " ")], " ")  # words before the comma are not the speaker's
+def test_a_comma_too_many_words_before_the_verb_is_told_as_the_pattern_tells_it(make_rules, before, words, blank):
+    (rule,) = make_rules(RULE)
+    text = before + "," + blank + "".join(word + after for word, after in words) + "said."
+    verb = len(text) - len("said.")
+    expected = _COMMA_BEFORE_VERB.fullmatch(text, text.rfind(",", 0, verb), verb) is not None
+    assert rule._after_comma(text, verb) == expected

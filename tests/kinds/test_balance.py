@@ -1,11 +1,12 @@
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newslint.document import Document
-from newslint.kinds.balance import _eyes_before, _marks_by_paragraph, _paragraphs_holding
+from newslint.kinds.balance import _eyes_before, _marks_by_paragraph, _nested, _nested_by_stack, _paragraphs_holding
 from newslint.places import positions
 from newslint.regexes import lazy
+from newslint.spans import Span
 from tests.conftest import matched, run_rules
 from tests.kinds.fuzzing import fuzz, joined
 
@@ -82,6 +83,8 @@ _PARAGRAPH_PIECES = st.sampled_from(
 
 @fuzz()
 @given(joined(_PARAGRAPH_PIECES, 30))
+@example("(a :-)")  # the eyes of an emoticon, nested brackets without them
+@example(":(a)")  # eyes where the paragraph starts
 def test_plain_brackets_are_the_problems_of_every_paragraph_walked_mark_by_mark(make_rules, text):
     (rule,) = make_rules(RULE)
     doc = Document(text)
@@ -102,7 +105,7 @@ def test_marks_by_paragraph_are_those_a_scan_of_every_bracket_finds(text):
         index = doc.paragraph_index(match.start())
         if index >= 0 and match.start() < doc.paragraphs[index].end:
             expected.setdefault(index, []).append(match.start())
-    assert _marks_by_paragraph(doc, "()[]") == expected
+    assert _marks_by_paragraph(doc, positions(text, "()[]")) == expected
     assert positions(text, "([") == [m.start() for m in lazy(r"[(\[]").finditer(text)]
 
 
@@ -120,3 +123,30 @@ def test_marks_by_paragraph_are_those_a_scan_of_every_bracket_finds(text):
 )
 def test_eyes_before_a_bracket_stand_inside_its_paragraph(text, start, position, eyes):
     assert _eyes_before(text, start, position) is eyes
+
+
+@fuzz()
+@given(st.text(alphabet="()[]", max_size=24))
+def test_brackets_told_nested_by_removing_pairs_are_those_the_stack_tells(marks):
+    for nesting in (marks, "(" * 5 + marks + ")" * 5):  # deeper than the removals reach
+        assert _nested(nesting, ["()", "[]"]) == _nested_by_stack(nesting, ["()", "[]"])
+
+
+@fuzz()
+@given(joined(_PARAGRAPH_PIECES, 30), st.lists(st.tuples(st.integers(0, 40), st.integers(0, 20)), max_size=6))
+@example("(a\n\nb)", [])  # a bracket closed in the next paragraph
+@example("(a :-)", [])  # the eyes of an emoticon
+@example("(a)(b)", [(0, 6), (1, 5)])  # paragraphs that overlap: the first ")" is the second's
+@example("(a)", [(0, 2)])  # a bracket just past its paragraph's end
+def test_brackets_told_nested_in_their_paragraphs_for_the_whole_text_are_so_in_each(make_rules, text, spans):
+    """Told of the whole text, only as a shortcut: when so, every paragraph's brackets nest plainly
+    and none stands between paragraphs (else each paragraph is looked at)."""
+    (rule,) = make_rules(RULE)
+    given = sorted(Span(start, min(start + length, len(text))) for start, length in spans if start <= len(text))
+    for doc in (Document(text), Document(text, paragraphs=given)):
+        every = positions(text, "()[]")
+        if rule._nested_in_their_paragraphs(doc, every):
+            by_paragraph = _marks_by_paragraph(doc, every)
+            assert sum(len(marks) for marks in by_paragraph.values()) == len(every)
+            for index, marks in by_paragraph.items():
+                assert rule._nested_plainly_at(text, doc.paragraphs[index].start, marks)

@@ -1,10 +1,14 @@
+import string
+
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
+from newslint.document import Document
 from newslint.errors import RuleFileError
-from newslint.kinds.emphasis import _fewer_words_than
+from newslint.kinds.emphasis import _PHRASE, _fewer_words_than
 from tests.conftest import matched, run_rules
+from tests.kinds.fuzzing import fuzz, joined
 
 RULE = """
 - id: t.emph
@@ -96,3 +100,66 @@ def test_a_story_just_under_or_at_the_short_text_limit(make_rules):
     under, at = quoted + " word" * 50, quoted + " word" * 51  # 59 and 60 words
     assert len(run_rules(make_rules(RULE), under)) == 1
     assert run_rules(make_rules(RULE), at) == []
+
+
+def _hits_quotation_by_quotation(rule, doc: Document) -> list[tuple[int, int]]:
+    """The rule's hits as they were found before the habit was bounded: every quotation's context
+    read, then the habit measured on those that quote nobody."""
+    text = doc.text
+    if '"' not in text and "“" not in text:
+        return []
+    spans = doc.quotations
+    candidates = [s for s in spans if rule._is_short_phrase(text, *s) and rule._quotes_nobody(doc, *s)]
+    if not candidates:
+        return []
+    phrases = [span for span in candidates if " " in text[span.start : span.end].strip()]
+    short = _fewer_words_than(text, rule._short_text)
+    if not short and (len(phrases) < rule._min_count or 1000 * len(phrases) < rule._min_density * len(text.split())):
+        return []
+    return [(span.start, span.end) for span in candidates]
+
+
+_STORY_PIECES = st.sampled_from(
+    [
+        ' the "core tactics" of the team.',
+        ' a "funding gap" remains, the agency said.',
+        ' a sign of "providence".',
+        ' the "double reduction" policy',
+        ' "We reject the "joint tour" plan," Li told the paper.',
+        ' the term "natural born citizen"',
+        ' Q: Why? A: We like the "open door" idea.',
+        ' "luck"',
+        '"',
+        "\n\n",
+        ". ",
+        " The club met on Monday and the coach spoke to the players before the match.",
+        " Filler words here and there, on and on, in the town.",
+    ]
+)
+
+
+@fuzz(300)
+@given(joined(_STORY_PIECES, 40))
+@example(' the "core tactics" of the team. the "double reduction" policy' + " word" * 60)
+@example(' the "core tactics" of the team, the agency said. the "double reduction" policy' + " word" * 60)
+def test_a_story_without_enough_short_quoted_phrases_for_a_habit_reads_no_context(make_rules, text):
+    """Bounding the habit by the phrases whose context is not yet read finds what reading it all found."""
+    (rule,) = make_rules(RULE)
+    found = [(hit.start, hit.end) for hit in rule.hits(Document(text))]
+    assert found == _hits_quotation_by_quotation(rule, Document(text))
+
+
+def test_no_ascii_character_but_a_lowercase_letter_starts_a_phrase():
+    """_is_short_phrase passes over a quotation whose first character is ASCII and no lowercase
+    letter without asking _PHRASE: it would match none of them."""
+    for first in map(chr, range(128)):
+        if not first.islower():
+            assert not any(_PHRASE.fullmatch(first + rest) for rest in ("", "b", "bc d", " x", "'s", "1"))
+
+
+def test_every_lowercase_letter_starts_a_phrase(make_rules):
+    (rule,) = make_rules(RULE)
+    # U+1C8A is a lowercase letter to `regex`, not to Python 3.11's str.islower()
+    for first in [*string.ascii_lowercase, "é", "я", "\u1c8a"]:
+        text = 'a sign of "' + first + ' b" here'
+        assert rule._is_short_phrase(text, text.index('"'), text.rindex('"') + 1)
