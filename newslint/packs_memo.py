@@ -54,6 +54,12 @@ def _edges(value: Any) -> bool:
     return isinstance(value, list) and len(value) == 2 and all(isinstance(edge, bool) for edge in value)
 
 
+def _texts_lists(value: Any) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(texts, list) and all(isinstance(text, str) for text in texts) for texts in value
+    )
+
+
 def _anything(value: Any) -> bool:
     return True  # checked when decoded (rules/deferred.py)
 
@@ -72,6 +78,7 @@ TABLES: dict[str, Callable[[Any], bool]] = {
     "edges": _edges,  # pattern -> [may start with a word character, may end with one]
     "leading": _leading,  # pattern -> [the words a match starts with, how they stand] (regexes.py)
     "lead_marks": _text,  # pattern -> the marks every match starts with one of; "" (regexes.py)
+    "needs": _texts_lists,  # pattern -> lists of lowercase texts, one of each in every match (regexes.py)
     "rules": _anything,  # BLAKE2 digest of a rule file's text -> its rules' info and triggers (rules/deferred.py)
     "programs": _anything,  # "flags\0pattern" -> its compiled program, checked when rebuilt (regex_programs.py)
 }

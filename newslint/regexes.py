@@ -454,6 +454,162 @@ def _literal_runs(tree: Iterable, runs: list[str], current: list[str]) -> None:
     current.clear()
 
 
+# --- the texts a match must hold one of: a swap with none of them in a text is not searched ---
+
+_MAX_TEXTS = 16  # texts a piece of a pattern is spelt out as, at most; more and it is not
+_MAX_CHOICES = 3  # texts of one requirement, at most: each is one `in` test of the whole text
+
+
+def required_texts(pattern: str) -> list[list[str]]:
+    """Requirements every match of the pattern meets, each a few lowercase texts of which a match
+    holds one ("participate to" or "participated to" ...; "opinion" or "view"): a text that holds
+    none of one requirement's texts cannot match. [] when the pattern says nothing so plainly.
+    Like required_literal, but a run of literals may go through alternatives, optional letters and
+    small classes ("hot[- ]search"), and a requirement may be one of several texts."""
+    return MEMO.recall("needs", pattern, lambda: _parsed_required_texts(pattern))
+
+
+def _parsed_required_texts(pattern: str) -> list[list[str]]:
+    if "[[" in pattern or "[:" in pattern:
+        return []  # a POSIX class or a nested set, which Python's parser reads as other sets
+    try:
+        tree = list(_sre_parser.parse(_REGEX_ONLY_SYNTAX.sub(".", pattern)))
+    except Exception:  # noqa: BLE001 - `regex` syntax Python does not read: no requirement
+        return []
+    if any(op is _sre_parser.LITERAL and arg == ord("{") for op, arg in _flatten(tree)):
+        return []  # "{e<=1}": fuzzy matching, which Python's parser reads as literals
+    found = (_fewest_choices(texts) for texts in _sequence_needs(tree))
+    return [list(texts) for texts in sorted({tuple(sorted(texts)) for texts in found if texts}, key=_cost)]
+
+
+def _cost(texts: Sequence[str]) -> tuple[int, int]:
+    """Which requirement to test first: fewer texts to look for, then longer (rarer) ones."""
+    return len(texts), -min(map(len, texts))
+
+
+def _sequence_needs(items: Sequence) -> list[frozenset[str]]:
+    """Requirements of a sequence: each run of items spelt out in full (see _item_texts) is one,
+    the texts it may match; an item that cannot be spelt out ends the run and adds its own."""
+    needs: list[frozenset[str]] = []
+    run: set[str] = {""}
+    for opcode, argument in items:
+        texts = _item_texts(opcode, argument)
+        if texts is not None:
+            longer = {before + after for before in run for after in texts}
+            if len(longer) <= _MAX_TEXTS:
+                run = longer
+                continue
+            needs.append(frozenset(run))
+            run = texts
+            continue
+        needs.append(frozenset(run))
+        run = {""}
+        needs.extend(_item_needs(opcode, argument))
+    needs.append(frozenset(run))
+    return [texts for texts in needs if _worth_testing(texts)]
+
+
+def _item_needs(opcode: Any, argument: Any) -> list[frozenset[str]]:
+    """Requirements of an item that cannot be spelt out: a group's, a repeat's (if it must occur),
+    an alternation's (one text of some requirement of each branch)."""
+    if opcode is _sre_parser.SUBPATTERN:
+        return _sequence_needs(argument[-1])
+    if opcode in (_sre_parser.MAX_REPEAT, _sre_parser.MIN_REPEAT, _sre_parser.POSSESSIVE_REPEAT):
+        return _sequence_needs(argument[2]) if argument[0] >= 1 else []
+    if opcode is _sre_parser.BRANCH:
+        either: set[str] = set()
+        for branch in argument[1]:
+            needs = _sequence_needs(branch)
+            if not needs:
+                return []  # a branch that holds nothing plain
+            either |= min(needs, key=_cost)
+        return [frozenset(either)] if len(either) <= _MAX_TEXTS else []
+    return []  # an atomic group, a conditional ...: nothing plain
+
+
+def _item_texts(opcode: Any, argument: Any) -> set[str] | None:
+    """Every text an item may match, when there are few (None: more, or any character)."""
+    if opcode is _sre_parser.LITERAL:
+        return {chr(argument)}
+    if opcode in (_sre_parser.AT, _sre_parser.ASSERT, _sre_parser.ASSERT_NOT):
+        return {""}  # zero-width: the texts either side of it stand together
+    if opcode is _sre_parser.IN:
+        if len(argument) <= _MAX_TEXTS and all(op is _sre_parser.LITERAL for op, _ in argument):
+            return {chr(char) for _, char in argument}
+        return None  # a range, a category, a negated set
+    if opcode is _sre_parser.SUBPATTERN:
+        return _spelt_out(argument[-1])
+    if opcode is _sre_parser.BRANCH:
+        texts: set[str] = set()
+        for branch in argument[1]:
+            spelt = _spelt_out(branch)
+            if spelt is None:
+                return None
+            texts |= spelt
+        return texts if len(texts) <= _MAX_TEXTS else None
+    if opcode in (_sre_parser.MAX_REPEAT, _sre_parser.MIN_REPEAT, _sre_parser.POSSESSIVE_REPEAT):
+        return _repeated(*argument)
+    return None
+
+
+def _spelt_out(items: Sequence) -> set[str] | None:
+    """Every text a sequence may match, when there are few."""
+    texts = {""}
+    for opcode, argument in items:
+        each = _item_texts(opcode, argument)
+        if each is None:
+            return None
+        texts = {before + after for before in texts for after in each}
+        if len(texts) > _MAX_TEXTS:
+            return None
+    return texts
+
+
+def _repeated(low: int, high: int, inner: Sequence) -> set[str] | None:
+    """The texts of a short repeat ("s?", "-{1,2}"); None for a long or open one."""
+    once = _spelt_out(inner) if high <= 3 else None
+    if once is None:
+        return None
+    texts: set[str] = set()
+    times = {""}
+    for count in range(high + 1):
+        if count >= low:
+            texts |= times
+        times = {before + after for before in times for after in once}
+        if len(texts) > _MAX_TEXTS or len(times) > _MAX_TEXTS:
+            return None
+    return texts
+
+
+def _worth_testing(texts: frozenset[str]) -> bool:
+    """A requirement whose texts are rare enough to look for: three characters or more (a single
+    non-ASCII mark such as "，" will do)."""
+    return bool(texts) and all(len(text) >= 3 or (text and not text.isascii()) for text in texts)
+
+
+def _fewest_choices(texts: frozenset[str]) -> frozenset[str]:
+    """The same requirement, as few texts: one that holds another is dropped (the other is in the
+    text too); past _MAX_CHOICES, the texts are cut to the longest beginnings or endings they share
+    few enough of (frozenset(): none)."""
+    texts = _shortest(frozenset(text.lower() for text in texts))
+    if len(texts) <= _MAX_CHOICES:
+        return texts
+    best: frozenset[str] = frozenset()
+    for cut in (lambda text, size: text[:size], lambda text, size: text[-size:]):
+        for size in range(max(map(len, texts)), 2, -1):
+            shorter = _shortest(frozenset(cut(text, size) for text in texts))
+            if len(shorter) <= _MAX_CHOICES:
+                if not best or size > min(map(len, best)):
+                    best = shorter
+                break
+    return best if best and _worth_testing(best) else frozenset()
+
+
+def _shortest(texts: frozenset[str]) -> frozenset[str]:
+    """The texts that hold no other of them."""
+    return frozenset(text for text in texts if not any(other != text and other in text for other in texts))
+
+
 class LiteralIndex:
     """Where the literals of all rules occur in a text, found in one pass.
 

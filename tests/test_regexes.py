@@ -170,3 +170,73 @@ def test_a_leading_mark_is_the_one_mark_every_match_starts_with():
     for pattern in [r"(?:—|–)", r"!?x", r"k!", r"(?:!){e<=1}", r"[.!?]", r"(?i)k"]:
         assert leading_mark(pattern) is None, pattern
     assert leading_marks(r"(?:—|–){e<=1}") == ""  # fuzzy: a match may start with another character
+
+
+# --- the texts a match must hold one of (required_texts): a swap is skipped where one is missing ---
+
+# Pieces of patterns as rule files write them: literals, small classes, optional letters,
+# alternations, short and open repeats, look-arounds and boundaries, groups of them.
+PATTERN_PIECES = st.sampled_from(
+    [
+        "ab",
+        "ba ",
+        "b",
+        " ",
+        "[- ]",
+        "[ab]",
+        "a?",
+        "(?:ab|b a|a)",
+        "(?:a|)",
+        "a{1,2}",
+        "-{0,2}",
+        r"\d+",
+        "[^a]",
+        ".",
+        "(?=b)",
+        "(?!a)",
+        r"\b",
+        "(ba|ab)",
+        "(?:b[ab]a)?",
+        "(?:ab)+",
+        "(?:aa|bb|ab|ba)(?:ab|ba)",
+        r"(?:aba\d|b ab.|a-b+)",  # branches that cannot be spelt out: one text of each
+    ]
+)
+PATTERNS = st.lists(PATTERN_PIECES, min_size=1, max_size=7).map("".join)
+
+
+@given(PATTERNS, st.text(alphabet=list("abAB -1\n"), max_size=40))
+@example("(?:ab|b a|a)ba [- ]ab", "b a ba -ab a ba ab")
+@example("a?bab-{0,2}ab", "bab--ab ABAB")
+@example(r"(?:aba\d|b ab.|a-b+)", "b abb a-bb")
+def test_every_match_holds_one_text_of_each_requirement(pattern, text):
+    from newslint.regexes import _parsed_required_texts
+
+    requirements = _parsed_required_texts(pattern)
+    for match in regex.finditer(pattern, text, regex.IGNORECASE, overlapped=True):
+        matched = match.group().lower()
+        for texts in requirements:
+            assert any(needed in matched for needed in texts), (pattern, matched, texts)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "requirements"),
+    [
+        (r"an? (\d+(?:[.,]\d+)?)( ?%| per ?cent| percent) of", [[" per cent of", " percent of", "% of"]]),
+        ("hot[- ]search (list|lists|ranking|board)", [["hot search ", "hot-search "]]),
+        (r"since (two|\d+) (years|months)", [["since "], [" months", " years"]]),
+        ("according to (my|her) (?:opinion|view|point of view|viewpoint)", [["according to her", "according to my "]]),
+        (
+            "according to (my|our|his|her|their) (?:opinion|view|point of view|viewpoint)",
+            [["according to "], ["opinion", "view"]],  # ten beginnings cut to the one they share
+        ),
+        (r"[.,]\s*[.,]", []),
+        (r"\p{L}+ (?:media)", [[" media"]]),
+        ("a{e<=1}bcd", []),
+        ("(unbalanced", []),
+    ],
+)
+def test_required_texts(pattern, requirements):
+    from newslint.regexes import required_texts
+
+    assert required_texts(pattern) == requirements

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from newslint.document import Document
-from newslint.regexes import leading_mark, leading_trigger, required_literal, scan_within, with_context
+from newslint.regexes import (
+    leading_mark,
+    leading_trigger,
+    required_literal,
+    required_texts,
+    scan_within,
+    with_context,
+)
 from newslint.rules import options as opt
 from newslint.rules import patterns
 from newslint.rules.base import Hit, LoadContext, Rule
@@ -28,6 +35,7 @@ class Substitution(Rule):
     def configure(self, options: dict[str, Any], context: LoadContext) -> None:
         self._swaps = []
         self._marks: list[str | None] = []  # the mark each swap's matches start with, if plain
+        self._needs: list[tuple[tuple[str, ...], ...]] = []  # texts each swap's matches hold one of
         self.patterns: list[str] = []  # as expanded, for the loader's checks of built-in rules
         for written, swap in options["swap"].items():
             try:
@@ -39,9 +47,31 @@ class Substitution(Rule):
             except opt._Invalid as error:
                 raise OptionError("swap", str(error)) from None
             pattern = with_context(key, self.ignorecase, swap.after, swap.not_after)
-            self._swaps.append((pattern, swap.replacements, _trigger(key)))
+            trigger = _trigger(key)
+            self._swaps.append((pattern, swap.replacements, trigger))
             self._marks.append(leading_mark(key))
+            self._needs.append(self._requirements(key, swap.after, trigger))
             self.patterns.append(key)
+
+    def _requirements(
+        self, key: str, after: str | None, trigger: tuple[str, int] | None
+    ) -> tuple[tuple[str, ...], ...]:
+        """What a text must hold for a swap to match there, tested before the swap is searched:
+        the texts its matches (and their `after`) hold one of (see regexes.required_texts) that a
+        document holding a trigger may well lack; with declared triggers, the swap's own trigger
+        too, unless one of those holds it."""
+        known = [text for text, _ in self.declared_triggers.how()] if self.declared_triggers else []
+        if not known and trigger:
+            known = [trigger[0]]  # the trigger index found it before the swap is tested
+        needs: list[tuple[str, ...]] = [(trigger[0],)] if self.declared_triggers and trigger else []
+        for texts in required_texts(key) + (required_texts(after) if after else []):
+            rare = all(len(text.strip()) >= _SHORTEST_NEED for text in texts)
+            if not rare or any(_implied(texts, given) for given in [known, *needs] if given):
+                continue
+            needs = [*(need for need in needs if not _implied(need, texts)), tuple(texts)]
+            if len(needs) == _MOST_NEEDS:
+                break
+        return tuple(needs)
 
     def triggers(self) -> Triggers | None:
         """The declared triggers, or else each swap's own (see _trigger); None if a swap has none."""
@@ -56,15 +86,15 @@ class Substitution(Rule):
         declared = bool(self.declared_triggers)
         # Declared triggers serve every swap: their windows are found once, not once per swap.
         shared = doc.windows_for(self.declared_triggers) if declared else None
-        for (pattern, replacements, trigger), mark in zip(self._swaps, self._marks):
+        folded = doc.folded
+        for (pattern, replacements, trigger), mark, needs in zip(self._swaps, self._marks, self._needs):
             if mark is not None and mark not in doc.text:
                 continue  # "!" in a text without one: no search (its Python around costs more than it)
-            if declared:
-                if trigger and trigger[0] not in doc.folded:
-                    continue  # every match of this swap holds its own trigger: not compiled, not run
-                windows = shared
-            else:
-                windows = _paragraphs_holding(doc, trigger)
+            if not declared and trigger is not None and doc.trigger_positions(*trigger) == []:
+                continue  # the trigger index did not find it: a lookup, not a search for paragraphs
+            if needs and not _holds_one_of_each(folded, needs):
+                continue  # every match of this swap holds one of each: not compiled, not run
+            windows = shared if declared else _paragraphs_holding(doc, trigger)
             if windows == []:
                 continue
             for match in scan_within(pattern, doc.text, windows):
@@ -76,13 +106,31 @@ class Substitution(Rule):
                 yield Hit(span[0], span[1], tuple(dict.fromkeys(candidates)))
 
 
+_MOST_NEEDS = 3  # requirements tested per swap, at most: each costs an `in` test or a few
+_SHORTEST_NEED = 4  # letters of a text worth an `in` test ("has ", " in " are in most stories)
+
+
+def _implied(texts: Sequence[str], given: Sequence[str]) -> bool:
+    """Whether a text known to hold one of `given` (almost) surely holds one of `texts`: each given
+    one holds one, white space aside ("assist to " is tested no more once "assist to" is found)."""
+    return all(any(text.strip() in other for text in texts) for other in given)
+
+
+def _holds_one_of_each(folded: str, needs: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether the lowercase text holds one text of each requirement."""
+    for texts in needs:
+        for text in texts:
+            if text in folded:
+                break
+        else:
+            return False
+    return True
+
+
 def _paragraphs_holding(doc: Document, trigger: tuple[str, int] | None) -> list[Span] | None:
-    """The paragraphs a swap with this trigger need scan (None: all the text); a trigger the
-    document's index did not find costs a lookup, not a search for paragraphs."""
+    """The paragraphs a swap with this trigger need scan (None: all the text)."""
     if trigger is None:
         return None
-    if doc.trigger_positions(*trigger) == []:
-        return []
     return doc.paragraphs_holding([trigger])
 
 

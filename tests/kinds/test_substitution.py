@@ -71,3 +71,23 @@ def test_fix_none_keeps_the_suggestion_in_the_message_only(make_rules):
         """)
     findings = run_rules(rules, "informations")
     assert findings[0].fix is None and findings[0].message == "use 'information'"
+
+
+def test_every_match_of_a_built_in_swap_is_where_its_requirements_are_met():
+    """A swap is searched only in a text that holds one text of each of its requirements (see
+    regexes.required_texts): every match of every example, in every pack, is in such a text."""
+    from newslint.config import rule_set
+    from newslint.document import Document
+    from newslint.regexes import scan
+
+    tested = 0
+    for rule in rule_set():
+        if rule.kind != "substitution":
+            continue
+        for (pattern, _, _), needs in zip(rule._swaps, rule._needs):
+            for text in rule.info.examples.fail + rule.info.examples.passing:
+                if scan(pattern, text):
+                    folded = Document(text).folded
+                    assert all(any(needed in folded for needed in texts) for texts in needs), (rule.id, text)
+                    tested += bool(needs)
+    assert tested > 50  # most swaps have requirements, and their examples match
