@@ -22,6 +22,8 @@ from newslint.spans import Span
 from newslint.textcase import match_case
 from newslint.triggers import ANYWHERE, AS_WORD, AT_WORD_START, Triggers
 
+Requirements = tuple[tuple[str, ...], ...]  # each: texts of which a match (or its context) holds one
+
 
 class Substitution(Rule):
     kind = "substitution"
@@ -35,7 +37,8 @@ class Substitution(Rule):
     def configure(self, options: dict[str, Any], context: LoadContext) -> None:
         self._swaps = []
         self._marks: list[str | None] = []  # the mark each swap's matches start with, if plain
-        self._needs: list[tuple[tuple[str, ...], ...]] = []  # texts each swap's matches hold one of
+        # Texts a swap's matches hold one of each of (see _requirements), and its context before them.
+        self._needs: list[tuple[Requirements, Requirements]] = []
         self.patterns: list[str] = []  # as expanded, for the loader's checks of built-in rules
         for written, swap in options["swap"].items():
             try:
@@ -50,23 +53,25 @@ class Substitution(Rule):
             trigger = _trigger(key)
             self._swaps.append((pattern, swap.replacements, trigger))
             self._marks.append(leading_mark(key))
-            self._needs.append(self._requirements(key, swap.after, trigger))
+            inside = self._requirements(required_texts(key), trigger, ())
+            context = self._requirements(required_texts(swap.after), None, inside) if swap.after else ()
+            self._needs.append((inside, context))
             self.patterns.append(key)
 
     def _requirements(
-        self, key: str, after: str | None, trigger: tuple[str, int] | None
-    ) -> tuple[tuple[str, ...], ...]:
-        """What a text must hold for a swap to match there, tested before the swap is searched:
-        the texts its matches (and their `after`) hold one of (see regexes.required_texts) that a
-        document holding a trigger may well lack; with declared triggers, the swap's own trigger
-        too, unless one of those holds it."""
+        self, found: list[list[str]], trigger: tuple[str, int] | None, tested: Requirements
+    ) -> Requirements:
+        """What a text must hold for a swap to match there, tested before it is searched: a few of
+        the requirements `found` (see regexes.required_texts) that a document holding a trigger
+        may well lack, and none that those `tested` already meet; with declared triggers, the
+        swap's own trigger too, unless one of those holds it."""
         known = [text for text, _ in self.declared_triggers.how()] if self.declared_triggers else []
         if not known and trigger:
             known = [trigger[0]]  # the trigger index found it before the swap is tested
         needs: list[tuple[str, ...]] = [(trigger[0],)] if self.declared_triggers and trigger else []
-        for texts in required_texts(key) + (required_texts(after) if after else []):
+        for texts in found:
             rare = all(len(text.strip()) >= _SHORTEST_NEED for text in texts)
-            if not rare or any(_implied(texts, given) for given in [known, *needs] if given):
+            if not rare or any(_implied(texts, given) for given in [known, *tested, *needs] if given):
                 continue
             needs = [*(need for need in needs if not _implied(need, texts)), tuple(texts)]
             if len(needs) == _MOST_NEEDS:
@@ -87,16 +92,18 @@ class Substitution(Rule):
         # Declared triggers serve every swap: their windows are found once, not once per swap.
         shared = doc.windows_for(self.declared_triggers) if declared else None
         folded = doc.folded
-        for (pattern, replacements, trigger), mark, needs in zip(self._swaps, self._marks, self._needs):
+        for (pattern, replacements, trigger), mark, (inside, before) in zip(self._swaps, self._marks, self._needs):
             if mark is not None and mark not in doc.text:
                 continue  # "!" in a text without one: no search (its Python around costs more than it)
             if not declared and trigger is not None and doc.trigger_positions(*trigger) == []:
                 continue  # the trigger index did not find it: a lookup, not a search for paragraphs
-            if needs and not _holds_one_of_each(folded, needs):
-                continue  # every match of this swap holds one of each: not compiled, not run
+            if before and not _holds_one_of_each(folded, before, 0, len(folded)):
+                continue  # the context its matches need is nowhere in the text
             windows = shared if declared else _paragraphs_holding(doc, trigger)
+            if inside and windows != []:
+                windows = _holding(folded, inside, windows)
             if windows == []:
-                continue
+                continue  # every match of this swap holds one text of each: not compiled, not run
             for match in scan_within(pattern, doc.text, windows):
                 span = match.span()
                 if span[1] == span[0] or span in seen:
@@ -106,8 +113,8 @@ class Substitution(Rule):
                 yield Hit(span[0], span[1], tuple(dict.fromkeys(candidates)))
 
 
-_MOST_NEEDS = 3  # requirements tested per swap, at most: each costs an `in` test or a few
-_SHORTEST_NEED = 4  # letters of a text worth an `in` test ("has ", " in " are in most stories)
+_MOST_NEEDS = 3  # requirements tested per swap, at most: each costs a str.find or a few
+_SHORTEST_NEED = 4  # letters of a text worth a str.find ("has ", " in " are in most stories)
 
 
 def _implied(texts: Sequence[str], given: Sequence[str]) -> bool:
@@ -116,11 +123,19 @@ def _implied(texts: Sequence[str], given: Sequence[str]) -> bool:
     return all(any(text.strip() in other for text in texts) for other in given)
 
 
-def _holds_one_of_each(folded: str, needs: tuple[tuple[str, ...], ...]) -> bool:
-    """Whether the lowercase text holds one text of each requirement."""
+def _holding(folded: str, needs: Requirements, windows: list[Span] | None) -> list[Span] | None:
+    """The windows (None: all the text) that hold one text of each requirement; a match lies in
+    one window. Searched window by window: a paragraph costs a fraction of the whole text."""
+    if windows is None:
+        return None if _holds_one_of_each(folded, needs, 0, len(folded)) else []
+    return [window for window in windows if _holds_one_of_each(folded, needs, window[0], window[1])]
+
+
+def _holds_one_of_each(folded: str, needs: Requirements, start: int, end: int) -> bool:
+    """Whether folded[start:end] holds one text of each requirement."""
     for texts in needs:
         for text in texts:
-            if text in folded:
+            if folded.find(text, start, end) >= 0:
                 break
         else:
             return False

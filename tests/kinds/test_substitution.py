@@ -74,8 +74,9 @@ def test_fix_none_keeps_the_suggestion_in_the_message_only(make_rules):
 
 
 def test_every_match_of_a_built_in_swap_is_where_its_requirements_are_met():
-    """A swap is searched only in a text that holds one text of each of its requirements (see
-    regexes.required_texts): every match of every example, in every pack, is in such a text."""
+    """A swap is searched only in the paragraphs that hold one text of each of its requirements,
+    and only in a text that holds one of each of its context's (see regexes.required_texts):
+    every match of every example, in every pack, holds the one and stands in the other."""
     from newslint.config import rule_set
     from newslint.document import Document
     from newslint.regexes import scan
@@ -84,12 +85,14 @@ def test_every_match_of_a_built_in_swap_is_where_its_requirements_are_met():
     for rule in rule_set():
         if rule.kind != "substitution":
             continue
-        for (pattern, _, _), needs in zip(rule._swaps, rule._needs):
+        for (pattern, _, _), (inside, context) in zip(rule._swaps, rule._needs):
             for text in rule.info.examples.fail + rule.info.examples.passing:
-                if scan(pattern, text):
-                    folded = Document(text).folded
-                    assert all(any(needed in folded for needed in texts) for texts in needs), (rule.id, text)
-                    tested += bool(needs)
+                folded = Document(text).folded
+                for match in scan(pattern, text):
+                    matched = match.group().lower()
+                    assert all(any(needed in matched for needed in texts) for texts in inside), (rule.id, text)
+                    assert all(any(needed in folded for needed in texts) for texts in context), (rule.id, text)
+                    tested += bool(inside or context)
     assert tested > 40  # most swaps have requirements, and their examples match
 
 
