@@ -114,7 +114,7 @@ class Substitution(Rule):
 
 
 _MOST_NEEDS = 3  # requirements tested per swap, at most: each costs a str.find or a few
-_SHORTEST_NEED = 4  # letters of a text worth a str.find ("has ", " in " are in most stories)
+_SHORTEST_NEED = 3  # letters of a text worth a str.find in a paragraph (" in ", "of " are in most)
 
 
 def _implied(texts: Sequence[str], given: Sequence[str]) -> bool:
