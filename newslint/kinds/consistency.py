@@ -124,13 +124,12 @@ class Consistency(Rule):
     def hits(self, doc: Document) -> Iterator[Hit]:
         if not self.ignorecase and not any(spelling in doc.text for spelling in self._spellings):
             return  # "us" but never "US" or "U.S."
-        occurrences = [
-            (match, self._index[self._key(match.group())]) for match in self._matches(doc) if self._counts(doc, match)
-        ]
-        if not self._may_flag(occurrences) or (
-            self._since is not None and (doc.written_by or self._since) < self._since
-        ):
-            return  # one form only; or copy written before the rename, which keeps the old name
+        found = [(match, self._index[self._key(match.group())]) for match in self._matches(doc)]
+        if not self._may_flag(found) or (self._since is not None and (doc.written_by or self._since) < self._since):
+            return  # one form only, even counting all; or copy written before the rename, which keeps the old name
+        occurrences = [(match, index) for match, index in found if self._counts(doc, match)]
+        if not self._may_flag(occurrences):
+            return  # one form only in the writer's own spelling
         if self._exceptions:  # asked last: the search of the whole text costs more than the rest
             excepted = self.excepted_spans(doc)
             occurrences = [
@@ -150,7 +149,8 @@ class Consistency(Rule):
 
     def _may_flag(self, occurrences: list) -> bool:
         """Whether an occurrence may be flagged: one not in the house form, or, without a house
-        form, two forms. Exceptions only take occurrences away, so where this is False it stays False."""
+        form, two forms. What is not counted (see _counts) and exceptions only take occurrences
+        away, so where this is False it stays False: most stories write one form throughout."""
         if self._preferred is not None:
             return any(index != len(self._forms) - 1 for _, index in occurrences)
         return len({index for _, index in occurrences}) >= 2
