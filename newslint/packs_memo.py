@@ -54,9 +54,14 @@ def _edges(value: Any) -> bool:
     return isinstance(value, list) and len(value) == 2 and all(isinstance(edge, bool) for edge in value)
 
 
-def _texts_lists(value: Any) -> bool:
-    return isinstance(value, list) and all(
-        isinstance(texts, list) and all(isinstance(text, str) for text in texts) for texts in value
+def _requirements(value: Any) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(isinstance(needs, list) for needs in value)
+        and all(
+            isinstance(texts, list) and all(isinstance(t, str) for t in texts) for needs in value for texts in needs
+        )
     )
 
 
@@ -78,7 +83,7 @@ TABLES: dict[str, Callable[[Any], bool]] = {
     "edges": _edges,  # pattern -> [may start with a word character, may end with one]
     "leading": _leading,  # pattern -> [the words a match starts with, how they stand] (regexes.py)
     "lead_marks": _text,  # pattern -> the marks every match starts with one of; "" (regexes.py)
-    "needs": _texts_lists,  # pattern -> lists of lowercase texts, one of each in every match (regexes.py)
+    "needs": _requirements,  # a swap -> [texts its matches hold one of each of, its context's] (kinds/substitution.py)
     "rules": _anything,  # BLAKE2 digest of a rule file's text -> its rules' info and triggers (rules/deferred.py)
     "programs": _anything,  # "flags\0pattern" -> its compiled program, checked when rebuilt (regex_programs.py)
 }

@@ -465,11 +465,8 @@ def required_texts(pattern: str) -> list[list[str]]:
     holds one ("participate to" or "participated to" ...; "opinion" or "view"): a text that holds
     none of one requirement's texts cannot match. [] when the pattern says nothing so plainly.
     Like required_literal, but a run of literals may go through alternatives, optional letters and
-    small classes ("hot[- ]search"), and a requirement may be one of several texts."""
-    return MEMO.recall("needs", pattern, lambda: _parsed_required_texts(pattern))
-
-
-def _parsed_required_texts(pattern: str) -> list[list[str]]:
+    small classes ("hot[- ]search"), and a requirement may be one of several texts. Not kept in
+    the packs memo: a rule keeps what it makes of these (see kinds/substitution.py)."""
     if "[[" in pattern or "[:" in pattern:
         return []  # a POSIX class or a nested set, which Python's parser reads as other sets
     try:

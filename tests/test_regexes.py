@@ -210,9 +210,9 @@ PATTERNS = st.lists(PATTERN_PIECES, min_size=1, max_size=7).map("".join)
 @example("a?bab-{0,2}ab", "bab--ab ABAB")
 @example(r"(?:aba\d|b ab.|a-b+)", "b abb a-bb")
 def test_every_match_holds_one_text_of_each_requirement(pattern, text):
-    from newslint.regexes import _parsed_required_texts
+    from newslint.regexes import required_texts
 
-    requirements = _parsed_required_texts(pattern)
+    requirements = required_texts(pattern)
     for match in regex.finditer(pattern, text, regex.IGNORECASE, overlapped=True):
         matched = match.group().lower()
         for texts in requirements:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from newslint.document import Document
+from newslint.packs_memo import MEMO
 from newslint.regexes import (
     leading_mark,
     leading_trigger,
@@ -40,6 +41,7 @@ class Substitution(Rule):
         # Texts a swap's matches hold one of each of (see _requirements), and its context before them.
         self._needs: list[tuple[Requirements, Requirements]] = []
         self.patterns: list[str] = []  # as expanded, for the loader's checks of built-in rules
+        declared = sorted(self.declared_triggers.all)  # a document this rule runs on holds one
         for written, swap in options["swap"].items():
             try:
                 key, after, not_after = patterns.expand_with_context(
@@ -53,30 +55,8 @@ class Substitution(Rule):
             trigger = _trigger(key)
             self._swaps.append((pattern, swap.replacements, trigger))
             self._marks.append(leading_mark(key))
-            inside = self._requirements(required_texts(key), trigger, ())
-            context = self._requirements(required_texts(swap.after), None, inside) if swap.after else ()
-            self._needs.append((inside, context))
+            self._needs.append(_swap_requirements(key, swap.after, declared, trigger))
             self.patterns.append(key)
-
-    def _requirements(
-        self, found: list[list[str]], trigger: tuple[str, int] | None, tested: Requirements
-    ) -> Requirements:
-        """What a text must hold for a swap to match there, tested before it is searched: a few of
-        the requirements `found` (see regexes.required_texts) that a document holding a trigger
-        may well lack, and none that those `tested` already meet; with declared triggers, the
-        swap's own trigger too, unless one of those holds it."""
-        known = [text for text, _ in self.declared_triggers.how()] if self.declared_triggers else []
-        if not known and trigger:
-            known = [trigger[0]]  # the trigger index found it before the swap is tested
-        needs: list[tuple[str, ...]] = [(trigger[0],)] if self.declared_triggers and trigger else []
-        for texts in found:
-            rare = all(len(text.strip()) >= _SHORTEST_NEED for text in texts)
-            if not rare or any(_implied(texts, given) for given in [known, *tested, *needs] if given):
-                continue
-            needs = [*(need for need in needs if not _implied(need, texts)), tuple(texts)]
-            if len(needs) == _MOST_NEEDS:
-                break
-        return tuple(needs)
 
     def triggers(self) -> Triggers | None:
         """The declared triggers, or else each swap's own (see _trigger); None if a swap has none."""
@@ -115,6 +95,41 @@ class Substitution(Rule):
 
 _MOST_NEEDS = 3  # requirements tested per swap, at most: each costs a str.find or a few
 _SHORTEST_NEED = 3  # letters of a text worth a str.find in a paragraph (" in ", "of " are in most)
+
+
+def _swap_requirements(
+    key: str, after: str | None, declared: list[str], trigger: tuple[str, int] | None
+) -> tuple[Requirements, Requirements]:
+    """What a swap's matches hold one of each of, and what their context (`after`) does: kept in
+    the packs memo, for a rule is built again by every run that meets its triggers."""
+
+    def work_out() -> list[list[list[str]]]:
+        inside = _requirements(required_texts(key), declared, trigger, ())
+        context = _requirements(required_texts(after), declared, None, inside) if after else ()
+        return [[list(texts) for texts in inside], [list(texts) for texts in context]]
+
+    inside, context = MEMO.recall("needs", f"{key}\0{after}\0{declared}\0{trigger}", work_out)
+    return tuple(map(tuple, inside)), tuple(map(tuple, context))
+
+
+def _requirements(
+    found: list[list[str]], declared: list[str], trigger: tuple[str, int] | None, tested: Requirements
+) -> Requirements:
+    """What a text must hold for a swap to match there, tested before it is searched: a few of the
+    requirements `found` (see regexes.required_texts) that a document holding one of the rule's
+    `declared` triggers, or else the swap's own trigger, may well lack, and none that those
+    `tested` already meet; with declared triggers, the swap's own trigger too, unless one of those
+    holds it."""
+    known = declared or ([trigger[0]] if trigger else [])
+    needs: list[tuple[str, ...]] = [(trigger[0],)] if declared and trigger else []
+    for texts in found:
+        rare = all(len(text.strip()) >= _SHORTEST_NEED for text in texts)
+        if not rare or any(_implied(texts, given) for given in [known, *tested, *needs] if given):
+            continue
+        needs = [*(need for need in needs if not _implied(need, texts)), tuple(texts)]
+        if len(needs) == _MOST_NEEDS:
+            break
+    return tuple(needs)
 
 
 def _implied(texts: Sequence[str], given: Sequence[str]) -> bool:
