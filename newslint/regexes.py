@@ -486,11 +486,17 @@ def _cost(texts: Sequence[str]) -> tuple[int, int]:
 
 def _sequence_needs(items: Sequence) -> list[frozenset[str]]:
     """Requirements of a sequence: each run of items spelt out in full (see _item_texts) is one,
-    the texts it may match; an item that cannot be spelt out ends the run and adds its own."""
+    the texts it may match; an item that cannot be spelt out ends the run and adds its own. And
+    each literal mark after a few known characters makes a pair (". ." needs ". ", " ." or "..").
+    """
     needs: list[frozenset[str]] = []
     run: set[str] = {""}
+    last: set[str] | None = None  # the characters the text matched so far may end with (None: any)
     for opcode, argument in items:
         texts = _item_texts(opcode, argument)
+        if last and texts and "" not in texts and all(len(text) == 1 for text in texts):
+            needs.append(frozenset(before + text for before in last for text in texts))
+        last = _last_characters(last, opcode, argument, texts)
         if texts is not None:
             longer = {before + after for before in run for after in texts}
             if len(longer) <= _MAX_TEXTS:
@@ -504,6 +510,23 @@ def _sequence_needs(items: Sequence) -> list[frozenset[str]]:
         needs.extend(_item_needs(opcode, argument))
     needs.append(frozenset(run))
     return [texts for texts in needs if _worth_testing(texts)]
+
+
+def _last_characters(last: set[str] | None, opcode: Any, argument: Any, texts: set[str] | None) -> set[str] | None:
+    """The characters a text may end with after one more item (`texts`: what the item may match,
+    if spelt out); None: any, or not known."""
+    if texts is None and opcode in (_sre_parser.MAX_REPEAT, _sre_parser.MIN_REPEAT, _sre_parser.POSSESSIVE_REPEAT):
+        low, _, inner = argument
+        texts = _spelt_out(inner)  # "[ \t]*": an open repeat of a few characters ends with one
+        if texts is None or "" in texts:
+            return None
+        texts = texts | {""} if low == 0 else texts
+    if texts is None:
+        return None
+    ends = {text[-1] for text in texts if text}
+    if "" in texts:  # the item may match nothing: the text may still end as before
+        return None if last is None else last | ends
+    return ends if len(ends) <= _MAX_TEXTS else None
 
 
 def _item_needs(opcode: Any, argument: Any) -> list[frozenset[str]]:
@@ -579,9 +602,17 @@ def _repeated(low: int, high: int, inner: Sequence) -> set[str] | None:
 
 
 def _worth_testing(texts: frozenset[str]) -> bool:
-    """A requirement whose texts are rare enough to look for: three characters or more (a single
-    non-ASCII mark such as "，" will do)."""
-    return bool(texts) and all(len(text) >= 3 or (text and not text.isascii()) for text in texts)
+    """A requirement whose texts are rare enough to look for: three characters or more, two marks
+    or blanks (" ,"), or a single non-ASCII mark such as "，"."""
+    return bool(texts) and all(map(_rare, texts))
+
+
+def _rare(text: str) -> bool:
+    if len(text) >= 3:
+        return True
+    if len(text) == 2:
+        return not any(char.isalnum() for char in text) and not text.isspace()
+    return bool(text) and not text.isascii()
 
 
 def _fewest_choices(texts: frozenset[str]) -> frozenset[str]:

@@ -200,15 +200,23 @@ PATTERN_PIECES = st.sampled_from(
         "(?:ab)+",
         "(?:aa|bb|ab|ba)(?:ab|ba)",
         r"(?:aba\d|b ab.|a-b+)",  # branches that cannot be spelt out: one text of each
+        r"\.",
+        ",",
+        "[ ,]*",  # an open repeat of marks: what a mark after it stands after
+        "-+",
+        "[-.]?",
+        r"(?:, ?)+",
     ]
 )
 PATTERNS = st.lists(PATTERN_PIECES, min_size=1, max_size=7).map("".join)
 
 
-@given(PATTERNS, st.text(alphabet=list("abAB -1\n"), max_size=40))
+@given(PATTERNS, st.text(alphabet=list("abAB -1\n,.\t"), max_size=40))
 @example("(?:ab|b a|a)ba [- ]ab", "b a ba -ab a ba ab")
 @example("a?bab-{0,2}ab", "bab--ab ABAB")
 @example(r"(?:aba\d|b ab.|a-b+)", "b abb a-bb")
+@example(r"\.[ ,]*,", ". , .,, .,")
+@example(r"a-+[-.]?\.", "a--. a-.. a-.")
 def test_every_match_holds_one_text_of_each_requirement(pattern, text):
     from newslint.regexes import required_texts
 
@@ -231,6 +239,8 @@ def test_every_match_holds_one_text_of_each_requirement(pattern, text):
             [["according to "], ["opinion", "view"]],  # ten beginnings cut to the one they share
         ),
         (r"[.,]\s*[.,]", []),
+        (r",[ \t]*,", [["\t,", " ,", ",,"]]),  # what the second mark stands after
+        (r"x[ \t]*,", []),  # a letter and a mark are common
         (r"\p{L}+ (?:media)", [[" media"]]),
         ("a{e<=1}bcd", []),
         ("(unbalanced", []),

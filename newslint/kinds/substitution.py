@@ -94,7 +94,7 @@ class Substitution(Rule):
 
 
 _MOST_NEEDS = 3  # requirements tested per swap, at most: each costs a str.find or a few
-_SHORTEST_NEED = 3  # letters of a text worth a str.find in a paragraph (" in ", "of " are in most)
+_SHORTEST_NEED = 3  # letters of a text worth a str.find in a paragraph (" in ", "of " are in most; " ," is not)
 
 
 def _swap_requirements(
@@ -123,7 +123,7 @@ def _requirements(
     known = declared or ([trigger[0]] if trigger else [])
     needs: list[tuple[str, ...]] = [(trigger[0],)] if declared and trigger else []
     for texts in found:
-        rare = all(len(text.strip()) >= _SHORTEST_NEED for text in texts)
+        rare = all(len(text.strip()) >= _SHORTEST_NEED or not any(map(str.isalnum, text)) for text in texts)
         if not rare or any(_implied(texts, given) for given in [known, *tested, *needs] if given):
             continue
         needs = [*(need for need in needs if not _implied(need, texts)), tuple(texts)]
