@@ -69,21 +69,28 @@ class Substitution(Rule):
     def hits(self, doc: Document) -> Iterator[Hit]:
         seen: set[tuple[int, int]] = set()
         declared = bool(self.declared_triggers)
-        # Declared triggers serve every swap: their windows are found once, not once per swap.
+        # Declared triggers serve every swap: their windows are found once, not once per swap;
+        # without, swaps that share a trigger (most of a rule's) share its windows.
         shared = doc.windows_for(self.declared_triggers) if declared else None
+        by_trigger: dict[tuple[str, int] | None, list[Span] | None] = {}
         folded = doc.folded
         for (pattern, replacements, trigger), mark, (inside, before) in zip(self._swaps, self._marks, self._needs):
             if mark is not None and mark not in doc.text:
                 continue  # "!" in a text without one: no search (its Python around costs more than it)
-            if not declared and trigger is not None and doc.trigger_positions(*trigger) == []:
-                continue  # the trigger index did not find it: a lookup, not a search for paragraphs
+            if declared:
+                windows = shared
+            elif trigger in by_trigger:
+                windows = by_trigger[trigger]
+            else:
+                windows = by_trigger[trigger] = _paragraphs_holding(doc, trigger)
+            if windows == []:
+                continue
             if before and not _holds_one_of_each(folded, before, 0, len(folded)):
                 continue  # the context its matches need is nowhere in the text
-            windows = shared if declared else _paragraphs_holding(doc, trigger)
-            if inside and windows != []:
+            if inside:
                 windows = _holding(folded, inside, windows)
-            if windows == []:
-                continue  # every match of this swap holds one text of each: not compiled, not run
+                if windows == []:
+                    continue  # every match of this swap holds one text of each: not compiled, not run
             for match in scan_within(pattern, doc.text, windows):
                 span = match.span()
                 if span[1] == span[0] or span in seen:
@@ -158,9 +165,12 @@ def _holds_one_of_each(folded: str, needs: Requirements, start: int, end: int) -
 
 
 def _paragraphs_holding(doc: Document, trigger: tuple[str, int] | None) -> list[Span] | None:
-    """The paragraphs a swap with this trigger need scan (None: all the text)."""
+    """The paragraphs a swap with this trigger need scan (None: all the text); a trigger the
+    document's index did not find costs a lookup, not a search for paragraphs."""
     if trigger is None:
         return None
+    if doc.trigger_positions(*trigger) == []:
+        return []
     return doc.paragraphs_holding([trigger])
 
 
