@@ -164,9 +164,10 @@ class Pronoun(Rule):
         window_start = max(before.start if before is not None else own.start, pronoun.start() - WINDOW)
         if _earlier_pronoun_of_a_woman(doc, pronouns, index, window_start, flagged):
             return None  # what _mentions_a_woman would find first, known without its words
-        if self._mentions_a_woman(doc, window_start, pronoun.start(), flagged):
+        words = doc.words_between(window_start, pronoun.start())  # once: both looks below read them
+        if self._mentions_a_woman(words, flagged):
             return None
-        mentions = self._mentions(doc, window_start, pronoun.start(), flagged)
+        mentions = self._mentions(doc, words, flagged)
         asides = [m.span() for m in _ASIDE.finditer(doc.text, window_start, pronoun.start())]
         mentions = [m for m in mentions if not any(start < m.start < end for start, end in asides)]
         if not mentions:
@@ -195,15 +196,15 @@ class Pronoun(Rule):
         opener = _FIRST_WORD.match(doc.text, sentence.start)
         if not opener or opener.group(1).lower() not in OPENING_PHRASE_WORDS:
             return False  # "Russia will defend her interests, Putin said": the pronoun is in the main clause
-        later = self._mentions(doc, comma, sentence.end, flagged)
+        later = self._mentions(doc, doc.words_between(comma, sentence.end), flagged)
         first_subject = next((m for m in later if m.subject and not m.possessive), None)
         return first_subject is not None and first_subject.kind == "person"
 
-    def _mentions_a_woman(self, doc: Document, start: int, end: int, flagged: dict[int, str]) -> bool:
+    def _mentions_a_woman(self, words: Sequence[Word], flagged: dict[int, str]) -> bool:
         """A woman's name, title or noun, or an earlier she/her that did not mean a place."""
         return any(
             word.text.lower() in self._female or (word.text.lower() in _FEMININE and word.start not in flagged)
-            for word in doc.words_between(start, end)
+            for word in words
         )
 
     @staticmethod
@@ -214,9 +215,8 @@ class Pronoun(Rule):
             return False
         return not any(word.text.lower() in CLAUSE_OPENERS for word in doc.words_between(antecedent.start, end)[1:])
 
-    def _mentions(self, doc: Document, start: int, end: int, flagged: dict[int, str]) -> list[Mention]:
-        """Noun phrases (runs of words that can make one) between start and end, in order."""
-        words = doc.words_between(start, end)
+    def _mentions(self, doc: Document, words: Sequence[Word], flagged: dict[int, str]) -> list[Mention]:
+        """Noun phrases (runs of words that can make one) among the words, in order."""
         mentions: list[Mention] = []
         run_start: int | None = None  # index in `words` of the first word of the current run
 
