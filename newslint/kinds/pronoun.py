@@ -201,11 +201,14 @@ class Pronoun(Rule):
         return first_subject is not None and first_subject.kind == "person"
 
     def _mentions_a_woman(self, words: Sequence[Word], flagged: dict[int, str]) -> bool:
-        """A woman's name, title or noun, or an earlier she/her that did not mean a place."""
-        return any(
-            word.text.lower() in self._female or (word.text.lower() in _FEMININE and word.start not in flagged)
-            for word in words
-        )
+        """A woman's name, title or noun, or an earlier she/her that did not mean a place. (A plain
+        loop, each word lowered once: every window of every pronoun goes through here.)"""
+        female = self._female
+        for word in words:
+            lower = word.text.lower()
+            if lower in female or (lower in _FEMININE and word.start not in flagged):
+                return True
+        return False
 
     @staticmethod
     def _same_clause(doc: Document, antecedent: Mention, end: int) -> bool:
@@ -224,8 +227,11 @@ class Pronoun(Rule):
             if run_start is not None and (mention := self._classify(doc, words, run_start, stop)):
                 mentions.append(mention)
 
+        known = self._joins_by_word  # most words are known: a lookup, not a call
         for index, word in enumerate(words):
-            joins = self._joins_phrase(word.text)
+            joins = known.get(word.text)
+            if joins is None:
+                joins = self._joins_phrase(word.text)
             if run_start is not None and (not joins or doc.text[words[index - 1].end : word.start].strip()):
                 close_run(index)
                 run_start = None
