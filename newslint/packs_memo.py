@@ -50,6 +50,10 @@ def _leading(value: Any) -> bool:
     )
 
 
+def _leading_texts(value: Any) -> bool:
+    return value is None or (isinstance(value, list) and all(_leading(pair) and pair is not None for pair in value))
+
+
 def _edges(value: Any) -> bool:
     return isinstance(value, list) and len(value) == 2 and all(isinstance(edge, bool) for edge in value)
 
@@ -82,6 +86,7 @@ TABLES: dict[str, Callable[[Any], bool]] = {
     "literal": _literal,  # pattern -> the lowercase literal every match holds
     "edges": _edges,  # pattern -> [may start with a word character, may end with one]
     "leading": _leading,  # pattern -> [the words a match starts with, how they stand] (regexes.py)
+    "leading_texts": _leading_texts,  # pattern -> [[the words a match may start with, how they stand], ...]
     "lead_marks": _text,  # pattern -> the marks every match starts with one of; "" (regexes.py)
     "needs": _requirements,  # a swap -> [texts its matches hold one of each of, its context's] (kinds/substitution.py)
     "rules": _anything,  # BLAKE2 digest of a rule file's text -> its rules' info and triggers (rules/deferred.py)

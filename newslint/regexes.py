@@ -336,6 +336,54 @@ def _parsed_leading_trigger(pattern: str) -> list | None:
     return [text, AT_WORD_START] if len(text) >= 3 and all(map(word_char, text)) else None
 
 
+def leading_triggers(pattern: str) -> list[tuple[str, int]] | None:
+    """leading_trigger, for each way a match may start when there are a few ("self media" and
+    "self-media" of "self[- ]media"; "participate to" ... of "participat(e|es|ed|ing) to"): each
+    stands as leading_trigger says, and every match starts with one. None when one of them would
+    have no trigger of that kind."""
+    found = MEMO.recall("leading_texts", pattern, lambda: _parsed_leading_triggers(pattern))
+    return [(text, standing) for text, standing in found] if found else None
+
+
+_MAX_LEADING = 4  # ways a match may start that are each a trigger, at most
+
+
+def _parsed_leading_triggers(pattern: str) -> list | None:
+    if "[[" in pattern or "[:" in pattern:
+        return None  # a POSIX class or a nested set, which Python's parser reads as other sets
+    try:
+        tree = list(_sre_parser.parse(_REGEX_ONLY_SYNTAX.sub(".", pattern)))
+    except Exception:  # noqa: BLE001 - unsure: no trigger of this kind
+        return None
+    if any(op is _sre_parser.LITERAL and arg == ord("{") for op, arg in _flatten(tree)):
+        return None  # "{e<=1}": fuzzy matching, which Python's parser reads as literals
+    texts, whole = {""}, True
+    for opcode, argument in tree:
+        each = _item_texts(opcode, argument)
+        longer = {before + after for before in texts for after in each} if each is not None else set()
+        if each is None or len(longer) > _MAX_LEADING:
+            whole = False
+            break
+        texts = longer
+    triggers = {_standing_of(text.lower(), whole) for text in texts}
+    if None in triggers:
+        return None
+    return sorted([text, standing] for text, standing in triggers)  # type: ignore[misc]
+
+
+def _standing_of(text: str, whole: bool) -> tuple[str, int] | None:
+    """The trigger of a match that starts with `text` (all of it, if `whole`), as leading_trigger
+    tells it."""
+    if not text or not word_char(text[0]):
+        return None
+    if whole and word_char(text[-1]):
+        return text, AS_WORD  # all of the pattern: bounded at both ends
+    ends = [index for index in range(1, len(text)) if not word_char(text[index]) and word_char(text[index - 1])]
+    if ends and (ends[-1] >= 3 or " " in text[: ends[-1]]):
+        return text[: ends[-1]], AS_WORD  # followed by a space or a mark: a whole word
+    return (text, AT_WORD_START) if len(text) >= 3 and all(map(word_char, text)) else None
+
+
 def leading_mark(pattern: str) -> str | None:
     """The punctuation mark every match of a pattern starts with ("!" of "!(?=\\p{Lu})"), when the
     pattern says so plainly: a text without it needs no search. None when a match may start with

@@ -18,9 +18,11 @@ from newslint.regexes import (
     matches_at,
     matches_at_within,
     required_literal,
+    scan,
     scan_within,
 )
 from newslint.spans import Span
+from newslint.triggers import AS_WORD, AT_WORD_START
 
 
 @pytest.mark.parametrize(
@@ -60,17 +62,23 @@ def test_every_builtin_match_contains_its_rules_required_literal():
     """The shortcut may skip a rule only where it could not have matched."""
     for rule in rule_set():
         swaps = getattr(rule, "_swaps", None)
-        # a swap's trigger: (text, how it stands); its text is in every match
-        keys = [(key_pattern, trigger and trigger[0]) for key_pattern, _, trigger in swaps] if swaps else []
+        # a swap's triggers: (text, how it stands) each; one of their texts is in every match
+        keys = (
+            [(key_pattern, [text for text, _ in trigger or ()]) for key_pattern, _, trigger in swaps] if swaps else []
+        )
         if getattr(rule, "_literal", None):
-            keys.append((rule._regex, rule._literal))
-        for pattern, literal in keys:
-            if not literal:
+            keys.append((rule._regex, [rule._literal]))
+        for pattern, literals in keys:
+            if not literals:
                 continue
             for text in rule.info.examples.fail + rule.info.examples.passing:
                 for match in pattern.finditer(text):
-                    assert literal in match.group().lower(), (rule.id, literal, match.group())
-                    assert literal in Document(text).folded
+                    assert any(literal in match.group().lower() for literal in literals), (
+                        rule.id,
+                        literals,
+                        match.group(),
+                    )
+                    assert any(literal in Document(text).folded for literal in literals)
 
 
 PHRASES = ["hong kong", "hong", "kong", "U.S.", "us", "a.b", "-x"]
@@ -250,3 +258,59 @@ def test_required_texts(pattern, requirements):
     from newslint.regexes import required_texts
 
     assert required_texts(pattern) == requirements
+
+
+# --- the ways a match may start (leading_triggers): a rule runs only where one of them stands ---
+
+_LEADING_PIECES = st.sampled_from(
+    ["ab", "ba", "a", "b", "[ab]", "[Aa]b", "(?:ab|ba)", "(?:a|b a)", "b?", "a-b", "(?-i:ab)"]
+)
+
+
+@given(
+    st.lists(_LEADING_PIECES, min_size=1, max_size=4).map("".join),
+    st.lists(PATTERN_PIECES, max_size=3).map("".join),
+    st.text(alphabet=list("abAB -1\n,.\t_é\u0301"), max_size=40),
+)
+@example("[ab]a-b", " b", "xa-b b ba-b ab-b b")
+@example("(?:a|b a)", "", "b a ba a_ b a")
+def test_every_match_starts_where_one_of_its_leading_triggers_stands(head, tail, text):
+    """As the trigger index finds them: at a word start (no letter, digit or _ before), and for a
+    whole word, none after either."""
+    from newslint.regexes import leading_triggers, with_context
+
+    triggers = leading_triggers(head + tail)
+    if not triggers:
+        return
+    folded = text.lower()
+
+    def word(at: int) -> bool:
+        return 0 <= at < len(folded) and (folded[at].isalnum() or folded[at] == "_")
+
+    def stands(trigger: tuple[str, int], at: int) -> bool:
+        found, standing = trigger
+        if not folded.startswith(found, at) or word(at - 1):
+            return False
+        return standing != AS_WORD or not word(at + len(found))
+
+    for match in scan(with_context(head + tail, True), text):
+        assert any(stands(trigger, match.start()) for trigger in triggers), (head + tail, match.group(), triggers)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "triggers"),
+    [
+        ("self[- ]media", [("self media", AS_WORD), ("self-media", AS_WORD)]),
+        ("participat(e|es|ed|ing) to", [(f"participat{end} to", AS_WORD) for end in ("e", "ed", "es", "ing")]),
+        ("hot[- ]search (list|lists|ranking|rankings|board)", [("hot search", AS_WORD), ("hot-search", AS_WORD)]),
+        (r"has (\d{1,3}) years", [("has", AS_WORD)]),
+        ("(?:eat|ate)s?", [("ate", AS_WORD), ("ates", AS_WORD), ("eat", AS_WORD), ("eats", AS_WORD)]),
+        ("(?:eat|ate|eats)s?", [("ate", AT_WORD_START), ("eat", AT_WORD_START), ("eats", AT_WORD_START)]),
+        (r"ab\d", None),  # two letters that may go on: too short
+        (r"\d+ years", None),
+    ],
+)
+def test_leading_triggers(pattern, triggers):
+    from newslint.regexes import leading_triggers
+
+    assert leading_triggers(pattern) == triggers

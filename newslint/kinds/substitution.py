@@ -10,6 +10,7 @@ from newslint.packs_memo import MEMO
 from newslint.regexes import (
     leading_mark,
     leading_trigger,
+    leading_triggers,
     required_literal,
     required_texts,
     scan_within,
@@ -23,6 +24,7 @@ from newslint.spans import Span
 from newslint.textcase import match_case
 from newslint.triggers import ANYWHERE, AS_WORD, AT_WORD_START, Triggers
 
+Trigger = tuple[tuple[str, int], ...] | None  # a swap's triggers: text and how it stands; one is in every match
 Requirements = tuple[tuple[str, ...], ...]  # each: texts of which a match (or its context) holds one
 
 
@@ -52,19 +54,19 @@ class Substitution(Rule):
             except opt._Invalid as error:
                 raise OptionError("swap", str(error)) from None
             pattern = with_context(key, self.ignorecase, swap.after, swap.not_after)
-            trigger = _trigger(key)
+            trigger = _triggers(key)
             self._swaps.append((pattern, swap.replacements, trigger))
             self._marks.append(leading_mark(key))
             self._needs.append(_swap_requirements(key, swap.after, declared, trigger))
             self.patterns.append(key)
 
     def triggers(self) -> Triggers | None:
-        """The declared triggers, or else each swap's own (see _trigger); None if a swap has none."""
+        """The declared triggers, or else each swap's own (see _triggers); None if a swap has none."""
         if self.declared_triggers:
             return self.declared_triggers
         if not all(trigger for _, _, trigger in self._swaps):
             return None
-        return _as_triggers(trigger for _, _, trigger in self._swaps)
+        return _as_triggers(each for _, _, trigger in self._swaps for each in trigger)
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         seen: set[tuple[int, int]] = set()
@@ -72,7 +74,7 @@ class Substitution(Rule):
         # Declared triggers serve every swap: their windows are found once, not once per swap;
         # without, swaps that share a trigger (most of a rule's) share its windows.
         shared = doc.windows_for(self.declared_triggers) if declared else None
-        by_trigger: dict[tuple[str, int] | None, list[Span] | None] = {}
+        by_trigger: dict[Trigger, list[Span] | None] = {}
         folded = doc.folded
         for (pattern, replacements, trigger), mark, (inside, before) in zip(self._swaps, self._marks, self._needs):
             if mark is not None and mark not in doc.text:
@@ -105,7 +107,7 @@ _SHORTEST_NEED = 3  # letters of a text worth a str.find in a paragraph (" in ",
 
 
 def _swap_requirements(
-    key: str, after: str | None, declared: list[str], trigger: tuple[str, int] | None
+    key: str, after: str | None, declared: list[str], trigger: Trigger
 ) -> tuple[Requirements, Requirements]:
     """What a swap's matches hold one of each of, and what their context (`after`) does: kept in
     the packs memo, for a rule is built again by every run that meets its triggers."""
@@ -119,16 +121,15 @@ def _swap_requirements(
     return tuple(map(tuple, inside)), tuple(map(tuple, context))
 
 
-def _requirements(
-    found: list[list[str]], declared: list[str], trigger: tuple[str, int] | None, tested: Requirements
-) -> Requirements:
+def _requirements(found: list[list[str]], declared: list[str], trigger: Trigger, tested: Requirements) -> Requirements:
     """What a text must hold for a swap to match there, tested before it is searched: a few of the
     requirements `found` (see regexes.required_texts) that a document holding one of the rule's
     `declared` triggers, or else the swap's own trigger, may well lack, and none that those
     `tested` already meet; with declared triggers, the swap's own trigger too, unless one of those
     holds it."""
-    known = declared or ([trigger[0]] if trigger else [])
-    needs: list[tuple[str, ...]] = [(trigger[0],)] if declared and trigger else []
+    own = tuple(text for text, _ in trigger) if trigger else ()
+    known = declared or list(own)
+    needs: list[tuple[str, ...]] = [own] if declared and own else []
     for texts in found:
         rare = all(len(text.strip()) >= _SHORTEST_NEED or not any(map(str.isalnum, text)) for text in texts)
         if not rare or any(_implied(texts, given) for given in [known, *tested, *needs] if given):
@@ -164,24 +165,29 @@ def _holds_one_of_each(folded: str, needs: Requirements, start: int, end: int) -
     return True
 
 
-def _paragraphs_holding(doc: Document, trigger: tuple[str, int] | None) -> list[Span] | None:
-    """The paragraphs a swap with this trigger need scan (None: all the text); a trigger the
-    document's index did not find costs a lookup, not a search for paragraphs."""
+def _paragraphs_holding(doc: Document, trigger: Trigger) -> list[Span] | None:
+    """The paragraphs a swap with these triggers need scan (None: all the text); triggers the
+    document's index did not find cost a lookup each, not a search for paragraphs."""
     if trigger is None:
         return None
-    if doc.trigger_positions(*trigger) == []:
+    if all(doc.trigger_positions(*each) == [] for each in trigger):
         return []
-    return doc.paragraphs_holding([trigger])
+    return doc.paragraphs_holding(trigger)
 
 
-def _trigger(key: str) -> tuple[str, int] | None:
+def _triggers(key: str) -> Trigger:
     """What every match of a key holds: the words it starts with ("eat" as a word is rarer than
-    "eat" in "great"), unless its longest literal is longer ("new crown", not "new")."""
-    literal = required_literal(key)
-    leading = leading_trigger(key)
-    if leading and (not literal or len(leading[0]) >= len(literal)):
-        return leading
-    return (literal, ANYWHERE) if literal else None
+    "eat" in "great"), one of a few ways if it may start so ("self media", "self-media"), unless
+    its longest literal is longer ("new crown", not "new")."""
+    options = []
+    if leading := leading_triggers(key):
+        options.append(tuple(leading))
+    if leading := leading_trigger(key):
+        options.append((leading,))
+    if literal := required_literal(key):
+        options.append(((literal, ANYWHERE),))
+    # The most telling: the shortest of its texts longest (the first of equals: a word is rarer).
+    return max(options, key=lambda triggers: min(len(text) for text, _ in triggers), default=None)
 
 
 def _as_triggers(triggers: Iterable[tuple[str, int]]) -> Triggers:
