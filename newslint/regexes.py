@@ -345,7 +345,7 @@ def leading_triggers(pattern: str) -> list[tuple[str, int]] | None:
     return [(text, standing) for text, standing in found] if found else None
 
 
-_MAX_LEADING = 4  # ways a match may start that are each a trigger, at most
+_MAX_LEADING = 8  # ways a match may start that are each a trigger, at most
 
 
 def _parsed_leading_triggers(pattern: str) -> list | None:

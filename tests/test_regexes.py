@@ -305,7 +305,14 @@ def test_every_match_starts_where_one_of_its_leading_triggers_stands(head, tail,
         ("hot[- ]search (list|lists|ranking|rankings|board)", [("hot search", AS_WORD), ("hot-search", AS_WORD)]),
         (r"has (\d{1,3}) years", [("has", AS_WORD)]),
         ("(?:eat|ate)s?", [("ate", AS_WORD), ("ates", AS_WORD), ("eat", AS_WORD), ("eats", AS_WORD)]),
-        ("(?:eat|ate|eats)s?", [("ate", AT_WORD_START), ("eat", AT_WORD_START), ("eats", AT_WORD_START)]),
+        (  # fifteen ways: the five it may start with, which may go on
+            "(?:eat|ate|eats|ates|eaten)(?:s|ing)?",
+            [(text, AT_WORD_START) for text in ("ate", "ates", "eat", "eaten", "eats")],
+        ),
+        (
+            "according to (my|our|his|her|their) (?:personal )?view",
+            [(f"according to {whose}", AS_WORD) for whose in ("her", "his", "my", "our", "their")],
+        ),
         (r"ab\d", None),  # two letters that may go on: too short
         (r"\d+ years", None),
     ],

@@ -93,7 +93,7 @@ def test_every_match_of_a_built_in_swap_is_where_its_requirements_are_met():
                     assert all(any(needed in matched for needed in texts) for texts in inside), (rule.id, text)
                     assert all(any(needed in folded for needed in texts) for texts in context), (rule.id, text)
                     tested += bool(inside or context)
-    assert tested > 30  # most swaps have requirements, and their examples match
+    assert tested > 20  # many swaps have requirements their triggers do not meet, and examples that match
 
 
 def test_every_match_of_a_built_in_swap_holds_one_of_its_rules_declared_triggers():
