@@ -365,10 +365,10 @@ def _parsed_leading_triggers(pattern: str) -> list | None:
             whole = False
             break
         texts = longer
-    triggers = {_standing_of(text.lower(), whole) for text in texts}
+    triggers = [_standing_of(text.lower(), whole) for text in texts]
     if None in triggers:
         return None
-    return sorted([text, standing] for text, standing in triggers)  # type: ignore[misc]
+    return sorted({(text, standing) for text, standing in filter(None, triggers)})
 
 
 def _standing_of(text: str, whole: bool) -> tuple[str, int] | None:
@@ -505,7 +505,7 @@ def _literal_runs(tree: Iterable, runs: list[str], current: list[str]) -> None:
 # --- the texts a match must hold one of: a swap with none of them in a text is not searched ---
 
 _MAX_TEXTS = 16  # texts a piece of a pattern is spelt out as, at most; more and it is not
-_MAX_CHOICES = 3  # texts of one requirement, at most: each is one `in` test of the whole text
+_MAX_CHOICES = 3  # texts of one requirement, at most: each is a str.find in each paragraph searched
 
 
 def required_texts(pattern: str) -> list[list[str]]:
@@ -656,6 +656,7 @@ def _worth_testing(texts: frozenset[str]) -> bool:
 
 
 def _rare(text: str) -> bool:
+    """Whether a text is rare enough in prose to look for before a search (" ," is; "th" is not)."""
     if len(text) >= 3:
         return True
     if len(text) == 2:

@@ -180,8 +180,8 @@ def _triggers(key: str) -> Trigger:
     "eat" in "great"), one of a few ways if it may start so ("self media", "self-media"), unless
     its longest literal is longer ("new crown", not "new")."""
     options = []
-    if leading := leading_triggers(key):
-        options.append(tuple(leading))
+    if ways := leading_triggers(key):
+        options.append(tuple(ways))
     if leading := leading_trigger(key):
         options.append((leading,))
     if literal := required_literal(key):
