@@ -341,7 +341,7 @@ def leading_triggers(pattern: str) -> list[tuple[str, int]] | None:
     "self-media" of "self[- ]media"; "participate to" ... of "participat(e|es|ed|ing) to"): each
     stands as leading_trigger says, and every match starts with one. None when one of them would
     have no trigger of that kind."""
-    found = MEMO.recall("leading_texts", pattern, lambda: _parsed_leading_triggers(pattern))
+    found = _parsed_leading_triggers(pattern)  # not kept in the packs memo: a rule keeps what it makes of it
     return [(text, standing) for text, standing in found] if found else None
 
 

@@ -54,10 +54,10 @@ class Substitution(Rule):
             except opt._Invalid as error:
                 raise OptionError("swap", str(error)) from None
             pattern = with_context(key, self.ignorecase, swap.after, swap.not_after)
-            trigger = _triggers(key)
+            trigger, inside, context = _swap_facts(key, swap.after, declared)
             self._swaps.append((pattern, swap.replacements, trigger))
             self._marks.append(leading_mark(key))
-            self._needs.append(_swap_requirements(key, swap.after, declared, trigger))
+            self._needs.append((inside, context))
             self.patterns.append(key)
 
     def triggers(self) -> Triggers | None:
@@ -106,19 +106,27 @@ _MOST_NEEDS = 3  # requirements tested per swap, at most: each costs a str.find 
 _SHORTEST_NEED = 3  # letters of a text worth a str.find in a paragraph (" in ", "of " are in most; " ," is not)
 
 
-def _swap_requirements(
-    key: str, after: str | None, declared: list[str], trigger: Trigger
-) -> tuple[Requirements, Requirements]:
-    """What a swap's matches hold one of each of, and what their context (`after`) does: kept in
-    the packs memo, for a rule is built again by every run that meets its triggers."""
+def _swap_facts(key: str, after: str | None, declared: list[str]) -> tuple[Trigger, Requirements, Requirements]:
+    """A swap's triggers (see _triggers), what its matches hold one of each of, and what their
+    context (`after`) does (see _requirements): kept in the packs memo, as one entry, for a rule is
+    built again by every run that meets its triggers."""
 
-    def work_out() -> list[list[list[str]]]:
+    def work_out() -> list[list]:
+        trigger = _triggers(key)
         inside = _requirements(required_texts(key), declared, trigger, ())
         context = _requirements(required_texts(after), declared, None, inside) if after else ()
-        return [[list(texts) for texts in inside], [list(texts) for texts in context]]
+        return [
+            [list(each) for each in trigger or ()],
+            [list(texts) for texts in inside],
+            [list(texts) for texts in context],
+        ]
 
-    inside, context = MEMO.recall("needs", f"{key}\0{after}\0{declared}\0{trigger}", work_out)
-    return tuple(map(tuple, inside)), tuple(map(tuple, context))
+    trigger, inside, context = MEMO.recall("swaps", f"{key}\0{after}\0{declared}", work_out)
+    return (
+        tuple((text, standing) for text, standing in trigger) or None,
+        tuple(map(tuple, inside)),
+        tuple(map(tuple, context)),
+    )
 
 
 def _requirements(found: list[list[str]], declared: list[str], trigger: Trigger, tested: Requirements) -> Requirements:
