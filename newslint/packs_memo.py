@@ -54,6 +54,19 @@ def _edges(value: Any) -> bool:
     return isinstance(value, list) and len(value) == 2 and all(isinstance(edge, bool) for edge in value)
 
 
+def _swap(value: Any) -> bool:
+    """[its triggers: [text, how it stands] each; its requirements; its context's: lists of texts]"""
+    if not isinstance(value, list) or len(value) != 3 or not all(isinstance(part, list) for part in value):
+        return False
+    triggers, *requirements = value
+    return all(
+        isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str) and pair[1] in (0, 1, 2)
+        for pair in triggers
+    ) and all(
+        isinstance(texts, list) and all(isinstance(t, str) for t in texts) for part in requirements for texts in part
+    )
+
+
 def _anything(value: Any) -> bool:
     return True  # checked when decoded (rules/deferred.py)
 
@@ -72,6 +85,7 @@ TABLES: dict[str, Callable[[Any], bool]] = {
     "edges": _edges,  # pattern -> [may start with a word character, may end with one]
     "leading": _leading,  # pattern -> [the words a match starts with, how they stand] (regexes.py)
     "lead_marks": _text,  # pattern -> the marks every match starts with one of; "" (regexes.py)
+    "swaps": _swap,  # a swap -> [its triggers, texts its matches hold one of each of, its context's] (kinds/substitution.py)
     "rules": _anything,  # BLAKE2 digest of a rule file's text -> its rules' info and triggers (rules/deferred.py)
     "programs": _anything,  # "flags\0pattern" -> its compiled program, checked when rebuilt (regex_programs.py)
 }

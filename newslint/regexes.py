@@ -336,6 +336,54 @@ def _parsed_leading_trigger(pattern: str) -> list | None:
     return [text, AT_WORD_START] if len(text) >= 3 and all(map(word_char, text)) else None
 
 
+def leading_triggers(pattern: str) -> list[tuple[str, int]] | None:
+    """leading_trigger, for each way a match may start when there are a few ("self media" and
+    "self-media" of "self[- ]media"; "participate to" ... of "participat(e|es|ed|ing) to"): each
+    stands as leading_trigger says, and every match starts with one. None when one of them would
+    have no trigger of that kind."""
+    found = _parsed_leading_triggers(pattern)  # not kept in the packs memo: a rule keeps what it makes of it
+    return [(text, standing) for text, standing in found] if found else None
+
+
+_MAX_LEADING = 8  # ways a match may start that are each a trigger, at most
+
+
+def _parsed_leading_triggers(pattern: str) -> list | None:
+    if "[[" in pattern or "[:" in pattern:
+        return None  # a POSIX class or a nested set, which Python's parser reads as other sets
+    try:
+        tree = list(_sre_parser.parse(_REGEX_ONLY_SYNTAX.sub(".", pattern)))
+    except Exception:  # noqa: BLE001 - unsure: no trigger of this kind
+        return None
+    if any(op is _sre_parser.LITERAL and arg == ord("{") for op, arg in _flatten(tree)):
+        return None  # "{e<=1}": fuzzy matching, which Python's parser reads as literals
+    texts, whole = {""}, True
+    for opcode, argument in tree:
+        each = _item_texts(opcode, argument)
+        longer = {before + after for before in texts for after in each} if each is not None else set()
+        if each is None or len(longer) > _MAX_LEADING:
+            whole = False
+            break
+        texts = longer
+    triggers = [_standing_of(text.lower(), whole) for text in texts]
+    if None in triggers:
+        return None
+    return sorted({(text, standing) for text, standing in filter(None, triggers)})
+
+
+def _standing_of(text: str, whole: bool) -> tuple[str, int] | None:
+    """The trigger of a match that starts with `text` (all of it, if `whole`), as leading_trigger
+    tells it."""
+    if not text or not word_char(text[0]):
+        return None
+    if whole and word_char(text[-1]):
+        return text, AS_WORD  # all of the pattern: bounded at both ends
+    ends = [index for index in range(1, len(text)) if not word_char(text[index]) and word_char(text[index - 1])]
+    if ends and (ends[-1] >= 3 or " " in text[: ends[-1]]):
+        return text[: ends[-1]], AS_WORD  # followed by a space or a mark: a whole word
+    return (text, AT_WORD_START) if len(text) >= 3 and all(map(word_char, text)) else None
+
+
 def leading_mark(pattern: str) -> str | None:
     """The punctuation mark every match of a pattern starts with ("!" of "!(?=\\p{Lu})"), when the
     pattern says so plainly: a text without it needs no search. None when a match may start with
@@ -452,6 +500,191 @@ def _literal_runs(tree: Iterable, runs: list[str], current: list[str]) -> None:
             current.clear()
     runs.append("".join(current))
     current.clear()
+
+
+# --- the texts a match must hold one of: a swap with none of them in a text is not searched ---
+
+_MAX_TEXTS = 16  # texts a piece of a pattern is spelt out as, at most; more and it is not
+_MAX_CHOICES = 3  # texts of one requirement, at most: each is a str.find in each paragraph searched
+
+
+def required_texts(pattern: str) -> list[list[str]]:
+    """Requirements every match of the pattern meets, each a few lowercase texts of which a match
+    holds one ("participate to" or "participated to" ...; "opinion" or "view"): a text that holds
+    none of one requirement's texts cannot match. [] when the pattern says nothing so plainly.
+    Like required_literal, but a run of literals may go through alternatives, optional letters and
+    small classes ("hot[- ]search"), and a requirement may be one of several texts. Not kept in
+    the packs memo: a rule keeps what it makes of these (see kinds/substitution.py)."""
+    if "[[" in pattern or "[:" in pattern:
+        return []  # a POSIX class or a nested set, which Python's parser reads as other sets
+    try:
+        tree = list(_sre_parser.parse(_REGEX_ONLY_SYNTAX.sub(".", pattern)))
+    except Exception:  # noqa: BLE001 - `regex` syntax Python does not read: no requirement
+        return []
+    if any(op is _sre_parser.LITERAL and arg == ord("{") for op, arg in _flatten(tree)):
+        return []  # "{e<=1}": fuzzy matching, which Python's parser reads as literals
+    found = (_fewest_choices(texts) for texts in _sequence_needs(tree))
+    return [list(texts) for texts in sorted({tuple(sorted(texts)) for texts in found if texts}, key=_cost)]
+
+
+def _cost(texts: Sequence[str]) -> tuple[int, int]:
+    """Which requirement to test first: fewer texts to look for, then longer (rarer) ones."""
+    return len(texts), -min(map(len, texts))
+
+
+def _sequence_needs(items: Sequence) -> list[frozenset[str]]:
+    """Requirements of a sequence: each run of items spelt out in full (see _item_texts) is one,
+    the texts it may match; an item that cannot be spelt out ends the run and adds its own. And
+    each literal mark after a few known characters makes a pair (". ." needs ". ", " ." or "..").
+    """
+    needs: list[frozenset[str]] = []
+    run: set[str] = {""}
+    last: set[str] | None = None  # the characters the text matched so far may end with (None: any)
+    for opcode, argument in items:
+        texts = _item_texts(opcode, argument)
+        if last and texts and "" not in texts and all(len(text) == 1 for text in texts):
+            needs.append(frozenset(before + text for before in last for text in texts))
+        last = _last_characters(last, opcode, argument, texts)
+        if texts is not None:
+            longer = {before + after for before in run for after in texts}
+            if len(longer) <= _MAX_TEXTS:
+                run = longer
+                continue
+            needs.append(frozenset(run))
+            run = texts
+            continue
+        needs.append(frozenset(run))
+        run = {""}
+        needs.extend(_item_needs(opcode, argument))
+    needs.append(frozenset(run))
+    return [texts for texts in needs if _worth_testing(texts)]
+
+
+def _last_characters(last: set[str] | None, opcode: Any, argument: Any, texts: set[str] | None) -> set[str] | None:
+    """The characters a text may end with after one more item (`texts`: what the item may match,
+    if spelt out); None: any, or not known."""
+    if texts is None and opcode in (_sre_parser.MAX_REPEAT, _sre_parser.MIN_REPEAT, _sre_parser.POSSESSIVE_REPEAT):
+        low, _, inner = argument
+        texts = _spelt_out(inner)  # "[ \t]*": an open repeat of a few characters ends with one
+        if texts is None or "" in texts:
+            return None
+        texts = texts | {""} if low == 0 else texts
+    if texts is None:
+        return None
+    ends = {text[-1] for text in texts if text}
+    if "" in texts:  # the item may match nothing: the text may still end as before
+        return None if last is None else last | ends
+    return ends if len(ends) <= _MAX_TEXTS else None
+
+
+def _item_needs(opcode: Any, argument: Any) -> list[frozenset[str]]:
+    """Requirements of an item that cannot be spelt out: a group's, a repeat's (if it must occur),
+    an alternation's (one text of some requirement of each branch)."""
+    if opcode is _sre_parser.SUBPATTERN:
+        return _sequence_needs(argument[-1])
+    if opcode in (_sre_parser.MAX_REPEAT, _sre_parser.MIN_REPEAT, _sre_parser.POSSESSIVE_REPEAT):
+        return _sequence_needs(argument[2]) if argument[0] >= 1 else []
+    if opcode is _sre_parser.BRANCH:
+        either: set[str] = set()
+        for branch in argument[1]:
+            needs = _sequence_needs(branch)
+            if not needs:
+                return []  # a branch that holds nothing plain
+            either |= min(needs, key=_cost)
+        return [frozenset(either)] if len(either) <= _MAX_TEXTS else []
+    return []  # an atomic group, a conditional ...: nothing plain
+
+
+def _item_texts(opcode: Any, argument: Any) -> set[str] | None:
+    """Every text an item may match, when there are few (None: more, or any character)."""
+    if opcode is _sre_parser.LITERAL:
+        return {chr(argument)}
+    if opcode in (_sre_parser.AT, _sre_parser.ASSERT, _sre_parser.ASSERT_NOT):
+        return {""}  # zero-width: the texts either side of it stand together
+    if opcode is _sre_parser.IN:
+        if len(argument) <= _MAX_TEXTS and all(op is _sre_parser.LITERAL for op, _ in argument):
+            return {chr(char) for _, char in argument}
+        return None  # a range, a category, a negated set
+    if opcode is _sre_parser.SUBPATTERN:
+        return _spelt_out(argument[-1])
+    if opcode is _sre_parser.BRANCH:
+        texts: set[str] = set()
+        for branch in argument[1]:
+            spelt = _spelt_out(branch)
+            if spelt is None:
+                return None
+            texts |= spelt
+        return texts if len(texts) <= _MAX_TEXTS else None
+    if opcode in (_sre_parser.MAX_REPEAT, _sre_parser.MIN_REPEAT, _sre_parser.POSSESSIVE_REPEAT):
+        return _repeated(*argument)
+    return None
+
+
+def _spelt_out(items: Sequence) -> set[str] | None:
+    """Every text a sequence may match, when there are few."""
+    texts = {""}
+    for opcode, argument in items:
+        each = _item_texts(opcode, argument)
+        if each is None:
+            return None
+        texts = {before + after for before in texts for after in each}
+        if len(texts) > _MAX_TEXTS:
+            return None
+    return texts
+
+
+def _repeated(low: int, high: int, inner: Sequence) -> set[str] | None:
+    """The texts of a short repeat ("s?", "-{1,2}"); None for a long or open one."""
+    once = _spelt_out(inner) if high <= 3 else None
+    if once is None:
+        return None
+    texts: set[str] = set()
+    times = {""}
+    for count in range(high + 1):
+        if count >= low:
+            texts |= times
+        times = {before + after for before in times for after in once}
+        if len(texts) > _MAX_TEXTS or len(times) > _MAX_TEXTS:
+            return None
+    return texts
+
+
+def _worth_testing(texts: frozenset[str]) -> bool:
+    """A requirement whose texts are rare enough to look for: three characters or more, two marks
+    or blanks (" ,"), or a single non-ASCII mark such as "，"."""
+    return bool(texts) and all(map(_rare, texts))
+
+
+def _rare(text: str) -> bool:
+    """Whether a text is rare enough in prose to look for before a search (" ," is; "th" is not)."""
+    if len(text) >= 3:
+        return True
+    if len(text) == 2:
+        return not any(char.isalnum() for char in text) and not text.isspace()
+    return bool(text) and not text.isascii()
+
+
+def _fewest_choices(texts: frozenset[str]) -> frozenset[str]:
+    """The same requirement, as few texts: one that holds another is dropped (the other is in the
+    text too); past _MAX_CHOICES, the texts are cut to the longest beginnings or endings they share
+    few enough of (frozenset(): none)."""
+    texts = _shortest(frozenset(text.lower() for text in texts))
+    if len(texts) <= _MAX_CHOICES:
+        return texts
+    best: frozenset[str] = frozenset()
+    for cut in (lambda text, size: text[:size], lambda text, size: text[-size:]):
+        for size in range(max(map(len, texts)), 2, -1):
+            shorter = _shortest(frozenset(cut(text, size) for text in texts))
+            if len(shorter) <= _MAX_CHOICES:
+                if not best or size > min(map(len, best)):
+                    best = shorter
+                break
+    return best if best and _worth_testing(best) else frozenset()
+
+
+def _shortest(texts: frozenset[str]) -> frozenset[str]:
+    """The texts that hold no other of them."""
+    return frozenset(text for text in texts if not any(other != text and other in text for other in texts))
 
 
 class LiteralIndex:

@@ -18,9 +18,11 @@ from newslint.regexes import (
     matches_at,
     matches_at_within,
     required_literal,
+    scan,
     scan_within,
 )
 from newslint.spans import Span
+from newslint.triggers import AS_WORD, AT_WORD_START
 
 
 @pytest.mark.parametrize(
@@ -60,17 +62,23 @@ def test_every_builtin_match_contains_its_rules_required_literal():
     """The shortcut may skip a rule only where it could not have matched."""
     for rule in rule_set():
         swaps = getattr(rule, "_swaps", None)
-        # a swap's trigger: (text, how it stands); its text is in every match
-        keys = [(key_pattern, trigger and trigger[0]) for key_pattern, _, trigger in swaps] if swaps else []
+        # a swap's triggers: (text, how it stands) each; one of their texts is in every match
+        keys = (
+            [(key_pattern, [text for text, _ in trigger or ()]) for key_pattern, _, trigger in swaps] if swaps else []
+        )
         if getattr(rule, "_literal", None):
-            keys.append((rule._regex, rule._literal))
-        for pattern, literal in keys:
-            if not literal:
+            keys.append((rule._regex, [rule._literal]))
+        for pattern, literals in keys:
+            if not literals:
                 continue
             for text in rule.info.examples.fail + rule.info.examples.passing:
                 for match in pattern.finditer(text):
-                    assert literal in match.group().lower(), (rule.id, literal, match.group())
-                    assert literal in Document(text).folded
+                    assert any(literal in match.group().lower() for literal in literals), (
+                        rule.id,
+                        literals,
+                        match.group(),
+                    )
+                    assert any(literal in Document(text).folded for literal in literals)
 
 
 PHRASES = ["hong kong", "hong", "kong", "U.S.", "us", "a.b", "-x"]
@@ -170,3 +178,146 @@ def test_a_leading_mark_is_the_one_mark_every_match_starts_with():
     for pattern in [r"(?:—|–)", r"!?x", r"k!", r"(?:!){e<=1}", r"[.!?]", r"(?i)k"]:
         assert leading_mark(pattern) is None, pattern
     assert leading_marks(r"(?:—|–){e<=1}") == ""  # fuzzy: a match may start with another character
+
+
+# --- the texts a match must hold one of (required_texts): a swap is skipped where one is missing ---
+
+# Pieces of patterns as rule files write them: literals, small classes, optional letters,
+# alternations, short and open repeats, look-arounds and boundaries, groups of them.
+PATTERN_PIECES = st.sampled_from(
+    [
+        "ab",
+        "ba ",
+        "b",
+        " ",
+        "[- ]",
+        "[ab]",
+        "a?",
+        "(?:ab|b a|a)",
+        "(?:a|)",
+        "a{1,2}",
+        "-{0,2}",
+        r"\d+",
+        "[^a]",
+        ".",
+        "(?=b)",
+        "(?!a)",
+        r"\b",
+        "(ba|ab)",
+        "(?:b[ab]a)?",
+        "(?:ab)+",
+        "(?:aa|bb|ab|ba)(?:ab|ba)",
+        r"(?:aba\d|b ab.|a-b+)",  # branches that cannot be spelt out: one text of each
+        r"\.",
+        ",",
+        "[ ,]*",  # an open repeat of marks: what a mark after it stands after
+        "-+",
+        "[-.]?",
+        r"(?:, ?)+",
+    ]
+)
+PATTERNS = st.lists(PATTERN_PIECES, min_size=1, max_size=7).map("".join)
+
+
+@given(PATTERNS, st.text(alphabet=list("abAB -1\n,.\t"), max_size=40))
+@example("(?:ab|b a|a)ba [- ]ab", "b a ba -ab a ba ab")
+@example("a?bab-{0,2}ab", "bab--ab ABAB")
+@example(r"(?:aba\d|b ab.|a-b+)", "b abb a-bb")
+@example(r"\.[ ,]*,", ". , .,, .,")
+@example(r"a-+[-.]?\.", "a--. a-.. a-.")
+def test_every_match_holds_one_text_of_each_requirement(pattern, text):
+    from newslint.regexes import required_texts
+
+    requirements = required_texts(pattern)
+    for match in regex.finditer(pattern, text, regex.IGNORECASE, overlapped=True):
+        matched = match.group().lower()
+        for texts in requirements:
+            assert any(needed in matched for needed in texts), (pattern, matched, texts)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "requirements"),
+    [
+        (r"an? (\d+(?:[.,]\d+)?)( ?%| per ?cent| percent) of", [[" per cent of", " percent of", "% of"]]),
+        ("hot[- ]search (list|lists|ranking|board)", [["hot search ", "hot-search "]]),
+        (r"since (two|\d+) (years|months)", [["since "], [" months", " years"]]),
+        ("according to (my|her) (?:opinion|view|point of view|viewpoint)", [["according to her", "according to my "]]),
+        (
+            "according to (my|our|his|her|their) (?:opinion|view|point of view|viewpoint)",
+            [["according to "], ["opinion", "view"]],  # ten beginnings cut to the one they share
+        ),
+        (r"[.,]\s*[.,]", []),
+        (r",[ \t]*,", [["\t,", " ,", ",,"]]),  # what the second mark stands after
+        (r"x[ \t]*,", []),  # a letter and a mark are common
+        (r"\p{L}+ (?:media)", [[" media"]]),
+        ("a{e<=1}bcd", []),
+        ("(unbalanced", []),
+    ],
+)
+def test_required_texts(pattern, requirements):
+    from newslint.regexes import required_texts
+
+    assert required_texts(pattern) == requirements
+
+
+# --- the ways a match may start (leading_triggers): a rule runs only where one of them stands ---
+
+_LEADING_PIECES = st.sampled_from(
+    ["ab", "ba", "a", "b", "[ab]", "[Aa]b", "(?:ab|ba)", "(?:a|b a)", "b?", "a-b", "(?-i:ab)"]
+)
+
+
+@given(
+    st.lists(_LEADING_PIECES, min_size=1, max_size=4).map("".join),
+    st.lists(PATTERN_PIECES, max_size=3).map("".join),
+    st.text(alphabet=list("abAB -1\n,.\t_é\u0301"), max_size=40),
+)
+@example("[ab]a-b", " b", "xa-b b ba-b ab-b b")
+@example("(?:a|b a)", "", "b a ba a_ b a")
+def test_every_match_starts_where_one_of_its_leading_triggers_stands(head, tail, text):
+    """As the trigger index finds them: at a word start (no letter, digit or _ before), and for a
+    whole word, none after either."""
+    from newslint.regexes import leading_triggers, with_context
+
+    triggers = leading_triggers(head + tail)
+    if not triggers:
+        return
+    folded = text.lower()
+
+    def word(at: int) -> bool:
+        return 0 <= at < len(folded) and (folded[at].isalnum() or folded[at] == "_")
+
+    def stands(trigger: tuple[str, int], at: int) -> bool:
+        found, standing = trigger
+        if not folded.startswith(found, at) or word(at - 1):
+            return False
+        return standing != AS_WORD or not word(at + len(found))
+
+    for match in scan(with_context(head + tail, True), text):
+        assert any(stands(trigger, match.start()) for trigger in triggers), (head + tail, match.group(), triggers)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "triggers"),
+    [
+        ("self[- ]media", [("self media", AS_WORD), ("self-media", AS_WORD)]),
+        ("participat(e|es|ed|ing) to", [(f"participat{end} to", AS_WORD) for end in ("e", "ed", "es", "ing")]),
+        ("hot[- ]search (list|lists|ranking|rankings|board)", [("hot search", AS_WORD), ("hot-search", AS_WORD)]),
+        (r"has (\d{1,3}) years", [("has", AS_WORD)]),
+        ("(?:eat|ate)s?", [("ate", AS_WORD), ("ates", AS_WORD), ("eat", AS_WORD), ("eats", AS_WORD)]),
+        (  # fifteen ways: the five it may start with, which may go on
+            "(?:eat|ate|eats|ates|eaten)(?:s|ing)?",
+            [(text, AT_WORD_START) for text in ("ate", "ates", "eat", "eaten", "eats")],
+        ),
+        (
+            "according to (my|our|his|her|their) (?:personal )?view",
+            [(f"according to {whose}", AS_WORD) for whose in ("her", "his", "my", "our", "their")],
+        ),
+        (r"ab\d", None),  # two letters that may go on: too short
+        (r"\d+ years", None),
+    ],
+)
+def test_leading_triggers(pattern, triggers):
+    from newslint.regexes import leading_triggers
+
+    assert leading_triggers(pattern) == triggers

@@ -122,15 +122,15 @@ class Consistency(Rule):
         return text.lower() if self.ignorecase else text
 
     def hits(self, doc: Document) -> Iterator[Hit]:
-        if not self.ignorecase and not any(spelling in doc.text for spelling in self._spellings):
-            return  # "us" but never "US" or "U.S."
-        occurrences = [
-            (match, self._index[self._key(match.group())]) for match in self._matches(doc) if self._counts(doc, match)
-        ]
-        if not self._may_flag(occurrences) or (
-            self._since is not None and (doc.written_by or self._since) < self._since
-        ):
-            return  # one form only; or copy written before the rename, which keeps the old name
+        starts = None if self.declared_triggers else self._written_at(doc)
+        if starts is None and not self.ignorecase and not any(spelling in doc.text for spelling in self._spellings):
+            return  # "us" but never "US" or "U.S." (where the trigger scan cannot tell, see _written_at)
+        found = [(match, self._index[self._key(match.group())]) for match in self._matches(doc, starts)]
+        if not self._may_flag(found) or (self._since is not None and (doc.written_by or self._since) < self._since):
+            return  # one form only, even counting all; or copy written before the rename, which keeps the old name
+        occurrences = [(match, index) for match, index in found if self._counts(doc, match)]
+        if not self._may_flag(occurrences):
+            return  # one form only in the writer's own spelling
         if self._exceptions:  # asked last: the search of the whole text costs more than the rest
             excepted = self.excepted_spans(doc)
             occurrences = [
@@ -150,17 +150,17 @@ class Consistency(Rule):
 
     def _may_flag(self, occurrences: list) -> bool:
         """Whether an occurrence may be flagged: one not in the house form, or, without a house
-        form, two forms. Exceptions only take occurrences away, so where this is False it stays False."""
+        form, two forms. What is not counted (see _counts) and exceptions only take occurrences
+        away, so where this is False it stays False: most stories write one form throughout."""
         if self._preferred is not None:
             return any(index != len(self._forms) - 1 for _, index in occurrences)
         return len({index for _, index in occurrences}) >= 2
 
-    def _matches(self, doc: Document) -> list[Any]:
+    def _matches(self, doc: Document, starts: list[int] | None) -> list[Any]:
         """The forms in the text, in the paragraphs where the trigger scan found them. Where it can
-        tell, a form is tried only where it saw one written as it is spelt, case minded ("us" is
-        in every story, "US" in far fewer places); its paragraph bounds the match, as when the
-        paragraphs holding a trigger are scanned."""
-        starts = None if self.declared_triggers else self._written_at(doc)
+        tell, a form is tried only where it saw one written as it is spelt (`starts`, see
+        _written_at), case minded ("us" is in every story, "US" in far fewer places); its
+        paragraph bounds the match, as when the paragraphs holding a trigger are scanned."""
         if starts is not None:
             return matches_at_within(self._regex, doc.text, starts, doc.paragraphs)
         windows = doc.windows_for(self._triggers)  # the trigger scan's places: cheaper than a scan

@@ -16,6 +16,7 @@ from typing import Any
 
 import regex
 
+from newslint import segmentation
 from newslint.document import Document
 from newslint.regexes import lazy, scan
 from newslint.rules import options as opt
@@ -164,9 +165,10 @@ class Pronoun(Rule):
         window_start = max(before.start if before is not None else own.start, pronoun.start() - WINDOW)
         if _earlier_pronoun_of_a_woman(doc, pronouns, index, window_start, flagged):
             return None  # what _mentions_a_woman would find first, known without its words
-        if self._mentions_a_woman(doc, window_start, pronoun.start(), flagged):
+        words = words_between(doc, window_start, pronoun.start())  # once: both looks below read them
+        if self._mentions_a_woman(words, flagged):
             return None
-        mentions = self._mentions(doc, window_start, pronoun.start(), flagged)
+        mentions = self._mentions(doc, words, flagged)
         asides = [m.span() for m in _ASIDE.finditer(doc.text, window_start, pronoun.start())]
         mentions = [m for m in mentions if not any(start < m.start < end for start, end in asides)]
         if not mentions:
@@ -195,16 +197,19 @@ class Pronoun(Rule):
         opener = _FIRST_WORD.match(doc.text, sentence.start)
         if not opener or opener.group(1).lower() not in OPENING_PHRASE_WORDS:
             return False  # "Russia will defend her interests, Putin said": the pronoun is in the main clause
-        later = self._mentions(doc, comma, sentence.end, flagged)
+        later = self._mentions(doc, words_between(doc, comma, sentence.end), flagged)
         first_subject = next((m for m in later if m.subject and not m.possessive), None)
         return first_subject is not None and first_subject.kind == "person"
 
-    def _mentions_a_woman(self, doc: Document, start: int, end: int, flagged: dict[int, str]) -> bool:
-        """A woman's name, title or noun, or an earlier she/her that did not mean a place."""
-        return any(
-            word.text.lower() in self._female or (word.text.lower() in _FEMININE and word.start not in flagged)
-            for word in doc.words_between(start, end)
-        )
+    def _mentions_a_woman(self, words: Sequence[Word], flagged: dict[int, str]) -> bool:
+        """A woman's name, title or noun, or an earlier she/her that did not mean a place. (A plain
+        loop, each word lowered once: every window of every pronoun goes through here.)"""
+        female = self._female
+        for word in words:
+            lower = word.text.lower()
+            if lower in female or (lower in _FEMININE and word.start not in flagged):
+                return True
+        return False
 
     @staticmethod
     def _same_clause(doc: Document, antecedent: Mention, end: int) -> bool:
@@ -212,11 +217,10 @@ class Pronoun(Rule):
         between = doc.text[antecedent.start : end]
         if _CLAUSE_PUNCTUATION.search(between):
             return False
-        return not any(word.text.lower() in CLAUSE_OPENERS for word in doc.words_between(antecedent.start, end)[1:])
+        return not any(word.text.lower() in CLAUSE_OPENERS for word in words_between(doc, antecedent.start, end)[1:])
 
-    def _mentions(self, doc: Document, start: int, end: int, flagged: dict[int, str]) -> list[Mention]:
-        """Noun phrases (runs of words that can make one) between start and end, in order."""
-        words = doc.words_between(start, end)
+    def _mentions(self, doc: Document, words: Sequence[Word], flagged: dict[int, str]) -> list[Mention]:
+        """Noun phrases (runs of words that can make one) among the words, in order."""
         mentions: list[Mention] = []
         run_start: int | None = None  # index in `words` of the first word of the current run
 
@@ -224,8 +228,11 @@ class Pronoun(Rule):
             if run_start is not None and (mention := self._classify(doc, words, run_start, stop)):
                 mentions.append(mention)
 
+        known = self._joins_by_word  # most words are known: a lookup, not a call
         for index, word in enumerate(words):
-            joins = self._joins_phrase(word.text)
+            joins = known.get(word.text)
+            if joins is None:
+                joins = self._joins_phrase(word.text)
             if run_start is not None and (not joins or doc.text[words[index - 1].end : word.start].strip()):
                 close_run(index)
                 run_start = None
@@ -317,6 +324,51 @@ class Pronoun(Rule):
         # "that" both opens a clause and determines a noun; before a name it opens a clause.
         following = words[index + 1].text if index + 1 < len(words) else ""
         return word.text.lower() == "that" and _is_capitalised(following)
+
+
+def words_between(doc: Document, start: int, end: int) -> list[Word]:
+    """doc.words_between(start, end), segmenting only that stretch of its paragraphs, not all of
+    them: the windows before the pronouns that need words are a third of their paragraphs. The
+    stretch is widened to a blank either side, which no word holds, so that its words are those
+    the whole paragraph's segmentation has there; a word too long to reach around (text without
+    blanks) takes the paragraph's words instead."""
+    text, paragraphs = doc.text, doc.paragraphs
+    found: list[Word] = []
+    index = max(doc.paragraph_index(start), 0)
+    while index < len(paragraphs) and paragraphs[index].start < end:
+        paragraph = paragraphs[index]
+        low, high = max(start, paragraph.start), min(end, paragraph.end)
+        if low < high:
+            first = _blank_before(text, low, paragraph.start)
+            last = _blank_after(text, high, paragraph.end)
+            if first is None or last is None:
+                return doc.words_between(start, end)
+            found.extend(
+                word for word in segmentation.words(text, first, last) if low <= word.start and word.end <= high
+            )
+        index += 1
+    return found
+
+
+_REACH = 80  # characters a stretch's edge moves to reach a blank, at most
+
+
+def _blank_before(text: str, offset: int, floor: int) -> int | None:
+    """Where a stretch that starts inside a word at `offset` may start: just after the blank before
+    it, or at `floor` (its paragraph's start); None past _REACH."""
+    for position in range(offset, max(floor, offset - _REACH) - 1, -1):
+        if position == floor or text[position - 1].isspace():
+            return position
+    return None
+
+
+def _blank_after(text: str, offset: int, ceiling: int) -> int | None:
+    """Where a stretch that ends inside a word at `offset` may end: at the blank after it, or at
+    `ceiling` (its paragraph's end); None past _REACH."""
+    for position in range(offset, min(ceiling, offset + _REACH) + 1):
+        if position == ceiling or text[position].isspace():
+            return position
+    return None
 
 
 def _pronouns(doc: Document) -> list[regex.Match]:

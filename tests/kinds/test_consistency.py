@@ -1,3 +1,5 @@
+import copy
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -177,3 +179,38 @@ def test_forms_found_from_the_trigger_scan_are_those_a_scan_of_the_text_finds(ma
     indexed.use_triggers(TriggerIndex(rule.triggers() for rule in rules))
     for rule in rules:
         assert rule.check(indexed) == rule.check(Document(text))
+
+
+_SINCE_RULES = """
+- id: t.us-in-text
+  kind: consistency
+  message: "'{match}' vs '{preferred}'"
+  variants: [U.S., US]
+  headlines: false
+- id: t.kyiv-since
+  kind: consistency
+  message: "'{match}' vs '{preferred}'"
+  preferred: Kyiv
+  variants: [Kiev]
+  since: 2019-08-14
+"""
+
+
+@fuzz(300)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["U.S.", "US", "US$", "Kiev", "Kyiv", "Covid-19", "COVID-19", '"', "“", "”", " ", ". ", "\n", "\n\n"]
+            + ["formerly ", "(", ")", "In 2018 ", "2021", "said ", "The "]
+        ),
+        max_size=16,
+    ).map("".join)
+)
+def test_a_story_with_one_form_among_all_its_occurrences_is_left_before_they_are_judged(make_rules, text):
+    """The early return on the forms found, before each is judged (_counts), returns nothing that
+    judging them all first would have flagged."""
+    for rule in make_rules(_US_RULES) + make_rules(_SINCE_RULES):
+        judged_first = copy.copy(rule)
+        forced = iter([True])  # the first _may_flag (on every form found) lets every story through
+        judged_first._may_flag = lambda found, rule=rule, forced=forced: next(forced, False) or rule._may_flag(found)
+        assert rule.check(Document(text)) == judged_first.check(Document(text))

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from newslint.document import Document
 from newslint.kinds import pronoun as pronoun_kind
-from newslint.kinds.pronoun import _earlier_pronoun_of_a_woman, _in_another_sentence, _pronouns
+from newslint.kinds.pronoun import _earlier_pronoun_of_a_woman, _in_another_sentence, _pronouns, words_between
 from tests.conftest import matched, run_rules
 from tests.kinds.fuzzing import fuzz, joined
 
@@ -122,7 +122,7 @@ def test_an_earlier_pronoun_of_a_woman_is_a_woman_mentioned_in_the_window(rules,
         start = data.draw(st.integers(0, pronoun.start()))
         flagged = {earlier.start(): "China" for earlier in pronouns[:index] if data.draw(st.booleans())}
         if _earlier_pronoun_of_a_woman(doc, pronouns, index, start, flagged):
-            assert rule._mentions_a_woman(doc, start, pronoun.start(), flagged)
+            assert rule._mentions_a_woman(doc.words_between(start, pronoun.start()), flagged)
 
 
 _WORD_PIECES = st.sampled_from(
@@ -219,3 +219,24 @@ def test_another_sentence_is_told_as_comparing_both_sentence_starts(text):
         for offset in offsets[earlier + 1 :]:
             plain = doc.sentence_start_at(earlier) != doc.sentence_start_at(offset)
             assert _in_another_sentence(doc, earlier, offset) == plain
+
+
+_STRETCH_PIECES = st.sampled_from(
+    ["China", "it's", "Côte", "e\u0301", "a-b", "x’y", "-", "'", "’", "日本", "٣", " ", "\t", "\n", "\n\n", "\r\n"]
+    + ["\u00a0", "\u2028", "\x1c", ", ", ".", "x" * 90, "(", "_"]  # blanks of all kinds, a word past the reach
+)
+
+
+@fuzz()
+@given(joined(_STRETCH_PIECES, 30), st.data())
+def test_the_words_of_a_stretch_are_those_its_paragraphs_have_there(text, data):
+    doc = Document(text)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert words_between(doc, start, end) == doc.words_between(start, end)
+
+
+@pytest.mark.parametrize(("start", "end"), [(9, 103), (0, 104), (20, 50), (8, 9)])
+def test_a_stretch_inside_a_word_past_the_reach_has_the_paragraphs_words(start, end):
+    doc = Document("China x-" + "x" * 90 + " her ran")
+    assert words_between(doc, start, end) == doc.words_between(start, end)

@@ -71,3 +71,49 @@ def test_fix_none_keeps_the_suggestion_in_the_message_only(make_rules):
         """)
     findings = run_rules(rules, "informations")
     assert findings[0].fix is None and findings[0].message == "use 'information'"
+
+
+def test_every_match_of_a_built_in_swap_is_where_its_requirements_are_met():
+    """A swap is searched only in the paragraphs that hold one text of each of its requirements,
+    and only in a text that holds one of each of its context's (see regexes.required_texts):
+    every match of every example, in every pack, holds the one and stands in the other."""
+    from newslint.config import rule_set
+    from newslint.document import Document
+    from newslint.regexes import scan
+
+    tested = 0
+    for rule in rule_set():
+        if rule.kind != "substitution":
+            continue
+        for (pattern, _, _), (inside, context) in zip(rule._swaps, rule._needs):
+            for text in rule.info.examples.fail + rule.info.examples.passing:
+                folded = Document(text).folded
+                for match in scan(pattern, text):
+                    matched = match.group().lower()
+                    assert all(any(needed in matched for needed in texts) for texts in inside), (rule.id, text)
+                    assert all(any(needed in folded for needed in texts) for texts in context), (rule.id, text)
+                    tested += bool(inside or context)
+    assert tested > 20  # many swaps have requirements their triggers do not meet, and examples that match
+
+
+def test_every_match_of_a_built_in_swap_holds_one_of_its_rules_declared_triggers():
+    """A rule runs only on a text that holds one of its `triggers:`, standing as declared: every
+    match of every swap in every example is in such a text."""
+    from newslint.config import rule_set
+    from newslint.document import Document
+    from newslint.regexes import scan
+    from newslint.triggers import TriggerIndex
+
+    tested = 0
+    for rule in rule_set():
+        if rule.kind != "substitution" or not rule.info.triggers:
+            continue
+        triggers = rule.declared_triggers
+        for pattern, _, _ in rule._swaps:
+            for text in rule.info.examples.fail + rule.info.examples.passing:
+                for match in scan(pattern, text):
+                    alone = Document(match.group())  # the match itself holds one
+                    alone.use_triggers(TriggerIndex([triggers]))
+                    assert alone.holds_any(triggers), (rule.id, match.group())
+                    tested += 1
+    assert tested > 20
