@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from functools import cached_property
 from typing import ClassVar
+
+import regex
 
 from newslint import filenames, quotes, segmentation, structure
 from newslint.findings import Finding, Fix
@@ -371,8 +374,35 @@ class Document:
         return merged, [span.start for span in merged]
 
     def overlaps_non_prose(self, start: int, end: int) -> bool:
-        """Whether text[start:end] reaches into a URL, a file name or a path: never prose."""
+        """Whether text[start:end] reaches into a URL, a file name or a path: never prose. Most
+        hits stand among plain words, which tell it without finding the URLs of the whole text
+        (once they are found, they tell it faster)."""
+        if "_non_prose" not in self.__dict__ and not _may_reach_non_prose(self.text, start, end):
+            return False
         return _reaches_into(*self._non_prose, start, end)
+
+
+# No URL, address, file name, path, entity or dotted name holds a break (space, tab, line break:
+# their patterns match none), and each holds one of _NON_PROSE_MARKS: "@", "#", "&", a "/" before
+# more of its token ("://", a path), "www.", or a dot before a character that is no break and no
+# closing mark (a domain, an extension, a dotted name) -- not the dot that ends a sentence.
+_NON_PROSE_MARKS = re.compile(r"""[@#&]|/[^ \t\n\r]|[wW]{3}\.|\.[^ \t\n\r.,;:!?)\]"'”’]""")
+_TOKEN_REACH = 256  # characters looked at either side of a span for the break around it
+_RUN_BEFORE = regex.compile(r"(?r)[^ \t\n\r]*")  # the characters before a span, back to a break
+_RUN_AFTER = re.compile(r"[^ \t\n\r]*")
+
+
+def _may_reach_non_prose(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] may reach into non-prose: one that does lies between the breaks
+    around the span, and holds a mark there. (A run of more than _TOKEN_REACH characters without
+    a break: may, for the full search to tell.)"""
+    before = max(0, start - _TOKEN_REACH)
+    after = min(len(text), end + _TOKEN_REACH)
+    left = _RUN_BEFORE.search(text, before, start).start()  # type: ignore[union-attr]  # it may be empty
+    right = _RUN_AFTER.match(text, end, after).end()  # type: ignore[union-attr]
+    if (left == before and before > 0) or (right == after and after < len(text)):
+        return True
+    return _NON_PROSE_MARKS.search(text, left, right) is not None
 
 
 def _reaches_into(spans: Sequence[Span], starts: Sequence[int], start: int, end: int) -> bool:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newslint import segmentation
+from newslint import document, segmentation
 from newslint.document import Document
 from newslint.formats import plaintext
 from newslint.linebreaks import line_spans
@@ -310,3 +310,39 @@ def test_a_candidate_end_has_just_its_two_groups_in_order():
     compiled = segmentation._CANDIDATE_END.compiled
     assert compiled.groups == 2
     assert compiled.groupindex == {"punct": 1, "closers": 2}
+
+
+# Tokens of URLs, addresses, paths, file names, entities and dotted names, in pieces, amid words
+# and closing marks; between them, breaks and other white space (\xa0 and \x1c are in URLs).
+_NON_PROSE_PIECES = st.sampled_from(
+    ["http://", "https://x.org/a", "ftp://", "www.", "WwW.", "ww", "w", "example", ".com", ".org", ".io", ".jpg"]
+    + [".PDF", "kiev-night", "/", "./", "../", "~/", "img/", "a", "ab", "One", ".Tel", "U.S.", "e.g.", "3.5"]
+    + ["&amp;", "&#233;", "&", "@", "@x", "#", "#tag", "x@y.net", ".", "..", ",", '"', "”", "’", ")", "]"]
+    + ["-", "_", "ſ", "é", "1", "\xa0", "\x1c", "\u2009"]
+)
+_BREAK_PIECES = st.sampled_from([" ", " ", "\n", "\t", "\r", "\r\n"])
+_NON_PROSE_TEXTS = st.lists(
+    st.tuples(st.lists(_NON_PROSE_PIECES, min_size=1, max_size=4).map("".join), _BREAK_PIECES).map("".join),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=400)
+@given(_NON_PROSE_TEXTS, st.sampled_from([0, 1, 2, 5]))
+@example('see www."a and http:/// now', 1)  # a URL whose only dot stands before a quotation mark
+def test_non_prose_is_told_as_the_spans_of_all_the_text_tell(text, length):
+    """overlaps_non_prose looks at the run of characters around a span first: it answers as the
+    URLs, file names and dotted names of the whole text do, for a span at every offset."""
+    spans, starts = Document(text)._non_prose
+    for start in range(len(text) + 1):
+        end = min(start + length, len(text))
+        doc = Document(text)  # asked first: once the spans are found, they answer
+        assert doc.overlaps_non_prose(start, end) == document._reaches_into(spans, starts, start, end)
+
+
+def test_non_prose_is_told_by_the_whole_run_around_a_span_however_long():
+    """A domain whose only mark stands farther away than the run around a span is looked at."""
+    doc = Document("kyiv" + "-" * 300 + "x.com is down")
+    assert doc.overlaps_non_prose(0, 4)
+    doc = Document("See http://" + "a" * 300 + "kyiv today")
+    assert doc.overlaps_non_prose(311, 315)
