@@ -30,14 +30,42 @@ _LABEL = lazy(
 TRANSCRIPT_MIN_LABELS = 3  # a label that starts fewer paragraphs is a quotation ("Putin: We ..."), not a transcript
 
 # Verbs and nouns of writing before a quotation: what follows is a document quoted verbatim.
+_WRITING_VERBS = "read reads wrote writes written tweeted tweets posted posts texted emailed e-mailed".split()
+_WRITTEN_NOUNS = """statement letter email e-mail message post tweet note memo notice release report filing
+    ruling order decision sign banner caption headline label""".split()
+_VERBS_AFTER_NOUNS = "said says stated states read reads noted notes".split()
 # Matched backwards from the end ((?r)): a search for a match that must end at \Z need not be
 # tried at every position of the text before it.
 _WRITTEN_CUE = lazy(
-    r"(?r)(?i:\b(?:reads?|wrote|writes|written|tweeted|tweets|posted|posts|texted|e-?mailed|stated in|"
-    r"(?:statement|letter|e-?mail|message|post|tweet|note|memo|notice|release|report|filing|ruling|order|"
-    r"decision|sign|banner|caption|headline|label)s?(?:[ \t]+(?:said|says|stated|states|read|reads|noted|notes))?"
-    r")(?:[ \t]+that)?[ \t]*[:,]?[ \t]*)\Z"
+    r"(?r)(?i:\b(?:"
+    + "|".join(map(regex.escape, [*_WRITING_VERBS, "stated in"]))
+    + r"|(?:"
+    + "|".join(map(regex.escape, _WRITTEN_NOUNS))
+    + r")s?(?:[ \t]+(?:"
+    + "|".join(_VERBS_AFTER_NOUNS)
+    + r"))?)(?:[ \t]+that)?[ \t]*[:,]?[ \t]*)\Z"
 )
+# The last word of every cue, as written in any case: the letters that IGNORECASE matches to the
+# ASCII letters of the cues (İ, ſ and the Kelvin sign besides A-Z and a-z), read as those letters.
+_CUE_LAST_WORDS = frozenset(
+    [word.split("-")[-1] for word in _WRITING_VERBS]
+    + ["in", "that", *_VERBS_AFTER_NOUNS]
+    + [word.split("-")[-1] + plural for word in _WRITTEN_NOUNS for plural in ("", "s")]
+)
+_CUE_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\u0130\u017f\u212a"
+_AS_CUE_LETTERS = str.maketrans("\u0130\u017f\u212a", "isk")
+
+
+def _may_end_in_written_cue(before: str) -> bool:
+    """Whether _WRITTEN_CUE may match at the end of `before`: only if the word before its closing
+    spaces and colon or comma is the last word of a cue (most quotations follow "said" or none)."""
+    words = before.rstrip(" \t")
+    if words.endswith((":", ",")):
+        words = words[:-1].rstrip(" \t")
+    last = words[len(words.rstrip(_CUE_LETTERS)) :]
+    return last.translate(_AS_CUE_LETTERS).lower() in _CUE_LAST_WORDS
+
+
 # Function words of the languages news copy quotes most (Spanish, French, Italian, Portuguese,
 # German, Dutch) that are not English words.
 FOREIGN_FUNCTION_WORDS = frozenset(
@@ -109,7 +137,7 @@ def quoted_documents(text: str, paragraphs: Sequence[Span], quotations: Sequence
     starts = [p.start for p in paragraphs]
     for quotation in quotations:
         before = text[max(0, quotation.start - 60) : quotation.start]
-        if _WRITTEN_CUE.search(before):
+        if _may_end_in_written_cue(before) and _WRITTEN_CUE.search(before):
             found.append(quotation)
             continue
         index = bisect_right(starts, quotation.start) - 1

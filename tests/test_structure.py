@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given
+import regex
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newslint import structure
@@ -146,3 +147,53 @@ _YEAR_PIECES = st.sampled_from(
 def test_years_are_found_as_the_year_pattern_finds_them(text):
     """structure._years tries _YEAR only where "19" or "20" starts: the same matches as finditer."""
     assert [match.span() for match in structure._years(text)] == [match.span() for match in _YEAR.finditer(text)]
+
+
+# _WRITTEN_CUE as it was written before its words were listed (reads?, e-?mail): the same cues.
+_WRITTEN_CUE_AS_BEFORE = regex.compile(
+    r"(?r)(?i:\b(?:reads?|wrote|writes|written|tweeted|tweets|posted|posts|texted|e-?mailed|stated in|"
+    r"(?:statement|letter|e-?mail|message|post|tweet|note|memo|notice|release|report|filing|ruling|order|"
+    r"decision|sign|banner|caption|headline|label)s?(?:[ \t]+(?:said|says|stated|states|read|reads|noted|notes))?"
+    r")(?:[ \t]+that)?[ \t]*[:,]?[ \t]*)\Z"
+)
+# Words before a quotation: cue words and words that are no cue, each in any case and with the
+# letters IGNORECASE reads as ASCII ones (İ, ſ, the Kelvin sign), after other words, hyphens and
+# spaces, and before what stands between a cue and a quotation.
+_CUE_WORDS = st.sampled_from(
+    ["read", "reads", "wrote", "written", "tweets", "posted", "texted", "emailed", "mailed", "stated", "in"]
+    + ["statement", "letters", "message", "memos", "ruling", "headline", "label", "said", "says", "noted", "that"]
+    + ["sign", "signs", "orders", "rea", "ds", "post", "x", "é", "1", "_", "ı", ""]
+)
+_ODD_LETTERS = {"i": "\u0130", "s": "\u017f", "k": "\u212a"}
+
+
+@st.composite
+def _written_cased(draw: st.DrawFn) -> str:
+    word = draw(_CUE_WORDS)
+    cases = draw(st.lists(st.sampled_from(["lower", "upper", "odd"]), min_size=len(word), max_size=len(word)))
+    return "".join(
+        char.upper() if case == "upper" else _ODD_LETTERS.get(char, char) if case == "odd" else char
+        for char, case in zip(word, cases)
+    )
+
+
+_BEFORE_CUE = st.lists(
+    st.one_of(_written_cased(), st.sampled_from([" ", "\t", "-", "e-", "\n", "stated ", "memo "])), max_size=4
+)
+_AFTER_CUE = st.tuples(
+    st.sampled_from(["", "", " that", "\tthat", "that"]),
+    st.sampled_from(["", "", " ", ":", ",", " : ", "\t,\t", ";", ":,", '"']),
+)
+
+
+@settings(max_examples=1000)
+@given(_BEFORE_CUE.map("".join), _written_cased(), _AFTER_CUE.map("".join))
+@example("The court stated ", "in", ":")
+@example("The mayor e-", "mailed", " that ")
+def test_a_written_cue_is_looked_for_only_after_the_last_word_of_one(words, last, after):
+    """The cue's words listed once: the same cues as the pattern written before; and the gate on
+    the last word passes every text the pattern matches."""
+    before = words + last + after
+    cue = bool(structure._WRITTEN_CUE.search(before))
+    assert cue == bool(_WRITTEN_CUE_AS_BEFORE.search(before))
+    assert structure._may_end_in_written_cue(before) or not cue
