@@ -333,13 +333,25 @@ class Document:
         found: list[Word] = []
         index = max(self.paragraph_index(start), 0)
         while index < len(self.paragraphs) and self.paragraphs[index].start < end:
-            words = self._paragraph_words(index)
-            for word in words[bisect_left(words, start, key=lambda word: word.start) :]:
-                if word.end > end:
-                    break
-                found.append(word)
+            found += self._paragraph_words_between(index, start, end)
             index += 1
         return found
+
+    def _paragraph_words_between(self, index: int, start: int, end: int) -> list[Word]:
+        """The words of one paragraph that lie wholly inside text[start:end]. A pronoun's window
+        holds part of a paragraph: only that part is tokenised, unless the paragraph's words are
+        known (or the window holds it all: they are then tokenised once, for every window)."""
+        paragraph = self.paragraphs[index]
+        words = self._words_by_paragraph.get(index)
+        if words is None and (start > paragraph.start or end < paragraph.end):
+            # A word cut at an edge of the margin leaves a piece that starts before `start` or
+            # ends after `end` (a joiner stands alone between letters), left out as the word is.
+            cut_start = max(paragraph.start, start - _WORD_CUT_MARGIN)
+            words = segmentation.words(self.text, cut_start, min(paragraph.end, end + _WORD_CUT_MARGIN))
+        elif words is None:
+            words = self._paragraph_words(index)
+        found = words[bisect_left(words, start, key=lambda word: word.start) :]
+        return found[: bisect_right(found, end, key=lambda word: word.end)]
 
     @cached_property
     def _paragraph_starts_sorted(self) -> list[int]:
@@ -390,6 +402,7 @@ _NON_PROSE_MARKS = re.compile(r"""[@#&]|/[^ \t\n\r]|[wW]{3}\.|\.[^ \t\n\r.,;:!?)
 _TOKEN_REACH = 256  # characters looked at either side of a span for the break around it
 _RUN_BEFORE = regex.compile(r"(?r)[^ \t\n\r]*")  # the characters before a span, back to a break
 _RUN_AFTER = re.compile(r"[^ \t\n\r]*")
+_WORD_CUT_MARGIN = 2  # characters tokenised either side of a window (see _paragraph_words_between)
 
 
 def _may_reach_non_prose(text: str, start: int, end: int) -> bool:

@@ -346,3 +346,27 @@ def test_non_prose_is_told_by_the_whole_run_around_a_span_however_long():
     assert doc.overlaps_non_prose(0, 4)
     doc = Document("See http://" + "a" * 300 + "kyiv today")
     assert doc.overlaps_non_prose(311, 315)
+
+
+# Words with inner hyphens and apostrophes, marks, digits, breaks and other white space (no break:
+# \xa0 and \u2009 stand inside a run), line breaks between paragraphs, and runs longer than the reach.
+_WORD_TEXT_PIECES = st.sampled_from(
+    ["Kyiv", "she", "post-90s", "don't", "China’s", "e\u0301", "日本", "1", "-", "'", "’", ".", ",", "x-", "-y"]
+    + [" ", " ", " ", "\t", "\n", "\n\n", "\r\n", "\xa0", "\u2009", "\x1c", "a" * 140, "b-" * 70]
+)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(_WORD_TEXT_PIECES, max_size=30).map("".join),
+    st.lists(st.tuples(st.integers(0, 700), st.integers(0, 700)), min_size=1, max_size=6),
+)
+@example("Talks in post-90s Kyiv.\n\nNo.", [(14, 23), (0, 13)])  # windows that cut "post-90s"
+def test_words_between_are_the_paragraphs_words_inside(text, windows):
+    """words_between tokenises only around a window unless it knows the paragraph's words: the
+    words of the paragraphs that lie wholly inside the window, asked in any order."""
+    doc = Document(text)
+    words = [word for span in doc.paragraphs for word in segmentation.words(text, span.start, span.end)]
+    for start, end in windows:
+        start, end = sorted((min(start, len(text)), min(end, len(text))))
+        assert doc.words_between(start, end) == [word for word in words if start <= word.start and word.end <= end]
