@@ -305,6 +305,22 @@ def test_paragraph_lines_are_the_line_spans(text):
             assert plaintext._trimmed(start, content) == trim(text, Span(start, start + len(content)))
 
 
+@given(st.lists(_LINE_PIECES, max_size=30).map("".join))
+def test_paragraphs_of_lines_are_their_lines_trimmed(text):
+    """A paragraph a line: each line that is not blank, trimmed (the span of an untrimmed line is
+    made without a call), Spans all."""
+    starts, contents = plaintext._lines(text)
+    blank = plaintext._blank_lines(text, contents)
+    paragraphs = plaintext.paragraphs(text)
+    assert all(type(paragraph) is Span for paragraph in paragraphs)
+    if not plaintext._looks_hard_wrapped(contents, blank):
+        assert paragraphs == [
+            trim(text, Span(start, start + len(line)))
+            for start, line, is_blank in zip(starts, contents, blank)
+            if not is_blank
+        ]
+
+
 def test_a_candidate_end_has_just_its_two_groups_in_order():
     """_is_sentence_end unpacks match.groups() as (punct, closers): a group added would shift them."""
     compiled = segmentation._CANDIDATE_END.compiled
