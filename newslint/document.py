@@ -161,24 +161,28 @@ class Document:
         folded = self.folded
         if not self.aligned:
             return None  # "İ".lower() is two characters: offsets would not line up
+        # trigger_positions() and paragraph_index() inlined, what they read read once: a story
+        # has thousands of trigger places, in a few thousand calls.
+        paragraphs, starts = self.paragraphs, self._paragraph_starts_sorted
+        index_of_triggers, positions = self._triggers, self._trigger_positions
         found: set[int] = set()
         for literal, standing in triggers:
-            indexed = self.trigger_positions(literal, standing)
-            if indexed is not None:
+            if index_of_triggers is not None and index_of_triggers.indexed(literal, standing):
+                indexed = positions.get(literal, [])
                 for position in indexed:
-                    index = self.paragraph_index(position)
-                    if index >= 0 and position < self.paragraphs[index].end:
+                    index = bisect_right(starts, position) - 1
+                    if index >= 0 and position < paragraphs[index].end:
                         found.add(index)
                 continue
             position = folded.find(literal)
             while position >= 0:
-                index = self.paragraph_index(position)
-                if index < 0 or position >= self.paragraphs[index].end:
+                index = bisect_right(starts, position) - 1
+                if index < 0 or position >= paragraphs[index].end:
                     position = folded.find(literal, position + 1)  # between paragraphs
                     continue
                 found.add(index)
-                position = folded.find(literal, self.paragraphs[index].end)
-        return [self.paragraphs[index] for index in sorted(found)]
+                position = folded.find(literal, paragraphs[index].end)
+        return [paragraphs[index] for index in sorted(found)]
 
     @cached_property
     def paragraph_starts(self) -> frozenset[int]:

@@ -11,6 +11,7 @@ from newslint.document import Document
 from newslint.formats import plaintext
 from newslint.linebreaks import line_spans
 from newslint.spans import Span, Word, trim
+from newslint.triggers import ANYWHERE, AS_WORD, AT_WORD_START, TriggerIndex, Triggers
 
 
 def _texts(doc: Document, spans) -> list[str]:
@@ -386,3 +387,40 @@ def test_words_between_are_the_paragraphs_words_inside(text, windows):
     for start, end in windows:
         start, end = sorted((min(start, len(text)), min(end, len(text))))
         assert doc.words_between(start, end) == [word for word in words if start <= word.start and word.end <= end]
+
+
+_TRIGGER_TEXT_PIECES = st.sampled_from(
+    ["Kyiv", "kyiv", "Kiev", "kievan", "per cent", "PER", "cent", "%", " ,", ",", "İ", "a", " ", " ", "\n", "\n\n"]
+)
+_TRIGGERS = Triggers(words=frozenset({"kyiv", "per cent"}), strings=frozenset({" ,", "%"}), prefixes=frozenset({"kie"}))
+_ASKED = st.lists(
+    st.sampled_from(
+        [("kyiv", AS_WORD), ("kyiv", ANYWHERE), ("per cent", AS_WORD), (" ,", ANYWHERE), ("%", ANYWHERE)]
+        + [("kie", AT_WORD_START), ("kie", ANYWHERE), ("ent", ANYWHERE), ("a", ANYWHERE)]
+    ),
+    max_size=5,
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(_TRIGGER_TEXT_PIECES, max_size=40).map("".join), _ASKED, st.booleans())
+@example("Kyiv\n\n, kyiv %\n\na Kyiv", [("kyiv", AS_WORD)], True)  # a trigger in three paragraphs
+@example("a\n\n , b", [(" ,", ANYWHERE)], True)  # " ," before a paragraph: in none
+@example("a\n\n , b", [(" ,", ANYWHERE)], False)
+def test_paragraphs_holding_triggers_are_those_that_hold_one_of_their_places(text, asked, indexed):
+    """paragraphs_holding places each trigger (found by the shared scan, or by str.find where the
+    scan cannot tell) in its paragraph: the paragraphs that hold a place, in order."""
+    doc = Document(text)
+    if indexed:
+        doc.use_triggers(TriggerIndex([_TRIGGERS]))
+    if not doc.aligned:
+        assert doc.paragraphs_holding(asked) is None
+        return
+    places = set()
+    for literal, standing in asked:
+        found = doc.trigger_positions(literal, standing)
+        if found is None:
+            found = [at for at in range(len(text)) if doc.folded.startswith(literal, at)]
+        places.update(found)
+    expected = [span for span in doc.paragraphs if any(span.start <= at < span.end for at in places)]
+    assert doc.paragraphs_holding(asked) == expected
