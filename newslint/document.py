@@ -283,12 +283,28 @@ class Document:
         return [span.start for span in self.quoted_documents]
 
     def in_quoted_document(self, start: int, end: int) -> bool:
+        """Whether text[start:end] lies in a quoted document: only what lies in a quotation can
+        (most hits lie in none, told without looking for the documents)."""
+        if not structure.inside(*self._quoted, start, end):
+            return False
         return structure.inside(self.quoted_documents, self._quoted_document_starts, start, end)
 
     def in_speaker_label(self, start: int, end: int) -> bool:
         """Whether text[start:end] touches a speaker label (labels start paragraphs: the one that
-        starts last before `end` is the only one that can reach in)."""
+        starts last before `end` is the only one that can reach in). Until the labels are found,
+        the paragraphs it touches tell whether one may open there (most have no colon)."""
+        if "speaker_labels" not in self.__dict__ and not self._may_touch_label(start, end):
+            return False
         return _reaches_into(self.speaker_labels, self._speaker_label_starts, start, end)
+
+    def _may_touch_label(self, start: int, end: int) -> bool:
+        """Whether one of the paragraphs that text[start:end] touches may open with a label."""
+        index = bisect_left(self._paragraph_starts_sorted, end) - 1  # the last that starts before end
+        while index >= 0 and self.paragraphs[index].end > start:
+            if structure.may_open_with_label(self.text, self.paragraphs[index]):
+                return True
+            index -= 1
+        return False
 
     @cached_property
     def _speaker_label_starts(self) -> list[int]:

@@ -80,13 +80,19 @@ def speaker_labels(text: str, paragraphs: Sequence[Span]) -> list[Span]:
     """Labels of a transcript: a speaker's name or Q/A with which several paragraphs start."""
     found = []
     for paragraph in paragraphs:
-        if not text.startswith("((", paragraph.start) and text.find(":", paragraph.start, paragraph.end) < 0:
-            continue  # every label is a wiki one or ends in a colon: most paragraphs are not tried
+        if not may_open_with_label(text, paragraph):
+            continue
         match = _LABEL.match(text, paragraph.start, paragraph.end)
         if match and match.end() < paragraph.end:
             found.append((match.group("wiki") or match.group("name"), Span(match.start(), match.end())))
     counts = Counter(speaker for speaker, _ in found)
     return [span for speaker, span in found if counts[speaker] >= TRANSCRIPT_MIN_LABELS or _is_wiki(text, span)]
+
+
+def may_open_with_label(text: str, paragraph: Span) -> bool:
+    """Whether a paragraph may start with a speaker label: every label is a wiki one or ends in a
+    colon (most paragraphs are not tried)."""
+    return text.startswith("((", paragraph.start) or text.find(":", paragraph.start, paragraph.end) >= 0
 
 
 def _is_wiki(text: str, span: Span) -> bool:

@@ -197,3 +197,28 @@ def test_a_written_cue_is_looked_for_only_after_the_last_word_of_one(words, last
     cue = bool(structure._WRITTEN_CUE.search(before))
     assert cue == bool(_WRITTEN_CUE_AS_BEFORE.search(before))
     assert structure._may_end_in_written_cue(before) or not cue
+
+
+# Paragraphs that open with labels or hold colons, quotations after cues of writing and not,
+# nested quotation marks, and breaks between paragraphs.
+_STRUCTURE_PIECES = st.sampled_from(
+    ["Q:", "A: ", "((WN)) :", "((Anna))", "JOHN SMITH: ", "Kyiv: ", "10:30", "The statement read: ", "He said, "]
+    + ['"', '"', "“", "”", "‘", "’", "We left.", "Why?", "it", " ", "\n", "\n\n", "\n\n", ":"]
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(_STRUCTURE_PIECES, max_size=25).map("".join), st.sampled_from([0, 1, 3, 12]))
+@example("((WN)) : Why?\n\nWe left.", 12)  # spans from a label into the next paragraph
+def test_labels_and_quoted_documents_are_told_as_when_found(text, length):
+    """in_speaker_label and in_quoted_document first look whether the span can hold one (a paragraph
+    that may open with a label, a quotation): they answer as the labels and documents found do,
+    for a span at every offset."""
+    found = Document(text)
+    labels, documents = found.speaker_labels, found.quoted_documents
+    document_starts = [span.start for span in documents]
+    for start in range(len(text) + 1):
+        end = min(start + length, len(text))
+        doc = Document(text)  # asked first: once the labels are found, they answer
+        assert doc.in_speaker_label(start, end) == any(label.start < end and label.end > start for label in labels)
+        assert doc.in_quoted_document(start, end) == structure.inside(documents, document_starts, start, end)
