@@ -3,6 +3,7 @@ quoted documents, other languages, and what is never prose."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 import pytest
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from newslint import structure
 from newslint.document import Document
+from newslint.spans import Span
 from newslint.structure import _YEAR, foreign_near, story_date
 
 
@@ -222,3 +224,26 @@ def test_labels_and_quoted_documents_are_told_as_when_found(text, length):
         doc = Document(text)  # asked first: once the labels are found, they answer
         assert doc.in_speaker_label(start, end) == any(label.start < end and label.end > start for label in labels)
         assert doc.in_quoted_document(start, end) == structure.inside(documents, document_starts, start, end)
+
+
+def _speaker_labels_as_before(text, paragraphs):
+    """structure.speaker_labels before its fast paths (no colon in the text, groups by index)."""
+    found = []
+    for paragraph in paragraphs:
+        match = structure._LABEL.match(text, paragraph.start, paragraph.end)
+        if match and match.end() < paragraph.end:
+            found.append((match.group("wiki") or match.group("name"), Span(match.start(), match.end())))
+    counts = Counter(speaker for speaker, _ in found)
+    return [
+        span
+        for speaker, span in found
+        if counts[speaker] >= structure.TRANSCRIPT_MIN_LABELS or text.startswith("((", span.start)
+    ]
+
+
+@settings(max_examples=300)
+@given(st.lists(_STRUCTURE_PIECES, max_size=25).map("".join))
+@example("((Anna)) We left.\n\n((WN)) Why?")  # labels without a colon
+def test_speaker_labels_are_those_found_in_every_paragraph(text):
+    paragraphs = Document(text).paragraphs
+    assert structure.speaker_labels(text, paragraphs) == _speaker_labels_as_before(text, paragraphs)
