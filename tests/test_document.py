@@ -267,6 +267,7 @@ _SHORT_PARAGRAPHS = st.lists(
     st.lists(_SENTENCE_PIECES, max_size=30).map("".join) | _SHORT_PARAGRAPHS,
     st.lists(st.integers(0, 200), max_size=6),
 )
+@example("He said. \x1cThe end.", [])  # \x1c is no white space to regex: the next sentence starts there
 def test_sentences_are_those_found_before_the_fast_paths(text, cuts):
     """White space tested by set, the word before a period found without a match when it is ASCII,
     checks reordered for a lone period: the same sentences, in any paragraphs (also untrimmed)."""
