@@ -431,7 +431,7 @@ def _may_reach_non_prose(text: str, start: int, end: int) -> bool:
     a break: may, for the full search to tell.)"""
     before = max(0, start - _TOKEN_REACH)
     after = min(len(text), end + _TOKEN_REACH)
-    left = _RUN_BEFORE.search(text, before, start).start()  # type: ignore[union-attr]  # it may be empty
+    left = _RUN_BEFORE.search(text, before, start).start()  # type: ignore[union-attr]  # always a match, maybe empty
     right = _RUN_AFTER.match(text, end, after).end()  # type: ignore[union-attr]
     if (left == before and before > 0) or (right == after and after < len(text)):
         return True

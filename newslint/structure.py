@@ -79,7 +79,7 @@ _WORD = lazy(r"\p{L}[\p{L}\p{M}'’-]*")
 def speaker_labels(text: str, paragraphs: Sequence[Span]) -> list[Span]:
     """Labels of a transcript: a speaker's name or Q/A with which several paragraphs start."""
     if ":" not in text and "((" not in text:
-        return []  # most stories have no colon: no paragraph need be tried
+        return []  # no label without either (half the stories have no colon): no paragraph tried
     found = []
     match_label = _LABEL.compiled.match
     for paragraph in paragraphs:
