@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from functools import cached_property
 from typing import ClassVar
+
+import regex
 
 from newslint import filenames, quotes, segmentation, structure
 from newslint.findings import Finding, Fix
@@ -158,24 +161,28 @@ class Document:
         folded = self.folded
         if not self.aligned:
             return None  # "İ".lower() is two characters: offsets would not line up
+        # trigger_positions() and paragraph_index() inlined, what they read read once: a story
+        # has thousands of trigger places, in a few thousand calls.
+        paragraphs, starts = self.paragraphs, self._paragraph_starts_sorted
+        index_of_triggers, positions = self._triggers, self._trigger_positions
         found: set[int] = set()
         for literal, standing in triggers:
-            indexed = self.trigger_positions(literal, standing)
-            if indexed is not None:
+            if index_of_triggers is not None and index_of_triggers.indexed(literal, standing):
+                indexed = positions.get(literal, [])
                 for position in indexed:
-                    index = self.paragraph_index(position)
-                    if index >= 0 and position < self.paragraphs[index].end:
+                    index = bisect_right(starts, position) - 1
+                    if index >= 0 and position < paragraphs[index].end:
                         found.add(index)
                 continue
             position = folded.find(literal)
             while position >= 0:
-                index = self.paragraph_index(position)
-                if index < 0 or position >= self.paragraphs[index].end:
+                index = bisect_right(starts, position) - 1
+                if index < 0 or position >= paragraphs[index].end:
                     position = folded.find(literal, position + 1)  # between paragraphs
                     continue
                 found.add(index)
-                position = folded.find(literal, self.paragraphs[index].end)
-        return [self.paragraphs[index] for index in sorted(found)]
+                position = folded.find(literal, paragraphs[index].end)
+        return [paragraphs[index] for index in sorted(found)]
 
     @cached_property
     def paragraph_starts(self) -> frozenset[int]:
@@ -299,8 +306,20 @@ class Document:
 
     def in_speaker_label(self, start: int, end: int) -> bool:
         """Whether text[start:end] touches a speaker label (labels start paragraphs: the one that
-        starts last before `end` is the only one that can reach in)."""
+        starts last before `end` is the only one that can reach in). Until the labels are found,
+        the paragraphs it touches tell whether one may open there (most have no colon)."""
+        if "speaker_labels" not in self.__dict__ and not self._may_touch_label(start, end):
+            return False
         return _reaches_into(self.speaker_labels, self._speaker_label_starts, start, end)
+
+    def _may_touch_label(self, start: int, end: int) -> bool:
+        """Whether one of the paragraphs that text[start:end] touches may open with a label."""
+        index = bisect_left(self._paragraph_starts_sorted, end) - 1  # the last that starts before end
+        while index >= 0 and self.paragraphs[index].end > start:
+            if structure.may_open_with_label(self.text, self.paragraphs[index]):
+                return True
+            index -= 1
+        return False
 
     @cached_property
     def _speaker_label_starts(self) -> list[int]:
@@ -349,13 +368,25 @@ class Document:
         found: list[Word] = []
         index = max(self.paragraph_index(start), 0)
         while index < len(self.paragraphs) and self.paragraphs[index].start < end:
-            words = self._paragraph_words(index)
-            for word in words[bisect_left(words, start, key=lambda word: word.start) :]:
-                if word.end > end:
-                    break
-                found.append(word)
+            found += self._paragraph_words_between(index, start, end)
             index += 1
         return found
+
+    def _paragraph_words_between(self, index: int, start: int, end: int) -> list[Word]:
+        """The words of one paragraph that lie wholly inside text[start:end]. A pronoun's window
+        holds part of a paragraph: only that part is tokenised, unless the paragraph's words are
+        known (or the window holds it all: they are then tokenised once, for every window)."""
+        paragraph = self.paragraphs[index]
+        words = self._words_by_paragraph.get(index)
+        if words is None and (start > paragraph.start or end < paragraph.end):
+            # A word cut at an edge of the margin leaves a piece that starts before `start` or
+            # ends after `end` (a joiner stands alone between letters), left out as the word is.
+            cut_start = max(paragraph.start, start - _WORD_CUT_MARGIN)
+            words = segmentation.words(self.text, cut_start, min(paragraph.end, end + _WORD_CUT_MARGIN))
+        elif words is None:
+            words = self._paragraph_words(index)
+        found = words[bisect_left(words, start, key=lambda word: word.start) :]
+        return found[: bisect_right(found, end, key=lambda word: word.end)]
 
     @cached_property
     def _paragraph_starts_sorted(self) -> list[int]:
@@ -390,12 +421,40 @@ class Document:
         return merged, [span.start for span in merged]
 
     def overlaps_non_prose(self, start: int, end: int) -> bool:
-        """Whether text[start:end] reaches into a URL, a file name or a path: never prose."""
+        """Whether text[start:end] reaches into a URL, a file name or a path: never prose. Most
+        hits stand among plain words, which tell it without finding the URLs of the whole text
+        (once they are found, they tell it faster)."""
+        if "_non_prose" not in self.__dict__ and not _may_reach_non_prose(self.text, start, end):
+            return False
         return _reaches_into(*self._non_prose, start, end)
 
 
 def _start(span: Span) -> int:
     return span.start
+
+
+# No URL, address, file name, path, entity or dotted name holds a break (space, tab, line break:
+# their patterns match none), and each holds one of _NON_PROSE_MARKS: "@", "#", "&", a "/" before
+# more of its token ("://", a path), "www.", or a dot before a character that is no break and no
+# closing mark (a domain, an extension, a dotted name) -- not the dot that ends a sentence.
+_NON_PROSE_MARKS = re.compile(r"""[@#&]|/[^ \t\n\r]|[wW]{3}\.|\.[^ \t\n\r.,;:!?)\]"'”’]""")
+_TOKEN_REACH = 256  # characters looked at either side of a span for the break around it
+_RUN_BEFORE = regex.compile(r"(?r)[^ \t\n\r]*")  # the characters before a span, back to a break
+_RUN_AFTER = re.compile(r"[^ \t\n\r]*")
+_WORD_CUT_MARGIN = 2  # characters tokenised either side of a window (see _paragraph_words_between)
+
+
+def _may_reach_non_prose(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] may reach into non-prose: one that does lies between the breaks
+    around the span, and holds a mark there. (A run of more than _TOKEN_REACH characters without
+    a break: may, for the full search to tell.)"""
+    before = max(0, start - _TOKEN_REACH)
+    after = min(len(text), end + _TOKEN_REACH)
+    left = _RUN_BEFORE.search(text, before, start).start()  # type: ignore[union-attr]  # always a match, maybe empty
+    right = _RUN_AFTER.match(text, end, after).end()  # type: ignore[union-attr]
+    if (left == before and before > 0) or (right == after and after < len(text)):
+        return True
+    return _NON_PROSE_MARKS.search(text, left, right) is not None
 
 
 def _reaches_into(spans: Sequence[Span], starts: Sequence[int], start: int, end: int) -> bool:

@@ -201,18 +201,22 @@ def sentences(text: str, paragraphs: Iterable[Span]) -> list[Span]:
     """Sentence spans inside each paragraph; a sentence never crosses a paragraph."""
     found: list[Span] = []
     for paragraph in paragraphs:
-        start = paragraph.start
+        start, end = paragraph
         for match in _candidate_ends(text, paragraph):
-            mark_end = match.end()
-            next_start = _next_non_space(text, mark_end, paragraph.end)
-            if next_start >= paragraph.end:
+            mark_end = next_start = match.end()
+            while next_start < end and text[next_start] in WHITE_SPACE:  # _next_non_space, inlined
+                next_start += 1
+            if next_start >= end:
                 break
             if _is_sentence_end(text, match, paragraph, next_start):
-                found.append(Span(start, mark_end))
+                found.append(_new_tuple(Span, (start, mark_end)))
                 start = next_start
-        if start < paragraph.end:
-            found.append(Span(start, paragraph.end))
+        if start < end:
+            found.append(_new_tuple(Span, (start, end)))
     return found
+
+
+_new_tuple = tuple.__new__  # Span made in C: _new_tuple(Span, (start, end))
 
 
 def _candidate_ends(text: str, paragraph: Span) -> Iterable[regex.Match]:

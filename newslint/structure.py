@@ -30,14 +30,42 @@ _LABEL = lazy(
 TRANSCRIPT_MIN_LABELS = 3  # a label that starts fewer paragraphs is a quotation ("Putin: We ..."), not a transcript
 
 # Verbs and nouns of writing before a quotation: what follows is a document quoted verbatim.
+_WRITING_VERBS = "read reads wrote writes written tweeted tweets posted posts texted emailed e-mailed".split()
+_WRITTEN_NOUNS = """statement letter email e-mail message post tweet note memo notice release report filing
+    ruling order decision sign banner caption headline label""".split()
+_VERBS_AFTER_NOUNS = "said says stated states read reads noted notes".split()
 # Matched backwards from the end ((?r)): a search for a match that must end at \Z need not be
 # tried at every position of the text before it.
 _WRITTEN_CUE = lazy(
-    r"(?r)(?i:\b(?:reads?|wrote|writes|written|tweeted|tweets|posted|posts|texted|e-?mailed|stated in|"
-    r"(?:statement|letter|e-?mail|message|post|tweet|note|memo|notice|release|report|filing|ruling|order|"
-    r"decision|sign|banner|caption|headline|label)s?(?:[ \t]+(?:said|says|stated|states|read|reads|noted|notes))?"
-    r")(?:[ \t]+that)?[ \t]*[:,]?[ \t]*)\Z"
+    r"(?r)(?i:\b(?:"
+    + "|".join(map(regex.escape, [*_WRITING_VERBS, "stated in"]))
+    + r"|(?:"
+    + "|".join(map(regex.escape, _WRITTEN_NOUNS))
+    + r")s?(?:[ \t]+(?:"
+    + "|".join(_VERBS_AFTER_NOUNS)
+    + r"))?)(?:[ \t]+that)?[ \t]*[:,]?[ \t]*)\Z"
 )
+# The last word of every cue, as written in any case: the letters that IGNORECASE matches to the
+# ASCII letters of the cues (İ, ſ and the Kelvin sign besides A-Z and a-z), read as those letters.
+_CUE_LAST_WORDS = frozenset(
+    [word.split("-")[-1] for word in _WRITING_VERBS]
+    + ["in", "that", *_VERBS_AFTER_NOUNS]
+    + [word.split("-")[-1] + plural for word in _WRITTEN_NOUNS for plural in ("", "s")]
+)
+_CUE_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\u0130\u017f\u212a"
+_AS_CUE_LETTERS = str.maketrans("\u0130\u017f\u212a", "isk")
+
+
+def _may_end_in_written_cue(before: str) -> bool:
+    """Whether _WRITTEN_CUE may match at the end of `before`: only if the word before its closing
+    spaces and colon or comma is the last word of a cue (most quotations follow "said" or none)."""
+    words = before.rstrip(" \t")
+    if words.endswith((":", ",")):
+        words = words[:-1].rstrip(" \t")
+    last = words[len(words.rstrip(_CUE_LETTERS)) :]
+    return last.translate(_AS_CUE_LETTERS).lower() in _CUE_LAST_WORDS
+
+
 # Function words of the languages news copy quotes most (Spanish, French, Italian, Portuguese,
 # German, Dutch) that are not English words.
 FOREIGN_FUNCTION_WORDS = frozenset(
@@ -50,15 +78,26 @@ _WORD = lazy(r"\p{L}[\p{L}\p{M}'’-]*")
 
 def speaker_labels(text: str, paragraphs: Sequence[Span]) -> list[Span]:
     """Labels of a transcript: a speaker's name or Q/A with which several paragraphs start."""
+    if ":" not in text and "((" not in text:
+        return []  # no label without either (half the stories have no colon): no paragraph tried
     found = []
+    match_label = _LABEL.compiled.match
     for paragraph in paragraphs:
-        if not text.startswith("((", paragraph.start) and text.find(":", paragraph.start, paragraph.end) < 0:
-            continue  # every label is a wiki one or ends in a colon: most paragraphs are not tried
-        match = _LABEL.match(text, paragraph.start, paragraph.end)
-        if match and match.end() < paragraph.end:
-            found.append((match.group("wiki") or match.group("name"), Span(match.start(), match.end())))
+        start, end = paragraph
+        if not text.startswith("((", start) and text.find(":", start, end) < 0:
+            continue  # as may_open_with_label (inlined: a story has hundreds of paragraphs)
+        match = match_label(text, start, end)
+        if match and match.end() < end:
+            wiki, name = match.groups()  # its two groups: faster than by name
+            found.append((wiki or name, Span(*match.span())))
     counts = Counter(speaker for speaker, _ in found)
     return [span for speaker, span in found if counts[speaker] >= TRANSCRIPT_MIN_LABELS or _is_wiki(text, span)]
+
+
+def may_open_with_label(text: str, paragraph: Span) -> bool:
+    """Whether a paragraph may start with a speaker label: every label is a wiki one or ends in a
+    colon (most paragraphs are not tried)."""
+    return text.startswith("((", paragraph.start) or text.find(":", paragraph.start, paragraph.end) >= 0
 
 
 def _is_wiki(text: str, span: Span) -> bool:
@@ -109,7 +148,7 @@ def quoted_documents(text: str, paragraphs: Sequence[Span], quotations: Sequence
     starts = [p.start for p in paragraphs]
     for quotation in quotations:
         before = text[max(0, quotation.start - 60) : quotation.start]
-        if _WRITTEN_CUE.search(before):
+        if _may_end_in_written_cue(before) and _WRITTEN_CUE.search(before):
             found.append(quotation)
             continue
         index = bisect_right(starts, quotation.start) - 1

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newslint import segmentation
+from newslint import document, segmentation
 from newslint.document import Document
 from newslint.formats import plaintext
 from newslint.linebreaks import line_spans
 from newslint.spans import Span, Word, trim
+from newslint.triggers import ANYWHERE, AS_WORD, AT_WORD_START, TriggerIndex, Triggers
 
 
 def _texts(doc: Document, spans) -> list[str]:
@@ -266,6 +267,7 @@ _SHORT_PARAGRAPHS = st.lists(
     st.lists(_SENTENCE_PIECES, max_size=30).map("".join) | _SHORT_PARAGRAPHS,
     st.lists(st.integers(0, 200), max_size=6),
 )
+@example("He said. \x1cThe end.", [])  # \x1c is no white space to regex: the next sentence starts there
 def test_sentences_are_those_found_before_the_fast_paths(text, cuts):
     """White space tested by set, the word before a period found without a match when it is ASCII,
     checks reordered for a lone period: the same sentences, in any paragraphs (also untrimmed)."""
@@ -305,8 +307,121 @@ def test_paragraph_lines_are_the_line_spans(text):
             assert plaintext._trimmed(start, content) == trim(text, Span(start, start + len(content)))
 
 
+@given(st.lists(_LINE_PIECES, max_size=30).map("".join))
+def test_paragraphs_of_lines_are_their_lines_trimmed(text):
+    """A paragraph a line: each line that is not blank, trimmed (the span of an untrimmed line is
+    made without a call), Spans all."""
+    starts, contents = plaintext._lines(text)
+    blank = plaintext._blank_lines(text, contents)
+    paragraphs = plaintext.paragraphs(text)
+    assert all(type(paragraph) is Span for paragraph in paragraphs)
+    if not plaintext._looks_hard_wrapped(contents, blank):
+        assert paragraphs == [
+            trim(text, Span(start, start + len(line)))
+            for start, line, is_blank in zip(starts, contents, blank)
+            if not is_blank
+        ]
+
+
 def test_a_candidate_end_has_just_its_two_groups_in_order():
     """_is_sentence_end unpacks match.groups() as (punct, closers): a group added would shift them."""
     compiled = segmentation._CANDIDATE_END.compiled
     assert compiled.groups == 2
     assert compiled.groupindex == {"punct": 1, "closers": 2}
+
+
+# Tokens of URLs, addresses, paths, file names, entities and dotted names, in pieces, amid words
+# and closing marks; between them, breaks and other white space (\xa0 and \x1c are in URLs).
+_NON_PROSE_PIECES = st.sampled_from(
+    ["http://", "https://x.org/a", "ftp://", "www.", "WwW.", "ww", "w", "example", ".com", ".org", ".io", ".jpg"]
+    + [".PDF", "kiev-night", "/", "./", "../", "~/", "img/", "a", "ab", "One", ".Tel", "U.S.", "e.g.", "3.5"]
+    + ["&amp;", "&#233;", "&", "@", "@x", "#", "#tag", "x@y.net", ".", "..", ",", '"', "”", "’", ")", "]"]
+    + ["-", "_", "ſ", "é", "1", "\xa0", "\x1c", "\u2009"]
+)
+_BREAK_PIECES = st.sampled_from([" ", " ", "\n", "\t", "\r", "\r\n"])
+_NON_PROSE_TEXTS = st.lists(
+    st.tuples(st.lists(_NON_PROSE_PIECES, min_size=1, max_size=4).map("".join), _BREAK_PIECES).map("".join),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=400)
+@given(_NON_PROSE_TEXTS, st.sampled_from([0, 1, 2, 5]))
+@example('see www."a and http:/// now', 1)  # a URL whose only dot stands before a quotation mark
+def test_non_prose_is_told_as_the_spans_of_all_the_text_tell(text, length):
+    """overlaps_non_prose looks at the run of characters around a span first: it answers as the
+    URLs, file names and dotted names of the whole text do, for a span at every offset."""
+    spans, starts = Document(text)._non_prose
+    for start in range(len(text) + 1):
+        end = min(start + length, len(text))
+        doc = Document(text)  # asked first: once the spans are found, they answer
+        assert doc.overlaps_non_prose(start, end) == document._reaches_into(spans, starts, start, end)
+
+
+def test_non_prose_is_told_by_the_whole_run_around_a_span_however_long():
+    """A domain whose only mark stands farther away than the run around a span is looked at."""
+    doc = Document("kyiv" + "-" * 300 + "x.com is down")
+    assert doc.overlaps_non_prose(0, 4)
+    doc = Document("See http://" + "a" * 300 + "kyiv today")
+    assert doc.overlaps_non_prose(311, 315)
+
+
+# Words with inner hyphens and apostrophes, marks, digits, breaks and other white space (no break:
+# \xa0 and \u2009 stand inside a run), line breaks between paragraphs, and runs longer than the reach.
+_WORD_TEXT_PIECES = st.sampled_from(
+    ["Kyiv", "she", "post-90s", "don't", "China’s", "e\u0301", "日本", "1", "-", "'", "’", ".", ",", "x-", "-y"]
+    + [" ", " ", " ", "\t", "\n", "\n\n", "\r\n", "\xa0", "\u2009", "\x1c", "a" * 140, "b-" * 70]
+)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(_WORD_TEXT_PIECES, max_size=30).map("".join),
+    st.lists(st.tuples(st.integers(0, 700), st.integers(0, 700)), min_size=1, max_size=6),
+)
+@example("Talks in post-90s Kyiv.\n\nNo.", [(14, 23), (0, 13)])  # windows that cut "post-90s"
+def test_words_between_are_the_paragraphs_words_inside(text, windows):
+    """words_between tokenises only around a window unless it knows the paragraph's words: the
+    words of the paragraphs that lie wholly inside the window, asked in any order."""
+    doc = Document(text)
+    words = [word for span in doc.paragraphs for word in segmentation.words(text, span.start, span.end)]
+    for start, end in windows:
+        start, end = sorted((min(start, len(text)), min(end, len(text))))
+        assert doc.words_between(start, end) == [word for word in words if start <= word.start and word.end <= end]
+
+
+_TRIGGER_TEXT_PIECES = st.sampled_from(
+    ["Kyiv", "kyiv", "Kiev", "kievan", "per cent", "PER", "cent", "%", " ,", ",", "İ", "a", " ", " ", "\n", "\n\n"]
+)
+_TRIGGERS = Triggers(words=frozenset({"kyiv", "per cent"}), strings=frozenset({" ,", "%"}), prefixes=frozenset({"kie"}))
+_ASKED = st.lists(
+    st.sampled_from(
+        [("kyiv", AS_WORD), ("kyiv", ANYWHERE), ("per cent", AS_WORD), (" ,", ANYWHERE), ("%", ANYWHERE)]
+        + [("kie", AT_WORD_START), ("kie", ANYWHERE), ("ent", ANYWHERE), ("a", ANYWHERE)]
+    ),
+    max_size=5,
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(_TRIGGER_TEXT_PIECES, max_size=40).map("".join), _ASKED, st.booleans())
+@example("Kyiv\n\n, kyiv %\n\na Kyiv", [("kyiv", AS_WORD)], True)  # a trigger in three paragraphs
+@example("a\n\n , b", [(" ,", ANYWHERE)], True)  # " ," before a paragraph: in none
+@example("a\n\n , b", [(" ,", ANYWHERE)], False)
+def test_paragraphs_holding_triggers_are_those_that_hold_one_of_their_places(text, asked, indexed):
+    """paragraphs_holding places each trigger (found by the shared scan, or by str.find where the
+    scan cannot tell) in its paragraph: the paragraphs that hold a place, in order."""
+    doc = Document(text)
+    if indexed:
+        doc.use_triggers(TriggerIndex([_TRIGGERS]))
+    if not doc.aligned:
+        assert doc.paragraphs_holding(asked) is None
+        return
+    places = set()
+    for literal, standing in asked:
+        found = doc.trigger_positions(literal, standing)
+        if found is None:
+            found = [at for at in range(len(text)) if doc.folded.startswith(literal, at)]
+        places.update(found)
+    expected = [span for span in doc.paragraphs if any(span.start <= at < span.end for at in places)]
+    assert doc.paragraphs_holding(asked) == expected

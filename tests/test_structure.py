@@ -3,14 +3,17 @@ quoted documents, other languages, and what is never prose."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 import pytest
-from hypothesis import given
+import regex
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newslint import structure
 from newslint.document import Document
+from newslint.spans import Span
 from newslint.structure import _YEAR, foreign_near, story_date
 
 
@@ -146,3 +149,101 @@ _YEAR_PIECES = st.sampled_from(
 def test_years_are_found_as_the_year_pattern_finds_them(text):
     """structure._years tries _YEAR only where "19" or "20" starts: the same matches as finditer."""
     assert [match.span() for match in structure._years(text)] == [match.span() for match in _YEAR.finditer(text)]
+
+
+# _WRITTEN_CUE as it was written before its words were listed (reads?, e-?mail): the same cues.
+_WRITTEN_CUE_AS_BEFORE = regex.compile(
+    r"(?r)(?i:\b(?:reads?|wrote|writes|written|tweeted|tweets|posted|posts|texted|e-?mailed|stated in|"
+    r"(?:statement|letter|e-?mail|message|post|tweet|note|memo|notice|release|report|filing|ruling|order|"
+    r"decision|sign|banner|caption|headline|label)s?(?:[ \t]+(?:said|says|stated|states|read|reads|noted|notes))?"
+    r")(?:[ \t]+that)?[ \t]*[:,]?[ \t]*)\Z"
+)
+# Words before a quotation: cue words and words that are no cue, each in any case and with the
+# letters IGNORECASE reads as ASCII ones (İ, ſ, the Kelvin sign), after other words, hyphens and
+# spaces, and before what stands between a cue and a quotation.
+_CUE_WORDS = st.sampled_from(
+    ["read", "reads", "wrote", "written", "tweets", "posted", "texted", "emailed", "mailed", "stated", "in"]
+    + ["statement", "letters", "message", "memos", "ruling", "headline", "label", "said", "says", "noted", "that"]
+    + ["sign", "signs", "orders", "rea", "ds", "post", "x", "é", "1", "_", "ı", ""]
+)
+_ODD_LETTERS = {"i": "\u0130", "s": "\u017f", "k": "\u212a"}
+
+
+@st.composite
+def _written_cased(draw: st.DrawFn) -> str:
+    word = draw(_CUE_WORDS)
+    cases = draw(st.lists(st.sampled_from(["lower", "upper", "odd"]), min_size=len(word), max_size=len(word)))
+    return "".join(
+        char.upper() if case == "upper" else _ODD_LETTERS.get(char, char) if case == "odd" else char
+        for char, case in zip(word, cases)
+    )
+
+
+_BEFORE_CUE = st.lists(
+    st.one_of(_written_cased(), st.sampled_from([" ", "\t", "-", "e-", "\n", "stated ", "memo "])), max_size=4
+)
+_AFTER_CUE = st.tuples(
+    st.sampled_from(["", "", " that", "\tthat", "that"]),
+    st.sampled_from(["", "", " ", ":", ",", " : ", "\t,\t", ";", ":,", '"']),
+)
+
+
+@settings(max_examples=1000)
+@given(_BEFORE_CUE.map("".join), _written_cased(), _AFTER_CUE.map("".join))
+@example("The court stated ", "in", ":")
+@example("The mayor e-", "mailed", " that ")
+def test_a_written_cue_is_looked_for_only_after_the_last_word_of_one(words, last, after):
+    """The cue's words listed once: the same cues as the pattern written before; and the gate on
+    the last word passes every text the pattern matches."""
+    before = words + last + after
+    cue = bool(structure._WRITTEN_CUE.search(before))
+    assert cue == bool(_WRITTEN_CUE_AS_BEFORE.search(before))
+    assert structure._may_end_in_written_cue(before) or not cue
+
+
+# Paragraphs that open with labels or hold colons, quotations after cues of writing and not,
+# nested quotation marks, and breaks between paragraphs.
+_STRUCTURE_PIECES = st.sampled_from(
+    ["Q:", "A: ", "((WN)) :", "((Anna))", "JOHN SMITH: ", "Kyiv: ", "10:30", "The statement read: ", "He said, "]
+    + ['"', '"', "“", "”", "‘", "’", "We left.", "Why?", "it", " ", "\n", "\n\n", "\n\n", ":"]
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(_STRUCTURE_PIECES, max_size=25).map("".join), st.sampled_from([0, 1, 3, 12]))
+@example("((WN)) : Why?\n\nWe left.", 12)  # spans from a label into the next paragraph
+def test_labels_and_quoted_documents_are_told_as_when_found(text, length):
+    """in_speaker_label and in_quoted_document first look whether the span can hold one (a paragraph
+    that may open with a label, a quotation): they answer as the labels and documents found do,
+    for a span at every offset."""
+    found = Document(text)
+    labels, documents = found.speaker_labels, found.quoted_documents
+    document_starts = [span.start for span in documents]
+    for start in range(len(text) + 1):
+        end = min(start + length, len(text))
+        doc = Document(text)  # asked first: once the labels are found, they answer
+        assert doc.in_speaker_label(start, end) == any(label.start < end and label.end > start for label in labels)
+        assert doc.in_quoted_document(start, end) == structure.inside(documents, document_starts, start, end)
+
+
+def _speaker_labels_as_before(text, paragraphs):
+    """structure.speaker_labels before its fast paths (no colon in the text, groups by index)."""
+    found = []
+    for paragraph in paragraphs:
+        match = structure._LABEL.match(text, paragraph.start, paragraph.end)
+        if match and match.end() < paragraph.end:
+            found.append((match.group("wiki") or match.group("name"), Span(match.start(), match.end())))
+    counts = Counter(speaker for speaker, _ in found)
+    return [
+        span
+        for speaker, span in found
+        if counts[speaker] >= structure.TRANSCRIPT_MIN_LABELS or text.startswith("((", span.start)
+    ]
+
+
+@settings(max_examples=300)
+@given(st.lists(_STRUCTURE_PIECES, max_size=25).map("".join))
+@example("((Anna)) We left.\n\n((WN)) Why?")  # labels without a colon
+def test_speaker_labels_are_those_found_in_every_paragraph(text):
+    paragraphs = Document(text).paragraphs
+    assert structure.speaker_labels(text, paragraphs) == _speaker_labels_as_before(text, paragraphs)

@@ -20,6 +20,7 @@ from newslint.spans import Span, trim
 DIRECTIVE_LINE = lazy(r"(?<![^\r\n])[ \t]*(?:<!--[ \t]*)?(?P<text>newslint:[^\r\n]*?)(?:[ \t]*-->)?[ \t]*(?=[\r\n]|\Z)")
 _SENTENCE_END = lazy(r"[.!?:;…\"”’')\]]\s*$")
 
+_new_tuple = tuple.__new__  # Span made in C: _new_tuple(Span, (start, end))
 WRAP_WIDTH = 100  # a hard-wrapped document has no longer lines than this (a few exceptions aside)
 
 
@@ -86,8 +87,14 @@ def paragraphs(text: str) -> list[Span]:
     starts, contents = _lines(text)
     blank = _blank_lines(text, contents)
     if not _looks_hard_wrapped(contents, blank):
-        # A paragraph a line (the common case): trimmed from the line's own content.
-        return [_trimmed(start, content) for start, content, is_blank in zip(starts, contents, blank) if not is_blank]
+        # A paragraph a line (the common case): trimmed from the line's own content. Most lines
+        # have no white space at either end (strip() then gives the line itself back): their span
+        # is made without a Python call.
+        return [
+            _new_tuple(Span, (start, start + len(content))) if content.strip() is content else _trimmed(start, content)
+            for start, content, is_blank in zip(starts, contents, blank)
+            if not is_blank
+        ]
     blocks: list[Span] = []
     current: Span | None = None
     for start, content, is_blank in zip(starts, contents, blank):

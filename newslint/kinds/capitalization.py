@@ -61,6 +61,7 @@ class Capitalization(Rule):
             for form in sorted(_slipped_forms(self._canonical.values())):
                 if _TOKEN.search(form):
                     self._forms_by_lowercase.setdefault(form.lower(), []).append(form)
+            self._lowercase_forms = frozenset(self._forms_by_lowercase)
 
     def triggers(self) -> Triggers | None:
         if self._check == "proper-nouns":
@@ -79,9 +80,10 @@ class Capitalization(Rule):
             present = frozenset(lowercase for lowercase in self._forms_by_lowercase if lowercase in doc.folded)
         candidates: list[str] = []
         starts: list[int] = []
-        for lowercase in present:  # a few dozen; the forms are thousands (set.intersection walks those)
-            for form in self._forms_by_lowercase.get(lowercase, ()):
-                at = _places(doc, lowercase, form)
+        for lowercase in present & self._lowercase_forms:  # a set's & walks the smaller: the present few
+            positions = doc.trigger_positions(lowercase, AS_WORD)  # where it stands, in any case
+            for form in self._forms_by_lowercase[lowercase]:
+                at = _places(doc.text, positions, form)
                 if at:
                     candidates.append(form)
                     starts += at
@@ -128,13 +130,12 @@ class Capitalization(Rule):
         return doc.text[pos] if pos >= 0 else "paragraph"
 
 
-def _places(doc: Document, lowercase: str, form: str) -> list[int]:
-    """Where a slipped form of a name is written, as the trigger scan found its lowercase (as a
-    word); by a search of the text where the scan cannot tell."""
-    positions = doc.trigger_positions(lowercase, AS_WORD)
+def _places(text: str, positions: list[int] | None, form: str) -> list[int]:
+    """Where a slipped form of a name is written, given where the trigger scan found its lowercase
+    (as a word); by a search of the text where the scan cannot tell (None)."""
     if positions is not None:
-        return [at for at in positions if doc.text.startswith(form, at)]
-    return places.positions(doc.text, (form,))
+        return [at for at in positions if text.startswith(form, at)]
+    return places.positions(text, (form,))
 
 
 def _lowercase_after_mark(marks: str) -> LazyPattern:

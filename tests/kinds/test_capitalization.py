@@ -1,7 +1,10 @@
-from hypothesis import example, given
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from newslint.kinds.capitalization import _lowercase_after, _lowercase_after_mark
+from newslint.document import Document
+from newslint.kinds.capitalization import _has_lowercased_part, _lowercase_after, _lowercase_after_mark
+from newslint.regexes import compile_literals
+from newslint.triggers import TriggerIndex
 from tests.conftest import matched, run_rules
 
 NAMES = """
@@ -70,3 +73,30 @@ def test_lowercase_after_marks_found_mark_by_mark_are_those_of_one_search(text, 
     expected = [match.span() for match in _lowercase_after_mark(marks).finditer(text)]
     found = sorted(match.span() for mark in marks for match in _lowercase_after(text, mark))
     assert found == expected
+
+
+# Names in every case, other words that share their letters, and what stands around them.
+_NAME_PIECES = st.sampled_from(
+    ["kyiv", "Kyiv", "KYIV", "kyivan", "hong kong", "Hong kong", "hong", "kong", "nato", "Nato", "natos"]
+    + ["côte d'ivoire", "İ", " ", " ", ", ", ".", "\n", "x"]
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_NAME_PIECES, max_size=20).map("".join))
+def test_proper_nouns_placed_by_the_trigger_scan_are_those_a_search_finds(make_rules, text):
+    """Where the shared scan tells where each name's lowercase stands, the slipped forms are
+    placed from it (without it, by substring search): the names a search of the text for every
+    slipped form finds, with a part in lowercase."""
+    (rule,) = make_rules(NAMES)
+    kind = getattr(rule, "rule", rule)  # the rule itself, built on first use
+    forms = sorted(form for same in kind._forms_by_lowercase.values() for form in same)
+    expected = [
+        (match.start(), match.end())
+        for match in compile_literals(forms).finditer(text)
+        if _has_lowercased_part(match.group(), kind._canonical[match.group().lower()])
+    ]
+    indexed = Document(text)
+    indexed.use_triggers(TriggerIndex([rule.triggers()]))
+    assert [(hit.start, hit.end) for hit in kind.hits(indexed)] == expected
+    assert [(hit.start, hit.end) for hit in kind.hits(Document(text))] == expected
