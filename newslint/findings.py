@@ -132,7 +132,7 @@ def _slot_setter(cls: type, name: str) -> Callable[[Any, Any], None]:
     The __init__ a frozen dataclass is given calls object.__setattr__ once per field (a lookup
     through the class each time); Finding and Fix store theirs this way, about twice as fast, for a
     run makes every finding in its worker process and again in the main process (finding_from_row)."""
-    return getattr(cls, name).__set__  # type: ignore[no-any-return]
+    return getattr(cls, name).__set__
 
 
 _fix_replacement, _fix_start, _fix_end, _fix_applicability = (
