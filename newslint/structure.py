@@ -74,6 +74,7 @@ FOREIGN_FUNCTION_WORDS = frozenset(
     dans au aux du ou où mais sont sind wir ich auch oder mit zu dem den des ni ce cette está son""".split()
 )
 _WORD = lazy(r"\p{L}[\p{L}\p{M}'’-]*")
+_ASCII_WORD = lazy(r"[a-z][a-z'-]*", engine="re")  # _WORD in lowercase ASCII text
 
 
 def speaker_labels(text: str, paragraphs: Sequence[Span]) -> list[Span]:
@@ -178,7 +179,10 @@ def _reads_as_headline(line: str) -> bool:
 def foreign_near(text: str, start: int, end: int, width: int = 40) -> bool:
     """Whether text[start:end] stands amid words of another language: two of their function words,
     or two words with letters English does not use ("Si el Senado no me ratifica, seré ...")."""
-    around = _WORD.findall(text[max(0, start - width) : start] + " " + text[end : end + width])
+    window = text[max(0, start - width) : start] + " " + text[end : end + width]
+    if window.isascii():  # most windows: _WORD's words are _ASCII_WORD's, none accented
+        return sum(word in FOREIGN_FUNCTION_WORDS for word in _ASCII_WORD.findall(window.lower())) >= 2
+    around = _WORD.findall(window)
     foreign = sum(word.lower() in FOREIGN_FUNCTION_WORDS for word in around)
     accented = sum(not word.isascii() for word in around)
     return foreign >= 2 or accented >= 2

@@ -15,6 +15,7 @@ from newslint import structure
 from newslint.document import Document
 from newslint.spans import Span
 from newslint.structure import _YEAR, foreign_near, story_date
+from tests.kinds.fuzzing import fuzz
 
 
 def _at(text: str, token: str) -> tuple[int, int]:
@@ -54,6 +55,29 @@ def test_unlabelled_answers_follow_a_labelled_question():
 
 def test_a_label_that_starts_one_paragraph_is_a_quotation_not_a_transcript():
     assert Document("Putin: We will win.\n\nThe talks went on.").speaker_labels == []
+
+
+def _foreign_near_as_it_was(text: str, start: int, end: int, width: int = 40) -> bool:
+    """foreign_near before its path for ASCII windows: every window through the `regex` words."""
+    around = structure._WORD.findall(text[max(0, start - width) : start] + " " + text[end : end + width])
+    foreign = sum(word.lower() in structure.FOREIGN_FUNCTION_WORDS for word in around)
+    accented = sum(not word.isascii() for word in around)
+    return foreign >= 2 or accented >= 2
+
+
+_FOREIGN_PIECES = st.sampled_from(
+    ["el", "EL", "La", "que", "me", "we", "the", "peace", "d'", "-", "'", "’", "é", "ñ", "\u0301", "K", "ſ", "1", "_"]
+    + [" ", " ", ", ", ".", "\n", "“"]
+)
+
+
+@fuzz()
+@given(st.lists(_FOREIGN_PIECES, max_size=40).map("".join), st.data())
+def test_foreign_near_answers_as_it_did_through_the_regex_words(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    width = data.draw(st.sampled_from([40, 5, 12]))
+    assert foreign_near(text, start, end, width) == _foreign_near_as_it_was(text, start, end, width)
 
 
 @pytest.mark.parametrize(

@@ -33,6 +33,9 @@ from newslint.triggers import AS_WORD, Triggers
 # Double quotation marks, and single ones where they open a quotation (‘We ...’ / 'We ...'),
 # not where they are apostrophes (China’s).
 _QUOTE_MARKS = lazy(r"[\"“”«»„‘]|(?<![\p{L}\p{N}])'(?=\p{L})")
+# The character each of its matches is: a plain `re` class search, several times faster, tells a
+# sentence without any (most sentences) from one that needs _QUOTE_MARKS.
+_QUOTE_MARK_CHARACTERS = lazy(r"[\"“”«»„‘']", engine="re")
 _SPEAKER_WORD = r"[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’-]*"
 SPEAKER_MOST_WORDS = 8
 _SPEAKER_WORDS = rf"(?:{_SPEAKER_WORD}\s+){{0,{SPEAKER_MOST_WORDS - 1}}}{_SPEAKER_WORD}"
@@ -102,7 +105,7 @@ class Attribution(Rule):
         for sentence in sorted(verb_sentences):
             if not self._has_pronoun(text, sentence.start, sentence.end):
                 continue
-            if doc.in_quotation(sentence.start) or _QUOTE_MARKS.search(text, sentence.start, sentence.end):
+            if doc.in_quotation(sentence.start) or _holds_quote_marks(text, sentence.start, sentence.end):
                 continue
             attribution = self._attribution_of(text, sentence.start, sentence.end)
             if attribution is not None:
@@ -292,6 +295,15 @@ def _more_words_than(text: str, start: int, end: int, most: int, reach: int = 20
     to it). Only its last `reach` characters are split: a long stretch costs no more (a word
     cut at their start is still one of its words)."""
     return len(text[max(start, end - reach) : end].split(maxsplit=most)) > most
+
+
+def _holds_quote_marks(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a quotation mark (_QUOTE_MARKS), asked only of a stretch
+    holding one of the characters it matches."""
+    return (
+        _QUOTE_MARK_CHARACTERS.search(text, start, end) is not None
+        and _QUOTE_MARKS.search(text, start, end) is not None
+    )
 
 
 def _ascii_around(text: str, start: int, end: int) -> bool:

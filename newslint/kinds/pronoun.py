@@ -10,8 +10,10 @@ chancellor said she ..." and "Merkel visited France, where she ..." stay silent.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 import regex
@@ -229,18 +231,20 @@ class Pronoun(Rule):
                 mentions.append(mention)
 
         known = self._joins_by_word  # most words are known: a lookup, not a call
-        for index, word in enumerate(words):
-            joins = known.get(word.text)
+        text, previous_end = doc.text, 0
+        for index, (start, end, written) in enumerate(words):  # unpacked: every word comes through here
+            joins = known.get(written)
             if joins is None:
-                joins = self._joins_phrase(word.text)
-            if run_start is not None and (not joins or doc.text[words[index - 1].end : word.start].strip()):
+                joins = self._joins_phrase(written)
+            if run_start is not None and (not joins or text[previous_end:start].strip()):
                 close_run(index)
                 run_start = None
-            if word.text.lower() in _FEMININE:
+            previous_end = end
+            if written.lower() in _FEMININE:
                 # An earlier "she" already speaks of someone: most likely a person, unless it was
                 # found to mean a place ("China ... she prefers ... her allies").
-                kind, label = ("entity", flagged[word.start]) if word.start in flagged else ("person", word.text)
-                mentions.append(Mention(kind, label, word.start, self._opens_clause(doc, words, index), False))
+                kind, label = ("entity", flagged[start]) if start in flagged else ("person", written)
+                mentions.append(Mention(kind, label, start, self._opens_clause(doc, words, index), False))
             elif joins and run_start is None:
                 run_start = index
         close_run(len(words))
@@ -343,13 +347,14 @@ def words_between(doc: Document, start: int, end: int) -> list[Word]:
             last = _blank_after(text, high, paragraph.end)
             if first is None or last is None:
                 return doc.words_between(start, end)
-            found.extend(
-                word for word in segmentation.words(text, first, last) if low <= word.start and word.end <= high
-            )
+            words = segmentation.words(text, first, last)
+            # Those from `low` to `high`: in order and apart, their starts and their ends both rise.
+            found.extend(words[bisect_left(words, low, key=_START) : bisect_right(words, high, key=_END)])
         index += 1
     return found
 
 
+_START, _END = itemgetter(0), itemgetter(1)  # of a Word
 _REACH = 80  # characters a stretch's edge moves to reach a blank, at most
 
 

@@ -4,7 +4,14 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newslint.document import Document
-from newslint.kinds.attribution import _COMMA_BEFORE_VERB, _FIRST_MARK, _NOT_AFTER_THE_VERB, _SPEAKER
+from newslint.kinds.attribution import (
+    _COMMA_BEFORE_VERB,
+    _FIRST_MARK,
+    _NOT_AFTER_THE_VERB,
+    _QUOTE_MARKS,
+    _SPEAKER,
+    _holds_quote_marks,
+)
 from newslint.regexes import WORD_END, literal_alternation
 from tests.conftest import run_rules
 from tests.kinds.fuzzing import fuzz, joined
@@ -313,3 +320,15 @@ def test_a_comma_too_many_words_before_the_verb_is_told_as_the_pattern_tells_it(
     verb = len(text) - len("said.")
     expected = _COMMA_BEFORE_VERB.fullmatch(text, text.rfind(",", 0, verb), verb) is not None
     assert rule._after_comma(text, verb) == expected
+
+
+_QUOTE_PIECES = st.sampled_from(['"', "“", "”", "«", "»", "„", "‘", "’", "'", "`", "a", "É", "1", " ", ".", "\u0301"])
+
+
+@fuzz()
+@given(joined(_QUOTE_PIECES, 12), st.data())
+def test_the_quote_mark_test_answers_as_the_quote_mark_pattern(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = _QUOTE_MARKS.search(text, start, end) is not None
+    assert _holds_quote_marks(text, start, end) == expected
