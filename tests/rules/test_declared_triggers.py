@@ -1,0 +1,71 @@
+"""Triggers a built-in rule declares (`triggers:`) in place of those its kind derives: a rarer
+text that every match holds. With them, the rule must find exactly what it finds without them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from newslint.rules.base import builtin_rules_dir
+from newslint.rules.loader import load_rule_file
+from tests.conftest import run_rules
+from tests.kinds.fuzzing import fuzz, joined
+
+SPACES = [" ", " ", " ", "  ", "\t", "\n", "\n\n", "\u00a0"]
+MARKS = [".", ",", ";", "-", "_", "'", "x", "ſ", "é"]
+EAT = ["eat", "Eat", "ate", "eats", "eaten", "eating", "drink", "drinks", "drank", "drinking", "great", "state"]
+MEDICINE = ["medicine", "Medicines", "medication", "pills", "PILLS", "pillſ", "tablets", "pill", "the", "cold"]
+TIMES = ["rose", "increased", "grew", "went up", "by", "in", "three", "2.5", "times", "TIMES", "sometimes", "timeſ"]
+
+
+def _phrases(*words: list[str]) -> st.SearchStrategy[str]:
+    """Texts of words from each list in turn, apart or joined, amid spaces and marks: near
+    misses and matches of a rule's patterns."""
+    piece = st.sampled_from(SPACES + MARKS + [""])
+    parts = [joined(piece, 2)]
+    for choices in words:
+        parts += [st.sampled_from(choices), joined(piece, 2)]
+    return joined(st.tuples(*parts).map("".join), 3, min_size=1)
+
+
+def _twins(rule_id: str, tmp_path: Path) -> tuple[list, list]:
+    """The built-in rule as the pack writes it, and the same rule without its `triggers:` line."""
+    pack = (builtin_rules_dir() / "calques.yaml").read_text(encoding="utf-8")
+    block = re.search(rf"^- id: {re.escape(rule_id)}\n.*?(?=^- id: |\Z)", pack, re.M | re.S).group()
+    assert re.search(r"^  triggers:", block, re.M), rule_id
+    rules = []
+    for name, text in [("declared", block), ("derived", re.sub(r"^  triggers:.*\n", "", block, flags=re.M))]:
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(text, encoding="utf-8")
+        rules.append(load_rule_file(path))
+    return rules[0], rules[1]
+
+
+def _same_findings(rule_id: str, tmp_path: Path, text: str) -> None:
+    declared, derived = _twins(rule_id, tmp_path)
+    assert declared[0].triggers() != derived[0].triggers()
+    assert run_rules(declared, text) == run_rules(derived, text), text
+
+
+@pytest.fixture
+def tmp(tmp_path_factory):
+    return tmp_path_factory.mktemp("twins")
+
+
+@fuzz(300)
+@given(_phrases(EAT, MEDICINE, MEDICINE))
+@example("Patients eat the\n\npills and drink tablets. They ate pillſ, eating\tcold medicines.")
+def test_eat_medicine_finds_with_its_declared_triggers_what_it_finds_without(tmp, text):
+    _same_findings("calque.eat-medicine", tmp, text)
+
+
+@pytest.mark.parametrize("rule_id", ["calque.increased-in-times", "calque.increased-by-times"])
+@fuzz(200)
+@given(text=_phrases(TIMES, TIMES, TIMES, TIMES))
+@example(text="Prices rose in three times, sometimes grew by 2.5 timeſ and went up by three TIMES_")
+def test_times_rules_find_with_their_declared_trigger_what_they_find_without(tmp, rule_id, text):
+    _same_findings(rule_id, tmp, text)
