@@ -17,8 +17,35 @@ from tests.kinds.fuzzing import fuzz, joined
 
 SPACES = [" ", " ", " ", "  ", "\t", "\n", "\n\n", "\u00a0"]
 MARKS = [".", ",", ";", "-", "_", "'", "x", "ſ", "é"]
-EAT = ["eat", "Eat", "ate", "eats", "eaten", "eating", "drink", "drinks", "drank", "drinking", "great", "state"]
-MEDICINE = ["medicine", "Medicines", "medication", "pills", "PILLS", "pillſ", "tablets", "pill", "the", "cold"]
+EAT = [
+    "eat",
+    "Eat",
+    "ate",
+    "eatſ",
+    "drinkſ",
+    "eats",
+    "eaten",
+    "eating",
+    "drink",
+    "drinks",
+    "drank",
+    "drinking",
+    "great",
+    "state",
+]
+MEDICINE = [
+    "medicine",
+    "Medicines",
+    "medication",
+    "pills",
+    "PILLS",
+    "pillſ",
+    "tablets",
+    "tabletſ",
+    "pill",
+    "the",
+    "cold",
+]
 PHOTO = ["seen on the", "shown on the", "On the", "on the", "\non the", "seen on a", "shown"]
 PICTURE = ["photo", "photos", "Photograph", "photographs", "picture", "pictures", "pictureſ", "photoſ", "part", "p"]
 TIMES = ["rose", "increased", "grew", "went up", "by", "in", "three", "2.5", "times", "TIMES", "sometimes", "timeſ"]
@@ -71,6 +98,7 @@ def tmp(tmp_path_factory):
 @given(_phrases(EAT, MEDICINE, MEDICINE))
 @example("Patients eat the\n\npills and drink tablets. They ate pillſ, eating\tcold medicines.")
 @example("eat medicine, eat medicines, eat medication, eat pills, eat tablets")
+@example("eat pillſ medicine_\n\ndrink tabletſ tablets_\n\neat medicineſ medicine_")
 def test_eat_medicine_finds_with_its_declared_triggers_what_it_finds_without(tmp, text):
     _same_findings("calque.eat-medicine", tmp, text)
 
@@ -79,6 +107,7 @@ def test_eat_medicine_finds_with_its_declared_triggers_what_it_finds_without(tmp
 @fuzz(200)
 @given(text=_phrases(TIMES, TIMES, TIMES, TIMES))
 @example(text="Prices rose in three times, sometimes grew by 2.5 timeſ and went up by three TIMES_")
+@example(text="Sometimes prices rose in three timeſ. Sometimes they grew by two timeſ.")
 def test_times_rules_find_with_their_declared_trigger_what_they_find_without(tmp, rule_id, text):
     _same_findings(rule_id, tmp, text)
 
