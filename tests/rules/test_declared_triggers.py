@@ -1,10 +1,11 @@
 """Triggers a built-in rule declares (`triggers:`) in place of those its kind derives: a rarer
-text that every match holds. With them, the rule must find exactly what it finds without them."""
+text that every match holds. With them, the rule must find what it finds without them: the same,
+or on a text with a long s, which the regex module matches as an s, more (never less)."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from functools import cache
 
 import pytest
 from hypothesis import example, given
@@ -61,26 +62,32 @@ def _phrases(*words: list[str]) -> st.SearchStrategy[str]:
     return joined(st.tuples(*parts).map("".join), 3, min_size=1)
 
 
-def _twins(rule_id: str, tmp_path: Path) -> tuple[list, list]:
-    """The built-in rule as the pack writes it, and the same rule without its `triggers:` line."""
+@pytest.fixture(scope="module")
+def twins(tmp_path_factory):
+    """The built-in rule as the pack writes it, and the same rule without its `triggers:` line
+    (so with the triggers its kind derives), loaded once per rule."""
     pack = (builtin_rules_dir() / "calques.yaml").read_text(encoding="utf-8")
-    block = re.search(rf"^- id: {re.escape(rule_id)}\n.*?(?=^- id: |\Z)", pack, re.M | re.S).group()
-    assert re.search(r"^  triggers:", block, re.M), rule_id
-    rules = []
-    for name, text in [
-        ("declared", block),
-        ("derived", re.sub(r"^  triggers:.*\n(?:^    .*\n)*", "", block, flags=re.M)),
-    ]:
-        path = tmp_path / f"{name}.yaml"
-        path.write_text(text, encoding="utf-8")
-        rules.append(load_rule_file(path))
-    return rules[0], rules[1]
+    folder = tmp_path_factory.mktemp("twins")
+
+    @cache
+    def load(rule_id: str) -> tuple[list, list]:
+        block = re.search(rf"^- id: {re.escape(rule_id)}\n.*?(?=^- id: |\Z)", pack, re.M | re.S).group()
+        assert re.search(r"^  triggers:", block, re.M), rule_id
+        derived = re.sub(r"^  triggers:.*\n(?:^    .*\n)*", "", block, flags=re.M)
+        rules = []
+        for name, text in [("declared", block), ("derived", derived)]:
+            path = folder / f"{rule_id}-{name}.yaml"
+            path.write_text(text, encoding="utf-8")
+            rules.append(load_rule_file(path))
+        return rules[0], rules[1]
+
+    return load
 
 
-def _same_findings(rule_id: str, tmp_path: Path, text: str) -> None:
+def _same_findings(twins, rule_id: str, text: str) -> None:
     """The same findings; on a text with a long s ("pictureſ", which the regex module, ignoring
     case, matches as "pictures"), the declared triggers may find more, never less."""
-    declared, derived = _twins(rule_id, tmp_path)
+    declared, derived = twins(rule_id)
     assert declared[0].triggers() != derived[0].triggers()
     found, before = run_rules(declared, text), run_rules(derived, text)
     if "ſ" in text:
@@ -89,18 +96,13 @@ def _same_findings(rule_id: str, tmp_path: Path, text: str) -> None:
         assert found == before, text
 
 
-@pytest.fixture
-def tmp(tmp_path_factory):
-    return tmp_path_factory.mktemp("twins")
-
-
 @fuzz(300)
 @given(_phrases(EAT, MEDICINE, MEDICINE))
 @example("Patients eat the\n\npills and drink tablets. They ate pillſ, eating\tcold medicines.")
 @example("eat medicine, eat medicines, eat medication, eat pills, eat tablets")
 @example("eat pillſ medicine_\n\ndrink tabletſ tablets_\n\neat medicineſ medicine_")
-def test_eat_medicine_finds_with_its_declared_triggers_what_it_finds_without(tmp, text):
-    _same_findings("calque.eat-medicine", tmp, text)
+def test_eat_medicine_finds_with_its_declared_triggers_what_it_finds_without(twins, text):
+    _same_findings(twins, "calque.eat-medicine", text)
 
 
 @pytest.mark.parametrize("rule_id", ["calque.increased-in-times", "calque.increased-by-times"])
@@ -108,8 +110,8 @@ def test_eat_medicine_finds_with_its_declared_triggers_what_it_finds_without(tmp
 @given(text=_phrases(TIMES, TIMES, TIMES, TIMES))
 @example(text="Prices rose in three times, sometimes grew by 2.5 timeſ and went up by three TIMES_")
 @example(text="Sometimes prices rose in three timeſ. Sometimes they grew by two timeſ.")
-def test_times_rules_find_with_their_declared_trigger_what_they_find_without(tmp, rule_id, text):
-    _same_findings(rule_id, tmp, text)
+def test_times_rules_find_with_their_declared_trigger_what_they_find_without(twins, rule_id, text):
+    _same_findings(twins, rule_id, text)
 
 
 @fuzz(300)
@@ -118,5 +120,5 @@ def test_times_rules_find_with_their_declared_trigger_what_they_find_without(tmp
 @example("seen on the photo, seen on the photos, seen on the photograph, seen on the photographs")
 @example("seen on the picture, seen on the pictures, seen on the pictureſ, on the photoſ")
 @example("On the pictureſ: a man.\nOn the photoſ, a woman.\nOn the photographſ: a dog.")
-def test_on_the_photo_finds_with_its_declared_triggers_what_it_finds_without(tmp, text):
-    _same_findings("calque.on-the-photo", tmp, text)
+def test_on_the_photo_finds_with_its_declared_triggers_what_it_finds_without(twins, text):
+    _same_findings(twins, "calque.on-the-photo", text)
