@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import regex
@@ -56,12 +56,31 @@ class Capitalization(Rule):
             self._canonical = {name.lower(): name for name in names if name != name.lower()}
             if not self._canonical:
                 raise OptionError("names", "a proper-nouns check needs `names` or `wordlists` with capitalised names")
-            # The slipped forms, by their lowercase: the shared trigger scan tells which occur.
-            self._forms_by_lowercase: dict[str, list[str]] = {}
-            for form in sorted(_slipped_forms(self._canonical.values())):
-                if _TOKEN.search(form):
-                    self._forms_by_lowercase.setdefault(form.lower(), []).append(form)
-            self._lowercase_forms = frozenset(self._forms_by_lowercase)
+            # A name's slipped forms are worked out when the trigger scan first finds its lowercase
+            # (a story holds a few of the ~1,500 names; all of them only for triggers() unmemoised).
+            self._forms_found: dict[str, list[str]] = {}
+            self._irregular = any(_is_irregular(name) for name in self._canonical.values() if " " in name)
+
+    @cached_property
+    def _forms_by_lowercase(self) -> dict[str, list[str]]:
+        """Every slipped form of every name, by its lowercase (the forms searched for)."""
+        forms_by_lowercase: dict[str, list[str]] = {}
+        for form in sorted(_slipped_forms(self._canonical.values())):
+            if _TOKEN.search(form):
+                forms_by_lowercase.setdefault(form.lower(), []).append(form)
+        return forms_by_lowercase
+
+    def _forms_of(self, lowercase: str) -> list[str]:
+        """_forms_by_lowercase.get(lowercase, []), worked out for this name alone when every
+        slipped form lowercases to its own name's lowercase (see _is_irregular)."""
+        if self._irregular:
+            return self._forms_by_lowercase.get(lowercase, [])
+        forms = self._forms_found.get(lowercase)
+        if forms is None:
+            name = self._canonical.get(lowercase)
+            slipped = _slipped_forms((name,)) if name is not None else ()
+            forms = self._forms_found[lowercase] = sorted(form for form in slipped if _TOKEN.search(form))
+        return forms
 
     def triggers(self) -> Triggers | None:
         if self._check == "proper-nouns":
@@ -80,9 +99,13 @@ class Capitalization(Rule):
             present = frozenset(lowercase for lowercase in self._forms_by_lowercase if lowercase in doc.folded)
         candidates: list[str] = []
         starts: list[int] = []
-        for lowercase in present & self._lowercase_forms:  # a set's & walks the smaller: the present few
+        names = self._forms_by_lowercase if self._irregular else self._canonical
+        for lowercase in present & names.keys():  # walks the present few, not the ~1,500 names
+            forms = self._forms_of(lowercase)
+            if not forms:
+                continue
             positions = doc.trigger_positions(lowercase, AS_WORD)  # where it stands, in any case
-            for form in self._forms_by_lowercase[lowercase]:
+            for form in forms:
                 at = _places(doc.text, positions, form)
                 if at:
                     candidates.append(form)
@@ -238,6 +261,14 @@ def _slipped_forms(names: Iterable[str]) -> set[str]:
         if initial_only != name and " " in name:
             forms.add(initial_only)
     return forms
+
+
+def _is_irregular(name: str) -> bool:
+    """Whether the form of a name capitalised only at its start lowercases to another text than
+    the name does (a first letter such as "ß", whose capital is "SS"): then forms are grouped over
+    all names. (The all-lowercase form is always regular: str.lower() gives the same twice.)"""
+    lowercase = name.lower()
+    return capitalize_first(lowercase).lower() != lowercase
 
 
 def _has_lowercased_part(written: str, canonical: str) -> bool:

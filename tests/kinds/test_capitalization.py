@@ -1,11 +1,20 @@
+import json
+
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newslint.document import Document
-from newslint.kinds.capitalization import _has_lowercased_part, _lowercase_after, _lowercase_after_mark
+from newslint.kinds.capitalization import (
+    _TOKEN,
+    _has_lowercased_part,
+    _lowercase_after,
+    _lowercase_after_mark,
+    _slipped_forms,
+)
 from newslint.regexes import compile_literals
 from newslint.triggers import TriggerIndex
 from tests.conftest import matched, run_rules
+from tests.kinds.fuzzing import joined
 
 NAMES = """
 - id: t.names
@@ -100,3 +109,47 @@ def test_proper_nouns_placed_by_the_trigger_scan_are_those_a_search_finds(make_r
     indexed.use_triggers(TriggerIndex([rule.triggers()]))
     assert [(hit.start, hit.end) for hit in kind.hits(indexed)] == expected
     assert [(hit.start, hit.end) for hit in kind.hits(Document(text))] == expected
+
+
+def _slipped_forms_by_lowercase(canonical: dict[str, str]) -> dict[str, list[str]]:
+    """Every slipped form of every name, grouped by its lowercase, as one pass over all names
+    (how the rule once worked them all out when built)."""
+    grouped: dict[str, list[str]] = {}
+    for form in sorted(_slipped_forms(canonical.values())):
+        if _TOKEN.search(form):
+            grouped.setdefault(form.lower(), []).append(form)
+    return grouped
+
+
+# Letters whose capital lowercases to other letters ("ß" -> "SS" -> "ss") make irregular names.
+_NAME_LETTERS = st.sampled_from(["K", "k", "y", "iv", "Hong", " ", " Kong", "ß", "ŉ", "ǰ", "ﬁ", "İ", "1", "-", "'"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(joined(_NAME_LETTERS, 5, min_size=1), min_size=1, max_size=6),
+    st.lists(st.sampled_from(["x", " ", ". ", "\n", "ss", "SS"]), max_size=6),
+)
+def test_slipped_forms_worked_out_name_by_name_are_those_of_all_names_at_once(make_rules, names, glue):
+    """The forms a built rule looks for, worked out for each name the scan finds, are those of
+    the pass over all names; and the names found in a text of slipped forms are the same."""
+    names = [name.strip() or "X" for name in names]
+    if all(name == name.lower() for name in names):
+        names.append("Kyiv")
+    (rule,) = make_rules(NAMES.replace("[Kyiv, Hong Kong, NATO, Côte d'Ivoire]", json.dumps(names)))
+    kind = getattr(rule, "rule", rule)
+    reference = _slipped_forms_by_lowercase(kind._canonical)
+    searched = kind._forms_by_lowercase if kind._irregular else kind._canonical
+    assert {lowercase: kind._forms_of(lowercase) for lowercase in searched if kind._forms_of(lowercase)} == reference
+    if kind._irregular:
+        return  # a form such as "SS kong" has no name of its lowercase: the rule fails on it, as it always did
+    forms = sorted(form for same in reference.values() for form in same)
+    text = "".join(form + piece for form, piece in zip(forms, [*glue, *[" "] * len(forms)]))
+    expected = [
+        (match.start(), match.end())
+        for match in compile_literals(forms).finditer(text)
+        if _has_lowercased_part(match.group(), kind._canonical[match.group().lower()])
+    ]
+    indexed = Document(text)
+    indexed.use_triggers(TriggerIndex([rule.triggers()]))
+    assert [(hit.start, hit.end) for hit in kind.hits(indexed)] == expected
