@@ -121,6 +121,8 @@ class Capitalization(Rule):
     def _sentence_start_hits(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
         for sentence in _sentences_that_may_start_lowercase(doc, self._after):
+            if not _may_start_lowercase(text, sentence.start, sentence.end):
+                continue  # most sentences start with a capital: where they start does not matter
             origin = self._origin(doc, sentence.start)
             if origin not in self._after:
                 continue
@@ -217,7 +219,7 @@ def _sentences_that_may_start_lowercase(doc: Document, after: frozenset[str]) ->
 
 def _may_start_lowercase(text: str, start: int, end: int) -> bool:
     """Whether the word _FIRST_WORD finds at text[start:end] (after opening marks) starts with a
-    letter that is not a capital."""
+    letter that is not a capital: where it does not, no word starts in lowercase there."""
     while start < end and text[start] in _OPENING_MARKS:
         start += 1
     return start < end and text[start].isalpha() and not text[start].isupper()

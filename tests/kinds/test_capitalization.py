@@ -5,10 +5,12 @@ from hypothesis import strategies as st
 
 from newslint.document import Document
 from newslint.kinds.capitalization import (
+    _FIRST_WORD,
     _TOKEN,
     _has_lowercased_part,
     _lowercase_after,
     _lowercase_after_mark,
+    _may_start_lowercase,
     _slipped_forms,
 )
 from newslint.regexes import compile_literals
@@ -157,3 +159,17 @@ def test_slipped_forms_worked_out_name_by_name_are_those_of_all_names_at_once(ma
     indexed = Document(text)
     indexed.use_triggers(TriggerIndex([rule.triggers()]))
     assert [(hit.start, hit.end) for hit in kind.hits(indexed)] == expected
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(st.sampled_from(list("\"“‘'([«»” \t.-aAzÉéªǅⓐİʰ漢1\u0301_")), max_size=8).map("".join),
+    st.integers(0, 8),
+)
+def test_a_sentence_start_passed_over_holds_no_word_in_lowercase(text, end):
+    """Sentences that _may_start_lowercase passes over (before their origin is looked at) are
+    those where _FIRST_WORD finds no word that starts with a lowercase letter."""
+    end = min(end, len(text))
+    first = _FIRST_WORD.match(text, 0, end)
+    if first and first.group("word")[0].islower():
+        assert _may_start_lowercase(text, 0, end)
