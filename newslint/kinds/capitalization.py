@@ -211,7 +211,8 @@ def _sentences_that_may_start_lowercase(doc: Document, after: frozenset[str]) ->
             if not text[start].isupper() and _may_start_lowercase(text, start, end)  # most start with a capital
         )
     for mark in after.intersection(".!?"):  # a match has one mark: those of one mark are apart
-        candidates.update(doc.paragraph_index(match.end() - 1) for match in _lowercase_after(text, mark))
+        if mark in text:  # most stories hold no "!", four in five no "?"
+            candidates.update(doc.paragraph_index(match.end() - 1) for match in _lowercase_after(text, mark))
     for index in sorted(candidates):
         if index >= 0:
             yield from doc.paragraph_sentences(index)
