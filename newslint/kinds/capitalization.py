@@ -57,7 +57,7 @@ class Capitalization(Rule):
             if not self._canonical:
                 raise OptionError("names", "a proper-nouns check needs `names` or `wordlists` with capitalised names")
             # A name's slipped forms are worked out when the trigger scan first finds its lowercase
-            # (a story holds a few of the ~1,500 names; all of them only for triggers() unmemoised).
+            # (a story holds a few of the ~1,400 names; all of them only for triggers() unmemoised).
             self._forms_found: dict[str, list[str]] = {}
             self._irregular = any(_is_irregular(name) for name in self._canonical.values() if " " in name)
 
@@ -100,7 +100,7 @@ class Capitalization(Rule):
         candidates: list[str] = []
         starts: list[int] = []
         names = self._forms_by_lowercase if self._irregular else self._canonical
-        for lowercase in present & names.keys():  # walks the present few, not the ~1,500 names
+        for lowercase in present & names.keys():  # walks the present few, not the ~1,400 names
             forms = self._forms_of(lowercase)
             if not forms:
                 continue

@@ -105,16 +105,26 @@ def test_proper_nouns_placed_by_the_trigger_scan_are_those_a_search_finds(make_r
     slipped form finds, with a part in lowercase."""
     (rule,) = make_rules(NAMES)
     kind = getattr(rule, "rule", rule)  # the rule itself, built on first use
-    forms = sorted(form for same in kind._forms_by_lowercase.values() for form in same)
-    expected = [
+    expected = _names_a_search_finds(kind, kind._forms_by_lowercase, text)
+    assert _hits_placed_by_the_scan(rule, text) == expected
+    assert [(hit.start, hit.end) for hit in kind.hits(Document(text))] == expected
+
+
+def _names_a_search_finds(kind, forms_by_lowercase: dict[str, list[str]], text: str) -> list[tuple[int, int]]:
+    """Where a search of the text for every slipped form finds one with a part in lowercase."""
+    forms = sorted(form for same in forms_by_lowercase.values() for form in same)
+    return [
         (match.start(), match.end())
         for match in compile_literals(forms).finditer(text)
         if _has_lowercased_part(match.group(), kind._canonical[match.group().lower()])
     ]
+
+
+def _hits_placed_by_the_scan(rule, text: str) -> list[tuple[int, int]]:
+    """The rule's hits where the shared trigger scan tells where each name's lowercase stands."""
     indexed = Document(text)
     indexed.use_triggers(TriggerIndex([rule.triggers()]))
-    assert [(hit.start, hit.end) for hit in kind.hits(indexed)] == expected
-    assert [(hit.start, hit.end) for hit in kind.hits(Document(text))] == expected
+    return [(hit.start, hit.end) for hit in getattr(rule, "rule", rule).hits(indexed)]
 
 
 def _slipped_forms_by_lowercase(canonical: dict[str, str]) -> dict[str, list[str]]:
@@ -151,14 +161,7 @@ def test_slipped_forms_worked_out_name_by_name_are_those_of_all_names_at_once(ma
         return  # a form such as "SS kong" has no name of its lowercase: the rule fails on it, as it always did
     forms = sorted(form for same in reference.values() for form in same)
     text = "".join(form + piece for form, piece in zip(forms, [*glue, *[" "] * len(forms)]))
-    expected = [
-        (match.start(), match.end())
-        for match in compile_literals(forms).finditer(text)
-        if _has_lowercased_part(match.group(), kind._canonical[match.group().lower()])
-    ]
-    indexed = Document(text)
-    indexed.use_triggers(TriggerIndex([rule.triggers()]))
-    assert [(hit.start, hit.end) for hit in kind.hits(indexed)] == expected
+    assert _hits_placed_by_the_scan(rule, text) == _names_a_search_finds(kind, reference, text)
 
 
 @settings(max_examples=500)
