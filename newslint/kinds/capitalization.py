@@ -58,7 +58,8 @@ class Capitalization(Rule):
                 raise OptionError("names", "a proper-nouns check needs `names` or `wordlists` with capitalised names")
             # A name's slipped forms are worked out when the trigger scan first finds its lowercase
             # (a story holds a few of the ~1,400 names; all of them only for triggers() unmemoised).
-            self._forms_found: dict[str, list[str]] = {}
+            self._forms_found = _FormsFound(self._canonical)
+            self._lowercases = frozenset(self._canonical)  # a frozenset's & walks the smaller: the present few
             self._irregular = any(_is_irregular(name) for name in self._canonical.values() if " " in name)
 
     @cached_property
@@ -69,18 +70,6 @@ class Capitalization(Rule):
             if _TOKEN.search(form):
                 forms_by_lowercase.setdefault(form.lower(), []).append(form)
         return forms_by_lowercase
-
-    def _forms_of(self, lowercase: str) -> list[str]:
-        """_forms_by_lowercase.get(lowercase, []), worked out for this name alone when every
-        slipped form lowercases to its own name's lowercase (see _is_irregular)."""
-        if self._irregular:
-            return self._forms_by_lowercase.get(lowercase, [])
-        forms = self._forms_found.get(lowercase)
-        if forms is None:
-            name = self._canonical.get(lowercase)
-            slipped = _slipped_forms((name,)) if name is not None else ()
-            forms = self._forms_found[lowercase] = sorted(form for form in slipped if _TOKEN.search(form))
-        return forms
 
     def triggers(self) -> Triggers | None:
         if self._check == "proper-nouns":
@@ -99,9 +88,10 @@ class Capitalization(Rule):
             present = frozenset(lowercase for lowercase in self._forms_by_lowercase if lowercase in doc.folded)
         candidates: list[str] = []
         starts: list[int] = []
-        names = self._forms_by_lowercase if self._irregular else self._canonical
-        for lowercase in present & names.keys():  # walks the present few, not the ~1,400 names
-            forms = self._forms_of(lowercase)
+        forms_by_lowercase = self._forms_by_lowercase if self._irregular else self._forms_found
+        names = self._forms_by_lowercase.keys() if self._irregular else self._lowercases
+        for lowercase in present & names:
+            forms = forms_by_lowercase[lowercase]
             if not forms:
                 continue
             positions = doc.trigger_positions(lowercase, AS_WORD)  # where it stands, in any case
@@ -153,6 +143,22 @@ class Capitalization(Rule):
         while pos >= 0 and doc.text[pos] in _CLOSERS_AND_SPACE:
             pos -= 1
         return doc.text[pos] if pos >= 0 else "paragraph"
+
+
+class _FormsFound(dict[str, list[str]]):
+    """The slipped forms of a name, by its lowercase, worked out for it alone when first asked
+    for: those of the pass over all names (_forms_by_lowercase) when every slipped form lowercases
+    to its own name's lowercase (see _is_irregular)."""
+
+    def __init__(self, canonical: dict[str, str]) -> None:
+        super().__init__()
+        self._canonical = canonical
+
+    def __missing__(self, lowercase: str) -> list[str]:
+        name = self._canonical.get(lowercase)
+        slipped = _slipped_forms((name,)) if name is not None else ()
+        forms = self[lowercase] = sorted(form for form in slipped if _TOKEN.search(form))
+        return forms
 
 
 def _places(text: str, positions: list[int] | None, form: str) -> list[int]:
