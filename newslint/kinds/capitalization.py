@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import regex
@@ -56,12 +56,20 @@ class Capitalization(Rule):
             self._canonical = {name.lower(): name for name in names if name != name.lower()}
             if not self._canonical:
                 raise OptionError("names", "a proper-nouns check needs `names` or `wordlists` with capitalised names")
-            # The slipped forms, by their lowercase: the shared trigger scan tells which occur.
-            self._forms_by_lowercase: dict[str, list[str]] = {}
-            for form in sorted(_slipped_forms(self._canonical.values())):
-                if _TOKEN.search(form):
-                    self._forms_by_lowercase.setdefault(form.lower(), []).append(form)
-            self._lowercase_forms = frozenset(self._forms_by_lowercase)
+            # A name's slipped forms are worked out when the trigger scan first finds its lowercase
+            # (a story holds a few of the ~1,400 names; all of them only for triggers() unmemoised).
+            self._forms_found = _FormsFound(self._canonical)
+            self._lowercases = frozenset(self._canonical)  # a frozenset's & walks the smaller: the present few
+            self._irregular = any(_is_irregular(name) for name in self._canonical.values() if " " in name)
+
+    @cached_property
+    def _forms_by_lowercase(self) -> dict[str, list[str]]:
+        """Every slipped form of every name, by its lowercase (the forms searched for)."""
+        forms_by_lowercase: dict[str, list[str]] = {}
+        for form in sorted(_slipped_forms(self._canonical.values())):
+            if _TOKEN.search(form):
+                forms_by_lowercase.setdefault(form.lower(), []).append(form)
+        return forms_by_lowercase
 
     def triggers(self) -> Triggers | None:
         if self._check == "proper-nouns":
@@ -80,9 +88,14 @@ class Capitalization(Rule):
             present = frozenset(lowercase for lowercase in self._forms_by_lowercase if lowercase in doc.folded)
         candidates: list[str] = []
         starts: list[int] = []
-        for lowercase in present & self._lowercase_forms:  # a set's & walks the smaller: the present few
+        forms_by_lowercase = self._forms_by_lowercase if self._irregular else self._forms_found
+        names = self._forms_by_lowercase.keys() if self._irregular else self._lowercases
+        for lowercase in present & names:
+            forms = forms_by_lowercase[lowercase]
+            if not forms:
+                continue
             positions = doc.trigger_positions(lowercase, AS_WORD)  # where it stands, in any case
-            for form in self._forms_by_lowercase[lowercase]:
+            for form in forms:
                 at = _places(doc.text, positions, form)
                 if at:
                     candidates.append(form)
@@ -98,6 +111,8 @@ class Capitalization(Rule):
     def _sentence_start_hits(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
         for sentence in _sentences_that_may_start_lowercase(doc, self._after):
+            if not _may_start_lowercase(text, sentence.start, sentence.end):
+                continue  # most sentences start with a capital: where they start does not matter
             origin = self._origin(doc, sentence.start)
             if origin not in self._after:
                 continue
@@ -130,6 +145,22 @@ class Capitalization(Rule):
         return doc.text[pos] if pos >= 0 else "paragraph"
 
 
+class _FormsFound(dict[str, list[str]]):
+    """The slipped forms of a name, by its lowercase, worked out for it alone when first asked
+    for: those of the pass over all names (_forms_by_lowercase) when every slipped form lowercases
+    to its own name's lowercase (see _is_irregular)."""
+
+    def __init__(self, canonical: dict[str, str]) -> None:
+        super().__init__()
+        self._canonical = canonical
+
+    def __missing__(self, lowercase: str) -> list[str]:
+        name = self._canonical.get(lowercase)
+        slipped = _slipped_forms((name,)) if name is not None else ()
+        forms = self[lowercase] = sorted(form for form in slipped if _TOKEN.search(form))
+        return forms
+
+
 def _places(text: str, positions: list[int] | None, form: str) -> list[int]:
     """Where a slipped form of a name is written, given where the trigger scan found its lowercase
     (as a word); by a search of the text where the scan cannot tell (None)."""
@@ -150,15 +181,24 @@ def _lowercase_after_mark(marks: str) -> LazyPattern:
 _LOWERCASE_AFTER = {mark: _lowercase_after_mark(mark) for mark in ".!?"}
 
 
+# Where a period may be followed by a lowercase letter: the pattern of _lowercase_after_mark(".")
+# with each class widened to what `re` has (its \s holds \x1c-\x1f too; a letter that is not an
+# ASCII capital for \p{Ll}, \p{Lm} and \p{Lo}). `re` tries each of a story's thousands of periods
+# ~3x faster; the few it finds are tried with the pattern itself. Each holds one period, at its
+# start, as each match of the pattern does: none hides another.
+_MAYBE_LOWERCASE_AFTER_PERIOD = lazy(r"\.[\"”’'»)\]]*\s+[\"“‘'(\[«]*[^\W\dA-Z_]", engine="re")
+
+
 def _lowercase_after(text: str, mark: str) -> Iterator[Any]:
-    """_lowercase_after_mark(mark).finditer(text). A period, which every story has thousands of, is
-    left to the pattern's search; "!" and "?", rare, are each found with str.find and the pattern
-    tried there (a match holds its mark only at its start: it is the one a search finds there)."""
+    """_lowercase_after_mark(mark).finditer(text), the pattern tried only where it may match: after
+    a period that _MAYBE_LOWERCASE_AFTER_PERIOD finds, and at each "!" and "?" (rare), found with
+    str.find (a match holds its mark only at its start: it is the one a search finds there)."""
     pattern = _LOWERCASE_AFTER[mark]
     if mark == ".":
-        yield from pattern.finditer(text)
-        return
-    for at in places.find_all(mark, text):
+        starts: Iterable[int] = (candidate.start() for candidate in _MAYBE_LOWERCASE_AFTER_PERIOD.finditer(text))
+    else:
+        starts = places.find_all(mark, text)
+    for at in starts:
         match = pattern.match(text, at)
         if match:
             yield match
@@ -177,7 +217,8 @@ def _sentences_that_may_start_lowercase(doc: Document, after: frozenset[str]) ->
             if not text[start].isupper() and _may_start_lowercase(text, start, end)  # most start with a capital
         )
     for mark in after.intersection(".!?"):  # a match has one mark: those of one mark are apart
-        candidates.update(doc.paragraph_index(match.end() - 1) for match in _lowercase_after(text, mark))
+        if mark in text:  # most stories hold no "!", four in five no "?"
+            candidates.update(doc.paragraph_index(match.end() - 1) for match in _lowercase_after(text, mark))
     for index in sorted(candidates):
         if index >= 0:
             yield from doc.paragraph_sentences(index)
@@ -185,7 +226,7 @@ def _sentences_that_may_start_lowercase(doc: Document, after: frozenset[str]) ->
 
 def _may_start_lowercase(text: str, start: int, end: int) -> bool:
     """Whether the word _FIRST_WORD finds at text[start:end] (after opening marks) starts with a
-    letter that is not a capital."""
+    letter that is not a capital: where it does not, no word starts in lowercase there."""
     while start < end and text[start] in _OPENING_MARKS:
         start += 1
     return start < end and text[start].isalpha() and not text[start].isupper()
@@ -238,6 +279,14 @@ def _slipped_forms(names: Iterable[str]) -> set[str]:
         if initial_only != name and " " in name:
             forms.add(initial_only)
     return forms
+
+
+def _is_irregular(name: str) -> bool:
+    """Whether the form of a name capitalised only at its start lowercases to another text than
+    the name does (a first letter such as "ß", whose capital is "SS"): then forms are grouped over
+    all names. (The all-lowercase form is always regular: str.lower() gives the same twice.)"""
+    lowercase = name.lower()
+    return capitalize_first(lowercase).lower() != lowercase
 
 
 def _has_lowercased_part(written: str, canonical: str) -> bool:
