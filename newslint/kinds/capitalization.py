@@ -71,6 +71,14 @@ class Capitalization(Rule):
                 forms_by_lowercase.setdefault(form.lower(), []).append(form)
         return forms_by_lowercase
 
+    @cached_property
+    def _names_of_irregular_forms(self) -> dict[str, str]:
+        """The name each slipped form stands for, of names whose form capitalised at the start
+        lowercases to other letters than the name ("SS kong" of "ß Kong": not "ß kong")."""
+        return {
+            form: name for name in self._canonical.values() if _is_irregular(name) for form in _slipped_forms((name,))
+        }
+
     def triggers(self) -> Triggers | None:
         if self._check == "proper-nouns":
             return self.declared_triggers or Triggers.of(self._forms_by_lowercase)
@@ -104,7 +112,7 @@ class Capitalization(Rule):
             return
         for match in matches_at(_names_pattern(tuple(sorted(candidates))), text, starts):
             written = match.group()
-            canonical = self._canonical[written.lower()]
+            canonical = self._canonical.get(written.lower()) or self._names_of_irregular_forms[written]
             if _has_lowercased_part(written, canonical):
                 yield Hit(match.start(), match.end(), (canonical,))
 
