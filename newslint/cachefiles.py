@@ -18,7 +18,7 @@ from contextlib import suppress
 from functools import lru_cache
 from pathlib import Path
 
-from newslint import digests
+from newslint import digests, lazy_regex
 from newslint.digests import blake2b
 
 _CODE = Path(__file__).resolve().parent  # the newslint package
@@ -32,14 +32,25 @@ def code_digest() -> str:
     """A hash of newslint's version and code, Python's version and the regex module's. The code
     counts by each file's size and modification time, as Python's own .pyc files judge whether
     they are stale: reading every module at each start-up would cost more than the rest of it."""
-    import regex
-
     from newslint import __version__
 
-    digest = blake2b(f"newslint {__version__}\0{sys.version}\0regex {regex.__version__}\0".encode())
+    digest = blake2b(f"newslint {__version__}\0{sys.version}\0regex {_regex_version()}\0".encode())
     for relative, info in sorted(_python_files(str(_CODE), "")):
         digest.update(f"{relative}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     return digest.hexdigest()[:32]
+
+
+def _regex_version() -> str:
+    """The regex module's files beside its C engine, by size and modification time: another
+    version has others. Not its __version__, which would import the module (see lazy_regex.py)."""
+    engine_file = getattr(lazy_regex.ENGINE, "__file__", None)
+    if not engine_file:
+        import regex
+
+        return regex.__version__
+    with os.scandir(os.path.dirname(engine_file)) as entries:
+        files = sorted((entry.name, entry.stat()) for entry in entries if entry.is_file())
+    return "".join(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\0" for name, info in files)
 
 
 def _python_files(folder: str, prefix: str) -> list[tuple[str, os.stat_result]]:

@@ -1,8 +1,8 @@
 """Start-up imports only what the run needs (issue 13): a guard on what is imported, not a timing.
 
 Linting a one-line plain-text file must not import the translation QA, LanguageTool, the fixer,
-the result cache, the output formats other than text, nor build the rules its text cannot
-trigger. Each of these once cost start-up milliseconds; a new top-level import of one of them
+the result cache, the output formats other than text, regex's pattern parser, nor build the rules
+its text cannot trigger. Each of these once cost start-up milliseconds; a new top-level import of one of them
 fails here. How long start-up takes is measured by benchmarks/throughput.py.
 """
 
@@ -53,6 +53,8 @@ NOT_NEEDED = [
     "newslint.explain",
     "newslint.lsp",
     "yaml",  # the packs are read from the packs memo
+    "regex._main",  # regex's Python side (and so the package): its C engine rebuilds the memo's programs
+    "regex._regex_core",  # the parser, ~7 ms (newslint/lazy_regex.py)
     "markdown_it",
     "multiprocessing",
     "secrets",  # only to make the user's signing key, on the first run

@@ -14,8 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import regex
-
+from newslint import lazy_regex as regex
 from newslint import segmentation
 from newslint.document import Document
 from newslint.regexes import lazy, scan

@@ -15,8 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar
 
-import regex
-
+from newslint import lazy_regex as regex
 from newslint.document import Document
 from newslint.errors import RuleFailure
 from newslint.findings import Finding, Fix, Severity
