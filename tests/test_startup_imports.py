@@ -148,3 +148,14 @@ def test_the_package_exports_its_api_on_first_use():
     assert set(newslint.__all__) <= set(dir(newslint))
     assert newslint.lint_text("Officials in Kiev said so.")[0].rule == "names.kyiv"
     assert newslint.Config is __import__("newslint.config", fromlist=["Config"]).Config
+
+
+def test_the_command_line_is_parsed_without_shutil():
+    """argparse imports shutil (and with it bz2, lzma and zlib: ~2 ms) for the terminal's width,
+    each time it makes a formatter, as it does for each argument added; newslint's formatter
+    finds the width itself (cli._HelpFormatter). An editable install still imports shutil, to
+    find the packs through importlib.resources: hence this test of the parser alone."""
+    probe = "import json, sys; from newslint import cli; cli.build_parser().parse_args(['x']); print(json.dumps(list(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    imported = json.loads(done.stdout)
+    assert "argparse" in imported and not {"shutil", "bz2", "lzma"} & set(imported)
