@@ -116,13 +116,15 @@ def _key_in(folder: Path) -> bytes | None:
             os.write(descriptor, secrets.token_hex(32).encode())
         finally:
             os.close(descriptor)
-    data = _read_regular(path, 1024, private=True)
-    return data if data is not None and len(data) == 64 else None
+    read = _read_regular(path, 1024, private=True)
+    return read[1] if read is not None and len(read[1]) == 64 else None
 
 
-def _read_regular(path: Path, limit: int, private: bool = False) -> bytes | None:
-    """The bytes of a regular file, opened without following a link; None otherwise, and when
-    `private` and the file is not the user's alone (others could read a key, and sign with it)."""
+def _read_regular(path: Path, limit: int, private: bool = False, head: int = 0) -> tuple[bytes, bytes] | None:
+    """The bytes of a regular file, its first `head` bytes and the rest apart (a signature and
+    what it signs: neither is copied out of the whole), opened without following a link; None
+    otherwise, and when `private` and the file is not the user's alone (others could read a
+    key, and sign with it)."""
     try:
         descriptor = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
     except OSError:
@@ -134,7 +136,8 @@ def _read_regular(path: Path, limit: int, private: bool = False) -> bytes | None
         if private and (not _is_own(info) or info.st_mode & 0o077):
             return None
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
-            return handle.read(limit + 1)
+            first = handle.read(head) if head else b""
+            return first, handle.read(limit + 1 - len(first))
     except OSError:
         return None
     finally:
@@ -142,7 +145,10 @@ def _read_regular(path: Path, limit: int, private: bool = False) -> bytes | None
 
 
 def _signature(key: bytes, name: str, payload: bytes) -> bytes:
-    return digests.signature(key, name.encode("utf-8", "surrogatepass") + b"\0" + payload)
+    return digests.signature(key, name.encode("utf-8", "surrogatepass") + b"\0", payload)
+
+
+_SIGNATURE_LINE = 65  # an entry's first line: its signature (a BLAKE2b digest in hex) and "\n"
 
 
 def read_entry(folder: Path, name: str) -> bytes | None:
@@ -150,11 +156,11 @@ def read_entry(folder: Path, name: str) -> bytes | None:
     key = signing_key()
     if key is None:
         return None
-    data = _read_regular(folder / name, MAX_ENTRY_BYTES)
-    if data is None:
+    read = _read_regular(folder / name, MAX_ENTRY_BYTES, head=_SIGNATURE_LINE)
+    if read is None:
         return None
-    signature, _, payload = data.partition(b"\n")
-    if not digests.same_digest(signature, _signature(key, name, payload)):
+    line, payload = read
+    if line[-1:] != b"\n" or not digests.same_digest(line[:-1], _signature(key, name, payload)):
         return None
     return payload
 
