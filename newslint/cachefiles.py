@@ -54,14 +54,17 @@ def _regex_version() -> str:
 
 
 def _python_files(folder: str, prefix: str) -> list[tuple[str, os.stat_result]]:
-    """(path relative to the package, stat) of every .py file under folder."""
+    """(path relative to the package, stat) of every .py file under folder; not in the
+    __pycache__ folders, which hold only compiled files (half the folders of an installed
+    newslint)."""
     found = []
     with os.scandir(folder) as entries:
         for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                found += _python_files(entry.path, f"{prefix}{entry.name}/")
-            elif entry.name.endswith(".py") and entry.is_file():
-                found.append((prefix + entry.name, entry.stat()))
+            name = entry.name
+            if name.endswith(".py") and entry.is_file():
+                found.append((prefix + name, entry.stat()))
+            elif name != "__pycache__" and entry.is_dir(follow_symlinks=False):
+                found += _python_files(entry.path, f"{prefix}{name}/")
     return found
 
 

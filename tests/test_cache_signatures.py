@@ -72,3 +72,15 @@ def test_a_file_of_a_signature_alone_is_no_entry(tmp_path, monkeypatch):
     assert cachefiles.read_entry(tmp_path, "e.json") is None
     cachefiles.write_entry(tmp_path, "e.json", b"")
     assert cachefiles.read_entry(tmp_path, "e.json") == b""
+
+
+def test_the_code_is_every_python_file_of_the_package(tmp_path):
+    """What names the caches after the code: every .py file (a folder named like one is walked,
+    not taken), none in __pycache__ (fails if those are kept or a package below is skipped)."""
+    for path in ["a.py", "b.txt", "sub/c.py", "sub/deeper/d.py", "__pycache__/e.py", "sub/__pycache__/f.py"]:
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("x")
+    (tmp_path / "folder.py").mkdir()
+    (tmp_path / "folder.py" / "g.py").write_text("x")
+    found = sorted(relative for relative, _ in cachefiles._python_files(str(tmp_path), ""))
+    assert found == ["a.py", "folder.py/g.py", "sub/c.py", "sub/deeper/d.py"]
