@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 import warnings
 from collections.abc import Iterable, Sequence
@@ -24,6 +23,7 @@ from newslint.findings import SEVERITIES
 from newslint.output import FORMAT_NAMES, NEEDS_TEXTS, RunSummary, formats
 from newslint.output import text as text_output
 from newslint.packs_memo import MEMO
+from newslint.regexes import lazy
 from newslint.runner import default_jobs
 from newslint.sources import STDIN
 from newslint.streams import discard_standard_output, open_standard_streams, say
@@ -329,7 +329,7 @@ def _bitext_settings(parser: argparse.ArgumentParser, args: argparse.Namespace) 
     return BitextSettings(args.source, target, language)
 
 
-_LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+_LANGUAGE_CODE = lazy(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", engine="re")  # compiled for --source-language
 
 
 def _languagetool_overrides(args: argparse.Namespace) -> dict:
