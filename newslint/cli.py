@@ -92,9 +92,12 @@ def _terminal_columns() -> int:
     if columns > 0:
         return columns
     try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or _NO_COLUMNS  # type: ignore[union-attr]
     except (AttributeError, ValueError, OSError):  # no standard output, or not a terminal
         return 80
+
+
+_NO_COLUMNS = 80 if sys.version_info >= (3, 11) else 0  # a terminal of 0 columns, as shutil takes it
 
 
 def build_parser() -> argparse.ArgumentParser:
