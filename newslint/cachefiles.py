@@ -18,7 +18,7 @@ from contextlib import suppress
 from functools import lru_cache
 from pathlib import Path
 
-from newslint import digests
+from newslint import digests, lazy_regex
 from newslint.digests import blake2b
 
 _CODE = Path(__file__).resolve().parent  # the newslint package
@@ -32,25 +32,39 @@ def code_digest() -> str:
     """A hash of newslint's version and code, Python's version and the regex module's. The code
     counts by each file's size and modification time, as Python's own .pyc files judge whether
     they are stale: reading every module at each start-up would cost more than the rest of it."""
-    import regex
-
     from newslint import __version__
 
-    digest = blake2b(f"newslint {__version__}\0{sys.version}\0regex {regex.__version__}\0".encode())
+    digest = blake2b(f"newslint {__version__}\0{sys.version}\0regex {_regex_version()}\0".encode())
     for relative, info in sorted(_python_files(str(_CODE), "")):
         digest.update(f"{relative}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     return digest.hexdigest()[:32]
 
 
+def _regex_version() -> str:
+    """The regex module's files beside its C engine, by size and modification time: another
+    version has others. Not its __version__, which would import the module (see lazy_regex.py)."""
+    engine_file = getattr(lazy_regex.ENGINE, "__file__", None)
+    if not engine_file:
+        import regex
+
+        return regex.__version__
+    with os.scandir(os.path.dirname(engine_file)) as entries:
+        files = sorted((entry.name, entry.stat()) for entry in entries if entry.is_file())
+    return "".join(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\0" for name, info in files)
+
+
 def _python_files(folder: str, prefix: str) -> list[tuple[str, os.stat_result]]:
-    """(path relative to the package, stat) of every .py file under folder."""
+    """(path relative to the package, stat) of every .py file under folder; not in the
+    __pycache__ folders, which hold only compiled files (half the folders of an installed
+    newslint)."""
     found = []
     with os.scandir(folder) as entries:
         for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                found += _python_files(entry.path, f"{prefix}{entry.name}/")
-            elif entry.name.endswith(".py") and entry.is_file():
-                found.append((prefix + entry.name, entry.stat()))
+            name = entry.name
+            if name.endswith(".py") and entry.is_file():
+                found.append((prefix + name, entry.stat()))
+            elif name != "__pycache__" and entry.is_dir(follow_symlinks=False):
+                found += _python_files(entry.path, f"{prefix}{name}/")
     return found
 
 
@@ -105,13 +119,15 @@ def _key_in(folder: Path) -> bytes | None:
             os.write(descriptor, secrets.token_hex(32).encode())
         finally:
             os.close(descriptor)
-    data = _read_regular(path, 1024, private=True)
-    return data if data is not None and len(data) == 64 else None
+    read = _read_regular(path, 1024, private=True)
+    return read[1] if read is not None and len(read[1]) == 64 else None
 
 
-def _read_regular(path: Path, limit: int, private: bool = False) -> bytes | None:
-    """The bytes of a regular file, opened without following a link; None otherwise, and when
-    `private` and the file is not the user's alone (others could read a key, and sign with it)."""
+def _read_regular(path: Path, limit: int, private: bool = False, head: int = 0) -> tuple[bytes, bytes] | None:
+    """The bytes of a regular file, its first `head` bytes and the rest apart (a signature and
+    what it signs: neither is copied out of the whole), opened without following a link; None
+    otherwise, and when `private` and the file is not the user's alone (others could read a
+    key, and sign with it)."""
     try:
         descriptor = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
     except OSError:
@@ -123,7 +139,8 @@ def _read_regular(path: Path, limit: int, private: bool = False) -> bytes | None
         if private and (not _is_own(info) or info.st_mode & 0o077):
             return None
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
-            return handle.read(limit + 1)
+            first = handle.read(head) if head else b""
+            return first, handle.read(limit + 1 - len(first))
     except OSError:
         return None
     finally:
@@ -131,7 +148,10 @@ def _read_regular(path: Path, limit: int, private: bool = False) -> bytes | None
 
 
 def _signature(key: bytes, name: str, payload: bytes) -> bytes:
-    return digests.signature(key, name.encode("utf-8", "surrogatepass") + b"\0" + payload)
+    return digests.signature(key, name.encode("utf-8", "surrogatepass") + b"\0", payload)
+
+
+_SIGNATURE_LINE = 65  # an entry's first line: its signature (a BLAKE2b digest in hex) and "\n"
 
 
 def read_entry(folder: Path, name: str) -> bytes | None:
@@ -139,11 +159,11 @@ def read_entry(folder: Path, name: str) -> bytes | None:
     key = signing_key()
     if key is None:
         return None
-    data = _read_regular(folder / name, MAX_ENTRY_BYTES)
-    if data is None:
+    read = _read_regular(folder / name, MAX_ENTRY_BYTES, head=_SIGNATURE_LINE)
+    if read is None:
         return None
-    signature, _, payload = data.partition(b"\n")
-    if not digests.same_digest(signature, _signature(key, name, payload)):
+    line, payload = read
+    if line[-1:] != b"\n" or not digests.same_digest(line[:-1], _signature(key, name, payload)):
         return None
     return payload
 

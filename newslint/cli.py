@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 import warnings
 from collections.abc import Iterable, Sequence
@@ -24,6 +23,7 @@ from newslint.findings import SEVERITIES
 from newslint.output import FORMAT_NAMES, NEEDS_TEXTS, RunSummary, formats
 from newslint.output import text as text_output
 from newslint.packs_memo import MEMO
+from newslint.regexes import lazy
 from newslint.runner import default_jobs
 from newslint.sources import STDIN
 from newslint.streams import discard_standard_output, open_standard_streams, say
@@ -71,9 +71,39 @@ def _comma_list(values: Sequence[str] | None) -> tuple[str, ...] | None:
     return tuple(item.strip() for value in values for item in value.split(",") if item.strip())
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, told the terminal's width as argparse finds it, without importing
+    shutil for it (and with shutil bz2, lzma and zlib, ~2 ms): argparse makes a formatter for
+    each argument added, to check its metavar, so every run paid for the import."""
+
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None
+    ) -> None:
+        super().__init__(prog, indent_increment, max_help_position, _terminal_columns() - 2 if width is None else width)
+
+
+def _terminal_columns() -> int:
+    """shutil.get_terminal_size().columns: $COLUMNS when it is a positive number, else the
+    width of the terminal standard output is, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or _NO_COLUMNS  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):  # no standard output, or not a terminal
+        return 80
+
+
+_NO_COLUMNS = 80 if sys.version_info >= (3, 11) else 0  # a terminal of 0 columns, as shutil takes it
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newslint",
+        formatter_class=_HelpFormatter,
         description="Lint news copy for the slips machine translation and hurried editing leave behind.",
         epilog="Exit status: 0 no problems, 1 problems found, 2 error or incomplete run.",
     )
@@ -302,7 +332,7 @@ def _bitext_settings(parser: argparse.ArgumentParser, args: argparse.Namespace) 
     return BitextSettings(args.source, target, language)
 
 
-_LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+_LANGUAGE_CODE = lazy(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", engine="re")  # compiled for --source-language
 
 
 def _languagetool_overrides(args: argparse.Namespace) -> dict:

@@ -29,6 +29,10 @@ def hexdigest(data: bytes, size: int = 32) -> str:
     return blake2b(data, digest_size=size).hexdigest()
 
 
-def signature(key: bytes, data: bytes) -> bytes:
-    """data's MAC under key (at most KEY_BYTES long), in hex."""
-    return blake2b(data, key=key, digest_size=32).hexdigest().encode()
+def signature(key: bytes, *parts: bytes) -> bytes:
+    """The MAC under key (at most KEY_BYTES long) of the parts one after the other, in hex. The
+    parts are hashed in turn, not joined: a cache file's payload is not copied to be signed."""
+    digest = blake2b(key=key, digest_size=32)
+    for part in parts:
+        digest.update(part)
+    return digest.hexdigest().encode()

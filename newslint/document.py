@@ -9,13 +9,12 @@ from datetime import date
 from functools import cached_property
 from typing import ClassVar
 
-import regex
-
 from newslint import filenames, quotes, segmentation, structure
 from newslint.findings import Finding, Fix
 from newslint.formats import plaintext
 from newslint.formats.prose import Comment, ProseView
 from newslint.linebreaks import line_starts
+from newslint.regexes import lazy
 from newslint.spans import Span, Word
 from newslint.triggers import ANYWHERE, TriggerIndex, Triggers
 
@@ -439,7 +438,7 @@ def _start(span: Span) -> int:
 # closing mark (a domain, an extension, a dotted name) -- not the dot that ends a sentence.
 _NON_PROSE_MARKS = re.compile(r"""[@#&]|/[^ \t\n\r]|[wW]{3}\.|\.[^ \t\n\r.,;:!?)\]"'”’]""")
 _TOKEN_REACH = 256  # characters looked at either side of a span for the break around it
-_RUN_BEFORE = regex.compile(r"(?r)[^ \t\n\r]*")  # the characters before a span, back to a break
+_RUN_BEFORE = lazy(r"(?r)[^ \t\n\r]*")  # the characters before a span, back to a break (compiled when first used)
 _RUN_AFTER = re.compile(r"[^ \t\n\r]*")
 _WORD_CUT_MARGIN = 2  # characters tokenised either side of a window (see _paragraph_words_between)
 

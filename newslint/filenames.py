@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 
-import regex
-
+from newslint import lazy_regex as regex
 from newslint.regexes import Anchors, LazyPattern, lazy, matches_in_tokens
 from newslint.spans import Span
 

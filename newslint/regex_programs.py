@@ -14,8 +14,8 @@ from __future__ import annotations
 import binascii  # not base64, which a run need not import
 from typing import Any
 
-import regex
-
+from newslint import lazy_regex as regex
+from newslint.lazy_regex import ENGINE as _engine  # None: a regex module laid out otherwise, always compile
 from newslint.packs_memo import MEMO
 
 TABLE = "programs"
@@ -24,11 +24,6 @@ TABLE = "programs"
 # builds one from: (pattern, flags, code, group index, index group, named lists, named list
 # indexes, required string offset, its characters, its flags, group count).
 _FIELDS = 11
-
-try:
-    from regex import _regex as _engine
-except ImportError:  # pragma: no cover - a regex module laid out otherwise: always compile
-    _engine = None
 
 
 def compiled(pattern: str, flags: int) -> Any:

@@ -17,8 +17,7 @@ from contextvars import ContextVar
 from functools import lru_cache
 from typing import Any
 
-import regex
-
+from newslint import lazy_regex as regex
 from newslint import places, regex_programs
 from newslint.packs_memo import MEMO
 from newslint.spans import Span

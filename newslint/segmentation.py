@@ -11,8 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import accumulate, repeat
 
-import regex
-
+from newslint import lazy_regex as regex
 from newslint.regexes import Anchors, lazy, matches_in_tokens
 from newslint.spans import Span, Word
 

@@ -16,8 +16,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import date
 
-import regex
-
+from newslint import lazy_regex as regex
 from newslint import places
 from newslint.regexes import lazy
 from newslint.spans import Span

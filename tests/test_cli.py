@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newslint import cli, regexes, sources
 from tests.conftest import run_cli as run
+from tests.kinds.fuzzing import fuzz
 
 CLEAN = "The minister arrived in Kyiv on Monday.\n"
 DIRTY = "The talks ended. . Both sides left.\n"
@@ -308,3 +313,35 @@ def test_long_runs_of_sentence_marks_take_linear_time(story):
         timeout=120,
     )
     assert done.returncode in (0, 1) and "Traceback" not in done.stderr
+
+
+# $COLUMNS as a user may leave it: unset, a width, zero or less, or not a number.
+_COLUMNS = st.none() | st.integers(-3, 250).map(str) | st.text(alphabet=" +-_0123456789x", max_size=4)
+
+
+@fuzz(150)
+@given(columns=_COLUMNS)
+def test_help_is_as_wide_as_argparse_makes_it(columns):
+    """The formatter that does not import shutil finds the width argparse's own finds (from
+    $COLUMNS, else the terminal, else 80), so the help and the usage of an error are the same."""
+    with pytest.MonkeyPatch.context() as patch:
+        if columns is None:
+            patch.delenv("COLUMNS", raising=False)
+        else:
+            patch.setenv("COLUMNS", columns)
+        ours, theirs = cli._HelpFormatter("newslint"), argparse.HelpFormatter("newslint")
+        assert (ours._width, ours._max_help_position) == (theirs._width, theirs._max_help_position)
+        parser = cli.build_parser()
+        help_text = parser.format_help()
+        parser.formatter_class = argparse.HelpFormatter
+        assert help_text == parser.format_help()
+
+
+def test_the_width_of_a_terminal_is_its_own(monkeypatch):
+    """Without $COLUMNS, standard output's terminal tells the width (0 columns: 80 since
+    Python 3.11, 0 before)."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((117, 30)))
+    assert cli._terminal_columns() == 117 == shutil.get_terminal_size().columns
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((0, 30)))
+    assert cli._terminal_columns() == shutil.get_terminal_size().columns == (80 if sys.version_info >= (3, 11) else 0)

@@ -1,8 +1,8 @@
 """Start-up imports only what the run needs (issue 13): a guard on what is imported, not a timing.
 
 Linting a one-line plain-text file must not import the translation QA, LanguageTool, the fixer,
-the result cache, the output formats other than text, nor build the rules its text cannot
-trigger. Each of these once cost start-up milliseconds; a new top-level import of one of them
+the result cache, the output formats other than text, regex's pattern parser, nor build the rules
+its text cannot trigger. Each of these once cost start-up milliseconds; a new top-level import of one of them
 fails here. How long start-up takes is measured by benchmarks/throughput.py.
 """
 
@@ -53,6 +53,8 @@ NOT_NEEDED = [
     "newslint.explain",
     "newslint.lsp",
     "yaml",  # the packs are read from the packs memo
+    "regex._main",  # regex's Python side (and so the package): its C engine rebuilds the memo's programs
+    "regex._regex_core",  # the parser, ~7 ms (newslint/lazy_regex.py)
     "markdown_it",
     "multiprocessing",
     "secrets",  # only to make the user's signing key, on the first run
@@ -146,3 +148,14 @@ def test_the_package_exports_its_api_on_first_use():
     assert set(newslint.__all__) <= set(dir(newslint))
     assert newslint.lint_text("Officials in Kiev said so.")[0].rule == "names.kyiv"
     assert newslint.Config is __import__("newslint.config", fromlist=["Config"]).Config
+
+
+def test_the_command_line_is_parsed_without_shutil():
+    """argparse imports shutil (and with it bz2, lzma and zlib: ~2 ms) for the terminal's width,
+    each time it makes a formatter, as it does for each argument added; newslint's formatter
+    finds the width itself (cli._HelpFormatter). An editable install still imports shutil, to
+    find the packs through importlib.resources: hence this test of the parser alone."""
+    probe = "import json, sys; from newslint import cli; cli.build_parser().parse_args(['x']); print(json.dumps(list(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    imported = json.loads(done.stdout)
+    assert "argparse" in imported and not {"shutil", "bz2", "lzma"} & set(imported)

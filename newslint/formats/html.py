@@ -12,8 +12,7 @@ from __future__ import annotations
 import html
 from html.parser import HTMLParser
 
-import regex
-
+from newslint import lazy_regex as regex
 from newslint.formats.prose import PLACEHOLDER, Comment, ProseBuilder, ProseView
 from newslint.formats.templates import FILLER, Template, TemplateIndex, blank, find_templates, merged
 from newslint.regexes import lazy

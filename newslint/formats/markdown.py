@@ -16,11 +16,11 @@ import html
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
 import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from newslint import lazy_regex as regex
 from newslint.formats.prose import PLACEHOLDER, Comment, ProseBuilder, ProseView
 from newslint.formats.templates import TemplateIndex, blank, find_mdx, find_templates, merged
 from newslint.regexes import lazy

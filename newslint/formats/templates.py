@@ -19,8 +19,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-import regex
-
+from newslint import lazy_regex as regex
 from newslint.regexes import lazy
 from newslint.spans import Span
 

@@ -11,8 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import regex
-
+from newslint import lazy_regex as regex
 from newslint.document import Document
 from newslint.regexes import (
     WORD_END,

@@ -13,8 +13,7 @@ from itertools import accumulate, compress
 from operator import not_
 from typing import Any
 
-import regex
-
+from newslint import lazy_regex as regex
 from newslint import places
 from newslint.document import Document
 from newslint.regexes import LazyPattern, lazy

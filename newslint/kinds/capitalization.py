@@ -6,8 +6,7 @@ from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
 from typing import Any
 
-import regex
-
+from newslint import lazy_regex as regex
 from newslint import places
 from newslint.document import Document
 from newslint.regexes import LazyPattern, compile_literals, lazy, matches_at

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
-import regex
-
+from newslint import lazy_regex as regex
 from newslint import segmentation
 from newslint.document import Document
 from newslint.regexes import lazy, scan

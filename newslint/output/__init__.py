@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from newslint.findings import Finding
+from newslint.regexes import lazy
 from newslint.rules.base import RuleInfo
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ Formatter = Callable[[RunSummary], str]
 
 # Control characters, lone surrogates (a file name's bytes that are not UTF-8, kept by Python as
 # U+DC80..U+DCFF) and the two non-characters XML refuses.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_UNPRINTABLE = lazy("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]", engine="re")  # compiled when a text needs it
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

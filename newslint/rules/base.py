@@ -16,8 +16,8 @@ from types import MappingProxyType
 from typing import Any, ClassVar
 
 import ahocorasick_rs
-import regex
 
+from newslint import lazy_regex as regex
 from newslint.document import Document
 from newslint.errors import RuleFailure
 from newslint.findings import Finding, Fix, Severity

@@ -7,8 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import regex
-
+from newslint import lazy_regex as regex
 from newslint.packs_memo import MEMO
 from newslint.regexes import PatternError, check_pattern
 
