@@ -47,6 +47,7 @@ def _engine_alone() -> ModuleType | None:
         if spec is None or not isinstance(spec.loader, ExtensionFileLoader):
             return None
         engine = module_from_spec(spec)
+        spec.loader.exec_module(engine)  # the import protocol's second step (a no-op for single-phase init)
     except (ImportError, ValueError, OSError):
         return None
     # Where `import regex` looks for it: the package then uses this very engine.
