@@ -28,6 +28,14 @@ try:  # Python's own regex parser: used only to find the literal text a pattern 
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parser  # type: ignore[no-redef]
 
+# Repeats: greedy, lazy and, from Python 3.11 on, possessive ("a*", "a*?", "a*+"; Python 3.10's
+# parser reads no possessive one, so a pattern with one gets no shortcut there).
+_REPEATS = tuple(
+    getattr(_sre_parser, name)
+    for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+    if hasattr(_sre_parser, name)
+)
+
 # Word boundaries where a match starts or ends with a letter or digit: it may not continue a
 # word there. A match that starts or ends with punctuation (". .", "U.S.") needs no boundary.
 _WORD_CHAR = r"[\p{L}\p{M}\p{N}_]"
@@ -234,7 +242,7 @@ def _edge_is_word(items: list, from_end: bool = False) -> bool:
         if opcode is _sre_parser.BRANCH:
             branches = [list(branch) for branch in argument[1]]
             return any(_edge_is_word(list(reversed(b)) if from_end else b, from_end) for b in branches)
-        if opcode in (_sre_parser.MAX_REPEAT, _sre_parser.MIN_REPEAT, _sre_parser.POSSESSIVE_REPEAT):
+        if opcode in _REPEATS:
             low, _, inner = argument
             inner = list(inner)
             if _edge_is_word(list(reversed(inner)) if from_end else inner, from_end):
@@ -562,7 +570,7 @@ def _sequence_needs(items: Sequence) -> list[frozenset[str]]:
 def _last_characters(last: set[str] | None, opcode: Any, argument: Any, texts: set[str] | None) -> set[str] | None:
     """The characters a text may end with after one more item (`texts`: what the item may match,
     if spelt out); None: any, or not known."""
-    if texts is None and opcode in (_sre_parser.MAX_REPEAT, _sre_parser.MIN_REPEAT, _sre_parser.POSSESSIVE_REPEAT):
+    if texts is None and opcode in _REPEATS:
         low, _, inner = argument
         texts = _spelt_out(inner)  # "[ \t]*": an open repeat of a few characters ends with one
         if texts is None or "" in texts:
@@ -581,7 +589,7 @@ def _item_needs(opcode: Any, argument: Any) -> list[frozenset[str]]:
     an alternation's (one text of some requirement of each branch)."""
     if opcode is _sre_parser.SUBPATTERN:
         return _sequence_needs(argument[-1])
-    if opcode in (_sre_parser.MAX_REPEAT, _sre_parser.MIN_REPEAT, _sre_parser.POSSESSIVE_REPEAT):
+    if opcode in _REPEATS:
         return _sequence_needs(argument[2]) if argument[0] >= 1 else []
     if opcode is _sre_parser.BRANCH:
         either: set[str] = set()
@@ -614,7 +622,7 @@ def _item_texts(opcode: Any, argument: Any) -> set[str] | None:
                 return None
             texts |= spelt
         return texts if len(texts) <= _MAX_TEXTS else None
-    if opcode in (_sre_parser.MAX_REPEAT, _sre_parser.MIN_REPEAT, _sre_parser.POSSESSIVE_REPEAT):
+    if opcode in _REPEATS:
         return _repeated(*argument)
     return None
 
