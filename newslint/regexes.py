@@ -299,10 +299,10 @@ def required_literal(pattern: str) -> str | None:
 
 
 def _parsed_required_literal(pattern: str) -> str | None:
-    try:
-        tree = _sre_parser.parse(_REGEX_ONLY_SYNTAX.sub(".", pattern))
-    except Exception:  # noqa: BLE001 - any parse problem just means "no shortcut"
+    parsed = _python_parsed(pattern)
+    if parsed is None:  # any parse problem just means "no shortcut"
         return None
+    tree = parsed
     if "{" in pattern and any(op is _sre_parser.LITERAL and arg == ord("{") for op, arg in _flatten(tree)):
         return None  # a brace Python reads as text may be `regex` syntax ("{e<=1}", fuzzy matching)
     runs: list[str] = []
@@ -323,10 +323,10 @@ def leading_trigger(pattern: str) -> tuple[str, int] | None:
 
 
 def _parsed_leading_trigger(pattern: str) -> list | None:
-    try:
-        tree = list(_sre_parser.parse(_REGEX_ONLY_SYNTAX.sub(".", pattern)))
-    except Exception:  # noqa: BLE001 - unsure: no trigger of this kind
+    parsed = _python_parsed(pattern)
+    if parsed is None:  # unsure: no trigger of this kind
         return None
+    tree = list(parsed)
     run = []
     for opcode, argument in tree:
         if opcode is not _sre_parser.LITERAL:
@@ -358,10 +358,10 @@ _MAX_LEADING = 8  # ways a match may start that are each a trigger, at most
 def _parsed_leading_triggers(pattern: str) -> list | None:
     if "[[" in pattern or "[:" in pattern:
         return None  # a POSIX class or a nested set, which Python's parser reads as other sets
-    try:
-        tree = list(_sre_parser.parse(_REGEX_ONLY_SYNTAX.sub(".", pattern)))
-    except Exception:  # noqa: BLE001 - unsure: no trigger of this kind
+    parsed = _python_parsed(pattern)
+    if parsed is None:  # unsure: no trigger of this kind
         return None
+    tree = list(parsed)
     if any(op is _sre_parser.LITERAL and arg == ord("{") for op, arg in _flatten(tree)):
         return None  # "{e<=1}": fuzzy matching, which Python's parser reads as literals
     texts, whole = {""}, True
@@ -420,10 +420,10 @@ def _first_marks(pattern: str) -> str:
 def _parsed_first_marks(pattern: str) -> str:
     if "[[" in pattern or "[:" in pattern:
         return ""  # a POSIX class or a nested set, which Python's parser reads as other sets
-    try:
-        tree = list(_sre_parser.parse(_REGEX_ONLY_SYNTAX.sub(".", pattern)))
-    except Exception:  # noqa: BLE001 - `regex` syntax Python does not read: no shortcut
+    parsed = _python_parsed(pattern)
+    if parsed is None:  # `regex` syntax Python does not read: no shortcut
         return ""
+    tree = list(parsed)
     if any(op is _sre_parser.LITERAL and arg == ord("{") for op, arg in _flatten(tree)):
         return ""  # "{e<=1}": fuzzy matching, which Python's parser reads as literals
     marks, may_be_empty = _first_characters(tree)
@@ -485,6 +485,18 @@ def _item_first_characters(opcode: Any, argument: Any) -> tuple[set[str] | None,
 _REGEX_ONLY_SYNTAX = LazyPattern(r"\\[pP]\{[^}]*\}|\\K")
 
 
+@lru_cache(maxsize=64)  # one rule's patterns are asked for in a row
+def _python_parsed(pattern: str) -> Any:
+    """The pattern as Python's parser reads it, `regex`-only syntax blanked (see
+    _REGEX_ONLY_SYNTAX); None when it does not parse. Read-only to its callers: one pattern is
+    asked for its literal, its leading triggers, its marks and its required texts, each once
+    when the packs memo does not hold the answers."""
+    try:
+        return _sre_parser.parse(_REGEX_ONLY_SYNTAX.sub(".", pattern))
+    except Exception:  # noqa: BLE001 - any parse problem just means "no shortcut"
+        return None
+
+
 def _flatten(tree: Iterable) -> Iterable[tuple]:
     """Every (opcode, argument) of a parsed pattern, groups included."""
     for opcode, argument in tree:
@@ -524,10 +536,10 @@ def required_texts(pattern: str) -> list[list[str]]:
     the packs memo: a rule keeps what it makes of these (see kinds/substitution.py)."""
     if "[[" in pattern or "[:" in pattern:
         return []  # a POSIX class or a nested set, which Python's parser reads as other sets
-    try:
-        tree = list(_sre_parser.parse(_REGEX_ONLY_SYNTAX.sub(".", pattern)))
-    except Exception:  # noqa: BLE001 - `regex` syntax Python does not read: no requirement
+    parsed = _python_parsed(pattern)
+    if parsed is None:  # `regex` syntax Python does not read: no requirement
         return []
+    tree = list(parsed)
     if any(op is _sre_parser.LITERAL and arg == ord("{") for op, arg in _flatten(tree)):
         return []  # "{e<=1}": fuzzy matching, which Python's parser reads as literals
     found = (_fewest_choices(texts) for texts in _sequence_needs(tree))
