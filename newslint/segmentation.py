@@ -13,7 +13,7 @@ from itertools import accumulate, repeat
 
 from newslint import lazy_regex as regex
 from newslint.regexes import Anchors, lazy, matches_in_tokens
-from newslint.spans import Span, Word
+from newslint.spans import Span, Word, new_tuple
 
 WORD = lazy(r"[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*")
 
@@ -85,7 +85,7 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     splitter = _ASCII_WORD_SPLIT if chunk.isascii() else _WORD_SPLIT
     parts = splitter.split(chunk)  # separator, word, separator, word, ..., separator
     offsets = list(accumulate(map(len, parts), initial=start))
-    return list(map(tuple.__new__, repeat(Word), zip(offsets[1::2], offsets[2::2], parts[1::2])))
+    return list(map(new_tuple, repeat(Word), zip(offsets[1::2], offsets[2::2], parts[1::2])))
 
 
 _WORD_SPLIT = lazy(f"({WORD.source})")
@@ -208,14 +208,11 @@ def sentences(text: str, paragraphs: Iterable[Span]) -> list[Span]:
             if next_start >= end:
                 break
             if _is_sentence_end(text, match, paragraph, next_start):
-                found.append(_new_tuple(Span, (start, mark_end)))
+                found.append(new_tuple(Span, (start, mark_end)))
                 start = next_start
         if start < end:
-            found.append(_new_tuple(Span, (start, end)))
+            found.append(new_tuple(Span, (start, end)))
     return found
-
-
-_new_tuple = tuple.__new__  # Span made in C: _new_tuple(Span, (start, end))
 
 
 def _candidate_ends(text: str, paragraph: Span) -> Iterable[regex.Match]:

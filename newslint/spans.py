@@ -12,6 +12,10 @@ class Span(NamedTuple):
     end: int
 
 
+# A Span or Word made in C, without NamedTuple's __new__ (a Python call): new_tuple(Span, (start, end)).
+new_tuple = tuple.__new__
+
+
 class Word(NamedTuple):
     """A word token: text[start:end] == text."""
 

@@ -12,7 +12,7 @@ from operator import add
 
 from newslint.linebreaks import line_spans
 from newslint.regexes import lazy
-from newslint.spans import Span, trim
+from newslint.spans import Span, new_tuple, trim
 
 # A suppression directive on a line of its own ("newslint: disable=punct"), bare or as an HTML
 # comment: not prose, but a comment for the suppression rules.
@@ -20,7 +20,6 @@ from newslint.spans import Span, trim
 DIRECTIVE_LINE = lazy(r"(?<![^\r\n])[ \t]*(?:<!--[ \t]*)?(?P<text>newslint:[^\r\n]*?)(?:[ \t]*-->)?[ \t]*(?=[\r\n]|\Z)")
 _SENTENCE_END = lazy(r"[.!?:;…\"”’')\]]\s*$")
 
-_new_tuple = tuple.__new__  # Span made in C: _new_tuple(Span, (start, end))
 WRAP_WIDTH = 100  # a hard-wrapped document has no longer lines than this (a few exceptions aside)
 
 
@@ -91,7 +90,7 @@ def paragraphs(text: str) -> list[Span]:
         # have no white space at either end (strip() then gives the line itself back): their span
         # is made without a Python call.
         return [
-            _new_tuple(Span, (start, start + len(content))) if content.strip() is content else _trimmed(start, content)
+            new_tuple(Span, (start, start + len(content))) if content.strip() is content else _trimmed(start, content)
             for start, content, is_blank in zip(starts, contents, blank)
             if not is_blank
         ]
