@@ -287,14 +287,15 @@ class Document:
         index = bisect_right(starts, start) - 1
         if index < 0 or end > stretches[index].end:
             return False
-        documents = self._documents_by_stretch.get(index)
-        if documents is None:
-            documents = self._documents_by_stretch[index] = self._quoted_documents_in(stretches[index])
-        return structure.inside(documents, [document.start for document in documents], start, end)
+        found = self._documents_by_stretch.get(index)
+        if found is None:
+            documents = self._quoted_documents_in(stretches[index])
+            found = self._documents_by_stretch[index] = (documents, [document.start for document in documents])
+        return structure.inside(*found, start, end)
 
     @cached_property
-    def _documents_by_stretch(self) -> dict[int, list[Span]]:
-        return {}  # by the index of a quoted stretch: the quoted documents inside it
+    def _documents_by_stretch(self) -> dict[int, tuple[list[Span], list[int]]]:
+        return {}  # by the index of a quoted stretch: the quoted documents inside it, and their starts
 
     def _quoted_documents_in(self, stretch: Span) -> list[Span]:
         """quoted_documents, of the quotations inside one quoted stretch."""
