@@ -237,9 +237,9 @@ _STRUCTURE_PIECES = st.sampled_from(
 @given(st.lists(_STRUCTURE_PIECES, max_size=25).map("".join), st.sampled_from([0, 1, 3, 12]))
 @example("((WN)) : Why?\n\nWe left.", 12)  # spans from a label into the next paragraph
 def test_labels_and_quoted_documents_are_told_as_when_found(text, length):
-    """in_speaker_label and in_quoted_document first look whether the span can hold one (a paragraph
-    that may open with a label, a quotation): they answer as the labels and documents found do,
-    for a span at every offset."""
+    """in_speaker_label first looks whether the span can hold one (a paragraph that may open with
+    a label), in_quoted_document only at the quoted stretch around it: they answer as the labels
+    and documents found do, for a span at every offset."""
     found = Document(text)
     labels, documents = found.speaker_labels, found.quoted_documents
     document_starts = [span.start for span in documents]
