@@ -333,14 +333,10 @@ def _parsed_leading_trigger(pattern: str) -> list | None:
             break
         run.append(chr(argument))
     text = "".join(run).lower()
-    if not text or not word_char(text[0]) or "{" in text:
+    if "{" in text:
         return None  # a brace may be `regex` syntax that Python reads as text
-    if len(run) == len(tree) and word_char(text[-1]):
-        return [text, AS_WORD]  # all of the pattern: bounded at both ends
-    ends = [index for index in range(1, len(text)) if not word_char(text[index]) and word_char(text[index - 1])]
-    if ends and (ends[-1] >= 3 or " " in text[: ends[-1]]):
-        return [text[: ends[-1]], AS_WORD]  # followed by a space or a mark: a whole word
-    return [text, AT_WORD_START] if len(text) >= 3 and all(map(word_char, text)) else None
+    found = _standing_of(text, len(run) == len(tree))
+    return list(found) if found else None  # a list: as the packs memo keeps it
 
 
 def leading_triggers(pattern: str) -> list[tuple[str, int]] | None:
@@ -375,12 +371,12 @@ def _parsed_leading_triggers(pattern: str) -> list | None:
     triggers = [_standing_of(text.lower(), whole) for text in texts]
     if None in triggers:
         return None
-    return sorted({(text, standing) for text, standing in filter(None, triggers)})
+    return sorted(set(triggers))
 
 
 def _standing_of(text: str, whole: bool) -> tuple[str, int] | None:
     """The trigger of a match that starts with `text` (all of it, if `whole`), as leading_trigger
-    tells it."""
+    tells it: what leading_trigger and leading_triggers both make of a start they spelt out."""
     if not text or not word_char(text[0]):
         return None
     if whole and word_char(text[-1]):
