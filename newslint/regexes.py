@@ -333,14 +333,10 @@ def _parsed_leading_trigger(pattern: str) -> list | None:
             break
         run.append(chr(argument))
     text = "".join(run).lower()
-    if not text or not word_char(text[0]) or "{" in text:
+    if "{" in text:
         return None  # a brace may be `regex` syntax that Python reads as text
-    if len(run) == len(tree) and word_char(text[-1]):
-        return [text, AS_WORD]  # all of the pattern: bounded at both ends
-    ends = [index for index in range(1, len(text)) if not word_char(text[index]) and word_char(text[index - 1])]
-    if ends and (ends[-1] >= 3 or " " in text[: ends[-1]]):
-        return [text[: ends[-1]], AS_WORD]  # followed by a space or a mark: a whole word
-    return [text, AT_WORD_START] if len(text) >= 3 and all(map(word_char, text)) else None
+    found = _standing_of(text, len(run) == len(tree))
+    return list(found) if found else None  # a list: as the packs memo keeps it
 
 
 def leading_triggers(pattern: str) -> list[tuple[str, int]] | None:
@@ -356,14 +352,9 @@ _MAX_LEADING = 8  # ways a match may start that are each a trigger, at most
 
 
 def _parsed_leading_triggers(pattern: str) -> list | None:
-    if "[[" in pattern or "[:" in pattern:
-        return None  # a POSIX class or a nested set, which Python's parser reads as other sets
-    parsed = _python_parsed(pattern)
-    if parsed is None:  # unsure: no trigger of this kind
+    tree = _plain_parsed(pattern)
+    if tree is None:  # unsure: no trigger of this kind
         return None
-    tree = list(parsed)
-    if any(op is _sre_parser.LITERAL and arg == ord("{") for op, arg in _flatten(tree)):
-        return None  # "{e<=1}": fuzzy matching, which Python's parser reads as literals
     texts, whole = {""}, True
     for opcode, argument in tree:
         each = _item_texts(opcode, argument)
@@ -375,12 +366,12 @@ def _parsed_leading_triggers(pattern: str) -> list | None:
     triggers = [_standing_of(text.lower(), whole) for text in texts]
     if None in triggers:
         return None
-    return sorted({(text, standing) for text, standing in filter(None, triggers)})
+    return sorted(set(triggers))
 
 
 def _standing_of(text: str, whole: bool) -> tuple[str, int] | None:
     """The trigger of a match that starts with `text` (all of it, if `whole`), as leading_trigger
-    tells it."""
+    tells it: what leading_trigger and leading_triggers both make of a start they spelt out."""
     if not text or not word_char(text[0]):
         return None
     if whole and word_char(text[-1]):
@@ -418,14 +409,9 @@ def _first_marks(pattern: str) -> str:
 
 
 def _parsed_first_marks(pattern: str) -> str:
-    if "[[" in pattern or "[:" in pattern:
-        return ""  # a POSIX class or a nested set, which Python's parser reads as other sets
-    parsed = _python_parsed(pattern)
-    if parsed is None:  # `regex` syntax Python does not read: no shortcut
+    tree = _plain_parsed(pattern)
+    if tree is None:  # syntax Python does not read as `regex` does: no shortcut
         return ""
-    tree = list(parsed)
-    if any(op is _sre_parser.LITERAL and arg == ord("{") for op, arg in _flatten(tree)):
-        return ""  # "{e<=1}": fuzzy matching, which Python's parser reads as literals
     marks, may_be_empty = _first_characters(tree)
     if not marks or may_be_empty or not all(map(_caseless_mark, marks)):
         return ""
@@ -497,6 +483,22 @@ def _python_parsed(pattern: str) -> Any:
         return None
 
 
+def _plain_parsed(pattern: str) -> list | None:
+    """The pattern as _python_parsed reads it, as a list of items, when Python's parser reads it
+    as `regex` does; None when it does not parse, or holds a POSIX class or a nested set ("[[",
+    "[:", which Python reads as other sets) or a literal "{" ("{e<=1}": fuzzy matching, which
+    Python reads as literals)."""
+    if "[[" in pattern or "[:" in pattern:
+        return None
+    parsed = _python_parsed(pattern)
+    if parsed is None:
+        return None
+    tree = list(parsed)
+    if any(op is _sre_parser.LITERAL and arg == ord("{") for op, arg in _flatten(tree)):
+        return None
+    return tree
+
+
 def _flatten(tree: Iterable) -> Iterable[tuple]:
     """Every (opcode, argument) of a parsed pattern, groups included."""
     for opcode, argument in tree:
@@ -534,14 +536,9 @@ def required_texts(pattern: str) -> list[list[str]]:
     Like required_literal, but a run of literals may go through alternatives, optional letters and
     small classes ("hot[- ]search"), and a requirement may be one of several texts. Not kept in
     the packs memo: a rule keeps what it makes of these (see kinds/substitution.py)."""
-    if "[[" in pattern or "[:" in pattern:
-        return []  # a POSIX class or a nested set, which Python's parser reads as other sets
-    parsed = _python_parsed(pattern)
-    if parsed is None:  # `regex` syntax Python does not read: no requirement
+    tree = _plain_parsed(pattern)
+    if tree is None:  # syntax Python does not read as `regex` does: no requirement
         return []
-    tree = list(parsed)
-    if any(op is _sre_parser.LITERAL and arg == ord("{") for op, arg in _flatten(tree)):
-        return []  # "{e<=1}": fuzzy matching, which Python's parser reads as literals
     found = (_fewest_choices(texts) for texts in _sequence_needs(tree))
     return [list(texts) for texts in sorted({tuple(sorted(texts)) for texts in found if texts}, key=_cost)]
 

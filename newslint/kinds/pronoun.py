@@ -10,14 +10,11 @@ chancellor said she ..." and "Merkel visited France, where she ..." stay silent.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import Any
 
 from newslint import lazy_regex as regex
-from newslint import segmentation
 from newslint.document import Document
 from newslint.regexes import lazy, scan
 from newslint.rules import options as opt
@@ -166,7 +163,7 @@ class Pronoun(Rule):
         window_start = max(before.start if before is not None else own.start, pronoun.start() - WINDOW)
         if _earlier_pronoun_of_a_woman(doc, pronouns, index, window_start, flagged):
             return None  # what _mentions_a_woman would find first, known without its words
-        words = words_between(doc, window_start, pronoun.start())  # once: both looks below read them
+        words = doc.words_between(window_start, pronoun.start())  # once: both looks below read them
         if self._mentions_a_woman(words, flagged):
             return None
         mentions = self._mentions(doc, words, flagged)
@@ -198,7 +195,7 @@ class Pronoun(Rule):
         opener = _FIRST_WORD.match(doc.text, sentence.start)
         if not opener or opener.group(1).lower() not in OPENING_PHRASE_WORDS:
             return False  # "Russia will defend her interests, Putin said": the pronoun is in the main clause
-        later = self._mentions(doc, words_between(doc, comma, sentence.end), flagged)
+        later = self._mentions(doc, doc.words_between(comma, sentence.end), flagged)
         first_subject = next((m for m in later if m.subject and not m.possessive), None)
         return first_subject is not None and first_subject.kind == "person"
 
@@ -218,7 +215,7 @@ class Pronoun(Rule):
         between = doc.text[antecedent.start : end]
         if _CLAUSE_PUNCTUATION.search(between):
             return False
-        return not any(word.text.lower() in CLAUSE_OPENERS for word in words_between(doc, antecedent.start, end)[1:])
+        return not any(word.text.lower() in CLAUSE_OPENERS for word in doc.words_between(antecedent.start, end)[1:])
 
     def _mentions(self, doc: Document, words: Sequence[Word], flagged: dict[int, str]) -> list[Mention]:
         """Noun phrases (runs of words that can make one) among the words, in order."""
@@ -327,52 +324,6 @@ class Pronoun(Rule):
         # "that" both opens a clause and determines a noun; before a name it opens a clause.
         following = words[index + 1].text if index + 1 < len(words) else ""
         return word.text.lower() == "that" and _is_capitalised(following)
-
-
-def words_between(doc: Document, start: int, end: int) -> list[Word]:
-    """doc.words_between(start, end), segmenting only that stretch of its paragraphs, not all of
-    them: the windows before the pronouns that need words are a third of their paragraphs. The
-    stretch is widened to a blank either side, which no word holds, so that its words are those
-    the whole paragraph's segmentation has there; a word too long to reach around (text without
-    blanks) takes the paragraph's words instead."""
-    text, paragraphs = doc.text, doc.paragraphs
-    found: list[Word] = []
-    index = max(doc.paragraph_index(start), 0)
-    while index < len(paragraphs) and paragraphs[index].start < end:
-        paragraph = paragraphs[index]
-        low, high = max(start, paragraph.start), min(end, paragraph.end)
-        if low < high:
-            first = _blank_before(text, low, paragraph.start)
-            last = _blank_after(text, high, paragraph.end)
-            if first is None or last is None:
-                return doc.words_between(start, end)
-            words = segmentation.words(text, first, last)
-            # Those from `low` to `high`: in order and apart, their starts and their ends both rise.
-            found.extend(words[bisect_left(words, low, key=_START) : bisect_right(words, high, key=_END)])
-        index += 1
-    return found
-
-
-_START, _END = itemgetter(0), itemgetter(1)  # of a Word
-_REACH = 80  # characters a stretch's edge moves to reach a blank, at most
-
-
-def _blank_before(text: str, offset: int, floor: int) -> int | None:
-    """Where a stretch that starts inside a word at `offset` may start: just after the blank before
-    it, or at `floor` (its paragraph's start); None past _REACH."""
-    for position in range(offset, max(floor, offset - _REACH) - 1, -1):
-        if position == floor or text[position - 1].isspace():
-            return position
-    return None
-
-
-def _blank_after(text: str, offset: int, ceiling: int) -> int | None:
-    """Where a stretch that ends inside a word at `offset` may end: at the blank after it, or at
-    `ceiling` (its paragraph's end); None past _REACH."""
-    for position in range(offset, min(ceiling, offset + _REACH) + 1):
-        if position == ceiling or text[position].isspace():
-            return position
-    return None
 
 
 def _pronouns(doc: Document) -> list[regex.Match]:
