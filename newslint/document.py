@@ -104,8 +104,11 @@ class Document:
 
     @cached_property
     def folded(self) -> str:
-        """The text in lowercase, for cheap containment tests (not for offsets)."""
-        return self.text.lower()
+        """The text in lowercase, for cheap containment tests (not for offsets), with the long s
+        as "s": the `regex` module, ignoring case, takes "timeſ" for "times", and a trigger or a
+        literal looked for here must be found wherever a rule's pattern can match."""
+        folded = self.text.lower()
+        return folded.replace("ſ", "s") if "ſ" in folded else folded
 
     def use_triggers(self, index: TriggerIndex) -> None:
         """Find the triggers of all rules in one pass (see triggers.py), on first need."""
