@@ -87,6 +87,7 @@ TABLES: dict[str, Callable[[Any], bool]] = {
     "lead_marks": _text,  # pattern -> the marks every match starts with one of; "" (regexes.py)
     "swaps": _swap,  # a swap -> [its triggers, texts its matches hold one of each of, its context's] (kinds/substitution.py)
     "rules": _anything,  # BLAKE2 digest of a rule file's text -> its rules' info and triggers (rules/deferred.py)
+    "gates": _anything,  # "flags\0pattern" -> [what may not follow each mark it starts with, ...], checked when read (regexes.py)
     "programs": _anything,  # "flags\0pattern" -> its compiled program, checked when rebuilt (regex_programs.py)
 }
 

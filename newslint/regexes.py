@@ -153,14 +153,24 @@ class ContextPattern:
     times slower, and it keeps the engine from searching for the pattern's first literal).
     A match whose context does not hold is dropped and the search goes on one character after
     its start: the matches are those of the pattern with its checks as leading look-behinds.
-    A body that starts with one of a few marks (see leading_marks) is tried only where they stand."""
+    A body that starts with one of a few marks (see leading_marks) is tried only where they stand,
+    and a body that starts with a mark only where the mark stands before a character that may
+    follow it (see mark_gate)."""
 
-    __slots__ = ("body", "checks", "marks")
+    __slots__ = ("body", "checks", "marks", "_gate")
 
     def __init__(self, body: LazyPattern, checks: Sequence[LazyPattern], marks: str = "") -> None:
         self.body = body
         self.checks = list(checks)
         self.marks = marks
+        self._gate: MarkGate | None | bool = False  # not known yet: found at the first scan
+
+    @property
+    def gate(self) -> MarkGate | None:
+        """Where a match may start (see mark_gate); None: anywhere."""
+        if self._gate is False:
+            self._gate = mark_gate(self.body)
+        return self._gate  # type: ignore[return-value]
 
     @property
     def source(self) -> str:
@@ -176,6 +186,136 @@ class ContextPattern:
             return next(_in_context(self, text, ((pos, len(text) if endpos is None else endpos),), watch), None)
         finally:
             watch.stop()
+
+
+# Characters a mark is tested before (see mark_gate): every ASCII one, and the commonest others
+# (white space, quotation marks, dashes) that follow a mark in prose. Any other may follow it.
+_GATE_TESTED = "".join(map(chr, range(128))) + "\xa0\u2009\u202f“”‘’„«»–—…•·"
+# Anchors that look before the place where they stand: a mark tested on its own has nothing
+# before it, so a pattern holding one gets no gate (\Z and $ look forward only; see _untestable).
+_LOOKING_BACK_AT = frozenset(
+    getattr(_sre_parser, name)
+    for name in (
+        "AT_BEGINNING",
+        "AT_BEGINNING_LINE",
+        "AT_BEGINNING_STRING",
+        "AT_BOUNDARY",
+        "AT_NON_BOUNDARY",
+        "AT_LOC_BOUNDARY",
+        "AT_LOC_NON_BOUNDARY",
+        "AT_UNI_BOUNDARY",
+        "AT_UNI_NON_BOUNDARY",
+    )
+    if hasattr(_sre_parser, name)
+)
+
+
+class MarkGate:
+    """Where a match of a body that starts with a punctuation mark may start: at one of its marks
+    before a character that may follow that mark, or at the end of the text (see mark_gate)."""
+
+    __slots__ = ("refused", "at_end", "pattern")  # pattern: the places, searched with Python's `re`
+
+    def __init__(self, refused: dict[str, str], at_end: str) -> None:
+        self.refused = {mark: frozenset(chars) for mark, chars in refused.items()}  # no match has them after the mark
+        self.at_end = at_end  # the marks a match may end the text with
+        branches = (_gate_branch(mark, chars, mark in at_end) for mark, chars in sorted(refused.items()))
+        self.pattern = LazyPattern("|".join(branches), engine="re")
+
+    def narrowed(self, text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The spans, each from where a match may start first in it; none where none may."""
+        search = self.pattern.compiled.search
+        found = []
+        for start, end in spans:
+            opening = search(text, start, end)
+            if opening is not None:
+                found.append((opening.start(), end))
+        return found
+
+    def opens(self, text: str, at: int, end: int) -> bool:
+        """Whether a match may start at text[at], one of the marks, in a text that ends at `end`."""
+        if at + 1 < end:
+            return text[at + 1] not in self.refused[text[at]]
+        return text[at] in self.at_end
+
+
+def mark_gate(body: LazyPattern) -> MarkGate | None:
+    """Where a match of a body that starts with a punctuation mark (see _first_marks) may start:
+    "," before a letter, of ",(?=\\p{L}{2})", is almost never in a story, "," twenty times. Its
+    pattern, on Python's `re`, is searched far faster than the `regex` module runs the body. None
+    when the body may start otherwise, looks behind, or lets any character follow a mark. Found
+    once, then kept in the packs memo."""
+    key = f"{body.flags}\0{body.source}"
+    kept = MEMO.known("gates", key)
+    if not _is_gate(kept):
+        kept = _gate_of(body)
+        MEMO.keep("gates", key, kept)
+    refused, at_end = kept
+    return MarkGate(refused, at_end) if refused else None
+
+
+def _gate_of(body: LazyPattern) -> list:
+    """[for each leading mark, the characters tested (_GATE_TESTED) that no match has after it --
+    the body itself says, matched partially on the mark and the character, as a longer text
+    could go on --, the marks the body matches alone at the end of a text]; [{}, ""]: no gate."""
+    marks = _first_marks(body.source)
+    if not marks or "\\K" in body.source or _untestable(_plain_parsed(body.source) or []):
+        return [{}, ""]
+    compiled = body.compiled
+    refused = {}
+    for mark in marks:
+        refused[mark] = "".join(char for char in _GATE_TESTED if compiled.match(mark + char, partial=True) is None)
+        if not refused[mark]:
+            return [{}, ""]  # any character may follow: a gate would find every mark
+    return [refused, "".join(mark for mark in marks if compiled.match(mark) is not None)]
+
+
+def _is_gate(kept: Any) -> bool:
+    """Whether a value read from the packs memo is what _gate_of writes."""
+    if not isinstance(kept, list) or len(kept) != 2:
+        return False
+    refused, at_end = kept
+    return (
+        isinstance(refused, dict)
+        and isinstance(at_end, str)
+        and all(isinstance(mark, str) and len(mark) == 1 and isinstance(chars, str) for mark, chars in refused.items())
+    )
+
+
+def _gate_branch(mark: str, refused: str, at_end: bool) -> str:
+    """The mark before any character but the refused ones (or at the end), in `re`. The character
+    after it is looked at, not taken: "--" holds a place before each dash."""
+    following = "[^" + "".join(map(_in_set, sorted(refused))) + "]"
+    return re.escape(mark) + (f"(?={following}|\\Z)" if at_end else f"(?={following})")
+
+
+def _in_set(char: str) -> str:
+    """A character as written inside [...] of a `re` pattern."""
+    return f"\\x{ord(char):02x}" if ord(char) < 128 else re.escape(char)
+
+
+def _untestable(items: Iterable) -> bool:
+    """Whether a partial match on a mark and one character may refuse a character that a match
+    has after the mark: the parsed pattern holds a look-behind, a word boundary or a start
+    anchor (the text before the mark counts), or a negative look-ahead (what it refuses may need
+    more than the end of the test)."""
+    for opcode, argument in items:
+        if opcode is _sre_parser.ASSERT_NOT or (opcode is _sre_parser.ASSERT and argument[0] < 0):
+            return True
+        if opcode is _sre_parser.AT and argument in _LOOKING_BACK_AT:
+            return True
+        if any(_untestable(inner) for inner in _parts(argument)):
+            return True
+    return False
+
+
+def _parts(argument: Any) -> Iterator[Any]:
+    """The parsed sequences inside an item's argument (a group's, a branch's, a repeat's ...)."""
+    for part in argument if isinstance(argument, (tuple, list)) else ():
+        if isinstance(part, _sre_parser.SubPattern):
+            yield part
+        elif isinstance(part, list):
+            yield from (inner for inner in part if isinstance(inner, _sre_parser.SubPattern))
 
 
 def with_context(
@@ -872,6 +1012,11 @@ def scan(pattern: Any, text: str, start: int = 0, end: int | None = None) -> lis
 def _scan_spans(pattern: Any, text: str, spans: Iterable[tuple[int, int]]) -> list[Any]:
     """scan() over each span, in order."""
     if isinstance(pattern, ContextPattern):
+        gate = pattern.gate if not pattern.marks else None  # several marks: str.find finds them faster
+        if gate is not None:
+            spans = gate.narrowed(text, spans)
+            if not spans:
+                return []  # most texts: no search, no clock
         watch = _Stopwatch(text)
         try:
             return list(_in_context(pattern, text, spans, watch))
@@ -945,10 +1090,14 @@ def _in_context_searched(
 def _in_context_at_marks(
     pattern: ContextPattern, text: str, spans: Iterable[tuple[int, int]], watch: _Stopwatch
 ) -> Iterator[Any]:
-    """The body tried where each of its leading marks stands, left to right, none overlapping the
-    match before: where else a search would find it. The context, cheaper, is checked first."""
+    """The body tried where each of its leading marks stands (before a character that may follow
+    it, when the body has a gate: see mark_gate), left to right, none overlapping the match
+    before: where else a search would find it. The context, cheaper, is checked first."""
+    gate = pattern.gate
     for start, end in spans:
-        positions = places.positions(text, pattern.marks, start, end)
+        positions = places.positions(text, pattern.marks, start, end)  # str.find: faster than any pattern
+        if gate is not None:
+            positions = [at for at in positions if gate.opens(text, at, end)]
         if not positions:
             continue  # the body is compiled where one of its marks first stands
         match_body = pattern.body.compiled.match

@@ -23,6 +23,7 @@ from newslint.regexes import (
 )
 from newslint.spans import Span
 from newslint.triggers import AS_WORD, AT_WORD_START
+from tests.kinds.fuzzing import fuzz, joined
 
 
 @pytest.mark.parametrize(
@@ -321,3 +322,83 @@ def test_leading_triggers(pattern, triggers):
     from newslint.regexes import leading_triggers
 
     assert leading_triggers(pattern) == triggers
+
+
+# --- gates: a body led by a mark is searched for only where the mark stands before a character
+# that may follow it (mark_gate) ---
+
+_ANY_BUT_A_DIGIT = r"(?:^|\D)"  # a context: a body on its own with one leading mark is no ContextPattern
+# (body, after, ignorecase): the built-in bodies of punct.missing-space and punct.lone-dash, and
+# others with look-aheads, letters that case folds, an end of text, several marks.
+GATED = [
+    (r"\.(?=\p{Lu}\p{Ll}|[“\"‘]\p{Lu})", r"[\p{Ll}\p{N}]{2}|\p{Lu}\p{Ll}", False),
+    (r",(?=\p{L}{2})", r"\p{L}\p{Ll}", False),
+    (r"(?:—|–|-{1,2})(?=[ \t]*(?:[\r\n]|\Z))", r"(?:^|[\n\r])[ \t]*", False),
+    (r";(?=k)", _ANY_BUT_A_DIGIT, True),  # "K" and the Kelvin sign follow it too
+    (r"\?(?=\s*(?:\Z|x))", _ANY_BUT_A_DIGIT, False),
+    (r"(?:!|,)(?=[^\W\d])", None, False),
+    (r"\.(?=[ \t]*\p{Lu})|\.\.", _ANY_BUT_A_DIGIT, False),
+]
+GATED_TEXT = joined(
+    st.sampled_from(list('.,;!?—–- \t\r\n\xa0\u2028\u3000“"‘’kK\u212aaZéÉßЖ1_x') + ["ab", "Cd", "Éé", "--", " \n"]),
+    max_size=16,
+)
+
+
+@fuzz(1000)
+@given(GATED_TEXT, st.sampled_from(GATED), st.lists(st.integers(0, 40), max_size=6))
+@example("ab.Cd.“É", GATED[0], [])
+@example("Ab,cdÉ,Ж", GATED[1], [])
+@example("a--\n—", GATED[2], [])
+@example("a;K1;\u212a", GATED[3], [])
+@example("x?\n", GATED[4], [0, 2])
+@example("?", GATED[4], [])
+@example("a,Éb! Z!", GATED[5], [])
+@example("a. Cd..", GATED[6], [])
+def test_a_gated_body_finds_what_a_scan_with_its_context_as_look_behinds_finds(text, gated, cuts):
+    """The gate only skips places where no match starts: the matches are those of the pattern,
+    context as look-behinds, searched everywhere (with windows that cut matches too)."""
+    from newslint.regexes import ContextPattern, with_context
+
+    body, after, ignorecase = gated
+    pattern = with_context(body, ignorecase, after, whole_words=False)
+    assert isinstance(pattern, ContextPattern) and pattern.gate is not None
+    plain = regex.compile(pattern.source, regex.IGNORECASE if ignorecase else 0)
+    bounds = sorted({min(cut, len(text)) for cut in cuts})
+    windows = [Span(start, end) for start, end in zip(bounds[::2], bounds[1::2])]
+    for spans in (None, windows):
+        expected = [
+            (m.span(), m.group())
+            for start, end in (spans if spans is not None else [Span(0, len(text))])
+            for m in plain.finditer(text, start, end)
+        ]
+        assert [(m.span(), m.group()) for m in scan_within(pattern, text, spans)] == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        r"\.",  # any character may follow
+        r"(?<=a)\.(?=b)",  # looks behind the mark
+        r"\b\.(?=b)",
+        r"\.(?!b)",  # a negative look-ahead
+        r"\.(?=b)\K",
+        r"x\.(?=b)",  # starts with a letter
+        r"[.a](?=b)",
+    ],
+)
+def test_a_body_gets_no_gate_when_a_test_of_its_mark_cannot_tell(body):
+    from newslint.regexes import LazyPattern, mark_gate
+
+    assert mark_gate(LazyPattern(body)) is None
+
+
+def test_a_gate_refuses_only_what_cannot_follow_the_mark():
+    from newslint.regexes import LazyPattern, mark_gate
+
+    gate = mark_gate(LazyPattern(r"(?:,|-{1,2})(?=\p{Lu}|-|\Z)"))
+    assert gate is not None
+    text = "a,b,C-,-"
+    assert [at for at, char in enumerate(text) if char in ",-" and gate.opens(text, at, len(text))] == [3, 6, 7]
+    assert "Ж" not in gate.refused[","] and "a" in gate.refused[","] and "-" not in gate.refused["-"]
+    assert gate.at_end == ",-"
