@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from newslint.triggers import ANYWHERE, AS_WORD, AT_WORD_START, TriggerIndex, Triggers
+from newslint.triggers import ANYWHERE, AS_WORD, AT_WORD_START, TriggerIndex, Triggers, word_char
 from tests.kinds.fuzzing import fuzz
 
 TEXTS = st.text(alphabet="ab ,.-", max_size=3)
@@ -25,3 +25,34 @@ def test_a_trigger_is_indexed_for_a_standing_at_least_as_strict_as_its_rules_nee
                 found == text and needed <= standing for each in triggers for found, needed in each.how()
             )
             assert index.indexed(text, standing) == expected, (text, standing)
+
+
+TRIGGER_TEXTS = st.text(alphabet="ab_é1 ,.-", min_size=2, max_size=3)
+TRIGGER_SETS = st.frozensets(TRIGGER_TEXTS, max_size=4)
+
+
+@fuzz(300)
+@given(
+    st.lists(st.builds(Triggers, words=TRIGGER_SETS, strings=TRIGGER_SETS, prefixes=TRIGGER_SETS), max_size=4),
+    st.text(alphabet="ab_é1 ,.-\n", max_size=30),
+)
+@example([Triggers(prefixes=frozenset({"ab"}), words=frozenset({"b,"}))], "abab ab,_ab b,b")
+@example([Triggers(words=frozenset({"ab", "1-"}))], "_ab éab ab_ ab1-ab")
+def test_a_trigger_is_found_wherever_it_stands_as_its_rules_need(triggers, folded):
+    """positions(): every place where a trigger of more than one character starts, standing at
+    least as its rules need (after no word character, and before none for a word), in order;
+    worked out by looking at every place of the text."""
+    index = TriggerIndex(triggers)
+
+    def stands(text: str, start: int) -> bool:
+        needed = index.how[text]
+        after_word = start > 0 and word_char(folded[start - 1])
+        before_word = start + len(text) < len(folded) and word_char(folded[start + len(text)])
+        return needed == ANYWHERE or not after_word and (needed == AT_WORD_START or not before_word)
+
+    expected = {
+        text: [start for start in range(len(folded)) if folded.startswith(text, start) and stands(text, start)]
+        for text in index.how
+        if len(text) > 1
+    }
+    assert index.positions(folded) == {text: starts for text, starts in expected.items() if starts}
