@@ -607,18 +607,25 @@ def _item_first_characters(opcode: Any, argument: Any) -> tuple[set[str] | None,
     return None, False  # any character, a category, a group reference, an atomic group ...
 
 
-# \p{L}, \P{Lu}, \K: `regex` syntax; replaced by "." (any one character) for the parser above.
+# \p{L}, \P{Lu}, \K: `regex` syntax; replaced for the parsers above and below.
 _REGEX_ONLY_SYNTAX = LazyPattern(r"\\[pP]\{[^}]*\}|\\K")
+
+
+def _python_stand_in(found: Any) -> str:
+    """What Python's parser reads for a piece of `regex`-only syntax: a category of its own (\\w)
+    for \\p{...}, which reads as one inside a set too ("." would be a literal dot in "[\\p{L}-]",
+    and "abc[\\p{L}]def" would seem to need "abc.def"), and any one character for \\K."""
+    return "." if found.group() == "\\K" else "\\w"
 
 
 @lru_cache(maxsize=64)  # one rule's patterns are asked for in a row
 def _python_parsed(pattern: str) -> Any:
-    """The pattern as Python's parser reads it, `regex`-only syntax blanked (see
-    _REGEX_ONLY_SYNTAX); None when it does not parse. Read-only to its callers: one pattern is
+    """The pattern as Python's parser reads it, `regex`-only syntax stood in for (see
+    _python_stand_in); None when it does not parse. Read-only to its callers: one pattern is
     asked for its literal, its leading triggers, its marks and its required texts, each once
     when the packs memo does not hold the answers."""
     try:
-        return _sre_parser.parse(_REGEX_ONLY_SYNTAX.sub(".", pattern))
+        return _sre_parser.parse(_REGEX_ONLY_SYNTAX.sub(_python_stand_in, pattern))
     except Exception:  # noqa: BLE001 - any parse problem just means "no shortcut"
         return None
 

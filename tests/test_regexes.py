@@ -59,6 +59,17 @@ def test_required_literal(pattern, literal):
     assert required_literal(pattern) == literal
 
 
+def test_a_category_inside_a_set_is_no_literal_dot():
+    """ "abc[\\p{L}]def" matches "abcxdef": it needs "abc" and "def", not "abc.def"; a match of
+    "[.\\p{L}]x" may start with a letter, not only with a dot."""
+    from newslint.regexes import leading_marks, leading_trigger, required_texts
+
+    assert required_literal(r"abc[\p{L}\p{N}]def") == "abc"
+    assert leading_trigger(r"abc[\p{L}]def") == ("abc", AT_WORD_START)
+    assert sorted(required_texts(r"abc[\p{L}]def")) == [["abc"], ["def"]]
+    assert leading_marks(r"(?:[.\p{L}]|,)x") == ""
+
+
 def test_every_builtin_match_contains_its_rules_required_literal():
     """The shortcut may skip a rule only where it could not have matched."""
     for rule in rule_set():
@@ -215,6 +226,8 @@ PATTERN_PIECES = st.sampled_from(
         "-+",
         "[-.]?",
         r"(?:, ?)+",
+        r"[\p{L}-]",  # a category of `regex` inside a set: any letter, not a dot
+        r"[.\p{Lu}]?",
     ]
 )
 PATTERNS = st.lists(PATTERN_PIECES, min_size=1, max_size=7).map("".join)
@@ -226,6 +239,7 @@ PATTERNS = st.lists(PATTERN_PIECES, min_size=1, max_size=7).map("".join)
 @example(r"(?:aba\d|b ab.|a-b+)", "b abb a-bb")
 @example(r"\.[ ,]*,", ". , .,, .,")
 @example(r"a-+[-.]?\.", "a--. a-.. a-.")
+@example(r"ab[\p{L}-]ba", "abxba ab-ba")
 def test_every_match_holds_one_text_of_each_requirement(pattern, text):
     from newslint.regexes import required_texts
 
