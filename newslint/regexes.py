@@ -159,11 +159,13 @@ class ContextPattern:
 
     __slots__ = ("body", "checks", "marks", "_gate")
 
-    def __init__(self, body: LazyPattern, checks: Sequence[LazyPattern], marks: str = "") -> None:
+    def __init__(self, body: LazyPattern, checks: Sequence[LazyPattern], marks: str = "", led: bool = True) -> None:
         self.body = body
         self.checks = list(checks)
         self.marks = marks
-        self._gate: MarkGate | None | bool = False  # not known yet: found at the first scan
+        # False: not known yet, found at the first scan; None (led=False: the body is known to
+        # start otherwise than with a mark): no gate, and none looked for.
+        self._gate: MarkGate | None | bool = False if led else None
 
     @property
     def gate(self) -> MarkGate | None:
@@ -212,15 +214,31 @@ _LOOKING_BACK_AT = frozenset(
 
 class MarkGate:
     """Where a match of a body that starts with a punctuation mark may start: at one of its marks
-    before a character that may follow that mark, or at the end of the text (see mark_gate)."""
+    before characters that may follow it there, or at the end of the text (see mark_gate)."""
 
-    __slots__ = ("refused", "at_end", "pattern")  # pattern: the places, searched with Python's `re`
+    __slots__ = ("refused", "at_end", "patterns", "pattern")
 
-    def __init__(self, refused: dict[str, str], at_end: str) -> None:
-        self.refused = {mark: frozenset(chars) for mark, chars in refused.items()}  # no match has them after the mark
-        self.at_end = at_end  # the marks a match may end the text with
-        branches = (_gate_branch(mark, chars, mark in at_end) for mark, chars in sorted(refused.items()))
-        self.pattern = LazyPattern("|".join(branches), engine="re")
+    def __init__(self, refused: dict[str, str], at_end: Iterable[str]) -> None:
+        # By what is read from the mark on (the mark, or the mark and the character after it):
+        # the characters no match has next. Read further than is known, a match may follow.
+        self.refused = refused
+        self.at_end = frozenset(at_end)  # what a match may end the text with, read from the mark on
+        # The places of each mark, searched with Python's `re`: a pattern that starts with a
+        # literal is searched for far faster than one that starts with a set of marks.
+        self.patterns = [
+            (mark, LazyPattern(re.escape(mark) + f"(?={self._following(mark)})", engine="re"))
+            for mark in sorted(read for read in refused if len(read) == 1)
+        ]
+        self.pattern = LazyPattern("|".join(pattern.source for _, pattern in self.patterns), engine="re")  # any mark
+
+    def starts(self, text: str, start: int, end: int) -> list[int]:
+        """Where a match may start in text[start:end], in order."""
+        return sorted(
+            opening.start()
+            for mark, pattern in self.patterns
+            if mark in text
+            for opening in pattern.compiled.finditer(text, start, end)
+        )
 
     def narrowed(self, text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
         """The spans, each from where a match may start first in it; none where none may."""
@@ -232,11 +250,18 @@ class MarkGate:
                 found.append((opening.start(), end))
         return found
 
-    def opens(self, text: str, at: int, end: int) -> bool:
-        """Whether a match may start at text[at], one of the marks, in a text that ends at `end`."""
-        if at + 1 < end:
-            return text[at + 1] not in self.refused[text[at]]
-        return text[at] in self.at_end
+    def _following(self, read: str) -> str:
+        """What may follow `read`, as `re`: a character neither refused nor read further (each
+        such one followed by what may follow it), or the end of the text. The characters after
+        the mark are looked at, not taken: "--" holds a place before each dash."""
+        further: dict[str, list[str]] = {}  # what may follow the next character: the characters
+        for next_read in self.refused:
+            if len(next_read) == len(read) + 1 and next_read.startswith(read):
+                further.setdefault(self._following(next_read), []).append(next_read[-1])
+        unread = set(self.refused[read]).union(*further.values())
+        branches = [f"[^{''.join(map(_in_set, sorted(unread)))}]"]
+        branches += [f"[{''.join(map(_in_set, sorted(chars)))}](?:{after})" for after, chars in sorted(further.items())]
+        return "|".join(branches + (["\\Z"] if read in self.at_end else []))
 
 
 def mark_gate(body: LazyPattern) -> MarkGate | None:
@@ -245,29 +270,50 @@ def mark_gate(body: LazyPattern) -> MarkGate | None:
     pattern, on Python's `re`, is searched far faster than the `regex` module runs the body. None
     when the body may start otherwise, looks behind, or lets any character follow a mark. Found
     once, then kept in the packs memo."""
-    key = f"{body.flags}\0{body.source}"
-    kept = MEMO.known("gates", key)
-    if not _is_gate(kept):
-        kept = _gate_of(body)
-        MEMO.keep("gates", key, kept)
-    refused, at_end = kept
+    refused, at_end = _kept_gate(body.source, body.flags)
     return MarkGate(refused, at_end) if refused else None
 
 
-def _gate_of(body: LazyPattern) -> list:
-    """[for each leading mark, the characters tested (_GATE_TESTED) that no match has after it --
-    the body itself says, matched partially on the mark and the character, as a longer text
-    could go on --, the marks the body matches alone at the end of a text]; [{}, ""]: no gate."""
-    marks = _first_marks(body.source)
-    if not marks or "\\K" in body.source or _untestable(_plain_parsed(body.source) or []):
-        return [{}, ""]
-    compiled = body.compiled
-    refused = {}
+@lru_cache(maxsize=256)
+def _kept_gate(source: str, flags: int) -> list:
+    """_gate_of the body, from the packs memo when it holds it (read-only to its callers)."""
+    key = f"{flags}\0{source}"
+    kept = MEMO.known("gates", key)
+    if not _is_gate(kept):
+        kept = _gate_of(source, flags)
+        MEMO.keep("gates", key, kept)
+    return kept
+
+
+# A mark before at most this many tested characters that may follow it is tested before two
+# (". " of ".(?=\p{Lu}\p{Ll})": 27 of 145, then 4,000 partial matches, 4 ms once).
+_MOST_TESTED_TWICE = 32
+
+
+def _gate_of(source: str, flags: int) -> list:
+    """[by what is read from a leading mark on -- the mark, and the mark and a character that may
+    follow it, when few may --, the characters tested (_GATE_TESTED) that no match has next: the
+    body itself says, matched partially on what is read and the character, as a longer text could
+    go on; what the body matches alone at the end of a text]. [{}, []]: no gate."""
+    marks = _first_marks(source)
+    if not marks or "\\K" in source or _untestable(_plain_parsed(source) or []):
+        return [{}, []]
+    compiled = _compile(source, flags, "regex")
+    refused: dict[str, str] = {}
     for mark in marks:
-        refused[mark] = "".join(char for char in _GATE_TESTED if compiled.match(mark + char, partial=True) is None)
+        refused[mark] = _refused_after(compiled, mark)
         if not refused[mark]:
-            return [{}, ""]  # any character may follow: a gate would find every mark
-    return [refused, "".join(mark for mark in marks if compiled.match(mark) is not None)]
+            return [{}, []]  # any character may follow: a gate would find every mark
+        following = [char for char in _GATE_TESTED if char not in refused[mark]]
+        if len(following) <= _MOST_TESTED_TWICE:
+            refused.update((mark + char, _refused_after(compiled, mark + char)) for char in following)
+    refused = {read: chars for read, chars in refused.items() if chars}
+    return [refused, sorted(read for read in refused if compiled.match(read) is not None)]
+
+
+def _refused_after(compiled: Any, read: str) -> str:
+    """The characters tested that no match of the body has after `read`."""
+    return "".join(char for char in _GATE_TESTED if compiled.match(read + char, partial=True) is None)
 
 
 def _is_gate(kept: Any) -> bool:
@@ -277,16 +323,10 @@ def _is_gate(kept: Any) -> bool:
     refused, at_end = kept
     return (
         isinstance(refused, dict)
-        and isinstance(at_end, str)
-        and all(isinstance(mark, str) and len(mark) == 1 and isinstance(chars, str) for mark, chars in refused.items())
+        and all(isinstance(read, str) and read and isinstance(chars, str) for read, chars in refused.items())
+        and isinstance(at_end, list)
+        and all(isinstance(read, str) for read in at_end)
     )
-
-
-def _gate_branch(mark: str, refused: str, at_end: bool) -> str:
-    """The mark before any character but the refused ones (or at the end), in `re`. The character
-    after it is looked at, not taken: "--" holds a place before each dash."""
-    following = "[^" + "".join(map(_in_set, sorted(refused))) + "]"
-    return re.escape(mark) + (f"(?={following}|\\Z)" if at_end else f"(?={following})")
 
 
 def _in_set(char: str) -> str:
@@ -336,8 +376,9 @@ def with_context(
         checks.append(LazyPattern(f"(?<={after})", flags))
     checks.extend(LazyPattern(f"(?<!{before})", flags) for before in not_after)
     pattern = LazyPattern(f"(?:{body}){WORD_END if end else ''}", flags)
-    marks = leading_marks(body)
-    return ContextPattern(pattern, checks, marks) if checks or marks else pattern
+    first = _first_marks(body)  # kept in the packs memo: most bodies start with a word, and get no gate
+    marks = first if len(first) > 1 else ""  # as leading_marks(body)
+    return ContextPattern(pattern, checks, marks, led=bool(first)) if checks or marks else pattern
 
 
 def bounded(pattern: str) -> str:
@@ -1019,7 +1060,7 @@ def scan(pattern: Any, text: str, start: int = 0, end: int | None = None) -> lis
 def _scan_spans(pattern: Any, text: str, spans: Iterable[tuple[int, int]]) -> list[Any]:
     """scan() over each span, in order."""
     if isinstance(pattern, ContextPattern):
-        gate = pattern.gate if not pattern.marks else None  # several marks: str.find finds them faster
+        gate = pattern.gate if not pattern.marks else None  # with several marks, their places are tried
         if gate is not None:
             spans = gate.narrowed(text, spans)
             if not spans:
@@ -1102,9 +1143,7 @@ def _in_context_at_marks(
     before: where else a search would find it. The context, cheaper, is checked first."""
     gate = pattern.gate
     for start, end in spans:
-        positions = places.positions(text, pattern.marks, start, end)  # str.find: faster than any pattern
-        if gate is not None:
-            positions = [at for at in positions if gate.opens(text, at, end)]
+        positions = places.positions(text, pattern.marks, start, end) if gate is None else gate.starts(text, start, end)
         if not positions:
             continue  # the body is compiled where one of its marks first stands
         match_body = pattern.body.compiled.match

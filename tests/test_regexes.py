@@ -352,6 +352,7 @@ GATED = [
     (r"\?(?=\s*(?:\Z|x))", _ANY_BUT_A_DIGIT, False),
     (r"(?:!|,)(?=[^\W\d])", None, False),
     (r"\.(?=[ \t]*\p{Lu})|\.\.", _ANY_BUT_A_DIGIT, False),
+    (r"\?(?=[a-c]{3}|x\Z)", _ANY_BUT_A_DIGIT, True),  # read two characters on, and more
 ]
 GATED_TEXT = joined(
     st.sampled_from(list('.,;!?—–- \t\r\n\xa0\u2028\u3000“"‘’kK\u212aaZéÉßЖ1_x') + ["ab", "Cd", "Éé", "--", " \n"]),
@@ -369,6 +370,7 @@ GATED_TEXT = joined(
 @example("?", GATED[4], [])
 @example("a,Éb! Z!", GATED[5], [])
 @example("a. Cd..", GATED[6], [])
+@example("a?abc ?Ab ?x b?X", GATED[7], [])
 def test_a_gated_body_finds_what_a_scan_with_its_context_as_look_behinds_finds(text, gated, cuts):
     """The gate only skips places where no match starts: the matches are those of the pattern,
     context as look-behinds, searched everywhere (with windows that cut matches too)."""
@@ -413,6 +415,18 @@ def test_a_gate_refuses_only_what_cannot_follow_the_mark():
     gate = mark_gate(LazyPattern(r"(?:,|-{1,2})(?=\p{Lu}|-|\Z)"))
     assert gate is not None
     text = "a,b,C-,-"
-    assert [at for at, char in enumerate(text) if char in ",-" and gate.opens(text, at, len(text))] == [3, 6, 7]
+    assert gate.starts(text, 0, len(text)) == [3, 6, 7]
+    assert gate.starts(text, 4, 7) == [6]  # the "-" at 7 is no end here: none follows it in the window
     assert "Ж" not in gate.refused[","] and "a" in gate.refused[","] and "-" not in gate.refused["-"]
-    assert gate.at_end == ",-"
+    assert gate.at_end == {",", "-"}
+
+
+def test_a_gate_reads_two_characters_after_a_mark_few_may_follow():
+    """ ". " is refused at once; ".S." (U.S.) only at its second character; ".Sm" opens."""
+    from newslint.regexes import LazyPattern, mark_gate
+
+    gate = mark_gate(LazyPattern(r"\.(?=\p{Lu}\p{Ll})"))
+    assert gate is not None
+    text = "U.S. officials met Mr.Smith. .A"
+    assert gate.starts(text, 0, len(text)) == [text.index(".Smith")]
+    assert gate.starts(".É", 0, 2) == [0] and gate.starts(".S", 0, 2) == []  # more may follow É; after S, none
