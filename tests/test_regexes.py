@@ -168,17 +168,20 @@ def test_a_marked_pattern_finds_what_a_scan_with_its_context_as_look_behinds_fin
     pattern = with_context(body, ignorecase, after, not_after, whole_words=whole_words)
     assert isinstance(pattern, ContextPattern) and pattern.marks
     searched = ContextPattern(pattern.body, pattern.checks)  # no marks: the body is searched for
+    for spans, expected in _scans_with_look_behinds(pattern, ignorecase, text, cuts):
+        assert [(m.span(), m.group()) for m in scan_within(pattern, text, spans)] == expected
+        assert [(m.span(), m.group()) for m in scan_within(searched, text, spans)] == expected
+
+
+def _scans_with_look_behinds(pattern, ignorecase, text, cuts):
+    """The spans scanned -- all the text (None), then windows cut at `cuts`, which may cut a
+    match in two -- each with the matches there of the pattern with its context as look-behinds."""
     plain = regex.compile(pattern.source, regex.IGNORECASE if ignorecase else 0)
     bounds = sorted({min(cut, len(text)) for cut in cuts})
     windows = [Span(start, end) for start, end in zip(bounds[::2], bounds[1::2])]
     for spans in (None, windows):
-        expected = [
-            (m.span(), m.group())
-            for start, end in (spans if spans is not None else [Span(0, len(text))])
-            for m in plain.finditer(text, start, end)
-        ]
-        assert [(m.span(), m.group()) for m in scan_within(pattern, text, spans)] == expected
-        assert [(m.span(), m.group()) for m in scan_within(searched, text, spans)] == expected
+        searched = spans if spans is not None else [Span(0, len(text))]
+        yield spans, [(m.span(), m.group()) for start, end in searched for m in plain.finditer(text, start, end)]
 
 
 def test_a_leading_mark_is_the_one_mark_every_match_starts_with():
@@ -379,15 +382,7 @@ def test_a_gated_body_finds_what_a_scan_with_its_context_as_look_behinds_finds(t
     body, after, ignorecase = gated
     pattern = with_context(body, ignorecase, after, whole_words=False)
     assert isinstance(pattern, ContextPattern) and pattern.gate is not None
-    plain = regex.compile(pattern.source, regex.IGNORECASE if ignorecase else 0)
-    bounds = sorted({min(cut, len(text)) for cut in cuts})
-    windows = [Span(start, end) for start, end in zip(bounds[::2], bounds[1::2])]
-    for spans in (None, windows):
-        expected = [
-            (m.span(), m.group())
-            for start, end in (spans if spans is not None else [Span(0, len(text))])
-            for m in plain.finditer(text, start, end)
-        ]
+    for spans, expected in _scans_with_look_behinds(pattern, ignorecase, text, cuts):
         assert [(m.span(), m.group()) for m in scan_within(pattern, text, spans)] == expected
 
 
