@@ -216,7 +216,7 @@ class MarkGate:
     """Where a match of a body that starts with a punctuation mark may start: at one of its marks
     before characters that may follow it there, or at the end of the text (see mark_gate)."""
 
-    __slots__ = ("refused", "at_end", "patterns", "pattern")
+    __slots__ = ("refused", "at_end", "patterns")
 
     def __init__(self, refused: dict[str, str], at_end: Iterable[str]) -> None:
         # By what is read from the mark on (the mark, or the mark and the character after it):
@@ -229,7 +229,6 @@ class MarkGate:
             (mark, LazyPattern(re.escape(mark) + f"(?={self._following(mark)})", engine="re"))
             for mark in sorted(read for read in refused if len(read) == 1)
         ]
-        self.pattern = LazyPattern("|".join(pattern.source for _, pattern in self.patterns), engine="re")  # any mark
 
     def starts(self, text: str, start: int, end: int) -> list[int]:
         """Where a match may start in text[start:end], in order."""
@@ -242,13 +241,21 @@ class MarkGate:
 
     def narrowed(self, text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
         """The spans, each from where a match may start first in it; none where none may."""
-        search = self.pattern.compiled.search
         found = []
         for start, end in spans:
-            opening = search(text, start, end)
-            if opening is not None:
-                found.append((opening.start(), end))
+            first = self._first(text, start, end)
+            if first is not None:
+                found.append((first, end))
         return found
+
+    def _first(self, text: str, start: int, end: int) -> int | None:
+        """Where a match may start first in text[start:end]; None: nowhere."""
+        first = None
+        for mark, pattern in self.patterns:
+            opening = pattern.compiled.search(text, start, end) if mark in text else None
+            if opening is not None and (first is None or opening.start() < first):
+                first = opening.start()
+        return first
 
     def _following(self, read: str) -> str:
         """What may follow `read`, as `re`: a character neither refused nor read further (each
@@ -1060,7 +1067,7 @@ def scan(pattern: Any, text: str, start: int = 0, end: int | None = None) -> lis
 def _scan_spans(pattern: Any, text: str, spans: Iterable[tuple[int, int]]) -> list[Any]:
     """scan() over each span, in order."""
     if isinstance(pattern, ContextPattern):
-        gate = pattern.gate if not pattern.marks else None  # with several marks, their places are tried
+        gate = pattern.gate
         if gate is not None:
             spans = gate.narrowed(text, spans)
             if not spans:

@@ -368,6 +368,7 @@ GATED_TEXT = joined(
 @example("ab.Cd.“É", GATED[0], [])
 @example("Ab,cdÉ,Ж", GATED[1], [])
 @example("a--\n—", GATED[2], [])
+@example("—\n-\n", GATED[2], [])  # the first place of all is not the first mark's
 @example("a;K1;\u212a", GATED[3], [])
 @example("x?\n", GATED[4], [0, 2])
 @example("?", GATED[4], [])
