@@ -27,7 +27,8 @@ _CANDIDATE = re.compile(_CANDIDATE_SOURCE, re.IGNORECASE)
 # up in a table instead of Unicode's. Every doubled word there is ASCII, and what stands around it
 # (a space, a mark, a dash or a quote, ASCII or not) is no word character to either pattern.
 _ASCII_CANDIDATE = re.compile(_CANDIDATE_SOURCE, re.IGNORECASE | re.ASCII)
-_NON_ASCII_WORD_CHARACTER = re.compile(r"[^\x00-\x7f\W]")
+_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
+_WORD_CHARACTER = re.compile(r"\w")
 _WORD_JOINERS = "'’-"  # a word that goes on with a hyphen or apostrophe is part of a longer one
 
 
@@ -76,8 +77,10 @@ def doubled(text: str) -> list[re.Match[str]]:
 
 def _ascii_words(text: str) -> bool:
     """Whether every word character of the text is ASCII (isascii() answers at once, from the
-    string's header; the search reads the text)."""
-    return text.isascii() or _NON_ASCII_WORD_CHARACTER.search(text) is None
+    string's header). Otherwise its non-ASCII characters, a few quotation marks and dashes in
+    most stories, are looked at alone: the ASCII runs between them are dropped by a set of one
+    range, which `re` reads faster than a set that also asks for a category."""
+    return text.isascii() or _WORD_CHARACTER.search(_ASCII_RUNS.sub("", text)) is None
 
 
 _PUNCTUATION = "\"'“”‘’()[]{}«».,;:!?"

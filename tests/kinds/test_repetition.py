@@ -93,6 +93,12 @@ def test_ascii_words_are_texts_without_a_non_ascii_word_character(text, ascii_wo
 
 
 @settings(max_examples=500, deadline=None)
+@given(joined(st.one_of(_PIECES, _NON_WORD_PIECES, st.sampled_from(["²", "Ж", "\u0301", "\U0001d400"])), 12))
+def test_ascii_words_are_texts_where_no_character_is_non_ascii_and_a_word_character(text):
+    assert _ascii_words(text) is not any(not char.isascii() and re.match(r"\w", char) for char in text)
+
+
+@settings(max_examples=500, deadline=None)
 @given(joined(_PIECES, 30, min_size=1), st.data())
 def test_the_token_test_near_a_doubled_word_is_the_token_test_of_the_whole_text(text, data):
     folded = text.lower()
