@@ -412,7 +412,7 @@ def test_a_gate_refuses_only_what_cannot_follow_the_mark():
     assert gate is not None
     text = "a,b,C-,-"
     assert gate.starts(text, 0, len(text)) == [3, 6, 7]
-    assert gate.starts(text, 4, 7) == [6]  # the "-" at 7 is no end here: none follows it in the window
+    assert gate.starts(text, 4, 7) == [6]  # "," ends the window "C-,", as it may end a text
     assert "Ж" not in gate.refused[","] and "a" in gate.refused[","] and "-" not in gate.refused["-"]
     assert gate.at_end == {",", "-"}
 
