@@ -10,6 +10,7 @@ chancellor said she ..." and "Merkel visited France, where she ..." stay silent.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -221,9 +222,10 @@ class Pronoun(Rule):
         """Noun phrases (runs of words that can make one) among the words, in order."""
         mentions: list[Mention] = []
         run_start: int | None = None  # index in `words` of the first word of the current run
+        sentence_starts = _sentence_starts(doc, words)
 
         def close_run(stop: int) -> None:
-            if run_start is not None and (mention := self._classify(doc, words, run_start, stop)):
+            if run_start is not None and (mention := self._classify(doc, words, run_start, stop, sentence_starts)):
                 mentions.append(mention)
 
         known = self._joins_by_word  # most words are known: a lookup, not a call
@@ -240,7 +242,8 @@ class Pronoun(Rule):
                 # An earlier "she" already speaks of someone: most likely a person, unless it was
                 # found to mean a place ("China ... she prefers ... her allies").
                 kind, label = ("entity", flagged[start]) if start in flagged else ("person", written)
-                mentions.append(Mention(kind, label, start, self._opens_clause(doc, words, index), False))
+                subject = self._opens_clause(doc, words, index, sentence_starts)
+                mentions.append(Mention(kind, label, start, subject, False))
             elif joins and run_start is None:
                 run_start = index
         close_run(len(words))
@@ -266,13 +269,18 @@ class Pronoun(Rule):
             return False
         return _is_capitalised(base) or lower in self._entity_nouns or lower in self._person_nouns
 
-    def _classify(self, doc: Document, words: Sequence[Word], first: int, stop: int) -> Mention | None:
-        """The mention the phrase words[first:stop] makes, if any, judged by its head (last word)."""
+    def _classify(
+        self, doc: Document, words: Sequence[Word], first: int, stop: int, sentence_starts: list[int]
+    ) -> Mention | None:
+        """The mention the phrase words[first:stop] makes, if any, judged by its head (last word).
+        `sentence_starts`: those of the words' paragraphs (_sentence_starts)."""
         run = words[first:stop]
         naming = self._naming(tuple(word.text for word in run))
         if naming is None:
             return None
-        subject = self._opens_clause(doc, words, first) and not _in_apposition(doc.text, run[0].start, run[-1].end)
+        subject = self._opens_clause(doc, words, first, sentence_starts) and not _in_apposition(
+            doc.text, run[0].start, run[-1].end
+        )
         return Mention(naming.kind, naming.label, run[0].start, subject, naming.possessive)
 
     def _naming(self, phrase: tuple[str, ...]) -> Naming | None:
@@ -311,11 +319,11 @@ class Pronoun(Rule):
         return None
 
     @staticmethod
-    def _opens_clause(doc: Document, words: Sequence[Word], index: int) -> bool:
+    def _opens_clause(doc: Document, words: Sequence[Word], index: int, sentence_starts: list[int]) -> bool:
         """Whether words[index] stands where a clause's subject stands: first in its sentence,
         after clause punctuation, or after a conjunction ("suggests that China ...")."""
         word = words[index]
-        if index == 0 or _in_another_sentence(doc, words[index - 1].start, word.start):
+        if index == 0 or _in_another_sentence(sentence_starts, words[index - 1].start, word.start):
             return True
         if _CLAUSE_PUNCTUATION.search(doc.text, words[index - 1].end, word.start):
             return True
@@ -355,11 +363,21 @@ def _earlier_pronoun_of_a_woman(
     return False
 
 
-def _in_another_sentence(doc: Document, earlier: int, offset: int) -> bool:
-    """Whether the sentence holding offset is not the one holding earlier (earlier < offset). Most
-    often one lookup: a sentence that starts at or before `earlier` and holds offset holds both."""
-    start = doc.sentence_start_at(offset)
-    return start > earlier and doc.sentence_start_at(earlier) != start
+def _sentence_starts(doc: Document, words: Sequence[Word]) -> list[int]:
+    """Where the sentences of the paragraphs that hold the words start, in order (the words of a
+    pronoun's window stand in paragraphs already segmented to find the window)."""
+    if not words:
+        return []
+    first, last = doc.paragraph_index(words[0].start), doc.paragraph_index(words[-1].start)
+    return [sentence.start for index in range(max(first, 0), last + 1) for sentence in doc.paragraph_sentences(index)]
+
+
+def _in_another_sentence(sentence_starts: list[int], earlier: int, offset: int) -> bool:
+    """Whether the sentence holding offset is not the one holding earlier (earlier < offset, both
+    inside the paragraphs whose sentences start at `sentence_starts`): a sentence starts after
+    earlier and no later than offset. Bisected on plain numbers, not asked of the document by
+    offset: every phrase of every window asks."""
+    return bisect_right(sentence_starts, offset) > bisect_right(sentence_starts, earlier)
 
 
 def _in_apposition(text: str, start: int, end: int) -> bool:
