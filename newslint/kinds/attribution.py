@@ -129,9 +129,7 @@ class Attribution(Rule):
         cut into sentences, nor their verbs looked at."""
         text, paragraphs = doc.text, doc.paragraphs
         holds_pronoun: dict[int, bool] = {}  # by paragraph index
-        for verb in self._verb_positions(doc):
-            if not self._may_attribute(text, verb):
-                continue
+        for verb in self._attributable(text, self._verb_positions(doc)):
             index = doc.paragraph_index(verb)
             if index >= 0 and verb < paragraphs[index].end:  # else between paragraphs: not narrowed
                 known = holds_pronoun.get(index)
@@ -162,7 +160,7 @@ class Attribution(Rule):
         around the verb, without the sentence: most verbs stand elsewhere, and their paragraphs
         then need not be cut into sentences."""
         if self._verbs_hold_no_mark:
-            return self._may_attribute_by_first_mark(text, verb)
+            return bool(self._attributable(text, [verb]))
         if self._before_colon(text, verb):
             return True
         if self._verbs_hold_no_stop:  # the sentence's end mark comes first ('he said, "We ...' has none)
@@ -171,16 +169,26 @@ class Attribution(Rule):
                 return False
         return self._after_comma(text, verb)
 
-    def _may_attribute_by_first_mark(self, text: str, verb: int) -> bool:
-        """_may_attribute, with one pattern tried, not two: the first mark after a verb that holds
-        none tells which attribution it may be part of. A colon attribution has no other mark
-        before its colon; a comma one has the sentence's end mark first."""
-        mark = _FIRST_MARK.search(text, verb)
-        if mark is None:
-            return False
-        if mark.group() == ":":
-            return self._before_colon(text, verb)
-        return mark.group() not in _NOT_AFTER_THE_VERB and self._after_comma(text, verb)
+    def _attributable(self, text: str, verbs: list[int]) -> list[int]:
+        """The verbs that _may_attribute keeps, in order. Where no verb holds a mark (the rule
+        files' verbs), one pattern is tried, not two: the first mark after the verb tells which
+        attribution it may be part of (a colon one has no other mark before its colon; a comma
+        one has the sentence's end mark first), in one loop over the verbs of the document, its
+        patterns looked up once (a story has a few verbs of speech, a run thousands)."""
+        if not self._verbs_hold_no_mark:
+            return [verb for verb in verbs if self._may_attribute(text, verb)]
+        first_mark, before_colon = _FIRST_MARK.compiled.search, self._verb_before_colon.compiled.match
+        kept = []
+        for verb in verbs:
+            mark = first_mark(text, verb)
+            if mark is None:
+                continue
+            if mark.group() == ":":
+                if before_colon(text, verb) is not None:
+                    kept.append(verb)
+            elif mark.group() not in _NOT_AFTER_THE_VERB and self._after_comma(text, verb):
+                kept.append(verb)
+        return kept
 
     def _before_colon(self, text: str, verb: int) -> bool:
         """Whether the verb at offset `verb` stands before a colon and speech ("said: We ...")."""
@@ -191,7 +199,7 @@ class Attribution(Rule):
         comma = text.rfind(",", 0, verb)
         if comma < 0 or _more_words_than(text, comma + 1, verb, SPEAKER_MOST_WORDS):
             return False  # mostly so: the comma is that of an earlier clause
-        return _COMMA_BEFORE_VERB.fullmatch(text, comma, verb) is not None
+        return _COMMA_BEFORE_VERB.compiled.fullmatch(text, comma, verb) is not None
 
     def _has_pronoun(self, text: str, start: int, end: int) -> bool:
         """Whether text[start:end] holds one of the pronouns as a word: self._pronoun.search, asked

@@ -224,10 +224,13 @@ def _may_attribute_plainly(rule, text: str, verb: int) -> bool:
 @fuzz()
 @given(_SPEECHES)
 def test_the_verb_test_by_first_mark_answers_as_both_patterns(make_rules, pieces):
+    """Verb by verb, and for all the verbs of a text in one loop (_attributable)."""
     (rule,) = make_rules(RULE)
     text = "".join(pieces)
-    for verb in range(len(text) + 1):
+    offsets = range(len(text) + 1)
+    for verb in offsets:
         assert rule._may_attribute(text, verb) == _may_attribute_plainly(rule, text, verb)
+    assert rule._attributable(text, list(offsets)) == [v for v in offsets if _may_attribute_plainly(rule, text, v)]
 
 
 @fuzz()
