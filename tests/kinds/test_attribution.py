@@ -10,7 +10,9 @@ from newslint.kinds.attribution import (
     _NOT_AFTER_THE_VERB,
     _QUOTE_MARKS,
     _SPEAKER,
+    _ascii_word_gate,
     _holds_quote_marks,
+    _word_gate,
 )
 from newslint.regexes import WORD_END, literal_alternation
 from tests.conftest import run_rules
@@ -153,6 +155,25 @@ def test_the_pronouns_found_through_the_gate_are_those_of_the_whole_word_pattern
     end = data.draw(st.integers(start, len(text)))
     through_gate = [(m.span(), m.group()) for m in rule._pronoun_matches(text, start, end)]
     assert through_gate == [(m.span(), m.group()) for m in rule._pronoun.finditer(text, start, end)]
+
+
+_ALL_PRONOUNS = ["I", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "you", "your", "yours"]
+_ASCII_PIECES = st.sampled_from(
+    ["we", "We", "WE", "uS", "my", "MySelf", "mine", "I", "i", "ME", "our", "OURS", "ourselves", "yOu", "yours"]
+    + ["time", "a", "A", "n", "S", "elf", "_", "1", " ", " ", " ", "-", "'", ".", "\n"]
+)
+
+
+@fuzz()
+@given(st.sampled_from(["", "a", " ", "é", "\u0301", "ı", "_", "1", "’"]), joined(_ASCII_PIECES, 12), st.data())
+def test_the_ascii_pronoun_gate_finds_what_the_gate_finds_in_ascii_text(before, body, data):
+    """In an ASCII stretch (whatever stands before it), both gates find the same words."""
+    text = before + body
+    start = data.draw(st.integers(len(before), len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for words in (["I", "me", "my", "we", "us", "our", "you", "your"], _ALL_PRONOUNS, ["I", "is", "a", "an"]):
+        found = [m.span() for m in _ascii_word_gate(words).finditer(text, start, end)]
+        assert found == [m.span() for m in _word_gate(words).finditer(text, start, end)]
 
 
 _BLANKS = st.sampled_from([" ", "  ", "\t", "\n", "\r\n", "\u00a0", "\x1c"])
