@@ -44,6 +44,8 @@ OPENING_PHRASE_WORDS = frozenset(
 _FIRST_WORD = lazy(r"[\"“‘'(\[«]*(\p{L}+)")
 # ", who is supported by the government,": an aside whose nouns are not what the pronoun refers to.
 _ASIDE = lazy(r",[ \t]+(?:who|whom|whose|which)\b[^,.;:]*,")
+# What every match of _ASIDE holds: a plain `re` search, most windows hold none (see _outside_asides).
+_ASIDE_OPENING = lazy(r",[ \t]+wh", engine="re")
 
 DETERMINERS = frozenset("the a an this that these those its his their our your my her each every".split())
 CLAUSE_OPENERS = frozenset(
@@ -167,9 +169,7 @@ class Pronoun(Rule):
         words = doc.words_between(window_start, pronoun.start())  # once: both looks below read them
         if self._mentions_a_woman(words, flagged):
             return None
-        mentions = self._mentions(doc, words, flagged)
-        asides = [m.span() for m in _ASIDE.finditer(doc.text, window_start, pronoun.start())]
-        mentions = [m for m in mentions if not any(start < m.start < end for start, end in asides)]
+        mentions = _outside_asides(doc.text, window_start, pronoun.start(), self._mentions(doc, words, flagged))
         if not mentions:
             return None
         subjects = [m for m in mentions if m.subject and not m.possessive]
@@ -378,6 +378,15 @@ def _in_another_sentence(sentence_starts: list[int], earlier: int, offset: int) 
     earlier and no later than offset. Bisected on plain numbers, not asked of the document by
     offset: every phrase of every window asks."""
     return bisect_right(sentence_starts, offset) > bisect_right(sentence_starts, earlier)
+
+
+def _outside_asides(text: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
+    """The mentions that start inside no aside (_ASIDE) between start and end. The asides are
+    looked for only where their opening is found (a window without one, most, has none)."""
+    if not mentions or _ASIDE_OPENING.compiled.search(text, start, end) is None:
+        return mentions
+    asides = [match.span() for match in _ASIDE.finditer(text, start, end)]
+    return [mention for mention in mentions if not any(left < mention.start < right for left, right in asides)]
 
 
 def _in_apposition(text: str, start: int, end: int) -> bool:

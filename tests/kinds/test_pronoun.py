@@ -7,7 +7,15 @@ from hypothesis import strategies as st
 from newslint import segmentation
 from newslint.document import Document
 from newslint.kinds import pronoun as pronoun_kind
-from newslint.kinds.pronoun import _earlier_pronoun_of_a_woman, _in_another_sentence, _pronouns, _sentence_starts
+from newslint.kinds.pronoun import (
+    _ASIDE,
+    Mention,
+    _earlier_pronoun_of_a_woman,
+    _in_another_sentence,
+    _outside_asides,
+    _pronouns,
+    _sentence_starts,
+)
 from tests.conftest import matched, run_rules
 from tests.kinds.fuzzing import fuzz, joined
 
@@ -220,6 +228,24 @@ def test_another_sentence_is_told_as_comparing_both_sentence_starts(text):
             starts = _sentence_starts(doc, [earlier, offset])
             plain = doc.sentence_start_at(earlier.start) != doc.sentence_start_at(offset.start)
             assert _in_another_sentence(starts, earlier.start, offset.start) == plain
+
+
+_ASIDE_PIECES = st.sampled_from(
+    [", who", ",\twhich", ",  whom", ", whose", ", wh", ",", " ", "\n", "wh", "Who", "o", "China", ".", ";", "\u0301"]
+)
+
+
+@fuzz()
+@given(joined(_ASIDE_PIECES, 16), st.data())
+def test_the_mentions_outside_asides_are_those_every_aside_leaves(text, data):
+    """The asides are looked for only where one opens: the mentions kept are those that the
+    asides of the window, all looked for, leave."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    mentions = [Mention("entity", "China", at, True, False) for at in range(start, end + 1)]  # one at every offset
+    asides = [match.span() for match in _ASIDE.finditer(text, start, end)]
+    expected = [mention for mention in mentions if not any(left < mention.start < right for left, right in asides)]
+    assert _outside_asides(text, start, end, mentions) == expected
 
 
 _STRETCH_PIECES = st.sampled_from(
