@@ -51,6 +51,9 @@ _NOT_AFTER_THE_VERB = ';:"“”'
 _MARKS = f".!?{_NOT_AFTER_THE_VERB}"
 _FIRST_MARK = lazy(rf"[{_MARKS}]", engine="re")
 
+# Where the speech of an attribution stands from its verb (see Attribution._attributable).
+_SPEECH_BEFORE, _SPEECH_AFTER, _SPEECH_EITHER = "before", "after", "either"
+
 PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "we", "i"})
 # Words that end what comes before a speaker at the start of a sentence ("In the morning the
 # president said: ...").
@@ -126,20 +129,21 @@ class Attribution(Rule):
         return self.declared_triggers or Triggers.of(self._verbs)
 
     def _candidate_verbs(self, doc: Document) -> Iterator[int]:
-        """Where the verbs stand that may be an attribution's, in a paragraph that holds a pronoun:
-        a sentence holds one only if its paragraph does (its ends are a mark and white space, or
-        the paragraph's), and most paragraphs with a verb of speech hold none, so they need not be
-        cut into sentences, nor their verbs looked at."""
+        """Where the verbs stand that may be an attribution's, with a pronoun in their paragraph on
+        the side of the verb where its speech would be: before a comma attribution's verb (its
+        speech ends at the comma before the verb), after a colon one's (its speech follows the
+        colon). Most verbs of speech have none there, and their paragraphs need not be cut into
+        sentences."""
         text, paragraphs = doc.text, doc.paragraphs
-        holds_pronoun: dict[int, bool] = {}  # by paragraph index
-        for verb in self._attributable(text, self._verb_positions(doc)):
+        for verb, speech in self._attributable(text, self._verb_positions(doc)):
             index = doc.paragraph_index(verb)
             if index >= 0 and verb < paragraphs[index].end:  # else between paragraphs: not narrowed
-                known = holds_pronoun.get(index)
-                if known is None:
-                    paragraph = paragraphs[index]
-                    known = holds_pronoun[index] = self._has_pronoun(text, paragraph.start, paragraph.end)
-                if not known:
+                start, end = paragraphs[index]
+                if speech == _SPEECH_BEFORE:
+                    end = verb
+                elif speech == _SPEECH_AFTER:
+                    start = verb
+                if not self._has_pronoun(text, start, end):
                     continue
             yield verb
 
@@ -163,7 +167,7 @@ class Attribution(Rule):
         around the verb, without the sentence: most verbs stand elsewhere, and their paragraphs
         then need not be cut into sentences."""
         if self._verbs_hold_no_mark:
-            return bool(self._attributable(text, [verb]))
+            return bool(self._attributable(text, [verb]))  # one verb, kept or not
         if self._before_colon(text, verb):
             return True
         if self._verbs_hold_no_stop:  # the sentence's end mark comes first ('he said, "We ...' has none)
@@ -172,14 +176,15 @@ class Attribution(Rule):
                 return False
         return self._after_comma(text, verb)
 
-    def _attributable(self, text: str, verbs: list[int]) -> list[int]:
-        """The verbs that _may_attribute keeps, in order. Where no verb holds a mark (the rule
-        files' verbs), one pattern is tried, not two: the first mark after the verb tells which
-        attribution it may be part of (a colon one has no other mark before its colon; a comma
-        one has the sentence's end mark first), in one loop over the verbs of the document, its
-        patterns looked up once (a story has a few verbs of speech, a run thousands)."""
+    def _attributable(self, text: str, verbs: list[int]) -> list[tuple[int, str]]:
+        """The verbs that _may_attribute keeps, in order, each with where the speech of its
+        attribution would stand (_SPEECH_BEFORE it, _SPEECH_AFTER it, or _SPEECH_EITHER). Where
+        no verb holds a mark (the rule files' verbs), one pattern is tried, not two: the first
+        mark after the verb tells which attribution it may be part of (a colon one has no other
+        mark before its colon; a comma one has the sentence's end mark first), in one loop over
+        the verbs of the document, its patterns looked up once (a run has thousands)."""
         if not self._verbs_hold_no_mark:
-            return [verb for verb in verbs if self._may_attribute(text, verb)]
+            return [(verb, _SPEECH_EITHER) for verb in verbs if self._may_attribute(text, verb)]
         first_mark, before_colon = _FIRST_MARK.compiled.search, self._verb_before_colon.compiled.match
         kept = []
         for verb in verbs:
@@ -188,9 +193,9 @@ class Attribution(Rule):
                 continue
             if mark.group() == ":":
                 if before_colon(text, verb) is not None:
-                    kept.append(verb)
+                    kept.append((verb, _SPEECH_AFTER))
             elif mark.group() not in _NOT_AFTER_THE_VERB and self._after_comma(text, verb):
-                kept.append(verb)
+                kept.append((verb, _SPEECH_BEFORE))
         return kept
 
     def _before_colon(self, text: str, verb: int) -> bool:
