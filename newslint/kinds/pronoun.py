@@ -44,7 +44,7 @@ OPENING_PHRASE_WORDS = frozenset(
 _FIRST_WORD = lazy(r"[\"“‘'(\[«]*(\p{L}+)")
 # ", who is supported by the government,": an aside whose nouns are not what the pronoun refers to.
 _ASIDE = lazy(r",[ \t]+(?:who|whom|whose|which)\b[^,.;:]*,")
-# What every match of _ASIDE holds: a plain `re` search, most windows hold none (see _outside_asides).
+# What every match of _ASIDE holds: a plain `re` search, most windows hold none (see _asides).
 _ASIDE_OPENING = lazy(r",[ \t]+wh", engine="re")
 
 DETERMINERS = frozenset("the a an this that these those its his their our your my her each every".split())
@@ -169,11 +169,13 @@ class Pronoun(Rule):
         words = doc.words_between(window_start, pronoun.start())  # once: both looks below read them
         if self._mentions_a_woman(words, flagged):
             return None
-        mentions = _outside_asides(doc.text, window_start, pronoun.start(), self._mentions(doc, words, flagged))
-        if not mentions:
-            return None
+        asides = _asides(doc.text, window_start, pronoun.start())
+        last = self._last_mention(doc, words, flagged, asides)
+        if last is None or last.kind != "entity":
+            return None  # most windows end with a person: the phrases before it need no look
+        mentions = [m for m in self._mentions(doc, words, flagged) if not _in_aside(asides, m.start)]
         subjects = [m for m in mentions if m.subject and not m.possessive]
-        if not subjects or subjects[-1].kind != "entity" or mentions[-1].kind != "entity":
+        if not subjects or subjects[-1].kind != "entity":
             return None
         if any(m.kind == "person" and m.subject and not m.possessive and m.start >= own.start for m in mentions):
             return None
@@ -220,14 +222,28 @@ class Pronoun(Rule):
 
     def _mentions(self, doc: Document, words: Sequence[Word], flagged: dict[int, str]) -> list[Mention]:
         """Noun phrases (runs of words that can make one) among the words, in order."""
-        mentions: list[Mention] = []
-        run_start: int | None = None  # index in `words` of the first word of the current run
         sentence_starts = _sentence_starts(doc, words)
+        found = (self._mention(doc, words, phrase, flagged, sentence_starts) for phrase in self._phrases(doc, words))
+        return [mention for mention in found if mention is not None]
 
-        def close_run(stop: int) -> None:
-            if run_start is not None and (mention := self._classify(doc, words, run_start, stop, sentence_starts)):
-                mentions.append(mention)
+    def _last_mention(
+        self, doc: Document, words: Sequence[Word], flagged: dict[int, str], asides: list[tuple[int, int]]
+    ) -> Mention | None:
+        """The last of the mentions outside the asides, worked out from the last phrase back:
+        the phrases before it need not be classified."""
+        sentence_starts = _sentence_starts(doc, words)
+        for phrase in reversed(self._phrases(doc, words)):
+            mention = self._mention(doc, words, phrase, flagged, sentence_starts)
+            if mention is not None and not _in_aside(asides, mention.start):
+                return mention
+        return None
 
+    def _phrases(self, doc: Document, words: Sequence[Word]) -> list[tuple[int, int]]:
+        """Where among the words a mention may stand, in the order _mentions lists them: each run
+        of words that can make a noun phrase, as (first, stop) indexes, when it closes; each
+        she/her as (index, index), when it comes (inside a run, before the run's phrase)."""
+        phrases: list[tuple[int, int]] = []
+        run_start: int | None = None  # index in `words` of the first word of the current run
         known = self._joins_by_word  # most words are known: a lookup, not a call
         text, previous_end = doc.text, 0
         for index, (start, end, written) in enumerate(words):  # unpacked: every word comes through here
@@ -235,19 +251,34 @@ class Pronoun(Rule):
             if joins is None:
                 joins = self._joins_phrase(written)
             if run_start is not None and (not joins or text[previous_end:start].strip()):
-                close_run(index)
+                phrases.append((run_start, index))
                 run_start = None
             previous_end = end
             if written.lower() in _FEMININE:
-                # An earlier "she" already speaks of someone: most likely a person, unless it was
-                # found to mean a place ("China ... she prefers ... her allies").
-                kind, label = ("entity", flagged[start]) if start in flagged else ("person", written)
-                subject = self._opens_clause(doc, words, index, sentence_starts)
-                mentions.append(Mention(kind, label, start, subject, False))
+                phrases.append((index, index))
             elif joins and run_start is None:
                 run_start = index
-        close_run(len(words))
-        return mentions
+        if run_start is not None:
+            phrases.append((run_start, len(words)))
+        return phrases
+
+    def _mention(
+        self,
+        doc: Document,
+        words: Sequence[Word],
+        phrase: tuple[int, int],
+        flagged: dict[int, str],
+        sentence_starts: list[int],
+    ) -> Mention | None:
+        """The mention a phrase of _phrases makes, if any."""
+        first, stop = phrase
+        if first < stop:
+            return self._classify(doc, words, first, stop, sentence_starts)
+        # An earlier "she" already speaks of someone: most likely a person, unless it was found to
+        # mean a place ("China ... she prefers ... her allies").
+        start, _, written = words[first]
+        kind, label = ("entity", flagged[start]) if start in flagged else ("person", written)
+        return Mention(kind, label, start, self._opens_clause(doc, words, first, sentence_starts), False)
 
     def _joins_phrase(self, word: str) -> bool:
         """Whether a word can be part of a noun phrase that names someone or something. Remembered
@@ -380,13 +411,17 @@ def _in_another_sentence(sentence_starts: list[int], earlier: int, offset: int) 
     return bisect_right(sentence_starts, offset) > bisect_right(sentence_starts, earlier)
 
 
-def _outside_asides(text: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
-    """The mentions that start inside no aside (_ASIDE) between start and end. The asides are
-    looked for only where their opening is found (a window without one, most, has none)."""
-    if not mentions or _ASIDE_OPENING.compiled.search(text, start, end) is None:
-        return mentions
-    asides = [match.span() for match in _ASIDE.finditer(text, start, end)]
-    return [mention for mention in mentions if not any(left < mention.start < right for left, right in asides)]
+def _asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the asides (_ASIDE) between start and end, looked for only where one opens
+    (most windows have none)."""
+    if _ASIDE_OPENING.compiled.search(text, start, end) is None:
+        return []
+    return [match.span() for match in _ASIDE.finditer(text, start, end)]
+
+
+def _in_aside(asides: list[tuple[int, int]], offset: int) -> bool:
+    """Whether a mention starting at offset stands inside one of the asides (after its comma)."""
+    return any(left < offset < right for left, right in asides)
 
 
 def _in_apposition(text: str, start: int, end: int) -> bool:
