@@ -211,8 +211,9 @@ class Attribution(Rule):
 
     def _has_pronoun(self, text: str, start: int, end: int) -> bool:
         """Whether text[start:end] holds one of the pronouns as a word: self._pronoun.search, asked
-        only where a plain `re` search, which finds all its matches and more, found one that it
-        may have missed (a mark or a letter beyond ASCII beside it): most sentences need no more."""
+        only where a plain `re` search (the gate, or on an ASCII stretch the faster ASCII gate),
+        which finds all its matches and more, found one that it may have missed (a mark or a
+        letter beyond ASCII beside it): most stretches need no more."""
         if self._pronoun_gate is None:
             return self._pronoun.search(text, start, end) is not None
         gate = self._ascii_pronoun_gate if text[start:end].isascii() else self._pronoun_gate
