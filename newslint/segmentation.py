@@ -88,7 +88,7 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     Python call per word cost twice as much, and a paragraph has hundreds of words."""
     chunk = text[start:end]
     splitter = _ASCII_WORD_SPLIT if chunk.isascii() else _WORD_SPLIT
-    parts = splitter.split(chunk)  # separator, word, separator, word, ..., separator
+    parts = splitter.compiled.split(chunk)  # separator, word, separator, word, ..., separator
     offsets = list(accumulate(map(len, parts), initial=start))
     return list(map(new_tuple, repeat(Word), zip(offsets[1::2], offsets[2::2], parts[1::2])))
 
