@@ -7,6 +7,7 @@ is one sentence.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from itertools import accumulate, repeat
@@ -17,13 +18,17 @@ from newslint.spans import Span, Word, new_tuple
 
 WORD = lazy(r"[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*")
 
-# Terminal punctuation, then closing quotes/brackets, then white space.
-# Starts only at the first mark of a run: "......" is tried once, not once per mark (quadratic).
-_CANDIDATE_END = lazy(r"(?<![.!?…])(?P<punct>\.{3}|\.(?: \.){2}|…|[.!?]+)(?P<closers>[\"”’'»)\]]*)(?=\s)")
-# What every candidate end holds: its last mark, its closers, a white space (\s of `regex`, that
-# is, of `re` without \x1c-\x1f). Searched for on `re`, which finds a literal class fast: most
-# paragraphs hold none (one sentence, its end at the paragraph's end) and need no other search.
-_MARK_THEN_SPACE = lazy(r"[.!?…][\"”’'»)\]]*[^\S\x1c-\x1f]", engine="re")
+# Terminal punctuation (..., . . ., …, or a run of .!?), then closing quotes/brackets, then white
+# space (\s of `regex`, that is, of `re` without \x1c-\x1f). Starts only at the first mark of a
+# run: "......" is tried once, not once per mark (quadratic). On `re`, led by a class of the
+# marks, which `re` skips to without trying the pattern (the punctuation's four ways follow it,
+# each told by the mark behind, in the order of the alternation they stand for): 1.6 times as
+# fast as on `regex`, and fast enough on a paragraph without a mark to need no gate.
+_CANDIDATE_END = lazy(
+    r"(?P<punct>[.!?…](?<![.!?…].)(?:(?<=\.)\.\.|(?<=\.) \. \.|(?<=…)|(?<=[.!?])[.!?]*))"
+    r"(?P<closers>[\"”’'»)\]]*)(?=[^\S\x1c-\x1f])",
+    engine="re",
+)
 _WORD_BEFORE = lazy(r"(?r)[\p{L}\p{M}\p{N}.]+\Z")
 # What `regex` takes for \s (Unicode White_Space; Python's str.isspace() adds \x1c-\x1f): after a
 # mark there are one or two of them, tested faster one by one than with a match.
@@ -83,7 +88,7 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     Python call per word cost twice as much, and a paragraph has hundreds of words."""
     chunk = text[start:end]
     splitter = _ASCII_WORD_SPLIT if chunk.isascii() else _WORD_SPLIT
-    parts = splitter.split(chunk)  # separator, word, separator, word, ..., separator
+    parts = splitter.compiled.split(chunk)  # separator, word, separator, word, ..., separator
     offsets = list(accumulate(map(len, parts), initial=start))
     return list(map(new_tuple, repeat(Word), zip(offsets[1::2], offsets[2::2], parts[1::2])))
 
@@ -110,7 +115,7 @@ def _first_letter_after(text: str, pos: int, end: int) -> str:
 _ELLIPSES = ("...", ". . .", "…")
 
 
-def _is_sentence_end(text: str, match: regex.Match, paragraph: Span, next_start: int) -> bool:
+def _is_sentence_end(text: str, match: re.Match[str], paragraph: Span, next_start: int) -> bool:
     punct, closers = match.groups()  # its two groups, punct and closers: thrice as fast as by name
     if closers:
         following = _first_letter_after(text, next_start, paragraph.end)
@@ -201,7 +206,7 @@ def sentences(text: str, paragraphs: Iterable[Span]) -> list[Span]:
     found: list[Span] = []
     for paragraph in paragraphs:
         start, end = paragraph
-        for match in _candidate_ends(text, paragraph):
+        for match in _CANDIDATE_END.compiled.finditer(text, start, end):  # where a sentence may end
             mark_end = next_start = match.end()
             while next_start < end and text[next_start] in WHITE_SPACE:  # _next_non_space, inlined
                 next_start += 1
@@ -213,13 +218,6 @@ def sentences(text: str, paragraphs: Iterable[Span]) -> list[Span]:
         if start < end:
             found.append(new_tuple(Span, (start, end)))
     return found
-
-
-def _candidate_ends(text: str, paragraph: Span) -> Iterable[regex.Match]:
-    """Where a sentence of the paragraph may end; none without a mark before white space."""
-    if _MARK_THEN_SPACE.compiled.search(text, paragraph.start, paragraph.end) is None:
-        return ()
-    return _CANDIDATE_END.compiled.finditer(text, paragraph.start, paragraph.end)
 
 
 _FILE_EXTENSIONS = (

@@ -10,6 +10,7 @@ chancellor said she ..." and "Merkel visited France, where she ..." stay silent.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -43,6 +44,8 @@ OPENING_PHRASE_WORDS = frozenset(
 _FIRST_WORD = lazy(r"[\"“‘'(\[«]*(\p{L}+)")
 # ", who is supported by the government,": an aside whose nouns are not what the pronoun refers to.
 _ASIDE = lazy(r",[ \t]+(?:who|whom|whose|which)\b[^,.;:]*,")
+# What every match of _ASIDE holds: a plain `re` search, most windows hold none (see _asides).
+_ASIDE_OPENING = lazy(r",[ \t]+wh", engine="re")
 
 DETERMINERS = frozenset("the a an this that these those its his their our your my her each every".split())
 CLAUSE_OPENERS = frozenset(
@@ -166,13 +169,13 @@ class Pronoun(Rule):
         words = doc.words_between(window_start, pronoun.start())  # once: both looks below read them
         if self._mentions_a_woman(words, flagged):
             return None
-        mentions = self._mentions(doc, words, flagged)
-        asides = [m.span() for m in _ASIDE.finditer(doc.text, window_start, pronoun.start())]
-        mentions = [m for m in mentions if not any(start < m.start < end for start, end in asides)]
-        if not mentions:
-            return None
+        asides = _asides(doc.text, window_start, pronoun.start())
+        last = self._last_mention(doc, words, flagged, asides)
+        if last is None or last.kind != "entity":
+            return None  # most windows end with a person: the phrases before it need no look
+        mentions = [m for m in self._mentions(doc, words, flagged) if not _in_aside(asides, m.start)]
         subjects = [m for m in mentions if m.subject and not m.possessive]
-        if not subjects or subjects[-1].kind != "entity" or mentions[-1].kind != "entity":
+        if not subjects or subjects[-1].kind != "entity":
             return None
         if any(m.kind == "person" and m.subject and not m.possessive and m.start >= own.start for m in mentions):
             return None
@@ -219,13 +222,28 @@ class Pronoun(Rule):
 
     def _mentions(self, doc: Document, words: Sequence[Word], flagged: dict[int, str]) -> list[Mention]:
         """Noun phrases (runs of words that can make one) among the words, in order."""
-        mentions: list[Mention] = []
+        sentence_starts = _sentence_starts(doc, words)
+        found = (self._mention(doc, words, phrase, flagged, sentence_starts) for phrase in self._phrases(doc, words))
+        return [mention for mention in found if mention is not None]
+
+    def _last_mention(
+        self, doc: Document, words: Sequence[Word], flagged: dict[int, str], asides: list[tuple[int, int]]
+    ) -> Mention | None:
+        """The last of the mentions outside the asides, worked out from the last phrase back:
+        the phrases before it need not be classified."""
+        sentence_starts = _sentence_starts(doc, words)
+        for phrase in reversed(self._phrases(doc, words)):
+            mention = self._mention(doc, words, phrase, flagged, sentence_starts)
+            if mention is not None and not _in_aside(asides, mention.start):
+                return mention
+        return None
+
+    def _phrases(self, doc: Document, words: Sequence[Word]) -> list[tuple[int, int]]:
+        """Where among the words a mention may stand, in the order _mentions lists them: each run
+        of words that can make a noun phrase, as (first, stop) indexes, when it closes; each
+        she/her as (index, index), when it comes (inside a run, before the run's phrase)."""
+        phrases: list[tuple[int, int]] = []
         run_start: int | None = None  # index in `words` of the first word of the current run
-
-        def close_run(stop: int) -> None:
-            if run_start is not None and (mention := self._classify(doc, words, run_start, stop)):
-                mentions.append(mention)
-
         known = self._joins_by_word  # most words are known: a lookup, not a call
         text, previous_end = doc.text, 0
         for index, (start, end, written) in enumerate(words):  # unpacked: every word comes through here
@@ -233,18 +251,34 @@ class Pronoun(Rule):
             if joins is None:
                 joins = self._joins_phrase(written)
             if run_start is not None and (not joins or text[previous_end:start].strip()):
-                close_run(index)
+                phrases.append((run_start, index))
                 run_start = None
             previous_end = end
             if written.lower() in _FEMININE:
-                # An earlier "she" already speaks of someone: most likely a person, unless it was
-                # found to mean a place ("China ... she prefers ... her allies").
-                kind, label = ("entity", flagged[start]) if start in flagged else ("person", written)
-                mentions.append(Mention(kind, label, start, self._opens_clause(doc, words, index), False))
+                phrases.append((index, index))
             elif joins and run_start is None:
                 run_start = index
-        close_run(len(words))
-        return mentions
+        if run_start is not None:
+            phrases.append((run_start, len(words)))
+        return phrases
+
+    def _mention(
+        self,
+        doc: Document,
+        words: Sequence[Word],
+        phrase: tuple[int, int],
+        flagged: dict[int, str],
+        sentence_starts: list[int],
+    ) -> Mention | None:
+        """The mention a phrase of _phrases makes, if any."""
+        first, stop = phrase
+        if first < stop:
+            return self._classify(doc, words, first, stop, sentence_starts)
+        # An earlier "she" already speaks of someone: most likely a person, unless it was found to
+        # mean a place ("China ... she prefers ... her allies").
+        start, _, written = words[first]
+        kind, label = ("entity", flagged[start]) if start in flagged else ("person", written)
+        return Mention(kind, label, start, self._opens_clause(doc, words, first, sentence_starts), False)
 
     def _joins_phrase(self, word: str) -> bool:
         """Whether a word can be part of a noun phrase that names someone or something. Remembered
@@ -266,13 +300,18 @@ class Pronoun(Rule):
             return False
         return _is_capitalised(base) or lower in self._entity_nouns or lower in self._person_nouns
 
-    def _classify(self, doc: Document, words: Sequence[Word], first: int, stop: int) -> Mention | None:
-        """The mention the phrase words[first:stop] makes, if any, judged by its head (last word)."""
+    def _classify(
+        self, doc: Document, words: Sequence[Word], first: int, stop: int, sentence_starts: list[int]
+    ) -> Mention | None:
+        """The mention the phrase words[first:stop] makes, if any, judged by its head (last word).
+        `sentence_starts`: those of the words' paragraphs (_sentence_starts)."""
         run = words[first:stop]
         naming = self._naming(tuple(word.text for word in run))
         if naming is None:
             return None
-        subject = self._opens_clause(doc, words, first) and not _in_apposition(doc.text, run[0].start, run[-1].end)
+        subject = self._opens_clause(doc, words, first, sentence_starts) and not _in_apposition(
+            doc.text, run[0].start, run[-1].end
+        )
         return Mention(naming.kind, naming.label, run[0].start, subject, naming.possessive)
 
     def _naming(self, phrase: tuple[str, ...]) -> Naming | None:
@@ -311,11 +350,11 @@ class Pronoun(Rule):
         return None
 
     @staticmethod
-    def _opens_clause(doc: Document, words: Sequence[Word], index: int) -> bool:
+    def _opens_clause(doc: Document, words: Sequence[Word], index: int, sentence_starts: list[int]) -> bool:
         """Whether words[index] stands where a clause's subject stands: first in its sentence,
         after clause punctuation, or after a conjunction ("suggests that China ...")."""
         word = words[index]
-        if index == 0 or _in_another_sentence(doc, words[index - 1].start, word.start):
+        if index == 0 or _in_another_sentence(sentence_starts, words[index - 1].start, word.start):
             return True
         if _CLAUSE_PUNCTUATION.search(doc.text, words[index - 1].end, word.start):
             return True
@@ -355,11 +394,34 @@ def _earlier_pronoun_of_a_woman(
     return False
 
 
-def _in_another_sentence(doc: Document, earlier: int, offset: int) -> bool:
-    """Whether the sentence holding offset is not the one holding earlier (earlier < offset). Most
-    often one lookup: a sentence that starts at or before `earlier` and holds offset holds both."""
-    start = doc.sentence_start_at(offset)
-    return start > earlier and doc.sentence_start_at(earlier) != start
+def _sentence_starts(doc: Document, words: Sequence[Word]) -> list[int]:
+    """Where the sentences of the paragraphs that hold the words start, in order (the words of a
+    pronoun's window stand in paragraphs already segmented to find the window)."""
+    if not words:
+        return []
+    first, last = doc.paragraph_index(words[0].start), doc.paragraph_index(words[-1].start)
+    return [sentence.start for index in range(max(first, 0), last + 1) for sentence in doc.paragraph_sentences(index)]
+
+
+def _in_another_sentence(sentence_starts: list[int], earlier: int, offset: int) -> bool:
+    """Whether the sentence holding offset is not the one holding earlier (earlier < offset, both
+    inside the paragraphs whose sentences start at `sentence_starts`): a sentence starts after
+    earlier and no later than offset. Bisected on plain numbers, not asked of the document by
+    offset: every phrase of every window asks."""
+    return bisect_right(sentence_starts, offset) > bisect_right(sentence_starts, earlier)
+
+
+def _asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the asides (_ASIDE) between start and end, looked for only where one opens
+    (most windows have none)."""
+    if _ASIDE_OPENING.compiled.search(text, start, end) is None:
+        return []
+    return [match.span() for match in _ASIDE.finditer(text, start, end)]
+
+
+def _in_aside(asides: list[tuple[int, int]], offset: int) -> bool:
+    """Whether a mention starting at offset stands inside one of the asides (after its comma)."""
+    return any(left < offset < right for left, right in asides)
 
 
 def _in_apposition(text: str, start: int, end: int) -> bool:

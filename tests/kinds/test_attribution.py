@@ -10,9 +10,13 @@ from newslint.kinds.attribution import (
     _NOT_AFTER_THE_VERB,
     _QUOTE_MARKS,
     _SPEAKER,
+    _ascii_word_gate,
     _holds_quote_marks,
+    _sentence_holding,
+    _word_gate,
 )
 from newslint.regexes import WORD_END, literal_alternation
+from newslint.spans import Span
 from tests.conftest import run_rules
 from tests.kinds.fuzzing import fuzz, joined
 
@@ -155,6 +159,25 @@ def test_the_pronouns_found_through_the_gate_are_those_of_the_whole_word_pattern
     assert through_gate == [(m.span(), m.group()) for m in rule._pronoun.finditer(text, start, end)]
 
 
+_ALL_PRONOUNS = ["I", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "you", "your", "yours"]
+_ASCII_PIECES = st.sampled_from(
+    ["we", "We", "WE", "uS", "my", "MySelf", "mine", "I", "i", "ME", "our", "OURS", "ourselves", "yOu", "yours"]
+    + ["time", "a", "A", "n", "S", "elf", "_", "1", " ", " ", " ", "-", "'", ".", "\n"]
+)
+
+
+@fuzz()
+@given(st.sampled_from(["", "a", " ", "é", "\u0301", "ı", "_", "1", "’"]), joined(_ASCII_PIECES, 12), st.data())
+def test_the_ascii_pronoun_gate_finds_what_the_gate_finds_in_ascii_text(before, body, data):
+    """In an ASCII stretch (whatever stands before it), both gates find the same words."""
+    text = before + body
+    start = data.draw(st.integers(len(before), len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for words in (["I", "me", "my", "we", "us", "our", "you", "your"], _ALL_PRONOUNS, ["I", "is", "a", "an"]):
+        found = [m.span() for m in _ascii_word_gate(words).finditer(text, start, end)]
+        assert found == [m.span() for m in _word_gate(words).finditer(text, start, end)]
+
+
 _BLANKS = st.sampled_from([" ", "  ", "\t", "\n", "\r\n", "\u00a0", "\x1c"])
 _SPEAKER_WORDS = st.lists(
     st.sampled_from(["the", "minister", "Mr.", "O’Neil", "Zoe\u0301", "Putin", "reporters", "in", "-", '"']),
@@ -224,10 +247,14 @@ def _may_attribute_plainly(rule, text: str, verb: int) -> bool:
 @fuzz()
 @given(_SPEECHES)
 def test_the_verb_test_by_first_mark_answers_as_both_patterns(make_rules, pieces):
+    """Verb by verb, and for all the verbs of a text in one loop (_attributable)."""
     (rule,) = make_rules(RULE)
     text = "".join(pieces)
-    for verb in range(len(text) + 1):
+    offsets = range(len(text) + 1)
+    for verb in offsets:
         assert rule._may_attribute(text, verb) == _may_attribute_plainly(rule, text, verb)
+    kept = [verb for verb, _ in rule._attributable(text, list(offsets))]
+    assert kept == [v for v in offsets if _may_attribute_plainly(rule, text, v)]
 
 
 @fuzz()
@@ -289,6 +316,7 @@ def _hit_spans(rule, doc: Document) -> list[tuple[int, int, tuple]]:
 @given(st.lists(st.one_of(_SPEECHES.map("".join), st.sampled_from(["\n\n", "\r\n\r\n", "\n", " "])), max_size=6))
 @example(["Zelensky said: We will win.", "\n\n", "Officials said so."])  # the pronoun after the verb
 @example(["We will win, he said.", "\n\n", "It rained, Putin said."])  # in another paragraph
+@example(["Help us, said Putin."])  # the pronoun just before the comma, the verb just after it
 def test_verbs_in_paragraphs_without_a_pronoun_are_passed_over_without_losing_a_hit(make_rules, pieces):
     """The paragraph test is only a shortcut: the hits are those of every verb _may_attribute keeps."""
     (rule,) = make_rules(RULE)
@@ -320,6 +348,24 @@ def test_a_comma_too_many_words_before_the_verb_is_told_as_the_pattern_tells_it(
     verb = len(text) - len("said.")
     expected = _COMMA_BEFORE_VERB.fullmatch(text, text.rfind(",", 0, verb), verb) is not None
     assert rule._after_comma(text, verb) == expected
+
+
+_SENTENCE_PIECES = st.sampled_from(
+    ["We", "won", ".", ". ", "Mr. ", "?", "” ", " ", "\n", "\n\n", "\r\n\r\n", "  \n\n ", "\u2028", "\x1c", "é"]
+)
+
+
+@fuzz()
+@given(joined(_SENTENCE_PIECES, 20), st.data())
+def test_the_sentence_holding_an_offset_is_the_one_sentence_at_finds(text, data):
+    """In the paragraphs of the text, and in paragraphs cut anywhere (some empty, some apart)."""
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    given = [Span(start, end) for start, end in zip(cuts[::2], cuts[1::2])]
+    for doc in (Document(text), Document(text, paragraphs=given)):
+        if not doc.sentences:
+            continue
+        for offset in range(len(text) + 1):
+            assert _sentence_holding(doc, offset) == doc.sentence_at(offset)[0]
 
 
 _QUOTE_PIECES = st.sampled_from(['"', "“", "”", "«", "»", "„", "‘", "’", "'", "`", "a", "É", "1", " ", ".", "\u0301"])

@@ -7,7 +7,15 @@ from hypothesis import strategies as st
 from newslint import segmentation
 from newslint.document import Document
 from newslint.kinds import pronoun as pronoun_kind
-from newslint.kinds.pronoun import _earlier_pronoun_of_a_woman, _in_another_sentence, _pronouns
+from newslint.kinds.pronoun import (
+    _ASIDE,
+    Mention,
+    _asides,
+    _earlier_pronoun_of_a_woman,
+    _in_another_sentence,
+    _pronouns,
+    _sentence_starts,
+)
 from tests.conftest import matched, run_rules
 from tests.kinds.fuzzing import fuzz, joined
 
@@ -212,14 +220,74 @@ _SENTENCE_PIECES = st.sampled_from(
 @settings(max_examples=500, deadline=None)
 @given(joined(_SENTENCE_PIECES, 30))
 def test_another_sentence_is_told_as_comparing_both_sentence_starts(text):
+    """Between two words of a window, by the sentence starts of the words' paragraphs."""
     doc = Document(text)
-    if not doc.sentences:
-        return
-    offsets = range(len(text) + 1)
-    for earlier in offsets:
-        for offset in offsets[earlier + 1 :]:
-            plain = doc.sentence_start_at(earlier) != doc.sentence_start_at(offset)
-            assert _in_another_sentence(doc, earlier, offset) == plain
+    words = doc.words_between(0, len(text))
+    for first, earlier in enumerate(words):
+        for offset in words[first + 1 :]:
+            starts = _sentence_starts(doc, [earlier, offset])
+            plain = doc.sentence_start_at(earlier.start) != doc.sentence_start_at(offset.start)
+            assert _in_another_sentence(starts, earlier.start, offset.start) == plain
+
+
+_ASIDE_PIECES = st.sampled_from(
+    [", who", ",\twhich", ",  whom", ", whose", ", wh", ",", " ", "\n", "wh", "Who", "o", "China", ".", ";", "\u0301"]
+)
+
+
+@fuzz()
+@given(joined(_ASIDE_PIECES, 16), st.data())
+def test_the_asides_looked_for_where_one_opens_are_all_the_asides(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert _asides(text, start, end) == [match.span() for match in _ASIDE.finditer(text, start, end)]
+
+
+# Names, nouns of places and people, women's words, pronouns, capitals and function words, with
+# the marks and asides between them that open clauses and close runs.
+_WINDOW_PIECES = st.sampled_from(
+    ["China", "China's", "the", "government", "minister", "former", "French", "Merkel", "Ms", "she", "her", "She"]
+    + ["said", "and", "that", "which", "New", "Zealand", "1", "é", " ", " ", " ", ", ", ". ", "; ", "\n\n"]
+    + [", who met China, ", ", which Merkel her, "]
+)
+
+
+def _mentions_as_before(rule, doc, words, flagged):
+    """Pronoun._mentions as it was: one loop, each run classified as it closes."""
+    mentions, run_start, previous_end = [], None, 0
+    starts = _sentence_starts(doc, words)
+    for index, (start, end, written) in enumerate(words):
+        joins = rule._joins_phrase(written)
+        if run_start is not None and (not joins or doc.text[previous_end:start].strip()):
+            mentions.append(rule._classify(doc, words, run_start, index, starts))
+            run_start = None
+        previous_end = end
+        if written.lower() in ("she", "her", "hers", "herself"):
+            kind, label = ("entity", flagged[start]) if start in flagged else ("person", written)
+            mentions.append(Mention(kind, label, start, rule._opens_clause(doc, words, index, starts), False))
+        elif joins and run_start is None:
+            run_start = index
+    if run_start is not None:
+        mentions.append(rule._classify(doc, words, run_start, len(words), starts))
+    return [mention for mention in mentions if mention is not None]
+
+
+@fuzz()
+@given(joined(_WINDOW_PIECES, 24), st.data())
+def test_the_mentions_and_the_last_of_them_are_those_of_the_loop_they_were(rules, text, data):
+    """Listed phrase by phrase, and the last outside the asides worked out from the last phrase
+    back: as the one loop that classified each run as it closed found them."""
+    (rule,) = rules
+    doc = Document(text)
+    words = doc.words_between(0, len(text))
+    flagged = {
+        word.start: "China" for word in words if word.text.lower() in ("she", "her") and data.draw(st.booleans())
+    }
+    mentions = _mentions_as_before(rule, doc, words, flagged)
+    assert rule._mentions(doc, words, flagged) == mentions
+    asides = [match.span() for match in _ASIDE.finditer(text)]
+    outside = [mention for mention in mentions if not any(left < mention.start < right for left, right in asides)]
+    assert rule._last_mention(doc, words, flagged, asides) == (outside[-1] if outside else None)
 
 
 _STRETCH_PIECES = st.sampled_from(
