@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint import segmentation
 from newslint.backends.settings import RULE_PREFIX as LANGUAGETOOL
@@ -21,8 +21,10 @@ from newslint.rules.deferred import DeferredRule
 from newslint.rules.registry import BILINGUAL_KIND_NAMES
 from newslint.selection import is_selected
 from newslint.spans import Span
-from newslint.suppression import UNUSED_RULE, Directive, Suppressions, directives
 from newslint.triggers import TriggerIndex
+
+if TYPE_CHECKING:
+    from newslint.suppression import Directive, Suppressions
 
 
 @dataclass
@@ -78,6 +80,8 @@ class Linter:
             except LanguageToolUnavailable as unavailable:
                 result.failures.append(unavailable)
         if suppress and doc.comments:
+            from newslint.suppression import Suppressions  # not imported by a run whose texts have none
+
             findings = self._suppressed(findings, Suppressions.of(doc), doc.path)
         if self._accept is not None:
             findings = self._without_accepted(doc, findings)
@@ -122,6 +126,8 @@ class Linter:
         """Findings on a plain text given as consecutive chunks that each start a line (see
         _chunks), in the coordinates of the whole text. The chunks may be read as they come;
         suppression comments apply to the whole text, whichever chunk they stand in."""
+        from newslint.suppression import Suppressions, directives  # as in check: needed with comments only
+
         result = CheckResult()
         found: list[Directive] = []
         waiting: list[Directive] = []  # disable-next-line at a chunk's end: its line is in the next
@@ -154,6 +160,8 @@ class Linter:
         return result
 
     def _suppressed(self, findings: list[Finding], suppressions: Suppressions, path: str) -> list[Finding]:
+        from newslint.suppression import UNUSED_RULE
+
         kept = suppressions.filter(findings)
         if self._config.report_unused_suppressions and is_selected(
             UNUSED_RULE, self._config.select, self._config.ignore

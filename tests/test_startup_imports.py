@@ -42,6 +42,7 @@ NOT_NEEDED = [
     "newslint.chunked_fix",
     "newslint.atomic",
     "newslint.cache",
+    "newslint.suppression",  # only for a text with suppression comments
     "newslint.output.diff",
     "newslint.output.sarif",
     "newslint.output.junit",
