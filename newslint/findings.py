@@ -14,7 +14,7 @@ Applicability = Literal["safe", "unsafe"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # its own __init__: the generated one need not be compiled
 class Fix:
     """Replace text[start:end] by `replacement` (code-point offsets into the decoded file)."""
 
@@ -66,7 +66,7 @@ class SourceLocation(_Located):
         return self._place()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # as Fix
 class Finding(_Located):
     """One problem at one place. A finding on a translation may name its `source` and its
     `unit` (an XLIFF unit id or the line number of a line-aligned pair)."""
