@@ -15,7 +15,7 @@ from newslint.document import Document
 from newslint.errors import NewslintError, RuleFailure
 from newslint.findings import SEVERITIES, Finding, Fix
 from newslint.formats.reader import document, format_of
-from newslint.regexes import compile_literals, lazy
+from newslint.regexes import compile_literals, lazy, time_budget, time_limit
 from newslint.rules.base import Rule
 from newslint.rules.deferred import DeferredRule
 from newslint.rules.registry import BILINGUAL_KIND_NAMES
@@ -68,11 +68,13 @@ class Linter:
         """Findings on one document; with suppress=False, its suppression comments are left to
         the caller (a chunk's comments may silence findings in other chunks)."""
         result = CheckResult()
-        for rule in self._rules_for(doc):
-            try:
-                result.findings.extend(rule.check(doc))
-            except RuleFailure as failure:
-                result.failures.append(failure)
+        rules = self._rules_for(doc)
+        with time_budget(time_limit(doc.text)) as budget:  # each rule's regexes, renewed for each
+            for rule in rules:
+                try:
+                    result.findings.extend(rule.check(doc, budget))
+                except RuleFailure as failure:
+                    result.failures.append(failure)
         findings = result.findings
         if self._languagetool is not None:
             try:
