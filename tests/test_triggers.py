@@ -1,10 +1,15 @@
-"""The trigger index (triggers.py): which triggers it answers for, and how they must stand."""
+"""The trigger index (triggers.py): which triggers it answers for, and how they must stand; and
+the rules a document's triggers choose (Linter._chosen)."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newslint import linter as linting
+from newslint.linter import Linter
+from newslint.rules import load_rules
+from newslint.rules.registry import BILINGUAL_KIND_NAMES
 from newslint.triggers import ANYWHERE, AS_WORD, AT_WORD_START, TriggerIndex, Triggers
 from tests.kinds.fuzzing import fuzz
 
@@ -25,3 +30,35 @@ def test_a_trigger_is_indexed_for_a_standing_at_least_as_strict_as_its_rules_nee
                 found == text and needed <= standing for each in triggers for found, needed in each.how()
             )
             assert index.indexed(text, standing) == expected, (text, standing)
+
+
+# --- which rules a document's triggers choose (linter.Linter._chosen) -----------------------------
+
+_BUILTIN = load_rules().rules
+_TRIGGER_TEXTS = sorted({text for rule in _BUILTIN if rule.triggers() is not None for text in rule.triggers().all})
+
+
+@fuzz(300)
+@given(
+    st.none() | st.frozensets(st.sampled_from(_TRIGGER_TEXTS) | st.text(max_size=3), max_size=60),
+    st.booleans(),
+    st.lists(st.integers(0, len(_BUILTIN) - 1), max_size=40, unique=True),
+)
+def test_a_document_runs_the_rules_its_triggers_choose_in_their_order(present, bilingual, picked):
+    """The rules that may fire anywhere, and those one of whose triggers the document holds
+    (every rule when the scan says nothing: None); a bilingual rule only on a translation. Worked
+    out from each rule's triggers, against the linter's sets of bits."""
+    rules = [_BUILTIN[index] for index in sorted(picked)]
+    chosen = list(linting._indexes(Linter(rules)._chosen(present, bilingual)))
+    expected = [
+        index
+        for index, rule in enumerate(rules)
+        if (present is None or rule.triggers() is None or rule.triggers().all & present)
+        and (bilingual or rule.kind not in BILINGUAL_KIND_NAMES)
+    ]
+    assert chosen == expected
+
+
+@given(st.lists(st.integers(0, 300), max_size=50))
+def test_bits_give_back_their_numbers_in_order(numbers):
+    assert list(linting._indexes(linting._bits(numbers))) == sorted(set(numbers))
