@@ -73,10 +73,12 @@ class TriggerIndex:
     """The triggers of a set of rules, and where they occur in a text."""
 
     def __init__(self, triggers: Iterable[Triggers]) -> None:
-        how: dict[str, int] = {}
-        for each in triggers:
-            for text, standing in each.how():
-                how[text] = min(standing, how.get(text, AS_WORD))  # one rule's string, another's word
+        triggers = list(triggers)
+        # Each text stands as the most permissive of its rules needs (one rule's string, another's
+        # word): the words first, then the word starts, then the strings, each way over the last.
+        how = dict.fromkeys(frozenset().union(*(each.words for each in triggers)), AS_WORD)
+        how.update(dict.fromkeys(frozenset().union(*(each.prefixes for each in triggers)), AT_WORD_START))
+        how.update(dict.fromkeys(frozenset().union(*(each.strings for each in triggers)), ANYWHERE))
         self.how = how
         self.characters = frozenset(text for text in how if len(text) == 1)
         self._searched = sorted(text for text in how if len(text) > 1)

@@ -62,3 +62,14 @@ def test_a_document_runs_the_rules_its_triggers_choose_in_their_order(present, b
 @given(st.lists(st.integers(0, 300), max_size=50))
 def test_bits_give_back_their_numbers_in_order(numbers):
     assert list(linting._indexes(linting._bits(numbers))) == sorted(set(numbers))
+
+
+@fuzz(300)
+@given(TRIGGERS)
+def test_each_text_stands_as_the_most_permissive_of_its_rules_needs(triggers):
+    """The index's table, against the rule-by-rule minimum it is built without."""
+    expected: dict[str, int] = {}
+    for each in triggers:
+        for text, standing in each.how():
+            expected[text] = min(standing, expected.get(text, AS_WORD))
+    assert TriggerIndex(triggers).how == expected
