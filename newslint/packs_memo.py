@@ -88,6 +88,7 @@ TABLES: dict[str, Callable[[Any], bool]] = {
     "swaps": _swap,  # a swap -> [its triggers, texts its matches hold one of each of, its context's] (kinds/substitution.py)
     "rules": _anything,  # BLAKE2 digest of a rule file's text -> its rules' info and triggers (rules/deferred.py)
     "programs": _anything,  # "flags\0pattern" -> its compiled program, checked when rebuilt (regex_programs.py)
+    "re_programs": _anything,  # the same for the patterns compiled with `re` (re_programs.py)
 }
 
 
