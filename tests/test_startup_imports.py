@@ -39,6 +39,7 @@ NOT_NEEDED = [
     "newslint.backends.languagetool",
     "newslint.backends.lt_client",
     "newslint.fixes",
+    "newslint.fix_report",  # fix_paths' report: --fix and --diff only
     "newslint.chunked_fix",
     "newslint.atomic",
     "newslint.cache",
