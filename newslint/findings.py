@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from newslint.source_location import SourceLocation
 
 FindingRow = tuple[Any, ...]
 
@@ -53,17 +56,6 @@ class _Located:
             "end_line": self.end_line,
             "end_column": self.end_column,
         }
-
-
-@dataclass(frozen=True, slots=True)
-class SourceLocation(_Located):
-    """Where, in the source-language file, the words a bilingual finding is about stand. `text`
-    is the source segment, for showing under the finding; it is not part of the JSON."""
-
-    text: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        return self._place()
 
 
 @dataclass(frozen=True, slots=True, init=False)  # as Fix
@@ -173,3 +165,13 @@ def finding_from_row(row: FindingRow) -> Finding:
     if fix is None:
         return Finding(*row)
     return Finding(*row[:10], Fix(*fix), *row[11:])
+
+
+def __getattr__(name: str) -> type:
+    """SourceLocation, from the module that defines it: only bilingual findings have one, and a
+    plain lint run need not make the class at start-up (newslint/source_location.py)."""
+    if name == "SourceLocation":
+        from newslint.source_location import SourceLocation
+
+        return SourceLocation
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

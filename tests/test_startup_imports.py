@@ -40,6 +40,7 @@ NOT_NEEDED = [
     "newslint.backends.lt_client",
     "newslint.fixes",
     "newslint.fix_report",  # fix_paths' report: --fix and --diff only
+    "newslint.source_location",  # bilingual findings only
     "newslint.chunked_fix",
     "newslint.atomic",
     "newslint.cache",
