@@ -15,7 +15,7 @@ pattern where Python's compiler is laid out otherwise.
 from __future__ import annotations
 
 import re
-from array import array
+import sys
 from typing import Any
 
 from newslint.packs_memo import MEMO
@@ -30,8 +30,8 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _parser  # type: ignore[no-redef]
 
 TABLE = "re_programs"
-_CODE = "I"  # the array type of one code word, when it is as wide as the engine's (_sre.CODESIZE)
-_KEPT = array(_CODE).itemsize == getattr(_sre, "CODESIZE", 0) and hasattr(_compiler, "_code")
+_WORD = getattr(_sre, "CODESIZE", 0)  # bytes of one code word
+_KEPT = _WORD == memoryview(b"\0" * 4).cast("I").itemsize and hasattr(_compiler, "_code")
 
 
 def compiled(pattern: str, flags: int) -> re.Pattern[str]:
@@ -56,7 +56,7 @@ def _compiled_with_program(pattern: str, flags: int) -> tuple[re.Pattern[str], l
     code = _compiler._code(parsed, flags)
     flags, groups, groupindex = int(flags | parsed.state.flags), parsed.state.groups - 1, dict(parsed.state.groupdict)
     made = _built(pattern, flags, code, groups, groupindex)
-    return made, [flags, _encoded(array(_CODE, code).tobytes()), groups, groupindex]
+    return made, [flags, _encoded(b"".join(word.to_bytes(_WORD, sys.byteorder) for word in code)), groups, groupindex]
 
 
 def _built(pattern: str, flags: int, code: list[int], groups: int, groupindex: dict[str, int]) -> Any:
@@ -74,10 +74,10 @@ def _rebuilt(pattern: str, program: Any) -> re.Pattern[str] | None:
         return None
     flags, text, groups, groupindex = program
     data = _decoded(text)
-    if data is None or len(data) % array(_CODE).itemsize:
+    if data is None or len(data) % _WORD:
         return None
     try:
-        return _built(pattern, flags, array(_CODE, data).tolist(), groups, groupindex)
+        return _built(pattern, flags, memoryview(data).cast("I").tolist(), groups, groupindex)
     except (TypeError, ValueError, OverflowError, RuntimeError, IndexError):  # RuntimeError: invalid SRE code
         return None
 
