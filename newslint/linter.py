@@ -3,7 +3,7 @@ suppression comments, accepted terms, level overrides -- deduplicated and sorted
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -101,7 +101,7 @@ class Linter:
         doc.use_triggers(self._triggers)
         chosen = self._chosen(doc.triggers_present, doc.bilingual)
         runnable, rules = self._runnable, []
-        while chosen:  # _indexes(chosen), inlined: this runs for every document
+        while chosen:  # its bits, lowest first: the rules in their order
             lowest = chosen & -chosen
             chosen ^= lowest
             index = lowest.bit_length() - 1
@@ -216,14 +216,6 @@ def _bits(indexes: Iterable[int]) -> int:
     for index in indexes:
         bits |= 1 << index
     return bits
-
-
-def _indexes(bits: int) -> Iterator[int]:
-    """The numbers _bits() was given, in increasing order."""
-    while bits:
-        lowest = bits & -bits
-        yield lowest.bit_length() - 1
-        bits ^= lowest
 
 
 CHUNK_CHARACTERS = 250_000
