@@ -6,10 +6,10 @@ splitter's look-ups). `re` parses and compiles in Python too: some fifty such pa
 run over the distinct stories about 7 ms (a trie of the speech verbs alone 1.6 ms). What one
 compiles to is a list of small integers, its flags and its groups: the very arguments of the C
 engine's `_sre.compile`, which builds the pattern from them in microseconds and checks the code
-it is given (invalid code is refused, never run). They are kept in the packs memo (signed, named
-after newslint's code and Python's version, whose opcodes the code holds), the code as base64
-text; anything not in the shape written here is compiled again from the pattern, as is every
-pattern where Python's compiler is laid out otherwise.
+it is given (malformed code is refused). They are kept in the packs memo (signed: only this
+user's newslint wrote them; named after newslint's code and Python's version, whose opcodes the
+code holds), the code as base64 text; anything not in the shape written here is compiled again
+from the pattern, as is every pattern where Python's compiler is laid out otherwise.
 """
 
 from __future__ import annotations
@@ -45,7 +45,10 @@ def compiled(pattern: str, flags: int) -> re.Pattern[str]:
     rebuilt = _rebuilt(pattern, program) if program is not None else None
     if rebuilt is not None:
         return rebuilt
-    made, program = _compiled_with_program(pattern, flags)
+    try:
+        made, program = _compiled_with_program(pattern, flags)
+    except TypeError:  # an engine whose compile() takes other arguments than 3.10-3.13's
+        return re.compile(pattern, flags)
     MEMO.keep(TABLE, key, program)
     return made
 
