@@ -41,6 +41,7 @@ NOT_NEEDED = [
     "newslint.fixes",
     "newslint.fix_report",  # fix_paths' report: --fix and --diff only
     "newslint.source_location",  # bilingual findings only
+    "string",  # rule messages are checked with _string.formatter_parser (rules/loader.py)
     "newslint.chunked_fix",
     "newslint.atomic",
     "newslint.cache",
