@@ -15,6 +15,7 @@ from newslint.config import Config, active_rules, forget_loaded_rules, rule_set
 from newslint.errors import InputError, NewslintError
 from newslint.findings import Finding
 from newslint.linter import Linter
+from newslint.records import Record
 from newslint.runner import FileOutcome, Job
 from newslint.selection import family_selected
 from newslint.sources import discover
@@ -54,8 +55,8 @@ def lint_translation(
     return doc.annotated(result.findings)
 
 
-@dataclass
-class Report:
+@dataclass(repr=False)
+class Report(Record):
     """The outcome of linting files: findings, and what could not be read or checked."""
 
     findings: list[Finding] = field(default_factory=list)

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from newslint.records import Record
+
 if TYPE_CHECKING:
     from newslint.source_location import SourceLocation
 
@@ -17,8 +19,8 @@ Applicability = Literal["safe", "unsafe"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
-@dataclass(frozen=True, slots=True, init=False)  # its own __init__: the generated one need not be compiled
-class Fix:
+@dataclass(frozen=True, slots=True, init=False, repr=False)  # its own __init__, and Record's __repr__
+class Fix(Record):
     """Replace text[start:end] by `replacement` (code-point offsets into the decoded file)."""
 
     replacement: str
@@ -34,8 +36,8 @@ class Fix:
         _fix_applicability(self, applicability)
 
 
-@dataclass(frozen=True, slots=True)
-class _Located:
+@dataclass(frozen=True, slots=True, repr=False)
+class _Located(Record):
     """Where something stands in a file: offsets 0-based code points, end exclusive; lines and
     columns 1-based, in code points (a finding, and the source words a finding points at)."""
 
@@ -58,7 +60,7 @@ class _Located:
         }
 
 
-@dataclass(frozen=True, slots=True, init=False)  # as Fix
+@dataclass(frozen=True, slots=True, init=False, repr=False)  # as Fix
 class Finding(_Located):
     """One problem at one place. A finding on a translation may name its `source` and its
     `unit` (an XLIFF unit id or the line number of a line-aligned pair)."""

@@ -9,14 +9,15 @@ from typing import TYPE_CHECKING
 
 from newslint.api import Report
 from newslint.findings import Finding
+from newslint.records import Record
 from newslint.sources import Source
 
 if TYPE_CHECKING:
     from newslint.fixes import FixResult
 
 
-@dataclass
-class FixedFile:
+@dataclass(repr=False)
+class FixedFile(Record):
     """A file whose text the fixes changed: written back, or (write=False, for a diff) kept here
     with its text before and after; a file written back keeps no text here."""
 
@@ -24,7 +25,7 @@ class FixedFile:
     result: FixResult
 
 
-@dataclass
+@dataclass(repr=False)
 class FixReport(Report):
     """Linting with --fix: `findings` are those that remain, `fixed` those whose fix was applied."""
 

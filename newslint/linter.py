@@ -15,6 +15,7 @@ from newslint.document import Document
 from newslint.errors import NewslintError, RuleFailure
 from newslint.findings import SEVERITIES, Finding, Fix
 from newslint.formats.reader import document, format_of
+from newslint.records import Record
 from newslint.regexes import compile_literals, lazy, time_budget, time_limit
 from newslint.rules.base import Rule
 from newslint.rules.deferred import DeferredRule
@@ -27,8 +28,8 @@ if TYPE_CHECKING:
     from newslint.suppression import Directive, Suppressions
 
 
-@dataclass
-class CheckResult:
+@dataclass(repr=False)
+class CheckResult(Record):
     """Findings on one document, and the rules (or LanguageTool) that could not finish on it."""
 
     findings: list[Finding] = field(default_factory=list)

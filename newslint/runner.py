@@ -21,6 +21,7 @@ from newslint.errors import InputError, InternalError, NewslintError
 from newslint.findings import Finding, FindingRow, finding_from_row, finding_row
 from newslint.formats.reader import format_of
 from newslint.linter import Linter, chunk_end
+from newslint.records import Record
 from newslint.sources import STDIN, UTF8_BOM, Source, read_source, read_source_up_to, stream_text
 
 if TYPE_CHECKING:
@@ -31,8 +32,8 @@ if TYPE_CHECKING:
 PARALLEL_MINIMUM = 8  # fewer files than this are not worth starting processes for
 
 
-@dataclass(frozen=True)
-class Job:
+@dataclass(frozen=True, repr=False)
+class Job(Record):
     """What to do with every file of a run."""
 
     config: Config
@@ -45,8 +46,8 @@ class Job:
     bitext: BitextSettings | None = None  # --source, --source-language
 
 
-@dataclass
-class FileOutcome:
+@dataclass(repr=False)
+class FileOutcome(Record):
     """What one file gave: findings (remaining ones, after --fix), errors, and what --fix did."""
 
     path: str | None = None  # as shown; None when the file could not be read

@@ -10,7 +10,7 @@ from typing import Any
 from newslint.findings import _Located
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class SourceLocation(_Located):
     """Where, in the source-language file, the words a bilingual finding is about stand. `text`
     is the source segment, for showing under the finding; it is not part of the JSON."""

@@ -16,13 +16,15 @@ from dataclasses import dataclass, field
 
 import ahocorasick_rs
 
+from newslint.records import Record
+
 # How a trigger must stand, from the most permissive: a text indexed one way answers for any
 # stricter way too.
 ANYWHERE, AT_WORD_START, AS_WORD = 0, 1, 2
 
 
-@dataclass(frozen=True)
-class Triggers:
+@dataclass(frozen=True, repr=False)
+class Triggers(Record):
     """Any one of these in a document (case aside) lets a rule fire there; none, and it cannot.
     All lowercase."""
 

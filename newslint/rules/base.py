@@ -21,6 +21,7 @@ from newslint import lazy_regex as regex
 from newslint.document import Document
 from newslint.errors import RuleFailure
 from newslint.findings import Finding, Fix, Severity
+from newslint.records import Record
 from newslint.regexes import TimeBudget, compile_pattern, lazy, required_literal, scan, time_budget, time_limit
 from newslint.rules import options as opt
 from newslint.rules.options import Option, OptionError
@@ -43,8 +44,8 @@ def builtin_rules_dir() -> Path:
     return Path(str(resources.files("newslint.lint_rules")))
 
 
-@dataclass(frozen=True)
-class Examples:
+@dataclass(frozen=True, repr=False)
+class Examples(Record):
     """Texts on which a rule must fire (`fail`) and must stay silent (`passing`)."""
 
     fail: tuple[str, ...] = ()
@@ -88,8 +89,8 @@ COMMON_OPTIONS: Mapping[str, Option] = {
 }
 
 
-@dataclass(frozen=True)
-class RuleInfo:
+@dataclass(frozen=True, repr=False)
+class RuleInfo(Record):
     """A rule's metadata, as written in its file."""
 
     id: str
@@ -108,8 +109,8 @@ class RuleInfo:
     triggers: tuple[str, ...] = ()  # as written: words (on word boundaries) or punctuation
 
 
-@dataclass(frozen=True)
-class Hit:
+@dataclass(frozen=True, repr=False)
+class Hit(Record):
     """What a kind found: a span, candidate replacements, and values for the message template."""
 
     start: int
