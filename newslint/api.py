@@ -15,13 +15,14 @@ from newslint.config import Config, active_rules, forget_loaded_rules, rule_set
 from newslint.errors import InputError, NewslintError
 from newslint.findings import Finding
 from newslint.linter import Linter
+from newslint.records import Record
 from newslint.runner import FileOutcome, Job
 from newslint.selection import family_selected
-from newslint.sources import Source, discover
+from newslint.sources import discover
 
 if TYPE_CHECKING:
     from newslint.bitext.run import BitextSettings
-    from newslint.fixes import FixResult
+    from newslint.fix_report import FixReport
 
 
 def lint_text(text: str, path: str = "-", config: Config | None = None, format: str | None = None) -> list[Finding]:
@@ -54,8 +55,8 @@ def lint_translation(
     return doc.annotated(result.findings)
 
 
-@dataclass
-class Report:
+@dataclass(repr=False)
+class Report(Record):
     """The outcome of linting files: findings, and what could not be read or checked."""
 
     findings: list[Finding] = field(default_factory=list)
@@ -159,30 +160,6 @@ def lint_paths(
     return report
 
 
-@dataclass
-class FixedFile:
-    """A file whose text the fixes changed: written back, or (write=False, for a diff) kept here
-    with its text before and after; a file written back keeps no text here."""
-
-    source: Source
-    result: FixResult
-
-
-@dataclass
-class FixReport(Report):
-    """Linting with --fix: `findings` are those that remain, `fixed` those whose fix was applied."""
-
-    fixed: list[Finding] = field(default_factory=list)
-    changed: list[FixedFile] = field(default_factory=list)
-    stdin_output: bytes | None = None  # standard input after fixing (fixed or not), as bytes
-
-    @property
-    def filtered_stdin(self) -> bytes:
-        """What `newslint --fix -` writes out: the fixed input, or the input as read when it
-        could not be decoded. A filter never loses the text it was given."""
-        return self.stdin_output if self.stdin_output is not None else (self.unread_stdin or b"")
-
-
 def fix_paths(
     paths: Iterable[str],
     config: Config | None = None,
@@ -196,6 +173,8 @@ def fix_paths(
 ) -> FixReport:
     """Fix files in place (write=True) or only compute the fixes (for --diff and standard input).
     A file that cannot be written keeps its findings, reported as remaining."""
+    from newslint.fix_report import FixedFile, FixReport
+
     report = FixReport()
     job = Job(
         config or Config(),
@@ -214,3 +193,13 @@ def fix_paths(
         if outcome.stdin_output is not None:
             report.stdin_output = outcome.stdin_output
     return report
+
+
+def __getattr__(name: str) -> type:
+    """FixReport and FixedFile, the types of fix_paths' report, from the module that defines
+    them: only runs that fix (--fix, --diff) make those classes (newslint/fix_report.py)."""
+    if name in ("FixReport", "FixedFile"):
+        from newslint import fix_report
+
+        return getattr(fix_report, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -20,6 +20,7 @@ from newslint.backends.settings import RULE_PREFIX as LANGUAGETOOL
 from newslint.backends.settings import LanguageToolSettings
 from newslint.errors import NewslintError, RuleFileError
 from newslint.findings import SEVERITIES
+from newslint.records import Record
 from newslint.regexes import lazy
 from newslint.rules import options as opt
 from newslint.rules.base import Rule
@@ -51,8 +52,8 @@ class ConfigError(NewslintError):
         super().__init__(f"{path}:{line}: {problem}" if line else f"{path}: {problem}")
 
 
-@dataclass(frozen=True)
-class Config:
+@dataclass(frozen=True, repr=False)
+class Config(Record):
     """What a run checks and how. Frozen and hashable, so that loaded rules are cached per config."""
 
     select: tuple[str, ...] | None = None

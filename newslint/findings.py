@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+from newslint.records import Record
+
+if TYPE_CHECKING:
+    from newslint.source_location import SourceLocation
 
 FindingRow = tuple[Any, ...]
 
@@ -14,8 +19,8 @@ Applicability = Literal["safe", "unsafe"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+@dataclass(frozen=True, slots=True, init=False, repr=False)  # its own __init__, and Record's __repr__
+class Fix(Record):
     """Replace text[start:end] by `replacement` (code-point offsets into the decoded file)."""
 
     replacement: str
@@ -31,8 +36,8 @@ class Fix:
         _fix_applicability(self, applicability)
 
 
-@dataclass(frozen=True, slots=True)
-class _Located:
+@dataclass(frozen=True, slots=True, repr=False)
+class _Located(Record):
     """Where something stands in a file: offsets 0-based code points, end exclusive; lines and
     columns 1-based, in code points (a finding, and the source words a finding points at)."""
 
@@ -55,18 +60,7 @@ class _Located:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class SourceLocation(_Located):
-    """Where, in the source-language file, the words a bilingual finding is about stand. `text`
-    is the source segment, for showing under the finding; it is not part of the JSON."""
-
-    text: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        return self._place()
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False, repr=False)  # as Fix
 class Finding(_Located):
     """One problem at one place. A finding on a translation may name its `source` and its
     `unit` (an XLIFF unit id or the line number of a line-aligned pair)."""
@@ -173,3 +167,13 @@ def finding_from_row(row: FindingRow) -> Finding:
     if fix is None:
         return Finding(*row)
     return Finding(*row[:10], Fix(*fix), *row[11:])
+
+
+def __getattr__(name: str) -> type:
+    """SourceLocation, from the module that defines it: only bilingual findings have one, and a
+    plain lint run need not make the class at start-up (newslint/source_location.py)."""
+    if name == "SourceLocation":
+        from newslint.source_location import SourceLocation
+
+        return SourceLocation
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint import segmentation
 from newslint.backends.settings import RULE_PREFIX as LANGUAGETOOL
@@ -15,18 +15,21 @@ from newslint.document import Document
 from newslint.errors import NewslintError, RuleFailure
 from newslint.findings import SEVERITIES, Finding, Fix
 from newslint.formats.reader import document, format_of
-from newslint.regexes import compile_literals, lazy
+from newslint.records import Record
+from newslint.regexes import compile_literals, lazy, time_budget, time_limit
 from newslint.rules.base import Rule
 from newslint.rules.deferred import DeferredRule
 from newslint.rules.registry import BILINGUAL_KIND_NAMES
 from newslint.selection import is_selected
 from newslint.spans import Span
-from newslint.suppression import UNUSED_RULE, Directive, Suppressions, directives
 from newslint.triggers import TriggerIndex
 
+if TYPE_CHECKING:
+    from newslint.suppression import Directive, Suppressions
 
-@dataclass
-class CheckResult:
+
+@dataclass(repr=False)
+class CheckResult(Record):
     """Findings on one document, and the rules (or LanguageTool) that could not finish on it."""
 
     findings: list[Finding] = field(default_factory=list)
@@ -51,13 +54,15 @@ class Linter:
         self._known_ids = list(known_ids) or [rule.id for rule in self.rules]  # for unused suppressions
         triggered = [rule.triggers() for rule in self.rules]
         self._triggers = TriggerIndex(triggers for triggers in triggered if triggers is not None)
-        self._always = frozenset(index for index, triggers in enumerate(triggered) if triggers is None)
+        # Sets of rules as bits (bit i: self.rules[i]), which a document's triggers OR together:
+        # fewer steps than a set of indices updated and sorted, for every document.
+        self._always = _bits(index for index, triggers in enumerate(triggered) if triggers is None)
         # Translation QA needs a source: on a text without one, its rules are not even asked.
-        self._bilingual = frozenset(index for index, rule in enumerate(self.rules) if rule.kind in BILINGUAL_KIND_NAMES)
-        self._rules_by_trigger: dict[str, list[int]] = {}
+        self._bilingual = _bits(index for index, rule in enumerate(self.rules) if rule.kind in BILINGUAL_KIND_NAMES)
+        self._rules_by_trigger: dict[str, int] = {}
         for index, triggers in enumerate(triggered):
             for text in triggers.all if triggers is not None else ():
-                self._rules_by_trigger.setdefault(text, []).append(index)
+                self._rules_by_trigger[text] = self._rules_by_trigger.get(text, 0) | 1 << index
         # What runs: a built-in rule built when a document first needs it (rules/deferred.py),
         # then the built rule itself, called without its stand-in in between.
         self._runnable: list[Rule] = list(self.rules)
@@ -66,11 +71,13 @@ class Linter:
         """Findings on one document; with suppress=False, its suppression comments are left to
         the caller (a chunk's comments may silence findings in other chunks)."""
         result = CheckResult()
-        for rule in self._rules_for(doc):
-            try:
-                result.findings.extend(rule.check(doc))
-            except RuleFailure as failure:
-                result.failures.append(failure)
+        rules = self._rules_for(doc)
+        with time_budget(time_limit(doc.text)) as budget:  # each rule's regexes, renewed for each
+            for rule in rules:
+                try:
+                    result.findings.extend(rule.check(doc, budget))
+                except RuleFailure as failure:
+                    result.failures.append(failure)
         findings = result.findings
         if self._languagetool is not None:
             try:
@@ -78,6 +85,8 @@ class Linter:
             except LanguageToolUnavailable as unavailable:
                 result.failures.append(unavailable)
         if suppress and doc.comments:
+            from newslint.suppression import Suppressions  # not imported by a run whose texts have none
+
             findings = self._suppressed(findings, Suppressions.of(doc), doc.path)
         if self._accept is not None:
             findings = self._without_accepted(doc, findings)
@@ -91,23 +100,27 @@ class Linter:
         """The rules that may fire on the document: those one of whose triggers it holds (from
         the trigger scan), and those that may fire anywhere; in their order, built."""
         doc.use_triggers(self._triggers)
-        present = doc.triggers_present
-        if present is None:
-            chosen = set(range(len(self.rules)))
-        else:
-            chosen = set(self._always)
-            by_trigger = self._rules_by_trigger
-            for text in present:
-                chosen.update(by_trigger.get(text, ()))
-        if not doc.bilingual:
-            chosen -= self._bilingual
+        chosen = self._chosen(doc.triggers_present, doc.bilingual)
         runnable, rules = self._runnable, []
-        for index in sorted(chosen):
+        while chosen:  # its bits, lowest first: the rules in their order
+            lowest = chosen & -chosen
+            chosen ^= lowest
+            index = lowest.bit_length() - 1
             rule = runnable[index]
             if type(rule) is DeferredRule:  # built now, as checking it would build it
                 rule = runnable[index] = rule.rule
             rules.append(rule)
         return rules
+
+    def _chosen(self, present: frozenset[str] | None, bilingual: bool) -> int:
+        """The rules (as bits) for a document holding the `present` triggers (None: any)."""
+        if present is None:
+            chosen = (1 << len(self.rules)) - 1
+        else:
+            chosen, by_trigger = self._always, self._rules_by_trigger
+            for text in present:
+                chosen |= by_trigger.get(text, 0)
+        return chosen if bilingual else chosen & ~self._bilingual
 
     def check_text(self, text: str, path: str = "-", format: str | None = None) -> CheckResult:
         """Findings on a file's text. A very long plain text is checked in chunks of whole
@@ -122,6 +135,8 @@ class Linter:
         """Findings on a plain text given as consecutive chunks that each start a line (see
         _chunks), in the coordinates of the whole text. The chunks may be read as they come;
         suppression comments apply to the whole text, whichever chunk they stand in."""
+        from newslint.suppression import Suppressions, directives  # as in check: needed with comments only
+
         result = CheckResult()
         found: list[Directive] = []
         waiting: list[Directive] = []  # disable-next-line at a chunk's end: its line is in the next
@@ -154,6 +169,8 @@ class Linter:
         return result
 
     def _suppressed(self, findings: list[Finding], suppressions: Suppressions, path: str) -> list[Finding]:
+        from newslint.suppression import UNUSED_RULE
+
         kept = suppressions.filter(findings)
         if self._config.report_unused_suppressions and is_selected(
             UNUSED_RULE, self._config.select, self._config.ignore
@@ -192,6 +209,14 @@ class Linter:
         """Terms the publication accepts (its names and jargon) are never flagged."""
         accepted = [m.span() for m in self._accept.finditer(doc.source)]  # type: ignore[union-attr]
         return [f for f in findings if not any(start <= f.start and f.end <= end for start, end in accepted)]
+
+
+def _bits(indexes: Iterable[int]) -> int:
+    """A set of small numbers as the bits of one int."""
+    bits = 0
+    for index in indexes:
+        bits |= 1 << index
+    return bits
 
 
 CHUNK_CHARACTERS = 250_000

@@ -89,6 +89,7 @@ TABLES: dict[str, Callable[[Any], bool]] = {
     "rules": _anything,  # BLAKE2 digest of a rule file's text -> its rules' info and triggers (rules/deferred.py)
     "gates": _anything,  # "flags\0pattern" -> [what may not follow each mark it starts with, ...], checked when read (regexes.py)
     "programs": _anything,  # "flags\0pattern" -> its compiled program, checked when rebuilt (regex_programs.py)
+    "re_programs": _anything,  # the same for the patterns compiled with `re` (re_programs.py)
 }
 
 

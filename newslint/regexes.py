@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from newslint import lazy_regex as regex
-from newslint import places, regex_programs
+from newslint import places, re_programs, regex_programs
 from newslint.packs_memo import MEMO
 from newslint.spans import Span
 from newslint.triggers import AS_WORD, AT_WORD_START, word_char
@@ -99,7 +99,7 @@ _WORD = LazyPattern(_WORD_CHAR)
 
 @lru_cache(maxsize=4096)
 def _compile(source: str, flags: int, engine: str) -> Any:
-    return re.compile(source, flags) if engine == "re" else regex_programs.compiled(source, flags)
+    return re_programs.compiled(source, flags) if engine == "re" else regex_programs.compiled(source, flags)
 
 
 def compile_pattern(pattern: str, ignorecase: bool = False) -> LazyPattern:

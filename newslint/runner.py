@@ -21,7 +21,8 @@ from newslint.errors import InputError, InternalError, NewslintError
 from newslint.findings import Finding, FindingRow, finding_from_row, finding_row
 from newslint.formats.reader import format_of
 from newslint.linter import Linter, chunk_end
-from newslint.sources import STDIN, UTF8_BOM, Source, read_source, stream_text
+from newslint.records import Record
+from newslint.sources import STDIN, UTF8_BOM, Source, read_source, read_source_up_to, stream_text
 
 if TYPE_CHECKING:
     from newslint.bitext.run import BitextSettings
@@ -31,8 +32,8 @@ if TYPE_CHECKING:
 PARALLEL_MINIMUM = 8  # fewer files than this are not worth starting processes for
 
 
-@dataclass(frozen=True)
-class Job:
+@dataclass(frozen=True, repr=False)
+class Job(Record):
     """What to do with every file of a run."""
 
     config: Config
@@ -45,8 +46,8 @@ class Job:
     bitext: BitextSettings | None = None  # --source, --source-language
 
 
-@dataclass
-class FileOutcome:
+@dataclass(repr=False)
+class FileOutcome(Record):
     """What one file gave: findings (remaining ones, after --fix), errors, and what --fix did."""
 
     path: str | None = None  # as shown; None when the file could not be read
@@ -76,11 +77,15 @@ def process_file(item: str, job: Job, linter: Linter) -> FileOutcome:
 def _process_file(item: str, job: Job, linter: Linter) -> FileOutcome:
     under_source = job.bitext is not None and job.bitext.source is not None  # --source
     bilingual = under_source or is_bilingual(job.stdin_filename or item if item == STDIN else item)
-    if not bilingual and _streams(item, job):
-        return _lint_streaming(item, linter)
     try:
         # Only a file --fix writes back needs the digest of what was read (see atomic.py).
-        source = read_source(item, job.stdin_filename, digested=job.fix and job.write)
+        digested = job.fix and job.write
+        if not bilingual and _may_stream(item, job):
+            source = read_source_up_to(item, STREAM_BYTES, digested)
+            if source is None:
+                return _lint_streaming(item, linter)
+        else:
+            source = read_source(item, job.stdin_filename, digested)
     except InputError as error:
         return FileOutcome(errors=[error], unread_stdin=error.data)
     outcome = FileOutcome(path=source.path)
@@ -126,15 +131,12 @@ def _with_source(item: str, source: Source, job: Job, linter: Linter, outcome: F
 STREAM_BYTES = 8_000_000  # a plain-text file larger than this is read and checked chunk by chunk
 
 
-def _streams(item: str, job: Job) -> bool:
-    """Whether to check a file as it is read: a big plain text, only checked (not fixed, not
-    kept for SARIF columns), without LanguageTool."""
-    if job.fix or job.keep_texts or item == STDIN or format_of(item) != "text" or job.config.languagetool.enabled:
-        return False
-    try:
-        return os.path.getsize(item) > STREAM_BYTES
-    except OSError:
-        return False
+def _may_stream(item: str, job: Job) -> bool:
+    """Whether a file is checked as it is read if it is big (more than STREAM_BYTES): a plain
+    text, only checked (not fixed, not kept for SARIF columns), without LanguageTool."""
+    return not (
+        job.fix or job.keep_texts or item == STDIN or format_of(item) != "text" or job.config.languagetool.enabled
+    )
 
 
 def _lint_streaming(item: str, linter: Linter) -> FileOutcome:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from newslint.digests import blake2b
 from newslint.errors import InputError
+from newslint.records import Record
 
 LINTED_SUFFIXES = (".txt", ".md", ".markdown", ".mdx", ".html", ".htm")
 # Folders that hold no copy of a newsroom's own: dependencies and build output.
@@ -21,8 +24,8 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _BINARY_SNIFF = 8192
 
 
-@dataclass(frozen=True)
-class Source:
+@dataclass(frozen=True, repr=False)
+class Source(Record):
     """A decoded file: its text (without the BOM) and what is needed to write it back as it was:
     whether it had a BOM, and a digest of its bytes to tell whether it changed on disk since."""
 
@@ -163,10 +166,37 @@ def read_source(path: str, stdin_filename: str | None = None, digested: bool = T
         raise
 
 
-def _read_bytes(path: str) -> bytes:
-    """A file's bytes, as Path.read_bytes() reads them, without building a Path for every file."""
-    with open(path, "rb") as handle:
-        return handle.read()
+def read_source_up_to(path: str, most: int, digested: bool = True) -> Source | None:
+    """read_source(path) of a file that holds at most `most` bytes; None for a larger one, known
+    from the size of the opened file before any of it is read (it is to be read as it comes,
+    see stream_text): no second look-up of the path for its size."""
+    try:
+        data = _read_bytes(path, most)
+    except OSError as error:
+        raise _unreadable(path, error) from None
+    return None if data is None else decode(path, data, digested=digested)
+
+
+def _read_bytes(path: str, most: int | None = None) -> bytes | None:
+    """A file's bytes, as Path.read_bytes() reads them (to its end, whatever its size said: a
+    pipe has none), without a Python file object around the descriptor; None when its size is
+    more than `most` bytes."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):  # which open() refuses, and os.open does not
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
+        size = info.st_size
+        if most is not None and size > most:
+            return None
+        first = os.read(descriptor, size + 1 if size else _PIPE_BLOCK)
+        rest = list(iter(partial(os.read, descriptor, _PIPE_BLOCK), b"")) if first else []
+    finally:
+        os.close(descriptor)
+    return b"".join([first, *rest]) if rest else first
+
+
+_PIPE_BLOCK = 1 << 16  # bytes read at a time past what the size announced
 
 
 def stream_text(path: str, chunk_end, block: int = 1 << 20) -> Iterator[str]:

@@ -16,13 +16,15 @@ from dataclasses import dataclass, field
 
 import ahocorasick_rs
 
+from newslint.records import Record
+
 # How a trigger must stand, from the most permissive: a text indexed one way answers for any
 # stricter way too.
 ANYWHERE, AT_WORD_START, AS_WORD = 0, 1, 2
 
 
-@dataclass(frozen=True)
-class Triggers:
+@dataclass(frozen=True, repr=False)
+class Triggers(Record):
     """Any one of these in a document (case aside) lets a rule fire there; none, and it cannot.
     All lowercase."""
 
@@ -73,10 +75,12 @@ class TriggerIndex:
     """The triggers of a set of rules, and where they occur in a text."""
 
     def __init__(self, triggers: Iterable[Triggers]) -> None:
-        how: dict[str, int] = {}
-        for each in triggers:
-            for text, standing in each.how():
-                how[text] = min(standing, how.get(text, AS_WORD))  # one rule's string, another's word
+        triggers = list(triggers)
+        # Each text stands as the most permissive of its rules needs (one rule's string, another's
+        # word): the words first, then the word starts, then the strings, each way over the last.
+        how = dict.fromkeys(frozenset().union(*(each.words for each in triggers)), AS_WORD)
+        how.update(dict.fromkeys(frozenset().union(*(each.prefixes for each in triggers)), AT_WORD_START))
+        how.update(dict.fromkeys(frozenset().union(*(each.strings for each in triggers)), ANYWHERE))
         self.how = how
         self.characters = frozenset(text for text in how if len(text) == 1)
         self._searched = sorted(text for text in how if len(text) > 1)

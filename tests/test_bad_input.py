@@ -121,6 +121,39 @@ def test_the_budget_is_measured_not_trusted_to_the_regex_module():
     assert budget.spent >= 0.075
 
 
+class _Slow:
+    """A compiled regex that takes `seconds` to find nothing, within its timeout or not."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+    def finditer(self, text, start, end, timeout):
+        time.sleep(self.seconds)
+        return iter([])
+
+
+def test_under_the_linter_each_rule_has_the_whole_budget_of_the_document(tmp_path, monkeypatch):
+    """Linter.check makes one budget current for the document and renews it for each rule: two
+    rules that each spend most of it both finish; a third that spends more is stopped, alone."""
+    from newslint import regexes
+    from newslint.linter import Linter
+    from newslint.regexes import scan
+    from newslint.rules import load_rule_file
+
+    monkeypatch.setattr(regexes, "BASE_TIMEOUT_SECONDS", 0.3)
+    rules = tmp_path / "house.yaml"
+    rules.write_text(
+        "".join(f"- id: house.slow-{n}\n  kind: existence\n  message: x\n  pattern: Kiev\n" for n in range(3))
+    )
+    first, second, third = load_rule_file(rules)
+    for rule, scans in ((first, 2), (second, 2), (third, 4)):  # 0.12 s a scan, 0.24 s or 0.48 s a rule
+        monkeypatch.setattr(
+            rule, "hits", lambda doc, scans=scans: [h for _ in range(scans) for h in scan(_Slow(0.12), doc.text)]
+        )
+    result = Linter([first, second, third]).check_text("Kiev.\n", "story.txt")
+    assert [failure.rule_id for failure in result.failures] == ["house.slow-2"]
+
+
 # --- standard streams ---------------------------------------------------------------------------
 
 

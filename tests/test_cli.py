@@ -122,10 +122,10 @@ def test_missing_and_unreadable_files(capsys, story, monkeypatch, tmp_path):
     good = story("good.txt", DIRTY)
     original = sources._read_bytes
 
-    def read_bytes(path):  # tests run as root, whom a chmod does not stop
+    def read_bytes(path, *most):  # tests run as root, whom a chmod does not stop
         if Path(path).name == "secret.txt":
             raise PermissionError(13, "Permission denied")
-        return original(path)
+        return original(path, *most)
 
     monkeypatch.setattr(sources, "_read_bytes", read_bytes)
     missing = str(tmp_path / "missing.txt")

@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from newslint import lint_text
 from newslint.bitext.kinds import BILINGUAL_KINDS
 from newslint.rules.registry import BILINGUAL_KIND_NAMES, KIND_NAMES, kind_class
 
@@ -38,9 +39,13 @@ NOT_NEEDED = [
     "newslint.backends.languagetool",
     "newslint.backends.lt_client",
     "newslint.fixes",
+    "newslint.fix_report",  # fix_paths' report: --fix and --diff only
+    "newslint.source_location",  # bilingual findings only
+    "string",  # rule messages are checked with _string.formatter_parser (rules/loader.py)
     "newslint.chunked_fix",
     "newslint.atomic",
     "newslint.cache",
+    "newslint.suppression",  # only for a text with suppression comments
     "newslint.output.diff",
     "newslint.output.sarif",
     "newslint.output.junit",
@@ -117,6 +122,7 @@ def spy(*args):
     seen["frozen"] = gc.get_freeze_count()
     return run(*args)
 newslint.cli.main = spy
+newslint.console._exit_now = lambda code: None  # the process goes on, to report
 code = newslint.console.main()
 report = {"first": loaded_first, "code": code, "seen": seen, "frozen": gc.get_freeze_count()}
 print(json.dumps(report), file=sys.stderr)
@@ -140,6 +146,29 @@ def test_the_command_freezes_what_lives_to_its_end(tmp_path):
     assert report["code"] == 1 and "names.kyiv" in done.stdout
     assert report["seen"]["frozen"] > 10_000  # the imported modules, before the run
     assert report["frozen"] > report["seen"]["frozen"]  # and the rules the run built, before exit
+
+
+# The command's entry point ending its process: an exit handler registered during the run, and
+# a report far larger than any buffer, written to a pipe.
+_EXIT_PROBE = """
+import atexit, sys
+import newslint.console
+sys.argv = ["newslint", "--isolated", "--no-cache", "--format", "json", sys.argv[1]]
+atexit.register(lambda: print("exit handler", file=sys.stderr))
+newslint.console.main()
+print("not reached", file=sys.stderr)
+"""
+
+
+def test_the_command_ends_its_process_with_its_output_out_and_its_exit_handlers_run(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Officials in Kiev said so. . They left.\n\n" * 2000, encoding="utf-8")
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "user-cache"), XDG_STATE_HOME=str(tmp_path / "state"))
+    command = [sys.executable, "-c", _EXIT_PROBE, str(story)]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+    assert done.returncode == 1 and done.stderr == "exit handler\n"
+    findings = json.loads(done.stdout)
+    assert len(findings) == 2000 * len(lint_text("Officials in Kiev said so. . They left.\n\n", "a.txt"))
 
 
 def test_the_package_exports_its_api_on_first_use():

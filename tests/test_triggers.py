@@ -1,10 +1,16 @@
-"""The trigger index (triggers.py): which triggers it answers for, and how they must stand."""
+"""The trigger index (triggers.py): which triggers it answers for, and how they must stand; and
+the rules a document's triggers choose (Linter._chosen)."""
 
 from __future__ import annotations
+
+from types import SimpleNamespace
 
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from newslint.linter import Linter
+from newslint.rules import load_rules
+from newslint.rules.registry import BILINGUAL_KIND_NAMES
 from newslint.triggers import ANYWHERE, AS_WORD, AT_WORD_START, TriggerIndex, Triggers, word_char
 from tests.kinds.fuzzing import fuzz
 
@@ -56,3 +62,42 @@ def test_a_trigger_is_found_wherever_it_stands_as_its_rules_need(triggers, folde
         if len(text) > 1
     }
     assert index.positions(folded) == {text: starts for text, starts in expected.items() if starts}
+
+
+# --- which rules a document's triggers choose (linter.Linter._chosen) -----------------------------
+
+_BUILTIN = load_rules().rules
+_TRIGGER_TEXTS = sorted({text for rule in _BUILTIN if rule.triggers() is not None for text in rule.triggers().all})
+
+
+@fuzz(100)
+@given(
+    st.none() | st.frozensets(st.sampled_from(_TRIGGER_TEXTS) | st.text(max_size=3), max_size=60),
+    st.booleans(),
+    st.lists(st.integers(0, len(_BUILTIN) - 1), max_size=40, unique=True),
+)
+def test_a_document_runs_the_rules_its_triggers_choose_in_their_order(present, bilingual, picked):
+    """The rules that may fire anywhere, and those one of whose triggers the document holds
+    (every rule when the scan says nothing: None); a bilingual rule only on a translation. Worked
+    out from each rule's triggers, against the linter's sets of bits."""
+    rules = [_BUILTIN[index] for index in sorted(picked)]
+    document = SimpleNamespace(use_triggers=lambda index: None, triggers_present=present, bilingual=bilingual)
+    chosen = [rule.id for rule in Linter(rules)._rules_for(document)]  # type: ignore[arg-type]
+    expected = [
+        rule.id
+        for rule in rules
+        if (present is None or rule.triggers() is None or rule.triggers().all & present)
+        and (bilingual or rule.kind not in BILINGUAL_KIND_NAMES)
+    ]
+    assert chosen == expected
+
+
+@fuzz(300)
+@given(TRIGGERS)
+def test_each_text_stands_as_the_most_permissive_of_its_rules_needs(triggers):
+    """The index's table, against the rule-by-rule minimum it is built without."""
+    expected: dict[str, int] = {}
+    for each in triggers:
+        for text, standing in each.how():
+            expected[text] = min(standing, expected.get(text, AS_WORD))
+    assert TriggerIndex(triggers).how == expected

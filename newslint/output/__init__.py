@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from newslint.findings import Finding
+from newslint.records import Record
 from newslint.regexes import lazy
 from newslint.rules.base import RuleInfo
 
@@ -18,8 +19,8 @@ if TYPE_CHECKING:
     from newslint.config import Config
 
 
-@dataclass(frozen=True)
-class RunSummary:
+@dataclass(frozen=True, repr=False)
+class RunSummary(Record):
     """What a format may show: the findings, the files checked, and what --fix did."""
 
     findings: Sequence[Finding]

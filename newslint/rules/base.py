@@ -21,7 +21,8 @@ from newslint import lazy_regex as regex
 from newslint.document import Document
 from newslint.errors import RuleFailure
 from newslint.findings import Finding, Fix, Severity
-from newslint.regexes import compile_pattern, lazy, required_literal, scan, time_budget, time_limit
+from newslint.records import Record
+from newslint.regexes import TimeBudget, compile_pattern, lazy, required_literal, scan, time_budget, time_limit
 from newslint.rules import options as opt
 from newslint.rules.options import Option, OptionError
 from newslint.triggers import Triggers
@@ -43,8 +44,8 @@ def builtin_rules_dir() -> Path:
     return Path(str(resources.files("newslint.lint_rules")))
 
 
-@dataclass(frozen=True)
-class Examples:
+@dataclass(frozen=True, repr=False)
+class Examples(Record):
     """Texts on which a rule must fire (`fail`) and must stay silent (`passing`)."""
 
     fail: tuple[str, ...] = ()
@@ -88,8 +89,8 @@ COMMON_OPTIONS: Mapping[str, Option] = {
 }
 
 
-@dataclass(frozen=True)
-class RuleInfo:
+@dataclass(frozen=True, repr=False)
+class RuleInfo(Record):
     """A rule's metadata, as written in its file."""
 
     id: str
@@ -108,8 +109,8 @@ class RuleInfo:
     triggers: tuple[str, ...] = ()  # as written: words (on word boundaries) or punctuation
 
 
-@dataclass(frozen=True)
-class Hit:
+@dataclass(frozen=True, repr=False)
+class Hit(Record):
     """What a kind found: a span, candidate replacements, and values for the message template."""
 
     start: int
@@ -256,27 +257,32 @@ class Rule(ABC):
     def hits(self, doc: Document) -> Iterable[Hit]:
         """Every place where the rule fires, before exceptions and scope are applied."""
 
-    def check(self, doc: Document) -> list[Finding]:
-        """Findings of this rule on one document."""
-        hits = self._found(doc)
+    def check(self, doc: Document, budget: TimeBudget | None = None) -> list[Finding]:
+        """Findings of this rule on one document. All its regexes draw on one time budget: its
+        own, or `budget`, one its caller has already made current for the document and that is
+        renewed here for this rule (Linter.check: one entered per document rather than one
+        made and entered per rule, for every rule the document triggers)."""
+        if budget is None:
+            with time_budget(time_limit(doc.text)) as budget:
+                hits = self._found(doc, budget)
+        else:
+            budget.spent = 0.0
+            hits = self._found(doc, budget)
         return [self._finding(doc, hit) for hit in self._kept(doc, hits)] if hits else []
 
-    def _found(self, doc: Document) -> list[Hit]:
-        """The hits less the rule's exceptions, all its regexes drawing on one time budget; a
+    def _found(self, doc: Document, budget: TimeBudget) -> list[Hit]:
+        """The hits less the rule's exceptions, found within the budget (the current one); a
         regex that runs out of it, or does not compile, is a RuleFailure naming the rule."""
-        with time_budget(time_limit(doc.text)) as budget:
-            try:
-                hits = list(self.hits(doc))
-                if hits and self._exceptions and not self.filters_exceptions:
-                    hits = self._without_exceptions(doc, hits)
-                return hits
-            except TimeoutError:
-                problem = f"a regex ran longer than the rule's {budget.seconds:.3g} s on this document"
-                raise RuleFailure(
-                    doc.path, self.id, f"{problem} ({budget.spent:.3g} s in all) and was stopped"
-                ) from None
-            except regex.error as error:  # a pattern first compiled here (validated when its file loaded)
-                raise RuleFailure(doc.path, self.id, f"invalid regex: {error}") from None
+        try:
+            hits = list(self.hits(doc))
+            if hits and self._exceptions and not self.filters_exceptions:
+                hits = self._without_exceptions(doc, hits)
+            return hits
+        except TimeoutError:
+            problem = f"a regex ran longer than the rule's {budget.seconds:.3g} s on this document"
+            raise RuleFailure(doc.path, self.id, f"{problem} ({budget.spent:.3g} s in all) and was stopped") from None
+        except regex.error as error:  # a pattern first compiled here (validated when its file loaded)
+            raise RuleFailure(doc.path, self.id, f"invalid regex: {error}") from None
 
     def _kept(self, doc: Document, hits: list[Hit]) -> list[Hit]:
         """The hits in the writer's prose, as the rule's scope has it: none in a URL, a file name or

@@ -21,6 +21,7 @@ from newslint.triggers import Triggers
 if TYPE_CHECKING:
     from newslint.document import Document
     from newslint.findings import Finding
+    from newslint.regexes import TimeBudget
     from newslint.rules.base import Rule
 
 
@@ -54,10 +55,10 @@ class DeferredRule:
     def required_literals(self) -> frozenset[str] | None:
         return self._triggers.all if self._triggers is not None else None
 
-    def check(self, doc: Document) -> list[Finding]:
+    def check(self, doc: Document, budget: TimeBudget | None = None) -> list[Finding]:
         if self.kind in BILINGUAL_KIND_NAMES and not doc.bilingual:
             return []  # what a bilingual rule finds on a text without its source
-        return self.rule.check(doc)
+        return self.rule.check(doc, budget)
 
     def __getattr__(self, name: str) -> Any:
         if name in DeferredRule.__slots__:  # not set yet (while copying): never build for it

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import string
 import warnings
 from collections.abc import Iterable, Sequence
 from functools import lru_cache, partial
@@ -20,6 +19,13 @@ from newslint.rules.options import OptionError
 from newslint.rules.patterns import leads_with_lookbehind
 from newslint.rules.registry import KIND_NAMES, kind_class
 from newslint.rules.yaml_source import LocatedDict, remembered_yaml, text_key
+
+try:  # what string.Formatter().parse calls, without importing string (its Template class compiles a regex)
+    from _string import formatter_parser
+except ImportError:  # pragma: no cover - a Python without it
+    from string import Formatter
+
+    formatter_parser = Formatter().parse
 
 RULE_FILE_SUFFIXES = (".yaml", ".yml")
 
@@ -274,7 +280,7 @@ def _check_message(message: str, kind: type[Rule], fail: Any) -> None:
     string of two billion characters), a conversion or an attribute is refused."""
     allowed = {"match"} | kind.placeholders | ({"suggestion"} if kind.default_fix != "none" else set())
     try:
-        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(message)]
+        fields = [(name, spec, conversion) for _, name, spec, conversion in formatter_parser(message)]
     except ValueError as error:
         raise fail(f"message: {error}", "message") from None
     for name, spec, conversion in fields:

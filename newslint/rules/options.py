@@ -9,6 +9,7 @@ from typing import Any
 
 from newslint import lazy_regex as regex
 from newslint.packs_memo import MEMO
+from newslint.records import Record
 from newslint.regexes import PatternError, check_pattern
 
 Validator = Callable[[Any], Any]
@@ -27,8 +28,8 @@ class _Invalid(ValueError):
     """Raised by validators; carries only the problem (the key is added by `Option.read`)."""
 
 
-@dataclass(frozen=True)
-class Option:
+@dataclass(frozen=True, repr=False)
+class Option(Record):
     """One key of a rule: its validator, whether it must be given, and its default."""
 
     validate: Validator
@@ -141,8 +142,8 @@ def _check_regex(text: str) -> None:
         raise _Invalid(str(error)) from None
 
 
-@dataclass(frozen=True)
-class Swap:
+@dataclass(frozen=True, repr=False)
+class Swap(Record):
     """One entry of a substitution: its replacements, and the context its matches need."""
 
     replacements: tuple[str, ...]

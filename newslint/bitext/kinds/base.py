@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from newslint.bitext.document import BilingualDocument, Unit
 from newslint.document import Document
 from newslint.findings import Finding
+from newslint.regexes import TimeBudget
 from newslint.rules.base import Hit, Rule
 
 
@@ -35,9 +36,9 @@ class BilingualRule(Rule):
     def hits(self, doc: Document) -> Iterable[Hit]:
         return self.bilingual_hits(doc) if isinstance(doc, BilingualDocument) else ()
 
-    def check(self, doc: Document) -> list[Finding]:
+    def check(self, doc: Document, budget: TimeBudget | None = None) -> list[Finding]:
         """Findings of this rule; a document without a source gives none."""
-        return super().check(doc) if isinstance(doc, BilingualDocument) else []
+        return super().check(doc, budget) if isinstance(doc, BilingualDocument) else []
 
     def _kept(self, doc: Document, hits: list[Hit]) -> list[Hit]:
         """Every hit: unlike a monolingual rule's, it may cover a whole line that holds a URL."""
