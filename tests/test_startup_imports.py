@@ -69,9 +69,9 @@ NOT_NEEDED = [
 ]
 
 
-def _probe(tmp_path: Path) -> dict:
+def _probe(tmp_path: Path, text: str = "The talks ended. . Officials in Kiev said so.\n") -> dict:
     story = tmp_path / "small.txt"
-    story.write_text("The talks ended. . Officials in Kiev said so.\n", encoding="utf-8")
+    story.write_text(text, encoding="utf-8")
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "user-cache"), XDG_STATE_HOME=str(tmp_path / "state"))
     env.pop("NEWSLINT_NO_RULE_CACHE", None)
     command = [sys.executable, "-c", _PROBE, str(story), str(tmp_path / "out.txt")]
@@ -92,6 +92,15 @@ def test_a_one_line_file_imports_only_what_it_needs(tmp_path):
         if module == unneeded or module.startswith(unneeded + ".")
     ]
     assert not imported, f"imported by a plain one-line run: {imported}"
+
+
+def test_a_replacement_with_group_references_needs_no_regex_parser(tmp_path):
+    """calque.participate-to's fix is 'participat\\1 in': put together from its match's group, not
+    by Match.expand, which imports regex's Python side (its template parser) at the first such
+    finding of a run."""
+    report = _probe(tmp_path, "Officials participated to the talks.\n")
+    assert "participated in" in report["output"]
+    assert "regex._main" not in report["modules"] and "regex._regex_core" not in report["modules"]
 
 
 def test_a_one_line_file_builds_only_the_rules_it_triggers(tmp_path):

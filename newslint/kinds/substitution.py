@@ -8,6 +8,7 @@ from typing import Any
 from newslint.document import Document
 from newslint.packs_memo import MEMO
 from newslint.regexes import (
+    lazy,
     leading_mark,
     leading_trigger,
     leading_triggers,
@@ -55,7 +56,7 @@ class Substitution(Rule):
                 raise OptionError("swap", str(error)) from None
             pattern = with_context(key, self.ignorecase, swap.after, swap.not_after)
             trigger, inside, context = _swap_facts(key, swap.after, declared)
-            self._swaps.append((pattern, swap.replacements, trigger))
+            self._swaps.append((pattern, tuple(map(_template, swap.replacements)), trigger))
             self._marks.append(leading_mark(key))
             self._needs.append((inside, context))
             self.patterns.append(key)
@@ -98,8 +99,40 @@ class Substitution(Rule):
                 if span[1] == span[0] or span in seen:
                     continue
                 seen.add(span)
-                candidates = (match_case(match.expand(r), match.group()) for r in replacements)
+                candidates = (match_case(_expanded(match, r), match.group()) for r in replacements)
                 yield Hit(span[0], span[1], tuple(dict.fromkeys(candidates)))
+
+
+# A replacement's group references, as the rule packs write them: \1 to \9 (no digit after it) and
+# \g<1> or \g<name>. A replacement with any other escape is expanded by the regex module itself.
+_GROUP_REFERENCE = lazy(r"\\(?:([1-9])(?!\d)|g<(\w+)>)", engine="re")
+
+Template = str | tuple[str | int, ...]  # a replacement as written, or its pieces: texts and groups
+
+
+def _template(replacement: str) -> Template:
+    """A replacement with group references and no other escape as its pieces (texts, and groups
+    by number or name), which _expanded puts together without Match.expand: that imports the
+    regex module's Python side (its template parser, ~5 ms) at a run's first finding of a swap
+    that has a replacement. Any other replacement as written."""
+    pieces: list[str | int] = []
+    position = 0
+    for reference in _GROUP_REFERENCE.compiled.finditer(replacement):
+        pieces.append(replacement[position : reference.start()])
+        number, name = reference.groups()
+        pieces.append(int(number) if number else int(name) if name.isdigit() else name)  # type: ignore[arg-type]
+        position = reference.end()
+    pieces.append(replacement[position:])
+    if len(pieces) == 1 or any("\\" in text for text in pieces[::2]):  # type: ignore[operator]
+        return replacement
+    return tuple(pieces)
+
+
+def _expanded(match: Any, template: Template) -> str:
+    """match.expand() of the replacement the template stands for (an unmatched group gives "")."""
+    if isinstance(template, str):
+        return match.expand(template) if "\\" in template else template
+    return "".join(piece if index % 2 == 0 else match.group(piece) or "" for index, piece in enumerate(template))
 
 
 _MOST_NEEDS = 3  # requirements tested per swap, at most: each costs a str.find or a few

@@ -1,4 +1,10 @@
+import regex
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from newslint.kinds.substitution import _expanded, _template
 from tests.conftest import matched, run_rules
+from tests.kinds.fuzzing import fuzz
 
 
 def _fixes(findings):
@@ -117,3 +123,25 @@ def test_every_match_of_a_built_in_swap_holds_one_of_its_rules_declared_triggers
                     assert alone.holds_any(triggers), (rule.id, match.group())
                     tested += 1
     assert tested > 20
+
+
+_TEMPLATE_PIECES = st.sampled_from(["\\", "1", "2", "0", "g<", "n>", "2>", "x>", ">", "a", " "])
+_MATCHES = [
+    regex.match(r"(?P<n>a)?(b)", text)
+    for text in ("ab", "b")  # group 1 (n) matched, and not
+]
+
+
+@fuzz(500)
+@given(st.lists(_TEMPLATE_PIECES, max_size=8).map("".join), st.sampled_from(_MATCHES))
+@example(r"participat\1 in", _MATCHES[0])
+@example(r"\g<n>\2\g<2>", _MATCHES[1])
+def test_a_replacement_is_expanded_as_match_expand_does(replacement, match):
+    """A swap's replacement put together from its pieces (kinds/substitution.py _template) reads as
+    regex's Match.expand would expand it, an unmatched group as nothing; a replacement the rule
+    loader refuses (a bad reference or escape) is no concern here."""
+    try:
+        expected = match.expand(replacement)
+    except (regex.error, IndexError, KeyError):
+        return
+    assert _expanded(match, _template(replacement)) == expected
