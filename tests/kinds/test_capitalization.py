@@ -1,5 +1,6 @@
 import json
 
+import regex
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -12,11 +13,12 @@ from newslint.kinds.capitalization import (
     _lowercase_after_mark,
     _may_start_lowercase,
     _slipped_forms,
+    _standalone_count,
 )
 from newslint.regexes import compile_literals
 from newslint.triggers import TriggerIndex
 from tests.conftest import matched, run_rules
-from tests.kinds.fuzzing import joined
+from tests.kinds.fuzzing import fuzz, joined
 
 NAMES = """
 - id: t.names
@@ -183,3 +185,19 @@ def test_a_sentence_start_passed_over_holds_no_word_in_lowercase(text, end):
     first = _FIRST_WORD.match(text, 0, end)
     if first and first.group("word")[0].islower():
         assert _may_start_lowercase(text, 0, end)
+
+
+_CODE_LIKE = st.sampled_from(["a", "b", "1", ".", "-", "_"])
+_AROUND = st.sampled_from(["WORD", "WORD", "a", "b", "1", ".", "-", "_", " ", "é", "\u0301", "Ab", "\n", "’"])
+
+
+@fuzz(500)
+@given(st.lists(_CODE_LIKE, min_size=1, max_size=4).map("".join), st.lists(_AROUND, max_size=14).map("".join))
+@example("a.b", "a.b a.b.a.b -a.b a.b-x a.bé a.b\u0301 a.b_")
+@example("aa", "aaaa aa aaa")
+def test_a_code_like_word_is_counted_where_it_stands_alone(word, text):
+    """_standalone_count, from the word's places and the characters around them, counts what the
+    pattern it stands for finds (overlapping places included, which it must not count twice)."""
+    text = text.replace("WORD", word)
+    expected = len(regex.findall(rf"(?<![\w.-]){regex.escape(word)}(?![\w-])", text))
+    assert _standalone_count(text, word) == expected
