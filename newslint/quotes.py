@@ -18,14 +18,17 @@ follows conventions that a mark-by-mark count gets wrong:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import lt
 from typing import Literal
 
 from newslint import places
 from newslint.regexes import lazy
-from newslint.spans import Span
+from newslint.spans import Span, new_tuple
 
 Problem = Literal["unclosed", "stray", "misdirected", "nested"]
 
@@ -110,22 +113,81 @@ def _follows_an_end(text: str, start: int, pos: int, ends: str) -> bool:
 Mark = tuple[int, str]  # a quotation mark's offset, and the mark
 
 
-def marks_in(text: str) -> list[Mark]:
-    """The quotation marks of the text, in order (a search for a class of marks, on `re`, takes
-    several times as long as places.positions: it tries every character)."""
-    return [(at, text[at]) for at in places.positions(text, MARKS)]
+def mark_positions(text: str) -> list[int]:
+    """Where the quotation marks of the text stand, in order: each kind the text holds found with
+    str.find (a search for a class of marks, on `re`, tries every character; most texts hold
+    straight marks only, and need no sorting)."""
+    present = [mark for mark in MARKS if mark in text]
+    if len(present) == 1:
+        return places.find_all(present[0], text)
+    return places.positions(text, present)
+
+
+def marks_in(text: str, positions: list[int] | None = None) -> list[Mark]:
+    """The quotation marks of the text (at `positions`, where they are known), in order."""
+    return [(at, text[at]) for at in (mark_positions(text) if positions is None else positions)]
 
 
 def analyse(text: str, paragraphs: Sequence[Span]) -> QuoteStructure:
-    return _Reader(text, paragraphs).read()
+    positions = mark_positions(text)
+    if not positions:
+        return QuoteStructure()
+    paired = _paired_plainly(text, paragraphs, positions)
+    if paired is not None:
+        return QuoteStructure(paired)
+    return _Reader(text, paragraphs, marks_in(text, positions)).read()
+
+
+# A mark as _role reads it: the character before it, the mark, the character after (three
+# characters each). With nothing open, a mark opens plainly when it is a straight or an opening
+# mark after a character that opens, or one before a character that does not close (a straight
+# one then after no word character: after a digit it is an inch mark; and an opening mark that
+# _role takes for a closing one points the wrong way). With a quotation open, a mark closes it
+# plainly when it is a closing mark, or a straight one that _role does not take for an opening one.
+# No three characters match two ways of either: a failed match is never tried again another way
+# (which would take exponential time on a long run of marks).
+_OPENS_BEFORE = "".join(map(re.escape, _BEFORE_OPENING + OPENERS))
+_CLOSES_AFTER = "".join(map(re.escape, _AFTER_CLOSING + CLOSERS + STRAIGHT))
+OPENING_PLAINLY = (
+    rf'[{_OPENS_BEFORE}]["“].',
+    rf'[^\w{_OPENS_BEFORE}]"[^{_CLOSES_AFTER}]',
+    rf"[^{_OPENS_BEFORE}]“[^{_CLOSES_AFTER}]",
+)
+CLOSING_PLAINLY = (".”.", rf'[^{_OPENS_BEFORE}]".', rf'[{_OPENS_BEFORE}]"[{_CLOSES_AFTER}]')
+_PLAIN_PAIRS = lazy(rf"(?s:(?:(?:{'|'.join(OPENING_PLAINLY)})(?:{'|'.join(CLOSING_PLAINLY)}))*)", engine="re")
+
+
+def _paired_plainly(text: str, paragraphs: Sequence[Span], positions: list[int]) -> list[Span] | None:
+    """The quotations, when every mark opens or closes plainly, the first of each pair opening
+    and the second closing in the same paragraph (most stories): then nothing is out of place,
+    and the reader would find these quotations (None: the marks must be read one by one).
+
+    Each mark is judged, in one regex match, by the characters on its both sides in the text: in
+    the paragraph, where _role reads them, but for a first mark at its paragraph's start or a
+    last one at its end, which _role takes to open or close whatever stands beyond: a mark
+    judged plain there by the text is plain by the paragraph too."""
+    if len(positions) % 2:
+        return None
+    starts, ends = zip(*paragraphs) if paragraphs else ((), ())
+    holders = list(map(bisect_right, repeat(starts, len(positions)), positions))  # paragraph index + 1
+    closing = positions[1::2]
+    if holders[0::2] != holders[1::2] or not holders[0]:
+        return None  # a pair over two paragraphs, or a mark before the first
+    if not all(map(lt, closing, map(ends.__getitem__, map((-1).__add__, holders[1::2])))):
+        return None  # a mark after its paragraph's end: between paragraphs, in none
+    padded = " " + text + " "  # each mark, with the characters around it, at padded[at : at + 3]
+    if not _PLAIN_PAIRS.fullmatch("".join([padded[at : at + 3] for at in positions])):
+        return None
+    return [new_tuple(Span, (start, end + 1)) for start, end in zip(positions[0::2], closing)]
 
 
 class _Reader:
     """One pass over the quotation marks of a document, paragraph by paragraph."""
 
-    def __init__(self, text: str, paragraphs: Sequence[Span]) -> None:
+    def __init__(self, text: str, paragraphs: Sequence[Span], marks: list[Mark] | None = None) -> None:
         self.text = text
         self.paragraphs = paragraphs
+        self.every_mark = marks_in(text) if marks is None else marks
         self.result = QuoteStructure()
         self._marks: dict[int, list[Mark]] = {}
         self._straight_paragraph: Span | None = None
@@ -180,7 +242,7 @@ class _Reader:
         found: dict[int, list[Mark]] = {}
         marks: list[Mark] = []
         end = -1  # up to where a mark belongs with `marks`
-        for position, mark in marks_in(text):
+        for position, mark in self.every_mark:
             if position >= end:
                 index = bisect_right(starts, position) - 1
                 if index < 0 or position >= paragraphs[index].end:
