@@ -109,15 +109,15 @@ def transcript_answers(text: str, paragraphs: Sequence[Span], labels: Sequence[S
     whose paragraphs most often end in a question), up to the next label."""
     if not labels:
         return []
-    label_starts = {label.start: label for label in labels}
+    speakers: dict[int, str] = {}  # by where each label starts
     starts = [p.start for p in paragraphs]
     asked: Counter[str] = Counter()
     labelled: Counter[str] = Counter()
     for label in labels:
-        speaker = _speaker(text, label)
+        speaker = speakers[label.start] = _speaker(text, label)
         index = bisect_right(starts, label.start) - 1
         labelled[speaker] += 1
-        asked[speaker] += text[paragraphs[index].start : paragraphs[index].end].rstrip().endswith("?")
+        asked[speaker] += _asks(text, paragraphs[index])
     interviewer = max(asked, key=lambda speaker: asked[speaker] / labelled[speaker], default=None)
     if interviewer is None or asked[interviewer] * 2 < labelled[interviewer]:
         return []  # nobody asks: "Update:" or "Kyiv:" paragraphs, not an interview
@@ -125,15 +125,25 @@ def transcript_answers(text: str, paragraphs: Sequence[Span], labels: Sequence[S
     current: str | None = None
     previous_asked = False
     for paragraph in paragraphs:
-        label = label_starts.get(paragraph.start)
-        if label is not None:
-            current = _speaker(text, label)
+        speaker = speakers.get(paragraph.start)
+        if speaker is not None:
+            current = speaker
         elif current == interviewer and previous_asked:
             current = ""  # an answer whose speaker has no label: it follows the question
         if current is not None and current != interviewer:
             answers.append(paragraph)
-        previous_asked = text[paragraph.start : paragraph.end].rstrip().endswith("?")
+        previous_asked = _asks(text, paragraph)
     return answers
+
+
+def _asks(text: str, paragraph: Span) -> bool:
+    """Whether the paragraph ends in a question mark, blanks aside: told by its last character,
+    unless that is a blank (a transcript has hundreds of paragraphs, not to be copied to tell)."""
+    start, end = paragraph
+    if end <= start:
+        return False
+    last = text[end - 1]
+    return last == "?" if not last.isspace() else text[start:end].rstrip().endswith("?")
 
 
 def _speaker(text: str, label: Span) -> str:
