@@ -78,8 +78,8 @@ _ASCII_WORD = lazy(r"[a-z][a-z'-]*", engine="re")  # _WORD in lowercase ASCII te
 
 def speaker_labels(text: str, paragraphs: Sequence[Span]) -> list[Span]:
     """Labels of a transcript: a speaker's name or Q/A with which several paragraphs start."""
-    if ":" not in text and "((" not in text:
-        return []  # no label without either (half the stories have no colon): no paragraph tried
+    if "((" not in text and text.count(":") < TRANSCRIPT_MIN_LABELS:
+        return []  # a label is a wiki one or ends in a colon, and kept so only if it recurs: no paragraph tried
     found = []
     match_label = _LABEL.compiled.match
     for paragraph in paragraphs:

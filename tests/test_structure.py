@@ -293,6 +293,7 @@ def _speaker_labels_as_before(text, paragraphs):
 @settings(max_examples=300)
 @given(st.lists(_STRUCTURE_PIECES, max_size=25).map("".join))
 @example("((Anna)) We left.\n\n((WN)) Why?")  # labels without a colon
+@example("Q: a\n\nQ: b\n\nQ: c")  # as few colons as a transcript's labels need
 def test_speaker_labels_are_those_found_in_every_paragraph(text):
     paragraphs = Document(text).paragraphs
     assert structure.speaker_labels(text, paragraphs) == _speaker_labels_as_before(text, paragraphs)
