@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import date
+from operator import itemgetter
 
 from newslint import lazy_regex as regex
 from newslint import places
@@ -117,7 +118,7 @@ def transcript_answers(text: str, paragraphs: Sequence[Span], labels: Sequence[S
         speaker = speakers[label.start] = _speaker(text, label)
         index = bisect_right(starts, label.start) - 1
         labelled[speaker] += 1
-        asked[speaker] += _asks(text, paragraphs[index])
+        asked[speaker] += _ends_in(text, paragraphs[index], "?")
     interviewer = max(asked, key=lambda speaker: asked[speaker] / labelled[speaker], default=None)
     if interviewer is None or asked[interviewer] * 2 < labelled[interviewer]:
         return []  # nobody asks: "Update:" or "Kyiv:" paragraphs, not an interview
@@ -132,18 +133,22 @@ def transcript_answers(text: str, paragraphs: Sequence[Span], labels: Sequence[S
             current = ""  # an answer whose speaker has no label: it follows the question
         if current is not None and current != interviewer:
             answers.append(paragraph)
-        previous_asked = _asks(text, paragraph)
+        previous_asked = _ends_in(text, paragraph, "?")
     return answers
 
 
-def _asks(text: str, paragraph: Span) -> bool:
-    """Whether the paragraph ends in a question mark, blanks aside: told by its last character,
-    unless that is a blank (a transcript has hundreds of paragraphs, not to be copied to tell)."""
+def _ends_in(text: str, paragraph: Span, mark: str) -> bool:
+    """Whether the paragraph ends in `mark` (one character), blanks aside: told by its last
+    character, unless that is a blank (a transcript has hundreds of paragraphs, not to be copied
+    to tell whether each asks)."""
     start, end = paragraph
     if end <= start:
         return False
     last = text[end - 1]
-    return last == "?" if not last.isspace() else text[start:end].rstrip().endswith("?")
+    return last == mark if not last.isspace() else text[start:end].rstrip().endswith(mark)
+
+
+_START = itemgetter(0)  # a span's start
 
 
 def _speaker(text: str, label: Span) -> str:
@@ -155,17 +160,16 @@ def quoted_documents(text: str, paragraphs: Sequence[Span], quotations: Sequence
     writing ("the statement read:", "wrote that", "tweeted:"), and block quotations (a paragraph
     that opens with a quotation mark after a paragraph ending in a colon, to the closing mark)."""
     found: list[Span] = []
-    starts = [p.start for p in paragraphs]
     for quotation in quotations:
         before = text[max(0, quotation.start - 60) : quotation.start]
         if _may_end_in_written_cue(before) and _WRITTEN_CUE.search(before):
             found.append(quotation)
             continue
-        index = bisect_right(starts, quotation.start) - 1
-        if index > 0 and paragraphs[index].start == quotation.start:
-            previous = paragraphs[index - 1]
-            if text[previous.start : previous.end].rstrip().endswith(":"):
-                found.append(quotation)
+        # The paragraph looked up among the paragraphs themselves: listing their starts would take
+        # longer than the lookup (a stretch of a story has a quotation or two).
+        index = bisect_right(paragraphs, quotation.start, key=_START) - 1
+        if index > 0 and paragraphs[index].start == quotation.start and _ends_in(text, paragraphs[index - 1], ":"):
+            found.append(quotation)
     return found
 
 

@@ -351,3 +351,37 @@ def test_transcript_answers_are_those_told_by_copying_each_paragraph(text, parag
         for labels in (structure.speaker_labels(text, paragraphs), sorted(arbitrary) if paragraphs else []):
             expected = _transcript_answers_as_before(text, paragraphs, labels)
             assert structure.transcript_answers(text, paragraphs, labels) == expected
+
+
+def _quoted_documents_as_before(text, paragraphs, quotations):
+    """structure.quoted_documents before it looked paragraphs up without listing their starts."""
+    found = []
+    starts = [p.start for p in paragraphs]
+    for quotation in quotations:
+        before = text[max(0, quotation.start - 60) : quotation.start]
+        if structure._may_end_in_written_cue(before) and structure._WRITTEN_CUE.search(before):
+            found.append(quotation)
+            continue
+        index = bisect_right(starts, quotation.start) - 1
+        if index > 0 and paragraphs[index].start == quotation.start:
+            previous = paragraphs[index - 1]
+            if text[previous.start : previous.end].rstrip().endswith(":"):
+                found.append(quotation)
+    return found
+
+
+@fuzz()
+@given(st.lists(st.sampled_from([*_STRUCTURE_PIECES_LIST, ": ", ":\t", ":\u00a0"]), max_size=25).map("".join), _SPANS)
+@example('He wrote:\n\n"We left."', [(0, 9), (9, 0), (11, 10)])  # an empty paragraph after the colon
+@example('Here: \n\n"We left."', [(0, 6), (8, 10)])  # a blank after the colon
+def test_quoted_documents_are_those_found_by_the_paragraph_starts(text, paragraph_spans):
+    """The paragraph of a quotation looked up among the paragraphs themselves, and a colon told by
+    a paragraph's last character, find the documents found before (the document's paragraphs and
+    quotations, or any paragraphs sorted by start)."""
+    doc = Document(text)
+    given = sorted(
+        Span(start, min(start + length, len(text))) for start, length in paragraph_spans if start <= len(text)
+    )
+    for paragraphs in (doc.paragraphs, given):
+        expected = _quoted_documents_as_before(text, paragraphs, doc.quotations)
+        assert structure.quoted_documents(text, paragraphs, doc.quotations) == expected
