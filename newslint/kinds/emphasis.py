@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from functools import cached_property
 from typing import Any
 
 from newslint.document import Document
@@ -86,12 +87,9 @@ class Emphasis(Rule):
             return
         # A headline, a caption, a sentence: too short to show a habit.
         short = _fewer_words_than(text, self._short_text)
-        words = 0  # the story's words, counted only when its phrases are enough to show a habit
-        if not short:
-            phrases = _phrases_in(text, short_phrases)
-            words = len(text.split()) if phrases >= self._min_count else 0
-            if not self._shows_a_habit(phrases, words):
-                return  # not even if none of them quoted anybody: their context need not be read
+        words = _WordCount(text)  # the story's words, counted only when its phrases are enough to show a habit
+        if not short and not self._shows_a_habit(_phrases_in(text, short_phrases), words):
+            return  # not even if none of them quoted anybody: their context need not be read
         candidates = [span for span in short_phrases if self._quotes_nobody(doc, span.start, span.end)]
         if not short and not self._shows_a_habit(_phrases_in(text, candidates), words):
             return  # a pair of scare quotes or two in a long story is a writer's choice, not a habit;
@@ -99,9 +97,14 @@ class Emphasis(Rule):
         for start, end in candidates:
             yield Hit(start, end)
 
-    def _shows_a_habit(self, phrases: int, words: int) -> bool:
-        """Whether quoted phrases of several words are many enough, and dense enough, to be a habit."""
-        return phrases >= self._min_count and 1000 * phrases >= self._min_density * words
+    def _shows_a_habit(self, phrases: int, words: _WordCount) -> bool:
+        """Whether quoted phrases of several words are many enough, and dense enough, to be a habit:
+        dense enough among as many words as the text may have, or else among those it has."""
+        if phrases < self._min_count:
+            return False
+        if words.most is not None and 1000 * phrases >= self._min_density * words.most:
+            return True  # among fewer words, they are denser
+        return 1000 * phrases >= self._min_density * words.count
 
     def _is_short_phrase(self, text: str, start: int, end: int) -> bool:
         """Whether text[start:end] is a short quoted phrase that may be emphasis, as far as its own
@@ -154,6 +157,34 @@ class Emphasis(Rule):
 def _phrases_in(text: str, quotations: list[Span]) -> int:
     """How many of the quotations hold more than one word."""
     return sum(1 for span in quotations if " " in text[span.start : span.end].strip())
+
+
+class _WordCount:
+    """The words of a text as str.split splits it, for a density, each found when first asked: at
+    most one more than its blanks, counted with str.count where they are spaces and line breaks
+    only (an ASCII text without tabs and the like: most stories); and the words themselves."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+
+    @cached_property
+    def most(self) -> int | None:
+        return _most_words(self._text)
+
+    @cached_property
+    def count(self) -> int:
+        return len(self._text.split())
+
+
+_OTHER_ASCII_BLANKS = "\t\r\x0b\x0c\x1c\x1d\x1e\x1f"  # what str.split splits at in ASCII, besides " " and "\n"
+
+
+def _most_words(text: str) -> int | None:
+    """At most how many words str.split finds in the text (one more than its blanks), where its
+    only blanks are spaces and line breaks; else None."""
+    if not text.isascii() or any(blank in text for blank in _OTHER_ASCII_BLANKS):
+        return None
+    return text.count(" ") + text.count("\n") + 1
 
 
 def _fewer_words_than(text: str, limit: float) -> bool:

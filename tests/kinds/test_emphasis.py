@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from newslint.document import Document
 from newslint.errors import RuleFileError
-from newslint.kinds.emphasis import _PHRASE, _fewer_words_than
+from newslint.kinds.emphasis import _OTHER_ASCII_BLANKS, _PHRASE, _fewer_words_than, _most_words
 from tests.conftest import matched, run_rules
 from tests.kinds.fuzzing import fuzz, joined
 
@@ -119,6 +119,7 @@ def _hits_quotation_by_quotation(rule, doc: Document) -> list[tuple[int, int]]:
     return [(span.start, span.end) for span in candidates]
 
 
+_TWO_PHRASES = ' the "core tactics" of the team. the "double reduction" policy'  # ten words
 _STORY_PIECES = st.sampled_from(
     [
         ' the "core tactics" of the team.',
@@ -142,6 +143,10 @@ _STORY_PIECES = st.sampled_from(
 @given(joined(_STORY_PIECES, 40))
 @example(' the "core tactics" of the team. the "double reduction" policy' + " word" * 60)
 @example(' the "core tactics" of the team, the agency said. the "double reduction" policy' + " word" * 60)
+@example(_TWO_PHRASES + " word" * 656)  # 666 words: two phrases are dense enough, as the blanks tell
+@example(_TWO_PHRASES + " word" * 657)  # 667 words: not dense enough
+@example(_TWO_PHRASES + "  word" + " word" * 655)  # 666 words, but more blanks: only the count tells
+@example(_TWO_PHRASES + "\tword" + " word" * 655)  # a tab: no bound
 def test_a_story_without_enough_short_quoted_phrases_for_a_habit_reads_no_context(make_rules, text):
     """Bounding the habit by the phrases whose context is not yet read finds what reading it all found."""
     (rule,) = make_rules(RULE)
@@ -163,3 +168,17 @@ def test_every_lowercase_letter_starts_a_phrase(make_rules):
     for first in [*string.ascii_lowercase, "é", "я", "\u1c8a"]:
         text = 'a sign of "' + first + ' b" here'
         assert rule._is_short_phrase(text, text.index('"'), text.rindex('"') + 1)
+
+
+def test_the_other_ascii_blanks_are_those_str_split_splits_at():
+    assert set(_OTHER_ASCII_BLANKS) | {" ", "\n"} == {char for char in map(chr, range(128)) if char.isspace()}
+
+
+@fuzz()
+@given(st.lists(st.sampled_from(["a", "bc", " ", "  ", "\n", "\n\n", "\t", "\r", "\x1c", "\u00a0", "é"])).map("".join))
+def test_a_text_has_at_most_as_many_words_as_its_bound(text):
+    most = _most_words(text)
+    if most is not None:
+        assert len(text.split()) <= most
+    else:
+        assert not text.isascii() or any(char.isspace() and char not in " \n" for char in text)
