@@ -148,13 +148,13 @@ def analyse(text: str, paragraphs: Sequence[Span]) -> QuoteStructure:
 # (which would take exponential time on a long run of marks).
 _OPENS_BEFORE = "".join(map(re.escape, _BEFORE_OPENING + OPENERS))
 _CLOSES_AFTER = "".join(map(re.escape, _AFTER_CLOSING + CLOSERS + STRAIGHT))
-OPENING_PLAINLY = (
+_OPENING_PLAINLY = (
     rf'[{_OPENS_BEFORE}]["“].',
     rf'[^\w{_OPENS_BEFORE}]"[^{_CLOSES_AFTER}]',
     rf"[^{_OPENS_BEFORE}]“[^{_CLOSES_AFTER}]",
 )
-CLOSING_PLAINLY = (".”.", rf'[^{_OPENS_BEFORE}]".', rf'[{_OPENS_BEFORE}]"[{_CLOSES_AFTER}]')
-_PLAIN_PAIRS = lazy(rf"(?s:(?:(?:{'|'.join(OPENING_PLAINLY)})(?:{'|'.join(CLOSING_PLAINLY)}))*)", engine="re")
+_CLOSING_PLAINLY = (".”.", rf'[^{_OPENS_BEFORE}]".', rf'[{_OPENS_BEFORE}]"[{_CLOSES_AFTER}]')
+_PLAIN_PAIRS = lazy(rf"(?s:(?:(?:{'|'.join(_OPENING_PLAINLY)})(?:{'|'.join(_CLOSING_PLAINLY)}))*)", engine="re")
 
 
 def _paired_plainly(text: str, paragraphs: Sequence[Span], positions: list[int]) -> list[Span] | None:
@@ -162,10 +162,10 @@ def _paired_plainly(text: str, paragraphs: Sequence[Span], positions: list[int])
     and the second closing in the same paragraph (most stories): then nothing is out of place,
     and the reader would find these quotations (None: the marks must be read one by one).
 
-    Each mark is judged, in one regex match, by the characters on its both sides in the text: in
-    the paragraph, where _role reads them, but for a first mark at its paragraph's start or a
-    last one at its end, which _role takes to open or close whatever stands beyond: a mark
-    judged plain there by the text is plain by the paragraph too."""
+    Each mark is judged by the characters on both sides of it in the text, in one regex match for
+    all. They are those _role reads, but beside a paragraph's edge, where _role reads a blank:
+    only an opening mark can stand first there, and only a closing one last, and a blank makes
+    either plain; so a mark the text shows plain is plain."""
     if len(positions) % 2:
         return None
     starts, ends = zip(*paragraphs) if paragraphs else ((), ())
@@ -187,7 +187,7 @@ class _Reader:
     def __init__(self, text: str, paragraphs: Sequence[Span], marks: list[Mark] | None = None) -> None:
         self.text = text
         self.paragraphs = paragraphs
-        self.every_mark = marks_in(text) if marks is None else marks
+        self._every_mark = marks_in(text) if marks is None else marks
         self.result = QuoteStructure()
         self._marks: dict[int, list[Mark]] = {}
         self._straight_paragraph: Span | None = None
@@ -242,7 +242,7 @@ class _Reader:
         found: dict[int, list[Mark]] = {}
         marks: list[Mark] = []
         end = -1  # up to where a mark belongs with `marks`
-        for position, mark in self.every_mark:
+        for position, mark in self._every_mark:
             if position >= end:
                 index = bisect_right(starts, position) - 1
                 if index < 0 or position >= paragraphs[index].end:

@@ -210,5 +210,5 @@ def test_no_mark_opens_or_closes_plainly_two_ways():
     plain is not tried again another way (exponential time on a long run of marks)."""
     neighbours = set(quotes._BEFORE_OPENING + quotes._AFTER_CLOSING + quotes.MARKS + "a1²_x")
     for before, mark, after in itertools.product(neighbours, quotes.MARKS, neighbours):
-        for ways in (quotes.OPENING_PLAINLY, quotes.CLOSING_PLAINLY):
+        for ways in (quotes._OPENING_PLAINLY, quotes._CLOSING_PLAINLY):
             assert sum(re.fullmatch(way, before + mark + after, re.DOTALL) is not None for way in ways) <= 1
