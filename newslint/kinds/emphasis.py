@@ -63,13 +63,13 @@ class Emphasis(Rule):
     }
 
     def configure(self, options: dict[str, Any], context: LoadContext) -> None:
-        self._attribution = compile_literals(options["attribution"], ignorecase=True)
+        self._attribution = _CaseBlind(options["attribution"])
         mentions = options["mentions"]
         self._mention_before = lazy(
             "(?i:" + compile_literals(mentions).source + r")[\s,:]*(?:the\s+|a\s+|an\s+)?\Z" if mentions else r"(?!)"
         )
         scales = options["scales"]
-        self._scale = compile_literals(scales, ignorecase=True) if scales else None
+        self._scale = _CaseBlind(scales) if scales else None
         self._max_words = int(options["max_words"])
         self._min_count = options["min_count"]
         self._min_density = options["min_per_1000_words"]
@@ -138,13 +138,13 @@ class Emphasis(Rule):
             if before is not None and doc.in_one_paragraph(before.start, sentence.start)
             else sentence.start
         )
-        for cue in self._attribution.finditer(text, first, sentence.end):
+        for cue in self._attribution.finditer(doc, first, sentence.end):
             if not _NUMBERS_SOURCE.match(text, cue.end()) and not _NO_SOURCE.search(text, first, cue.start()):
                 return True  # a speaker or a source named in this sentence or the one before
         before = text[max(sentence.start, start - 40) : start]
         if self._mention_before.search(before):
             return True  # "the term "natural born citizen"", "nicknamed the "king of coal""
-        if self._scale is not None and self._scale.search(text, sentence.start, start):
+        if self._scale is not None and self._scale.search(doc, sentence.start, start):
             return True  # "raised the risk assessment from "moderate" to "high"": a grade's name
         if _GLOSS_AFTER.match(text, end):
             return True  # 'a thousand pairs of "handpaws", costume gloves': a term and its gloss
@@ -152,6 +152,40 @@ class Emphasis(Rule):
             return True  # 'the "third uncle" Wang Jixiang', 'the "Iron Lady" Margaret Thatcher': a nickname
         opens_sentence = text[sentence.start : start].strip().lower() in ("", "a", "an", "the")
         return opens_sentence and bool(_DEFINED_AFTER.match(text, end))  # 'A "tropical depression" is ...'
+
+
+class _CaseBlind:
+    """Literal phrases found whatever their case, where compile_literals(phrases, ignorecase=True)
+    finds them (match offsets only: a match's text may be in lowercase). Case-blind matching on
+    `re` is several times slower than plain matching: phrases in ASCII are found in lowercase in
+    the document's folded text, which finds the same where the folding keeps every offset (no
+    'İ', which lowercases to two characters) and no dotless 'ı' stands ('i' to case-blind `re`);
+    the other letters case-blind `re` takes for an ASCII one, 'ſ' and the Kelvin sign, fold to it."""
+
+    def __init__(self, phrases: list[str]) -> None:
+        self._any_case = compile_literals(phrases, ignorecase=True)
+        ascii_only = all(phrase.isascii() for phrase in phrases)
+        self._lowercase = compile_literals([phrase.lower() for phrase in phrases]) if ascii_only else None
+
+    def finditer(self, doc: Document, start: int, end: int) -> Iterator[Any]:
+        pattern, text = self._pattern_for(doc)
+        return pattern.finditer(text, start, end)
+
+    def search(self, doc: Document, start: int, end: int) -> Any:
+        pattern, text = self._pattern_for(doc)
+        return pattern.search(text, start, end)
+
+    def _pattern_for(self, doc: Document) -> tuple[Any, str]:
+        lowercase = self._lowercase  # on `re` as the case-blind pattern is, or on `regex` as it is
+        if lowercase is not None and lowercase.engine == "re" and _folds_in_place(doc.text, doc.folded):
+            return lowercase, doc.folded
+        return self._any_case, doc.text
+
+
+def _folds_in_place(text: str, folded: str) -> bool:
+    """Whether the folded text's offsets are the text's (each character folds to one), and it
+    holds no dotless 'ı' (see _CaseBlind)."""
+    return len(folded) == len(text) and "ı" not in text
 
 
 def _phrases_in(text: str, quotations: list[Span]) -> int:

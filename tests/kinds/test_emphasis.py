@@ -1,4 +1,6 @@
+import re
 import string
+import sys
 
 import pytest
 from hypothesis import example, given
@@ -6,7 +8,8 @@ from hypothesis import strategies as st
 
 from newslint.document import Document
 from newslint.errors import RuleFileError
-from newslint.kinds.emphasis import _OTHER_ASCII_BLANKS, _PHRASE, _fewer_words_than, _most_words
+from newslint.kinds.emphasis import _OTHER_ASCII_BLANKS, _PHRASE, _CaseBlind, _fewer_words_than, _most_words
+from newslint.regexes import compile_literals
 from tests.conftest import matched, run_rules
 from tests.kinds.fuzzing import fuzz, joined
 
@@ -182,3 +185,35 @@ def test_a_text_has_at_most_as_many_words_as_its_bound(text):
         assert len(text.split()) <= most
     else:
         assert not text.isascii() or any(char.isspace() and char not in " \n" for char in text)
+
+
+def test_case_blind_re_takes_four_letters_beyond_ascii_for_ascii_ones():
+    """What _CaseBlind's folded text rests on, for the running Python: the characters beyond ASCII
+    that case-blind `re` matches to an ASCII one are 'İ', 'ı', 'ſ' and the Kelvin sign, and only
+    'İ' lowercases to more than one character."""
+    beyond = "".join(chr(code) for code in range(0x80, sys.maxunicode + 1) if not 0xD800 <= code < 0xE000)
+    assert set(re.findall("[\\x00-\\x7f]", beyond, re.IGNORECASE)) == {"İ", "ı", "ſ", "\u212a"}
+    assert [char for char in beyond if len(char.lower()) != 1] == ["İ"]
+
+
+_CUE_PIECES = st.sampled_from(
+    ["said", "SAID", "Said", "saıd", "ſaid", "İt", "\u212aey", "key", "according to", "ACCORDING  TO", "told", "u.s."]
+    + [" ", ",", "x", "é", "\n", "-", "_", "1"]
+)
+
+
+@fuzz()
+@given(joined(_CUE_PIECES, 12), st.integers(0, 60), st.integers(0, 60))
+@example("saıd", 0, 4)  # a dotless i: 'i' to case-blind re
+@example("İt said", 0, 7)  # lowercases to two characters
+@example("ſaid \u212aey", 0, 9)
+@example("xsaid said", 1, 10)  # a word character before the start
+def test_case_blind_phrases_are_found_where_case_blind_re_finds_them(text, start, length):
+    """_CaseBlind finds what compile_literals(phrases, ignorecase=True) finds, in the folded text
+    where it can; and as that does where the phrases are not all ASCII, or not on `re`."""
+    doc, end = Document(text), min(start + length, len(text))
+    for phrases in (["said", "according to", "key", "Told"], ["ſaid", "naïve"], ["said", "U.S."]):
+        expected = [match.span() for match in compile_literals(phrases, ignorecase=True).finditer(text, start, end)]
+        assert [match.span() for match in _CaseBlind(phrases).finditer(doc, start, end)] == expected
+        found = compile_literals(phrases, ignorecase=True).search(text, start, end)
+        assert (_CaseBlind(phrases).search(doc, start, end) is None) == (found is None)
