@@ -170,7 +170,30 @@ def test_paragraphs_without_marks_are_read_only_while_a_quotation_is_open(text, 
 # digits (a straight mark after one is an inch mark; '²' is a digit to str.isdigit, not to \d),
 # line and paragraph breaks. Most pieces hold two marks, so that many texts pair them all plainly.
 _NEIGHBOURS = st.sampled_from(
-    ["", " ", "\n", "\n\n", "a", "1", "²", "_", "(", ")", ".", ",", "-", "'", "’", "‘", "\u00a0", "…"]
+    [
+        "",
+        " ",
+        "\n",
+        "\n\n",
+        "a",
+        "1",
+        "²",
+        "_",
+        "(",
+        ")",
+        ".",
+        ",",
+        "-",
+        "'",
+        "’",
+        "‘",
+        "\u00a0",
+        "…",
+        "—",
+        "<",
+        "|",
+        "#",
+    ]
 )
 _NEIGHBOURED_PAIRS = st.tuples(
     _NEIGHBOURS, st.sampled_from('"“'), _NEIGHBOURS, st.sampled_from('"“”'), _NEIGHBOURS
@@ -188,6 +211,9 @@ _NEIGHBOURED_PIECES = st.one_of(_NEIGHBOURED_PAIRS, _NEIGHBOURED_PAIRS, _NEIGHBO
 @example('x "a\n\nb"', [])  # a pair over two paragraphs: unclosed, then stray
 @example("a“. b”", [])  # an opening mark where a closing one belongs
 @example('"a "b', [])  # a quotation opened inside one
+@example("x <“. a”", [])  # a stand-in standing in the text: '<' neither opens nor closes
+@example('"a "|', [])  # and '|' does not close: the second mark opens
+@example("x.“—a”", [])  # a dash both opens and closes: the opening mark points the wrong way
 def test_marks_that_pair_plainly_are_read_as_the_reader_reads_them(text, spans):
     """A story whose marks all pair plainly is not read mark by mark: what it is found to hold is
     what the reader finds (the document's paragraphs, or any sorted by start)."""
@@ -208,7 +234,8 @@ def test_a_story_whose_marks_pair_plainly_is_not_read_mark_by_mark():
 def test_no_mark_opens_or_closes_plainly_two_ways():
     """A mark that opens (or closes) plainly does so one way only: a pair of marks that is not
     plain is not tried again another way (exponential time on a long run of marks)."""
-    neighbours = set(quotes._BEFORE_OPENING + quotes._AFTER_CLOSING + quotes.MARKS + "a1²_x")
+    neighbours = set(quotes._BEFORE_OPENING + quotes._AFTER_CLOSING + quotes.MARKS + "a1²_x<>^|~#")
     for before, mark, after in itertools.product(neighbours, quotes.MARKS, neighbours):
+        stood_in = (before + mark + after).translate(quotes._STAND_INS)
         for ways in (quotes._OPENING_PLAINLY, quotes._CLOSING_PLAINLY):
-            assert sum(re.fullmatch(way, before + mark + after, re.DOTALL) is not None for way in ways) <= 1
+            assert sum(re.fullmatch(way, stood_in, re.DOTALL) is not None for way in ways) <= 1
