@@ -228,7 +228,7 @@ def test_a_written_cue_is_looked_for_only_after_the_last_word_of_one(words, last
 
 # Paragraphs that open with labels or hold colons, quotations after cues of writing and not,
 # nested quotation marks, and breaks between paragraphs.
-_STRUCTURE_PIECES_LIST = [
+_STRUCTURE_TEXTS = [
     "Q:",
     "A: ",
     "((WN)) :",
@@ -237,25 +237,9 @@ _STRUCTURE_PIECES_LIST = [
     "Kyiv: ",
     "10:30",
     "The statement read: ",
-]
-_STRUCTURE_PIECES_LIST += [
     "He said, ",
-    '"',
-    '"',
-    "“",
-    "”",
-    "‘",
-    "’",
-    "We left.",
-    "Why?",
-    "it",
-    " ",
-    "\n",
-    "\n\n",
-    "\n\n",
-    ":",
-]
-_STRUCTURE_PIECES = st.sampled_from(_STRUCTURE_PIECES_LIST)
+] + ['"', '"', "“", "”", "‘", "’", "We left.", "Why?", "it", " ", "\n", "\n\n", "\n\n", ":"]
+_STRUCTURE_PIECES = st.sampled_from(_STRUCTURE_TEXTS)
 
 
 @settings(max_examples=300)
@@ -332,7 +316,7 @@ _SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30)), max_size=8)
 
 @fuzz()
 @given(
-    st.lists(st.sampled_from([*_STRUCTURE_PIECES_LIST, "? ", "?\t", "?\u00a0", " ?"]), max_size=25).map("".join),
+    st.lists(st.sampled_from([*_STRUCTURE_TEXTS, "? ", "?\t", "?\u00a0", " ?"]), max_size=25).map("".join),
     _SPANS,
     _SPANS,
 )
@@ -371,7 +355,7 @@ def _quoted_documents_as_before(text, paragraphs, quotations):
 
 
 @fuzz()
-@given(st.lists(st.sampled_from([*_STRUCTURE_PIECES_LIST, ": ", ":\t", ":\u00a0"]), max_size=25).map("".join), _SPANS)
+@given(st.lists(st.sampled_from([*_STRUCTURE_TEXTS, ": ", ":\t", ":\u00a0"]), max_size=25).map("".join), _SPANS)
 @example('He wrote:\n\n"We left."', [(0, 9), (9, 0), (11, 10)])  # an empty paragraph after the colon
 @example('Here: \n\n"We left."', [(0, 6), (8, 10)])  # a blank after the colon
 def test_quoted_documents_are_those_found_by_the_paragraph_starts(text, paragraph_spans):
