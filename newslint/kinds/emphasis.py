@@ -115,10 +115,10 @@ class Emphasis(Rule):
         if first.isascii() and not first.islower():
             return False  # no \p{Ll}, as _PHRASE wants ("We ...": most quotations are told so)
         inner = text[start + 1 : end - 1]
-        if not _PHRASE.fullmatch(inner) or "\n" in inner:
+        count = len(inner.split(maxsplit=self._max_words))  # max_words + 1 at most: told too long before _PHRASE
+        if count > self._max_words or "\n" in inner or not _PHRASE.fullmatch(inner):
             return False
-        count = len(inner.split())
-        if count > self._max_words or (count == 1 and not _LEAD_IN.search(text, max(0, start - 8), start)):
+        if count == 1 and not _LEAD_IN.search(text, max(0, start - 8), start):
             return False
         return end >= len(text) or not (text[end].isalnum() or text[end] in "'’")
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from newslint.document import Document
 from newslint.errors import RuleFileError
-from newslint.kinds.emphasis import _OTHER_ASCII_BLANKS, _PHRASE, _CaseBlind, _fewer_words_than, _most_words
+from newslint.kinds.emphasis import _LEAD_IN, _OTHER_ASCII_BLANKS, _PHRASE, _CaseBlind, _fewer_words_than, _most_words
 from newslint.regexes import compile_literals
 from tests.conftest import matched, run_rules
 from tests.kinds.fuzzing import fuzz, joined
@@ -217,3 +217,45 @@ def test_case_blind_phrases_are_found_where_case_blind_re_finds_them(text, start
         assert [match.span() for match in _CaseBlind(phrases).finditer(doc, start, end)] == expected
         found = compile_literals(phrases, ignorecase=True).search(text, start, end)
         assert (_CaseBlind(phrases).search(doc, start, end) is None) == (found is None)
+
+
+def _is_short_phrase_as_before(rule, text: str, start: int, end: int) -> bool:
+    """Emphasis._is_short_phrase before it counted the words (up to one too many) first."""
+    if end - start < 3 or text[start] not in '"“' or text[end - 1] not in '"”':
+        return False
+    first = text[start + 1]
+    if first.isascii() and not first.islower():
+        return False
+    inner = text[start + 1 : end - 1]
+    if not _PHRASE.fullmatch(inner) or "\n" in inner:
+        return False
+    count = len(inner.split())
+    if count > rule._max_words or (count == 1 and not _LEAD_IN.search(text, max(0, start - 8), start)):
+        return False
+    return end >= len(text) or not (text[end].isalnum() or text[end] in "'’")
+
+
+@fuzz()
+@given(
+    st.lists(st.sampled_from(["a", "bc", "Dé", " ", "  ", "\n", "\t", "\u00a0", ",", "-", "'"]), max_size=12).map(
+        "".join
+    ),
+    st.sampled_from(["of ", "the ", "", "into\t"]),
+    st.sampled_from(['"', "“"]),
+    st.sampled_from(['"', "”", ""]),
+    st.sampled_from(["", " x", "s", "."]),
+    st.integers(0, 5),
+)
+@example("a b c d e", "", '"', '"', "", 4)  # one word too many
+@example("a b c d", "", '"', '"', "", 4)
+@example("word", "of ", '"', '"', " x", 1)
+@example("a", "", '"', '"', "", 0)
+@example("a\nb", "", '"', '"', "", 4)  # a line break between the words
+def test_a_short_phrase_is_told_as_before_its_words_were_counted_first(
+    make_rules, inner, lead_in, opening, closing, after, most
+):
+    (rule,) = make_rules(RULE)
+    rule._max_words = most
+    text = lead_in + opening + inner + closing + after
+    start, end = len(lead_in), len(lead_in) + len(opening) + len(inner) + len(closing)
+    assert rule._is_short_phrase(text, start, end) == _is_short_phrase_as_before(rule, text, start, end)
