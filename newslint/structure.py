@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import date
+from operator import itemgetter
 
 from newslint import lazy_regex as regex
 from newslint import places
@@ -78,8 +79,8 @@ _ASCII_WORD = lazy(r"[a-z][a-z'-]*", engine="re")  # _WORD in lowercase ASCII te
 
 def speaker_labels(text: str, paragraphs: Sequence[Span]) -> list[Span]:
     """Labels of a transcript: a speaker's name or Q/A with which several paragraphs start."""
-    if ":" not in text and "((" not in text:
-        return []  # no label without either (half the stories have no colon): no paragraph tried
+    if "((" not in text and text.count(":") < TRANSCRIPT_MIN_LABELS:
+        return []  # a label is a wiki one or ends in a colon, and kept so only if it recurs: no paragraph tried
     found = []
     match_label = _LABEL.compiled.match
     for paragraph in paragraphs:
@@ -109,15 +110,15 @@ def transcript_answers(text: str, paragraphs: Sequence[Span], labels: Sequence[S
     whose paragraphs most often end in a question), up to the next label."""
     if not labels:
         return []
-    label_starts = {label.start: label for label in labels}
+    speakers: dict[int, str] = {}  # by where each label starts
     starts = [p.start for p in paragraphs]
     asked: Counter[str] = Counter()
     labelled: Counter[str] = Counter()
     for label in labels:
-        speaker = _speaker(text, label)
+        speaker = speakers[label.start] = _speaker(text, label)
         index = bisect_right(starts, label.start) - 1
         labelled[speaker] += 1
-        asked[speaker] += text[paragraphs[index].start : paragraphs[index].end].rstrip().endswith("?")
+        asked[speaker] += _ends_in(text, paragraphs[index], "?")
     interviewer = max(asked, key=lambda speaker: asked[speaker] / labelled[speaker], default=None)
     if interviewer is None or asked[interviewer] * 2 < labelled[interviewer]:
         return []  # nobody asks: "Update:" or "Kyiv:" paragraphs, not an interview
@@ -125,15 +126,29 @@ def transcript_answers(text: str, paragraphs: Sequence[Span], labels: Sequence[S
     current: str | None = None
     previous_asked = False
     for paragraph in paragraphs:
-        label = label_starts.get(paragraph.start)
-        if label is not None:
-            current = _speaker(text, label)
+        speaker = speakers.get(paragraph.start)
+        if speaker is not None:
+            current = speaker
         elif current == interviewer and previous_asked:
             current = ""  # an answer whose speaker has no label: it follows the question
         if current is not None and current != interviewer:
             answers.append(paragraph)
-        previous_asked = text[paragraph.start : paragraph.end].rstrip().endswith("?")
+        previous_asked = _ends_in(text, paragraph, "?")
     return answers
+
+
+def _ends_in(text: str, paragraph: Span, mark: str) -> bool:
+    """Whether the paragraph ends in `mark` (one character), blanks aside: told by its last
+    character, unless that is a blank (a transcript has hundreds of paragraphs, not to be copied
+    to tell whether each asks)."""
+    start, end = paragraph
+    if end <= start:
+        return False
+    last = text[end - 1]
+    return last == mark if not last.isspace() else text[start:end].rstrip().endswith(mark)
+
+
+_START = itemgetter(0)  # a span's start
 
 
 def _speaker(text: str, label: Span) -> str:
@@ -145,17 +160,16 @@ def quoted_documents(text: str, paragraphs: Sequence[Span], quotations: Sequence
     writing ("the statement read:", "wrote that", "tweeted:"), and block quotations (a paragraph
     that opens with a quotation mark after a paragraph ending in a colon, to the closing mark)."""
     found: list[Span] = []
-    starts = [p.start for p in paragraphs]
     for quotation in quotations:
         before = text[max(0, quotation.start - 60) : quotation.start]
         if _may_end_in_written_cue(before) and _WRITTEN_CUE.search(before):
             found.append(quotation)
             continue
-        index = bisect_right(starts, quotation.start) - 1
-        if index > 0 and paragraphs[index].start == quotation.start:
-            previous = paragraphs[index - 1]
-            if text[previous.start : previous.end].rstrip().endswith(":"):
-                found.append(quotation)
+        # The paragraph looked up among the paragraphs themselves: listing their starts would take
+        # longer than the lookup (a stretch of a story has a quotation or two).
+        index = bisect_right(paragraphs, quotation.start, key=_START) - 1
+        if index > 0 and paragraphs[index].start == quotation.start and _ends_in(text, paragraphs[index - 1], ":"):
+            found.append(quotation)
     return found
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 
@@ -163,3 +164,53 @@ def test_paragraphs_without_marks_are_read_only_while_a_quotation_is_open(text, 
     for paragraphs in (Document(text).paragraphs, given):
         found = quotes.analyse(text, paragraphs)
         assert found == _ReaderParagraphByParagraph(text, paragraphs).read()
+
+
+# Marks amid every neighbour _role tells apart: characters that open or close, word characters,
+# digits (a straight mark after one is an inch mark; '²' is a digit to str.isdigit, not to \d),
+# line and paragraph breaks. Most pieces hold two marks, so that many texts pair them all plainly.
+_NEIGHBOURS = st.sampled_from(["", " ", "\n", "\n\n", *"a1²_().,-'’‘\u00a0…—<|#"])
+_NEIGHBOURED_PAIRS = st.tuples(
+    _NEIGHBOURS, st.sampled_from('"“'), _NEIGHBOURS, st.sampled_from('"“”'), _NEIGHBOURS
+).map("".join)
+_NEIGHBOURED_PIECES = st.one_of(_NEIGHBOURED_PAIRS, _NEIGHBOURED_PAIRS, _NEIGHBOURS, st.sampled_from('"“”„«»'))
+
+
+@fuzz()
+@given(joined(_NEIGHBOURED_PIECES, 6), st.lists(st.tuples(st.integers(0, 40), st.integers(0, 30)), max_size=6))
+@example('1"a"', [])  # an inch mark, then a stray one
+@example('²"a"', [])
+@example('a"b"', [])  # a straight mark between letters, with nothing open, opens
+@example('"a" x "b"', [(0, 4), (3, 6)])  # paragraphs that overlap
+@example('"a"\n\n"b"', [(0, 4)])  # a pair outside the paragraphs
+@example('x "a\n\nb"', [])  # a pair over two paragraphs: unclosed, then stray
+@example("a“. b”", [])  # an opening mark where a closing one belongs
+@example('"a "b', [])  # a quotation opened inside one
+@example("x <“. a”", [])  # a stand-in standing in the text: '<' neither opens nor closes
+@example('"a "|', [])  # and '|' does not close: the second mark opens
+@example("x.“—a”", [])  # a dash both opens and closes: the opening mark points the wrong way
+def test_marks_that_pair_plainly_are_read_as_the_reader_reads_them(text, spans):
+    """A story whose marks all pair plainly is not read mark by mark: what it is found to hold is
+    what the reader finds (the document's paragraphs, or any sorted by start)."""
+    given = sorted(Span(start, min(start + length, len(text))) for start, length in spans if start <= len(text))
+    for paragraphs in (Document(text).paragraphs, given):
+        assert quotes.analyse(text, paragraphs) == quotes._Reader(text, paragraphs).read()
+
+
+def test_a_story_whose_marks_pair_plainly_is_not_read_mark_by_mark():
+    text = 'He called it "a disgrace". "We will win," she said.\n\n“Not now,” he said (6\'2" tall).'
+    paragraphs = Document(text).paragraphs
+    assert quotes._paired_plainly(text, paragraphs, quotes.mark_positions(text)) is None  # the inch mark
+    text = text.replace("6'2\"", "six foot two")
+    paired = quotes._paired_plainly(text, Document(text).paragraphs, quotes.mark_positions(text))
+    assert [text[start:end] for start, end in paired] == ['"a disgrace"', '"We will win,"', "“Not now,”"]
+
+
+def test_no_mark_opens_or_closes_plainly_two_ways():
+    """A mark that opens (or closes) plainly does so one way only: a pair of marks that is not
+    plain is not tried again another way (exponential time on a long run of marks)."""
+    neighbours = set(quotes._BEFORE_OPENING + quotes._AFTER_CLOSING + quotes.MARKS + "a1²_x<>^|~#")
+    for before, mark, after in itertools.product(neighbours, quotes.MARKS, neighbours):
+        stood_in = (before + mark + after).translate(quotes._STAND_INS)
+        for ways in (quotes._OPENING_PLAINLY, quotes._CLOSING_PLAINLY):
+            assert sum(re.fullmatch(way, stood_in, re.DOTALL) is not None for way in ways) <= 1

@@ -3,6 +3,7 @@ quoted documents, other languages, and what is never prose."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from datetime import date
 
@@ -227,10 +228,18 @@ def test_a_written_cue_is_looked_for_only_after_the_last_word_of_one(words, last
 
 # Paragraphs that open with labels or hold colons, quotations after cues of writing and not,
 # nested quotation marks, and breaks between paragraphs.
-_STRUCTURE_PIECES = st.sampled_from(
-    ["Q:", "A: ", "((WN)) :", "((Anna))", "JOHN SMITH: ", "Kyiv: ", "10:30", "The statement read: ", "He said, "]
-    + ['"', '"', "“", "”", "‘", "’", "We left.", "Why?", "it", " ", "\n", "\n\n", "\n\n", ":"]
-)
+_STRUCTURE_TEXTS = [
+    "Q:",
+    "A: ",
+    "((WN)) :",
+    "((Anna))",
+    "JOHN SMITH: ",
+    "Kyiv: ",
+    "10:30",
+    "The statement read: ",
+    "He said, ",
+] + ['"', '"', "“", "”", "‘", "’", "We left.", "Why?", "it", " ", "\n", "\n\n", "\n\n", ":"]
+_STRUCTURE_PIECES = st.sampled_from(_STRUCTURE_TEXTS)
 
 
 @settings(max_examples=300)
@@ -268,6 +277,95 @@ def _speaker_labels_as_before(text, paragraphs):
 @settings(max_examples=300)
 @given(st.lists(_STRUCTURE_PIECES, max_size=25).map("".join))
 @example("((Anna)) We left.\n\n((WN)) Why?")  # labels without a colon
+@example("Q: a\n\nQ: b\n\nQ: c")  # as few colons as a transcript's labels need
 def test_speaker_labels_are_those_found_in_every_paragraph(text):
     paragraphs = Document(text).paragraphs
     assert structure.speaker_labels(text, paragraphs) == _speaker_labels_as_before(text, paragraphs)
+
+
+def _transcript_answers_as_before(text, paragraphs, labels):
+    """structure.transcript_answers before it told a question by a paragraph's last character."""
+    if not labels:
+        return []
+    label_starts = {label.start: label for label in labels}
+    starts = [p.start for p in paragraphs]
+    asked, labelled = Counter(), Counter()
+    for label in labels:
+        speaker = structure._speaker(text, label)
+        index = bisect_right(starts, label.start) - 1
+        labelled[speaker] += 1
+        asked[speaker] += text[paragraphs[index].start : paragraphs[index].end].rstrip().endswith("?")
+    interviewer = max(asked, key=lambda speaker: asked[speaker] / labelled[speaker], default=None)
+    if interviewer is None or asked[interviewer] * 2 < labelled[interviewer]:
+        return []
+    answers, current, previous_asked = [], None, False
+    for paragraph in paragraphs:
+        label = label_starts.get(paragraph.start)
+        if label is not None:
+            current = structure._speaker(text, label)
+        elif current == interviewer and previous_asked:
+            current = ""
+        if current is not None and current != interviewer:
+            answers.append(paragraph)
+        previous_asked = text[paragraph.start : paragraph.end].rstrip().endswith("?")
+    return answers
+
+
+_SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30)), max_size=8)
+
+
+@fuzz()
+@given(
+    st.lists(st.sampled_from([*_STRUCTURE_TEXTS, "? ", "?\t", "?\u00a0", " ?"]), max_size=25).map("".join),
+    _SPANS,
+    _SPANS,
+)
+@example("Q: Why?\n\nA: x\n\nQ: How? \n\nA: y\n\nQ: What?\n\nA: z", [], [])  # a question with a blank after it
+@example("Q.x?", [(0, 2), (4, 0)], [(0, 1), (4, 0)])  # an empty paragraph after a question mark asks nothing
+@example("Q: Why?\n\nA: x", [], [(0, 1), (0, 4)])  # two labels at one start: the last is the paragraph's
+def test_transcript_answers_are_those_told_by_copying_each_paragraph(text, paragraph_spans, label_spans):
+    """Whether a paragraph asks is told by its last character where that is no blank: the answers
+    are those found by stripping a copy of every paragraph (the labels found in the paragraphs,
+    or any spans where there are paragraphs; the document's paragraphs, or any sorted by start)."""
+    given = sorted(
+        Span(start, min(start + length, len(text))) for start, length in paragraph_spans if start <= len(text)
+    )
+    for paragraphs in (Document(text).paragraphs, given):
+        arbitrary = [Span(start, min(start + length, len(text))) for start, length in label_spans if start <= len(text)]
+        for labels in (structure.speaker_labels(text, paragraphs), sorted(arbitrary) if paragraphs else []):
+            expected = _transcript_answers_as_before(text, paragraphs, labels)
+            assert structure.transcript_answers(text, paragraphs, labels) == expected
+
+
+def _quoted_documents_as_before(text, paragraphs, quotations):
+    """structure.quoted_documents before it looked paragraphs up without listing their starts."""
+    found = []
+    starts = [p.start for p in paragraphs]
+    for quotation in quotations:
+        before = text[max(0, quotation.start - 60) : quotation.start]
+        if structure._may_end_in_written_cue(before) and structure._WRITTEN_CUE.search(before):
+            found.append(quotation)
+            continue
+        index = bisect_right(starts, quotation.start) - 1
+        if index > 0 and paragraphs[index].start == quotation.start:
+            previous = paragraphs[index - 1]
+            if text[previous.start : previous.end].rstrip().endswith(":"):
+                found.append(quotation)
+    return found
+
+
+@fuzz()
+@given(st.lists(st.sampled_from([*_STRUCTURE_TEXTS, ": ", ":\t", ":\u00a0"]), max_size=25).map("".join), _SPANS)
+@example('He wrote:\n\n"We left."', [(0, 9), (9, 0), (11, 10)])  # an empty paragraph after the colon
+@example('Here: \n\n"We left."', [(0, 6), (8, 10)])  # a blank after the colon
+def test_quoted_documents_are_those_found_by_the_paragraph_starts(text, paragraph_spans):
+    """The paragraph of a quotation looked up among the paragraphs themselves, and a colon told by
+    a paragraph's last character, find the documents found before (the document's paragraphs and
+    quotations, or any paragraphs sorted by start)."""
+    doc = Document(text)
+    given = sorted(
+        Span(start, min(start + length, len(text))) for start, length in paragraph_spans if start <= len(text)
+    )
+    for paragraphs in (doc.paragraphs, given):
+        expected = _quoted_documents_as_before(text, paragraphs, doc.quotations)
+        assert structure.quoted_documents(text, paragraphs, doc.quotations) == expected

@@ -108,8 +108,8 @@ class Balance(Rule):
         most stories, all nest, and that is told of the whole text at once."""
         problems: list[tuple[int, str]] = []
         every = places.positions(doc.text, marks)
-        if self._nested_in_their_paragraphs(doc, every):
-            return problems  # most stories: no paragraph need be looked at
+        if not every or self._nested_in_their_paragraphs(doc, every):
+            return problems  # most stories (a quarter hold no bracket): no paragraph need be looked at
         for index, positions in _marks_by_paragraph(doc, every).items():
             paragraph = doc.paragraphs[index]
             if not self._nested_plainly_at(doc.text, paragraph.start, positions):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from functools import cached_property
 from typing import Any
 
 from newslint.document import Document
@@ -62,13 +63,13 @@ class Emphasis(Rule):
     }
 
     def configure(self, options: dict[str, Any], context: LoadContext) -> None:
-        self._attribution = compile_literals(options["attribution"], ignorecase=True)
+        self._attribution = _CaseBlind(options["attribution"])
         mentions = options["mentions"]
         self._mention_before = lazy(
             "(?i:" + compile_literals(mentions).source + r")[\s,:]*(?:the\s+|a\s+|an\s+)?\Z" if mentions else r"(?!)"
         )
         scales = options["scales"]
-        self._scale = compile_literals(scales, ignorecase=True) if scales else None
+        self._scale = _CaseBlind(scales) if scales else None
         self._max_words = int(options["max_words"])
         self._min_count = options["min_count"]
         self._min_density = options["min_per_1000_words"]
@@ -86,12 +87,9 @@ class Emphasis(Rule):
             return
         # A headline, a caption, a sentence: too short to show a habit.
         short = _fewer_words_than(text, self._short_text)
-        words = 0  # the story's words, counted only when its phrases are enough to show a habit
-        if not short:
-            phrases = _phrases_in(text, short_phrases)
-            words = len(text.split()) if phrases >= self._min_count else 0
-            if not self._shows_a_habit(phrases, words):
-                return  # not even if none of them quoted anybody: their context need not be read
+        words = _WordCount(text)  # the story's words, counted only when its phrases are enough to show a habit
+        if not short and not self._shows_a_habit(_phrases_in(text, short_phrases), words):
+            return  # not even if none of them quoted anybody: their context need not be read
         candidates = [span for span in short_phrases if self._quotes_nobody(doc, span.start, span.end)]
         if not short and not self._shows_a_habit(_phrases_in(text, candidates), words):
             return  # a pair of scare quotes or two in a long story is a writer's choice, not a habit;
@@ -99,9 +97,14 @@ class Emphasis(Rule):
         for start, end in candidates:
             yield Hit(start, end)
 
-    def _shows_a_habit(self, phrases: int, words: int) -> bool:
-        """Whether quoted phrases of several words are many enough, and dense enough, to be a habit."""
-        return phrases >= self._min_count and 1000 * phrases >= self._min_density * words
+    def _shows_a_habit(self, phrases: int, words: _WordCount) -> bool:
+        """Whether quoted phrases of several words are many enough, and dense enough, to be a habit:
+        dense enough among as many words as the text may have, or else among those it has."""
+        if phrases < self._min_count:
+            return False
+        if words.most is not None and 1000 * phrases >= self._min_density * words.most:
+            return True  # among fewer words, they are denser
+        return 1000 * phrases >= self._min_density * words.count
 
     def _is_short_phrase(self, text: str, start: int, end: int) -> bool:
         """Whether text[start:end] is a short quoted phrase that may be emphasis, as far as its own
@@ -112,10 +115,10 @@ class Emphasis(Rule):
         if first.isascii() and not first.islower():
             return False  # no \p{Ll}, as _PHRASE wants ("We ...": most quotations are told so)
         inner = text[start + 1 : end - 1]
-        if not _PHRASE.fullmatch(inner) or "\n" in inner:
+        count = len(inner.split(maxsplit=self._max_words))  # max_words + 1 at most: told too long before _PHRASE
+        if count > self._max_words or "\n" in inner or not _PHRASE.fullmatch(inner):
             return False
-        count = len(inner.split())
-        if count > self._max_words or (count == 1 and not _LEAD_IN.search(text, max(0, start - 8), start)):
+        if count == 1 and not _LEAD_IN.search(text, max(0, start - 8), start):
             return False
         return end >= len(text) or not (text[end].isalnum() or text[end] in "'’")
 
@@ -135,13 +138,13 @@ class Emphasis(Rule):
             if before is not None and doc.in_one_paragraph(before.start, sentence.start)
             else sentence.start
         )
-        for cue in self._attribution.finditer(text, first, sentence.end):
+        for cue in self._attribution.finditer(doc, first, sentence.end):
             if not _NUMBERS_SOURCE.match(text, cue.end()) and not _NO_SOURCE.search(text, first, cue.start()):
                 return True  # a speaker or a source named in this sentence or the one before
         before = text[max(sentence.start, start - 40) : start]
         if self._mention_before.search(before):
             return True  # "the term "natural born citizen"", "nicknamed the "king of coal""
-        if self._scale is not None and self._scale.search(text, sentence.start, start):
+        if self._scale is not None and self._scale.search(doc, sentence.start, start):
             return True  # "raised the risk assessment from "moderate" to "high"": a grade's name
         if _GLOSS_AFTER.match(text, end):
             return True  # 'a thousand pairs of "handpaws", costume gloves': a term and its gloss
@@ -151,9 +154,71 @@ class Emphasis(Rule):
         return opens_sentence and bool(_DEFINED_AFTER.match(text, end))  # 'A "tropical depression" is ...'
 
 
+class _CaseBlind:
+    """Literal phrases found whatever their case, where compile_literals(phrases, ignorecase=True)
+    finds them (match offsets only: a match's text may be in lowercase). Case-blind matching on
+    `re` is several times slower than plain matching: phrases in ASCII are found in lowercase in
+    the document's folded text, which finds the same where the folding keeps every offset (no
+    'İ', which lowercases to two characters) and no dotless 'ı' stands ('i' to case-blind `re`);
+    the other letters case-blind `re` takes for an ASCII one, 'ſ' and the Kelvin sign, fold to it."""
+
+    def __init__(self, phrases: list[str]) -> None:
+        self._any_case = compile_literals(phrases, ignorecase=True)
+        ascii_only = all(phrase.isascii() for phrase in phrases)
+        self._lowercase = compile_literals([phrase.lower() for phrase in phrases]) if ascii_only else None
+
+    def finditer(self, doc: Document, start: int, end: int) -> Iterator[Any]:
+        pattern, text = self._pattern_for(doc)
+        return pattern.finditer(text, start, end)
+
+    def search(self, doc: Document, start: int, end: int) -> Any:
+        pattern, text = self._pattern_for(doc)
+        return pattern.search(text, start, end)
+
+    def _pattern_for(self, doc: Document) -> tuple[Any, str]:
+        lowercase = self._lowercase  # on `re` as the case-blind pattern is, or on `regex` as it is
+        if lowercase is not None and lowercase.engine == "re" and _folds_in_place(doc.text, doc.folded):
+            return lowercase, doc.folded
+        return self._any_case, doc.text
+
+
+def _folds_in_place(text: str, folded: str) -> bool:
+    """Whether the folded text's offsets are the text's (each character folds to one), and it
+    holds no dotless 'ı' (see _CaseBlind)."""
+    return len(folded) == len(text) and "ı" not in text
+
+
 def _phrases_in(text: str, quotations: list[Span]) -> int:
     """How many of the quotations hold more than one word."""
     return sum(1 for span in quotations if " " in text[span.start : span.end].strip())
+
+
+class _WordCount:
+    """The words of a text as str.split splits it, for a density, each found when first asked: at
+    most one more than its blanks, counted with str.count where they are spaces and line breaks
+    only (an ASCII text without tabs and the like: most stories); and the words themselves."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+
+    @cached_property
+    def most(self) -> int | None:
+        return _most_words(self._text)
+
+    @cached_property
+    def count(self) -> int:
+        return len(self._text.split())
+
+
+_OTHER_ASCII_BLANKS = "\t\r\x0b\x0c\x1c\x1d\x1e\x1f"  # what str.split splits at in ASCII, besides " " and "\n"
+
+
+def _most_words(text: str) -> int | None:
+    """At most how many words str.split finds in the text (one more than its blanks), where its
+    only blanks are spaces and line breaks; else None."""
+    if not text.isascii() or any(blank in text for blank in _OTHER_ASCII_BLANKS):
+        return None
+    return text.count(" ") + text.count("\n") + 1
 
 
 def _fewer_words_than(text: str, limit: float) -> bool:

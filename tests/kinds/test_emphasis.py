@@ -1,4 +1,6 @@
+import re
 import string
+import sys
 
 import pytest
 from hypothesis import example, given
@@ -6,7 +8,8 @@ from hypothesis import strategies as st
 
 from newslint.document import Document
 from newslint.errors import RuleFileError
-from newslint.kinds.emphasis import _PHRASE, _fewer_words_than
+from newslint.kinds.emphasis import _LEAD_IN, _OTHER_ASCII_BLANKS, _PHRASE, _CaseBlind, _fewer_words_than, _most_words
+from newslint.regexes import compile_literals
 from tests.conftest import matched, run_rules
 from tests.kinds.fuzzing import fuzz, joined
 
@@ -119,6 +122,7 @@ def _hits_quotation_by_quotation(rule, doc: Document) -> list[tuple[int, int]]:
     return [(span.start, span.end) for span in candidates]
 
 
+_TWO_PHRASES = ' the "core tactics" of the team. the "double reduction" policy'  # ten words
 _STORY_PIECES = st.sampled_from(
     [
         ' the "core tactics" of the team.',
@@ -142,6 +146,10 @@ _STORY_PIECES = st.sampled_from(
 @given(joined(_STORY_PIECES, 40))
 @example(' the "core tactics" of the team. the "double reduction" policy' + " word" * 60)
 @example(' the "core tactics" of the team, the agency said. the "double reduction" policy' + " word" * 60)
+@example(_TWO_PHRASES + " word" * 656)  # 666 words: two phrases are dense enough, as the blanks tell
+@example(_TWO_PHRASES + " word" * 657)  # 667 words: not dense enough
+@example(_TWO_PHRASES + "  word" + " word" * 655)  # 666 words, but more blanks: only the count tells
+@example(_TWO_PHRASES + "\tword" + " word" * 655)  # a tab: no bound
 def test_a_story_without_enough_short_quoted_phrases_for_a_habit_reads_no_context(make_rules, text):
     """Bounding the habit by the phrases whose context is not yet read finds what reading it all found."""
     (rule,) = make_rules(RULE)
@@ -163,3 +171,91 @@ def test_every_lowercase_letter_starts_a_phrase(make_rules):
     for first in [*string.ascii_lowercase, "é", "я", "\u1c8a"]:
         text = 'a sign of "' + first + ' b" here'
         assert rule._is_short_phrase(text, text.index('"'), text.rindex('"') + 1)
+
+
+def test_the_other_ascii_blanks_are_those_str_split_splits_at():
+    assert set(_OTHER_ASCII_BLANKS) | {" ", "\n"} == {char for char in map(chr, range(128)) if char.isspace()}
+
+
+@fuzz()
+@given(st.lists(st.sampled_from(["a", "bc", " ", "  ", "\n", "\n\n", "\t", "\r", "\x1c", "\u00a0", "é"])).map("".join))
+def test_a_text_has_at_most_as_many_words_as_its_bound(text):
+    most = _most_words(text)
+    if most is not None:
+        assert len(text.split()) <= most
+    else:
+        assert not text.isascii() or any(char.isspace() and char not in " \n" for char in text)
+
+
+def test_case_blind_re_takes_four_letters_beyond_ascii_for_ascii_ones():
+    """What _CaseBlind's folded text rests on, for the running Python: the characters beyond ASCII
+    that case-blind `re` matches to an ASCII one are 'İ', 'ı', 'ſ' and the Kelvin sign, and only
+    'İ' lowercases to more than one character."""
+    beyond = "".join(chr(code) for code in range(0x80, sys.maxunicode + 1) if not 0xD800 <= code < 0xE000)
+    assert set(re.findall("[\\x00-\\x7f]", beyond, re.IGNORECASE)) == {"İ", "ı", "ſ", "\u212a"}
+    assert [char for char in beyond if len(char.lower()) != 1] == ["İ"]
+
+
+_CUE_PIECES = st.sampled_from(
+    ["said", "SAID", "Said", "saıd", "ſaid", "İt", "\u212aey", "key", "according to", "ACCORDING  TO", "told", "u.s."]
+    + [" ", ",", "x", "é", "\n", "-", "_", "1"]
+)
+
+
+@fuzz()
+@given(joined(_CUE_PIECES, 12), st.integers(0, 60), st.integers(0, 60))
+@example("saıd", 0, 4)  # a dotless i: 'i' to case-blind re
+@example("İt said", 0, 7)  # lowercases to two characters
+@example("ſaid \u212aey", 0, 9)
+@example("xsaid said", 1, 10)  # a word character before the start
+def test_case_blind_phrases_are_found_where_case_blind_re_finds_them(text, start, length):
+    """_CaseBlind finds what compile_literals(phrases, ignorecase=True) finds, in the folded text
+    where it can; and as that does where the phrases are not all ASCII, or not on `re`."""
+    doc, end = Document(text), min(start + length, len(text))
+    for phrases in (["said", "according to", "key", "Told"], ["ſaid", "naïve"], ["said", "U.S."]):
+        expected = [match.span() for match in compile_literals(phrases, ignorecase=True).finditer(text, start, end)]
+        assert [match.span() for match in _CaseBlind(phrases).finditer(doc, start, end)] == expected
+        found = compile_literals(phrases, ignorecase=True).search(text, start, end)
+        assert (_CaseBlind(phrases).search(doc, start, end) is None) == (found is None)
+
+
+def _is_short_phrase_as_before(rule, text: str, start: int, end: int) -> bool:
+    """Emphasis._is_short_phrase before it counted the words (up to one too many) first."""
+    if end - start < 3 or text[start] not in '"“' or text[end - 1] not in '"”':
+        return False
+    first = text[start + 1]
+    if first.isascii() and not first.islower():
+        return False
+    inner = text[start + 1 : end - 1]
+    if not _PHRASE.fullmatch(inner) or "\n" in inner:
+        return False
+    count = len(inner.split())
+    if count > rule._max_words or (count == 1 and not _LEAD_IN.search(text, max(0, start - 8), start)):
+        return False
+    return end >= len(text) or not (text[end].isalnum() or text[end] in "'’")
+
+
+@fuzz()
+@given(
+    st.lists(st.sampled_from(["a", "bc", "Dé", " ", "  ", "\n", "\t", "\u00a0", ",", "-", "'"]), max_size=12).map(
+        "".join
+    ),
+    st.sampled_from(["of ", "the ", "", "into\t"]),
+    st.sampled_from(['"', "“"]),
+    st.sampled_from(['"', "”", ""]),
+    st.sampled_from(["", " x", "s", "."]),
+    st.integers(0, 5),
+)
+@example("a b c d e", "", '"', '"', "", 4)  # one word too many
+@example("a b c d", "", '"', '"', "", 4)
+@example("word", "of ", '"', '"', " x", 1)
+@example("a", "", '"', '"', "", 0)
+@example("a\nb", "", '"', '"', "", 4)  # a line break between the words
+def test_a_short_phrase_is_told_as_before_its_words_were_counted_first(
+    make_rules, inner, lead_in, opening, closing, after, most
+):
+    (rule,) = make_rules(RULE)
+    rule._max_words = most
+    text = lead_in + opening + inner + closing + after
+    start, end = len(lead_in), len(lead_in) + len(opening) + len(inner) + len(closing)
+    assert rule._is_short_phrase(text, start, end) == _is_short_phrase_as_before(rule, text, start, end)
