@@ -265,8 +265,10 @@ class MarkGate:
         for next_read in self.refused:
             if len(next_read) == len(read) + 1 and next_read.startswith(read):
                 further.setdefault(self._following(next_read), []).append(next_read[-1])
-        unread = set(self.refused[read]).union(*further.values())
-        branches = [f"[^{''.join(map(_in_set, sorted(unread)))}]"]
+        unread = self.refused[read]
+        if further:
+            unread = "".join(set(unread).union(*further.values()))
+        branches = [_none_of(unread)]
         branches += [f"[{''.join(map(_in_set, sorted(chars)))}](?:{after})" for after, chars in sorted(further.items())]
         return "|".join(branches + (["\\Z"] if read in self.at_end else []))
 
@@ -334,6 +336,13 @@ def _is_gate(kept: Any) -> bool:
         and isinstance(at_end, list)
         and all(isinstance(read, str) for read in at_end)
     )
+
+
+@lru_cache(maxsize=64)
+def _none_of(chars: str) -> str:
+    """A `re` set of any character but these: the reads of a gate after a mark mostly refuse one
+    of a few sets of a hundred characters or more, each written out once."""
+    return f"[^{''.join(map(_in_set, sorted(set(chars))))}]"
 
 
 def _in_set(char: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import regex
 from hypothesis import example, given
@@ -426,3 +428,44 @@ def test_a_gate_reads_two_characters_after_a_mark_few_may_follow():
     text = "U.S. officials met Mr.Smith. .A"
     assert gate.starts(text, 0, len(text)) == [text.index(".Smith")]
     assert gate.starts(".É", 0, 2) == [0] and gate.starts(".S", 0, 2) == []  # more may follow É; after S, none
+
+
+def _following_as_first_written(refused: dict[str, str], at_end: frozenset[str], read: str) -> str:
+    """MarkGate._following as first written: each set spelt out character by character (the
+    reference for the sets now written once each)."""
+    from newslint.regexes import _in_set
+
+    further: dict[str, list[str]] = {}
+    for next_read in refused:
+        if len(next_read) == len(read) + 1 and next_read.startswith(read):
+            further.setdefault(_following_as_first_written(refused, at_end, next_read), []).append(next_read[-1])
+    unread = set(refused[read]).union(*further.values())
+    branches = [f"[^{''.join(map(_in_set, sorted(unread)))}]"]
+    branches += [f"[{''.join(map(_in_set, sorted(chars)))}](?:{after})" for after, chars in sorted(further.items())]
+    return "|".join(branches + (["\\Z"] if read in at_end else []))
+
+
+_REFUSABLE = st.text(st.sampled_from(list(".,!-ab Z\n\\]^é“—")), min_size=1, max_size=8)
+
+
+@fuzz(300)
+@given(
+    st.dictionaries(
+        st.sampled_from([".", "!", "-"]), st.dictionaries(st.sampled_from(list("ab .-“\\]")), _REFUSABLE), min_size=1
+    ),
+    st.dictionaries(st.sampled_from([".", "!", "-"]), _REFUSABLE),
+    st.sets(st.sampled_from([".", "!", ".a", "- ", "-a"])),
+)
+def test_a_gate_writes_what_may_follow_a_mark_as_it_was_first_written(seconds, marks, at_end):
+    """The gate's patterns are those of sets spelt out at each read (the same sets, in the same
+    order: the re_programs memo knows them by their text), for gates of one and of two reads."""
+    from newslint.regexes import MarkGate
+
+    refused = {**marks, **{mark + char: chars for mark, after in seconds.items() for char, chars in after.items()}}
+    refused.update((mark, refused.get(mark, "a")) for mark in seconds)
+    gate = MarkGate(refused, at_end)
+    expected = [
+        (mark, re.escape(mark) + f"(?={_following_as_first_written(refused, frozenset(at_end), mark)})")
+        for mark in sorted(read for read in refused if len(read) == 1)
+    ]
+    assert [(mark, pattern.source) for mark, pattern in gate.patterns] == expected
