@@ -266,8 +266,8 @@ class MarkGate:
             if len(next_read) == len(read) + 1 and next_read.startswith(read):
                 further.setdefault(self._following(next_read), []).append(next_read[-1])
         unread = set(self.refused[read]).union(*further.values())
-        branches = [f"[^{''.join(map(_in_set, sorted(unread)))}]"]
-        branches += [f"[{''.join(map(_in_set, sorted(chars)))}](?:{after})" for after, chars in sorted(further.items())]
+        branches = [f"[^{_in_set(frozenset(unread))}]"]
+        branches += [f"[{_in_set(frozenset(chars))}](?:{after})" for after, chars in sorted(further.items())]
         return "|".join(branches + (["\\Z"] if read in self.at_end else []))
 
 
@@ -336,9 +336,16 @@ def _is_gate(kept: Any) -> bool:
     )
 
 
-def _in_set(char: str) -> str:
-    """A character as written inside [...] of a `re` pattern."""
-    return f"\\x{ord(char):02x}" if ord(char) < 128 else re.escape(char)
+# An ASCII character as written inside [...] of a `re` pattern; re.escape leaves any other as it is.
+_ASCII_IN_SET = {code: f"\\x{code:02x}" for code in range(128)}
+
+
+@lru_cache(maxsize=256)
+def _in_set(chars: frozenset[str]) -> str:
+    """The characters, in order, as written inside [...] of a `re` pattern: translated together,
+    once for a set of them (a gate of ". " reads on after 29 letters and marks, each refusing the
+    same 117 characters: escaped one by one, 1-1.5 ms a gate)."""
+    return "".join(sorted(chars)).translate(_ASCII_IN_SET)
 
 
 def _untestable(items: Iterable) -> bool:

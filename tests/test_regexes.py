@@ -426,3 +426,28 @@ def test_a_gate_reads_two_characters_after_a_mark_few_may_follow():
     text = "U.S. officials met Mr.Smith. .A"
     assert gate.starts(text, 0, len(text)) == [text.index(".Smith")]
     assert gate.starts(".É", 0, 2) == [0] and gate.starts(".S", 0, 2) == []  # more may follow É; after S, none
+
+
+def _each_in_set(char: str) -> str:
+    """A character inside [...] of a `re` pattern, as the gates wrote it one at a time before."""
+    import re
+
+    return f"\\x{ord(char):02x}" if ord(char) < 128 else re.escape(char)
+
+
+@fuzz(500)
+@given(st.sets(st.characters() | st.sampled_from(list("]^-\\\x00\x7f\x80 \t.“\ud800")), max_size=40))
+@example(set("]^-\\"))
+def test_a_gates_set_of_characters_is_written_as_each_escaped_alone(chars):
+    """_in_set translates all the characters at once: the same text as each one escaped alone, in
+    order, and a `re` class of it holds those characters and no other."""
+    import re
+
+    from newslint.regexes import _in_set
+
+    written = _in_set(frozenset(chars))
+    assert written == "".join(map(_each_in_set, sorted(chars)))
+    if chars:
+        allowed = re.compile(f"[{written}]")
+        assert all(allowed.fullmatch(char) for char in chars)
+        assert not any(allowed.fullmatch(chr(code)) for code in range(0x180) if chr(code) not in chars)
