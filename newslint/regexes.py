@@ -472,7 +472,16 @@ def literal_alternation(phrases: Iterable[str]) -> str:
 
 def _trie_to_regex(node: dict[str, dict]) -> str:
     ends_here = "" in node
-    branches = [regex.escape(char) + _trie_to_regex(child) for char, child in sorted(node.items()) if char]
+    branches = []
+    for char, child in sorted(node.items()):
+        if char:
+            # A run of characters each the only way on, none ending a phrase, is written as it
+            # stands, not one call deeper for each (what the call would write: see below).
+            run = regex.escape_character(char)
+            while len(child) == 1 and "" not in child:
+                ((char, child),) = child.items()
+                run += regex.escape_character(char)
+            branches.append(run + _trie_to_regex(child))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -44,6 +44,35 @@ def test_literal_alternation_prefers_the_longest_phrase():
     assert literal_alternation([]) == r"(?!)"
 
 
+def _alternation_one_node_a_call(phrases: list[str]) -> str:
+    """literal_alternation as it was written before runs of single ways on were joined."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def written(node: dict) -> str:
+        branches = [regex.escape(char) + written(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+        return body
+
+    return written(trie) if trie else r"(?!)"
+
+
+@fuzz(1000)
+@given(st.lists(joined(st.sampled_from(list("ab .-#\\é\u3000") + ["ab", "ba", "a b"]), 6), max_size=8))
+@example(["abc", "abd", "a"])
+@example(["", "x"])
+def test_a_word_lists_trie_is_written_as_one_node_a_call_wrote_it(phrases):
+    assert literal_alternation(phrases) == _alternation_one_node_a_call(phrases)
+
+
 @pytest.mark.parametrize(
     ("pattern", "literal"),
     [
