@@ -141,8 +141,8 @@ class _LazyLiterals(LazyPattern):
     def __getattr__(self, name: str) -> Any:
         if name in ("source", "engine"):
             phrases = self._phrases
-            plain = phrases and all(_WORD.match(p[0]) and _WORD.match(p[-1]) for p in phrases)
-            self.source, self.engine = bounded_literals(phrases), "re" if plain else "regex"
+            plain = _edged_by_word_characters(phrases)
+            self.source, self.engine = _bounded_literals(phrases, plain), "re" if plain else "regex"
             return getattr(self, name)
         return super().__getattr__(name)
 
@@ -453,10 +453,26 @@ def bounded_literals(phrases: Iterable[str]) -> str:
     """Whole-word regex for literal phrases: plain \\b when every phrase starts and ends with a
     letter or digit (the fast common case), the general boundaries otherwise."""
     phrases = list(phrases)
+    return _bounded_literals(phrases, _edged_by_word_characters(phrases))
+
+
+def _bounded_literals(phrases: list[str], plain: bool) -> str:
+    """bounded_literals, told whether the phrases are plain (_edged_by_word_characters)."""
     alternation = literal_alternation(phrases)
-    if phrases and all(_WORD.match(p[0]) and _WORD.match(p[-1]) for p in phrases):
-        return rf"\b(?:{alternation})\b"
-    return bounded(alternation)
+    return rf"\b(?:{alternation})\b" if plain else bounded(alternation)
+
+
+def _edged_by_word_characters(phrases: list[str]) -> bool:
+    """Whether there are phrases and each starts and ends with a word character (plain \\b
+    bounds them then)."""
+    return bool(phrases) and all(_word_character(p[0]) and _word_character(p[-1]) for p in phrases)
+
+
+@lru_cache(maxsize=4096)
+def _word_character(char: str) -> bool:
+    """Whether _WORD matches the character; remembered, for a word list's phrases start and end
+    with few distinct characters (a match each, twice a phrase: a tenth of a trie's first use)."""
+    return _WORD.match(char) is not None
 
 
 def literal_alternation(phrases: Iterable[str]) -> str:

@@ -73,6 +73,25 @@ def test_a_word_lists_trie_is_written_as_one_node_a_call_wrote_it(phrases):
     assert literal_alternation(phrases) == _alternation_one_node_a_call(phrases)
 
 
+@fuzz(500)
+@given(
+    st.lists(joined(st.sampled_from(list("ab_9 .-'\u0301é\u0663Ж\u3000#") + ["ab", "x y"]), 4, min_size=1), max_size=6)
+)
+@example([])
+@example(["a", "_b", "\u0301x"])
+def test_word_lists_are_bounded_and_given_an_engine_as_before(phrases):
+    """compile_literals' source and engine, and bounded_literals, are what a match of each
+    phrase's first and last characters told, one match a character as before."""
+    from newslint.regexes import _WORD_CHAR
+
+    plain = bool(phrases) and all(regex.match(_WORD_CHAR, p[0]) and regex.match(_WORD_CHAR, p[-1]) for p in phrases)
+    alternation = literal_alternation(phrases)
+    expected = rf"\b(?:{alternation})\b" if plain else bounded(alternation)
+    literals = compile_literals(phrases)
+    assert (literals.source, literals.engine) == (expected, "re" if plain else "regex")
+    assert bounded_literals(phrases) == expected
+
+
 @pytest.mark.parametrize(
     ("pattern", "literal"),
     [
