@@ -29,7 +29,13 @@ _METACHARS = frozenset("()[]{}?*+|^$\\.-#&~")  # what regex.escape escapes, besi
 def escape(pattern: str) -> str:
     """regex.escape(pattern) for a str, its default options: the module-level patterns built
     with it need not import the parser."""
-    return "".join(f"\\{char}" if char in _METACHARS or char.isspace() else char for char in pattern)
+    return "".join(map(escape_character, pattern))
+
+
+def escape_character(char: str) -> str:
+    """escape() of one character, without a generator and a join (a word list's trie escapes
+    each of its characters alone: see regexes.literal_alternation)."""
+    return f"\\{char}" if char in _METACHARS or char.isspace() else char
 
 
 def _engine_alone() -> ModuleType | None:

@@ -86,7 +86,7 @@ TABLES: dict[str, Callable[[Any], bool]] = {
     "leading": _leading,  # pattern -> [the words a match starts with, how they stand] (regexes.py)
     "lead_marks": _text,  # pattern -> the marks every match starts with one of; "" (regexes.py)
     "swaps": _swap,  # a swap -> [its triggers, texts its matches hold one of each of, its context's] (kinds/substitution.py)
-    "rules": _anything,  # BLAKE2 digest of a rule file's text -> its rules' info and triggers (rules/deferred.py)
+    "rules": _anything,  # BLAKE2 digest of a rule file's text -> its rules' info and triggers (rules/deferred.py), and where each one's entry stands in the document (rules/loader.py)
     "gates": _anything,  # "flags\0pattern" -> [what may not follow each mark it starts with, ...], checked when read (regexes.py)
     "programs": _anything,  # "flags\0pattern" -> its compiled program, checked when rebuilt (regex_programs.py)
     "re_programs": _anything,  # the same for the patterns compiled with `re` (re_programs.py)

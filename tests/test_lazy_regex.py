@@ -30,6 +30,7 @@ _PIECES = st.sampled_from(list("()[]{}?*+|^$\\.-#&~ \t\n\r\x0b\x0c\x1c\x85\u2028
 @given(joined(_PIECES, 40))
 def test_escape_is_regex_escape(text):
     assert lazy_regex.escape(text) == regex.escape(text)
+    assert all(lazy_regex.escape_character(char) == regex.escape(char) for char in text)
 
 
 def test_escape_fails_without_a_metacharacter_or_white_space():

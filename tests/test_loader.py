@@ -133,7 +133,7 @@ def test_a_folder_of_rule_files(tmp_path):
     assert load_rules([tmp_path], builtin=False).ids == ["t.ok", "t.other"]
 
 
-# --- a remembered pack's rules, cut from its JSON (loader._entries) --------------------------------
+# --- a remembered pack's rules, each cut from its JSON (loader._item_spans) -----------------------
 
 _JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(alphabet='ab,]["\\{}: é\n\u2028'),
@@ -142,11 +142,10 @@ _JSON_VALUES = st.recursive(
 )
 
 
-def _entries_decoded_whole(document: str) -> list[str]:
-    """_entries as it was: the document decoded, and each rule encoded again."""
+def _rules_decoded_whole(document: str) -> list:
+    """The rules of a remembered document as it was read before: decoded whole, then its items."""
     plain = json.loads(document)
-    items = [plain] if "m" in plain else plain["s"]
-    return [json.dumps(item, ensure_ascii=False) for item in items]
+    return [plain] if "m" in plain else plain["s"]
 
 
 @fuzz(300)
@@ -154,6 +153,16 @@ def _entries_decoded_whole(document: str) -> list[str]:
 def test_a_remembered_pack_is_cut_into_the_rules_it_holds(items, one_mapping):
     plain = {"m": items, "l": 1} if one_mapping else {"s": items, "l": 1, "i": list(range(len(items)))}
     document = json.dumps(plain, ensure_ascii=False)  # as yaml_source.to_json writes it
-    entries = loader._entries.__wrapped__(document)
-    assert one_mapping or loader._item_texts(document) is not None  # cut, not decoded whole
-    assert [json.loads(entry) for entry in entries] == [json.loads(entry) for entry in _entries_decoded_whole(document)]
+    spans = loader._item_spans(document)
+    assert spans is not None and all(loader._is_span(list(span), len(document)) for span in spans)
+    assert [json.loads(document[start:end]) for start, end in spans] == _rules_decoded_whole(document)
+
+
+@pytest.mark.parametrize("document", ['{"x": 1}', '{"s": [1, 2', '{"s": [1 2]}', "[]"])
+def test_a_document_not_written_as_to_json_writes_has_no_spans(document):
+    assert loader._item_spans(document) is None
+
+
+@pytest.mark.parametrize("span", [[0, 0], [-1, 3], [2, 11], [0, True], [1], "0 3", None, [0.0, 3]])
+def test_a_span_read_from_the_memo_must_lie_within_its_document(span):
+    assert not loader._is_span(span, 10) and loader._is_span([0, 10], 10)

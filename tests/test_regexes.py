@@ -46,6 +46,54 @@ def test_literal_alternation_prefers_the_longest_phrase():
     assert literal_alternation([]) == r"(?!)"
 
 
+def _alternation_one_node_a_call(phrases: list[str]) -> str:
+    """literal_alternation as it was written before runs of single ways on were joined."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def written(node: dict) -> str:
+        branches = [regex.escape(char) + written(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+        return body
+
+    return written(trie) if trie else r"(?!)"
+
+
+@fuzz(1000)
+@given(st.lists(joined(st.sampled_from(list("ab .-#\\é\u3000") + ["ab", "ba", "a b"]), 6), max_size=8))
+@example(["abc", "abd", "a"])
+@example(["", "x"])
+def test_a_word_lists_trie_is_written_as_one_node_a_call_wrote_it(phrases):
+    assert literal_alternation(phrases) == _alternation_one_node_a_call(phrases)
+
+
+@fuzz(500)
+@given(
+    st.lists(joined(st.sampled_from(list("ab_9 .-'\u0301é\u0663Ж\u3000#") + ["ab", "x y"]), 4, min_size=1), max_size=6)
+)
+@example([])
+@example(["a", "_b", "\u0301x"])
+def test_word_lists_are_bounded_and_given_an_engine_as_before(phrases):
+    """compile_literals' source and engine, and bounded_literals, are what a match of each
+    phrase's first and last characters told, one match a character as before."""
+    from newslint.regexes import _WORD_CHAR
+
+    plain = bool(phrases) and all(regex.match(_WORD_CHAR, p[0]) and regex.match(_WORD_CHAR, p[-1]) for p in phrases)
+    alternation = literal_alternation(phrases)
+    expected = rf"\b(?:{alternation})\b" if plain else bounded(alternation)
+    literals = compile_literals(phrases)
+    assert (literals.source, literals.engine) == (expected, "re" if plain else "regex")
+    assert bounded_literals(phrases) == expected
+
+
 @pytest.mark.parametrize(
     ("pattern", "literal"),
     [
@@ -430,18 +478,43 @@ def test_a_gate_reads_two_characters_after_a_mark_few_may_follow():
     assert gate.starts(".É", 0, 2) == [0] and gate.starts(".S", 0, 2) == []  # more may follow É; after S, none
 
 
+def _each_in_set(char: str) -> str:
+    """A character inside [...] of a `re` pattern, as the gates wrote it one at a time before."""
+    import re
+
+    return f"\\x{ord(char):02x}" if ord(char) < 128 else re.escape(char)
+
+
+@fuzz(500)
+@given(st.sets(st.characters() | st.sampled_from(list("]^-\\\x00\x7f\x80 \t.“\ud800")), max_size=40))
+@example(set("]^-\\"))
+def test_a_gates_set_of_characters_is_written_as_each_escaped_alone(chars):
+    """_in_set translates all the characters at once: the same text as each one escaped alone, in
+    order, and a `re` class of it holds those characters and no other."""
+    import re
+
+    from newslint.regexes import _in_set
+
+    written = _in_set(frozenset(chars))
+    assert written == "".join(map(_each_in_set, sorted(chars)))
+    if chars:
+        allowed = re.compile(f"[{written}]")
+        assert all(allowed.fullmatch(char) for char in chars)
+        assert not any(allowed.fullmatch(chr(code)) for code in range(0x180) if chr(code) not in chars)
+
+
 def _following_as_first_written(refused: dict[str, str], at_end: frozenset[str], read: str) -> str:
     """MarkGate._following as first written: each set spelt out character by character (the
     reference for the sets now written once each)."""
-    from newslint.regexes import _in_set
-
     further: dict[str, list[str]] = {}
     for next_read in refused:
         if len(next_read) == len(read) + 1 and next_read.startswith(read):
             further.setdefault(_following_as_first_written(refused, at_end, next_read), []).append(next_read[-1])
     unread = set(refused[read]).union(*further.values())
-    branches = [f"[^{''.join(map(_in_set, sorted(unread)))}]"]
-    branches += [f"[{''.join(map(_in_set, sorted(chars)))}](?:{after})" for after, chars in sorted(further.items())]
+    branches = [f"[^{''.join(map(_each_in_set, sorted(unread)))}]"]
+    branches += [
+        f"[{''.join(map(_each_in_set, sorted(chars)))}](?:{after})" for after, chars in sorted(further.items())
+    ]
     return "|".join(branches + (["\\Z"] if read in at_end else []))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import warnings
 from collections.abc import Iterable, Sequence
-from functools import lru_cache, partial
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -110,9 +110,21 @@ def load_rule_file(path: Path, builtin: bool = False) -> list[Rule]:
         if known is not None:
             return known  # type: ignore[return-value]
         rules = _parsed_rules(text, display, path, builtin)
-        MEMO.recall("rules", text_key(text), lambda: [deferred.to_plain(rule) for rule in rules])
+        MEMO.recall("rules", text_key(text), lambda: _summaries(rules, MEMO.known("documents", text_key(text))))
         return rules
     return _parsed_rules(text, display, path, builtin)
+
+
+def _summaries(rules: list[Rule], document: Any) -> list[dict[str, Any]]:
+    """What the packs memo keeps of a pack's rules: each one's info and triggers, and where its
+    entry stands in the pack's remembered document (see _item_spans), for it to be decoded alone
+    when the rule is built."""
+    summaries = [deferred.to_plain(rule) for rule in rules]
+    spans = _item_spans(document) if isinstance(document, str) else None
+    if spans is not None and len(spans) == len(summaries):
+        for summary, (start, end) in zip(summaries, spans):
+            summary["item"] = [start, end]
+    return summaries
 
 
 def _known_rules(text: str, display: str, context: LoadContext) -> list[DeferredRule] | None:
@@ -122,59 +134,59 @@ def _known_rules(text: str, display: str, context: LoadContext) -> list[Deferred
     summaries, document = MEMO.known("rules", key), MEMO.known("documents", key)
     if not isinstance(summaries, list) or not isinstance(document, str):
         return None
+    spans = [summary.get("item") if isinstance(summary, dict) else None for summary in summaries]
+    if not all(_is_span(span, len(document)) for span in spans):
+        return None
     try:
         known = [deferred.from_plain(summary, display) for summary in summaries]
     except ValueError:
         return None
     return [
-        DeferredRule(info, triggers, partial(_build_known, document, index, info, context))
-        for index, (info, triggers) in enumerate(known)
+        DeferredRule(info, triggers, partial(_build_known, document, span, info, context))
+        for span, (info, triggers) in zip(spans, known)
     ]
 
 
-@lru_cache(maxsize=16)
-def _entries(document: str) -> list[str]:
-    """The rules of a remembered document (JSON of yaml_source.to_plain): a list's items, or the
-    one mapping, each as JSON text of its own. Split when the first of its rules is built, and
-    kept as text, not as plain data, which would take four times the memory for as long as the
-    process runs; a rule's entry is decoded when that rule is built."""
-    items = _item_texts(document)
-    if items is not None:
-        return items
-    plain = json.loads(document)
-    if isinstance(plain, dict) and "m" in plain:
-        items = [plain]
-    else:
-        items = plain["s"] if isinstance(plain, dict) and isinstance(plain.get("s"), list) else []
-    return [json.dumps(item, ensure_ascii=False) for item in items]
-
-
-_LIST_START = '{"s": ['  # how yaml_source.to_json writes a list of rules
+_LIST_START = '{"s": ['  # how yaml_source.to_json writes a list of rules ...
+_MAPPING_START = '{"m": ['  # ... and one rule
 _DECODER = json.JSONDecoder()
 
 
-def _item_texts(document: str) -> list[str] | None:
-    """The JSON text of each item of a list of rules, cut from the document as to_json wrote it
-    (each item decoded once, to find where it ends, rather than decoded and encoded again); None
-    for a document not written so (_entries then decodes it whole)."""
+def _item_spans(document: str) -> list[tuple[int, int]] | None:
+    """Where the JSON of each rule stands in a document as yaml_source.to_json wrote it: each
+    item of a list of rules (decoded once, when the memo learns the pack, to find where it ends),
+    or the one mapping, the whole document; None for a document not written so."""
+    if document.startswith(_MAPPING_START):
+        return [(0, len(document))]
     if not document.startswith(_LIST_START):
         return None
-    texts, position = [], len(_LIST_START)
+    spans, position = [], len(_LIST_START)
     try:
         while document[position] != "]":
             end = _DECODER.raw_decode(document, position)[1]
-            texts.append(document[position:end])
+            spans.append((position, end))
             position = end + 2 if document.startswith(", ", end) else end
     except (ValueError, IndexError, RecursionError):
         return None
-    return texts
+    return spans
 
 
-def _build_known(document: str, index: int, info: RuleInfo, context: LoadContext) -> Rule:
-    """A rule of a built-in pack, from its remembered entry; it is the rule the memo described."""
+def _is_span(span: Any, length: int) -> bool:
+    """Whether a value read from the memo is a span _summaries writes, within the document."""
+    return (
+        isinstance(span, list)
+        and len(span) == 2
+        and all(type(edge) is int for edge in span)
+        and 0 <= span[0] < span[1] <= length
+    )
+
+
+def _build_known(document: str, span: list[int], info: RuleInfo, context: LoadContext) -> Rule:
+    """A rule of a built-in pack, from its remembered entry (its JSON alone, cut from the pack's
+    document); it is the rule the memo described."""
+    start, end = span
     try:
-        entries = _entries(document)
-        entry = yaml_source.from_plain(json.loads(entries[index])) if index < len(entries) else None
+        entry = yaml_source.from_plain(json.loads(document[start:end]))
     except (ValueError, RecursionError):
         entry = None
     rule = _build_rule(entry, info.path, context) if isinstance(entry, LocatedDict) else None
