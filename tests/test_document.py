@@ -418,3 +418,21 @@ def test_paragraphs_holding_triggers_are_those_that_hold_one_of_their_places(tex
         places.update(found)
     expected = [span for span in doc.paragraphs if any(span.start <= at < span.end for at in places)]
     assert doc.paragraphs_holding(asked) == expected
+
+
+# Characters beyond ASCII with no case (most in news copy), cased ones (one that lowercases to two
+# characters, the sigma whose lowercase depends on what follows, the long s), and any at all.
+_CASELESS = st.sampled_from("“”‘’«»„–—…·€°²　、。")
+_CASED = st.sampled_from("ÉéÀßΣσİıſẞǅÆ")
+_LOWERCASE_PIECES = st.one_of(
+    st.text("aZ _.'\n", max_size=4), _CASELESS, _CASED, st.characters(blacklist_categories=())
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_LOWERCASE_PIECES, max_size=30).map("".join))
+@example("“Σ” and ΣΑΣ")
+@example("Kyiv — İstanbul")
+@example("surrogate \ud800 “here”")
+def test_lowercase_is_str_lower(text):
+    assert document.lowercase(text) == text.lower()
