@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from functools import cached_property
+from itertools import repeat
 from typing import ClassVar
 
 from newslint import filenames, quotes, segmentation, structure
@@ -153,29 +154,37 @@ class Document:
         # answer so that their id cannot be reused (hashing them would cost more than it saves).
         known = self._windows.get(id(triggers))
         if known is None:
-            known = self._windows[id(triggers)] = (triggers, self.paragraphs_holding(triggers.how()))
+            index = self._triggers
+            indexed, others = index.sorted_out(triggers) if index is not None else ((), triggers.how())
+            known = self._windows[id(triggers)] = (triggers, self._paragraphs_holding(indexed, others))
         return known[1]
 
     def paragraphs_holding(self, triggers: Iterable[tuple[str, int]]) -> list[Span] | None:
         """The paragraphs whose lowercase text holds one of the triggers, standing as told (see
         triggers.how), in order; None when the lowercase text does not line up with the text (a
         rule then scans all of it). A rule whose matches hold a trigger need look nowhere else."""
+        index, asked = self._triggers, list(triggers)
+        if index is None:
+            return self._paragraphs_holding((), asked)
+        indexed = [text for text, standing in asked if index.indexed(text, standing)]
+        return self._paragraphs_holding(indexed, [each for each in asked if not index.indexed(*each)])
+
+    def _paragraphs_holding(self, indexed: Iterable[str], others: Iterable[tuple[str, int]]) -> list[Span] | None:
+        """paragraphs_holding, of the triggers the shared scan places as asked (`indexed`: their
+        places are read) and the others (looked for with str.find, anywhere)."""
         folded = self.folded
         if not self.aligned:
             return None  # "İ".lower() is two characters: offsets would not line up
-        # trigger_positions() and paragraph_index() inlined, what they read read once: a story
-        # has thousands of trigger places, in a few thousand calls.
-        paragraphs, starts = self.paragraphs, self._paragraph_starts_sorted
-        index_of_triggers, positions = self._triggers, self._trigger_positions
-        found: set[int] = set()
-        for literal, standing in triggers:
-            if index_of_triggers is not None and index_of_triggers.indexed(literal, standing):
-                indexed = positions.get(literal, [])
-                for position in indexed:
-                    index = bisect_right(starts, position) - 1
-                    if index >= 0 and position < paragraphs[index].end:
-                        found.add(index)
-                continue
+        paragraphs, starts, positions = self.paragraphs, self._paragraph_starts_sorted, self._trigger_positions
+        # paragraph_index() of every place at once: one past the index of the paragraph that
+        # starts last at or before it; the place is in that paragraph if before its end.
+        places = [place for text in indexed for place in positions.get(text, ())]
+        found = {
+            after - 1
+            for after, place in zip(map(bisect_right, repeat(starts), places), places)
+            if after and place < paragraphs[after - 1].end
+        }
+        for literal, _ in others:
             position = folded.find(literal)
             while position >= 0:
                 index = bisect_right(starts, position) - 1

@@ -420,6 +420,39 @@ def test_paragraphs_holding_triggers_are_those_that_hold_one_of_their_places(tex
     assert doc.paragraphs_holding(asked) == expected
 
 
+_DRAWN_TRIGGERS = st.builds(
+    Triggers,
+    words=st.frozensets(st.sampled_from(["kyiv", "per cent", "kiev", "a"]), max_size=3),
+    strings=st.frozensets(st.sampled_from([" ,", "ent", "%", "kyiv"]), max_size=2),
+    prefixes=st.frozensets(st.sampled_from(["kie", "per", "a"]), max_size=2),
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.lists(_TRIGGER_TEXT_PIECES, max_size=40).map("".join), min_size=1, max_size=3), _DRAWN_TRIGGERS)
+@example(["a Kyiv\n\nkyivan per cent\n\n Kyiv"], Triggers(words=frozenset({"kyiv"}), prefixes=frozenset({"a"})))
+def test_windows_are_the_paragraphs_holding_the_triggers_as_they_must_stand(texts, triggers):
+    """windows_for, whose triggers are sorted out once per index (the places of those it indexes
+    read, the others looked for), equals placing every trigger as the unindexed test does, on
+    each document that shares the index."""
+    index = TriggerIndex([_TRIGGERS])
+    for text in texts:
+        doc = Document(text)
+        doc.use_triggers(index)
+        windows = doc.windows_for(triggers)
+        if any(len(string) == 1 for string in triggers.strings) or not doc.aligned:
+            assert windows is None
+            continue
+        places = set()
+        for literal, standing in triggers.how():
+            found = doc.trigger_positions(literal, standing)
+            if found is None:
+                found = [at for at in range(len(text)) if doc.folded.startswith(literal, at)]
+            places.update(found)
+        assert windows == [span for span in doc.paragraphs if any(span.start <= at < span.end for at in places)]
+        assert windows == doc.paragraphs_holding(triggers.how())
+
+
 # Characters beyond ASCII with no case (most in news copy), cased ones (one that lowercases to two
 # characters, the sigma whose lowercase depends on what follows, the long s), and any at all.
 _CASELESS = st.sampled_from("“”‘’«»„–—…·€°²　、。")
