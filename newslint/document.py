@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from functools import cached_property
 from itertools import repeat
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from newslint import filenames, quotes, segmentation, structure
 from newslint.findings import Finding, Fix
@@ -18,6 +18,18 @@ from newslint.linebreaks import line_starts
 from newslint.regexes import lazy
 from newslint.spans import Span, Word
 from newslint.triggers import ANYWHERE, TriggerIndex, Triggers
+
+
+class cached_without_lock(cached_property):  # a decorator, named as the one it stands for
+    """functools.cached_property without the lock that Python 3.10 and 3.11 take at every first
+    use (3.12 dropped it): a document has some ten properties computed on every document. Two
+    threads reading one document at once (none does) would at worst both compute one."""
+
+    def __get__(self, instance: object, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.attrname] = self.func(instance)
+        return value
 
 
 class Document:
@@ -54,7 +66,7 @@ class Document:
     def from_view(cls, view: ProseView, source: str, path: str = "-") -> Document:
         return cls(view.text, path, view=view, source=source)
 
-    @cached_property
+    @cached_without_lock
     def _line_starts(self) -> list[int]:
         """Where each line of the source starts: asked only to place findings and directives, and
         most documents have neither."""
@@ -81,7 +93,7 @@ class Document:
         """Whether text[start:end] can be replaced in the source without touching markup."""
         return self._view is None or self._view.is_verbatim(start, end)
 
-    @cached_property
+    @cached_without_lock
     def comments(self) -> list[Comment]:
         """Comments of the markup; in plain text, suppression directives on lines of their own."""
         if self._view is not None:
@@ -97,13 +109,13 @@ class Document:
                 end -= 1
             yield start, end
 
-    @cached_property
+    @cached_without_lock
     def paragraphs(self) -> list[Span]:
         if self._given_paragraphs is not None:
             return list(self._given_paragraphs)
         return plaintext.paragraphs(self.text)
 
-    @cached_property
+    @cached_without_lock
     def folded(self) -> str:
         """The text in lowercase, for cheap containment tests (not for offsets), with the long s
         as "s": the `regex` module, ignoring case, takes "timeſ" for "times", and a trigger or a
@@ -115,17 +127,17 @@ class Document:
         """Find the triggers of all rules in one pass (see triggers.py), on first need."""
         self._triggers = index
 
-    @cached_property
+    @cached_without_lock
     def _trigger_positions(self) -> dict[str, list[int]]:
         return self._triggers.positions(self.folded) if self._triggers else {}
 
-    @cached_property
+    @cached_without_lock
     def aligned(self) -> bool:
         """Whether offsets into the lowercase text are offsets into the text ("İ".lower() is two
         characters)."""
         return len(self.folded) == len(self.text)
 
-    @cached_property
+    @cached_without_lock
     def triggers_present(self) -> frozenset[str] | None:
         """The indexed triggers that occur in the text (None: no index, or offsets misaligned)."""
         if self._triggers is None or not self.aligned:
@@ -195,11 +207,11 @@ class Document:
                 position = folded.find(literal, paragraphs[index].end)
         return [paragraphs[index] for index in sorted(found)]
 
-    @cached_property
+    @cached_without_lock
     def paragraph_starts(self) -> frozenset[int]:
         return frozenset(span.start for span in self.paragraphs)
 
-    @cached_property
+    @cached_without_lock
     def fragment_starts(self) -> frozenset[int]:
         """Starts of paragraphs that are fragments, not sentences: table cells, and the cut-off
         first line of a continued chunk."""
@@ -208,7 +220,7 @@ class Document:
             fragments = fragments | {self.paragraphs[0].start}
         return fragments
 
-    @cached_property
+    @cached_without_lock
     def sentences(self) -> list[Span]:
         return [sentence for index in range(len(self.paragraphs)) for sentence in self.paragraph_sentences(index)]
 
@@ -258,26 +270,26 @@ class Document:
         """Where the sentence holding offset starts (see sentence_at): equal starts, one sentence."""
         return self.sentence_at(offset)[0].start
 
-    @cached_property
+    @cached_without_lock
     def quote_structure(self) -> quotes.QuoteStructure:
         return quotes.analyse(self.text, self.paragraphs)
 
-    @cached_property
+    @cached_without_lock
     def quotations(self) -> list[Span]:
         return self.quote_structure.quotations
 
-    @cached_property
+    @cached_without_lock
     def speaker_labels(self) -> list[Span]:
         """Labels of an interview transcript ("Q:", "((WN))"): no prose, for no rule to judge."""
         return structure.speaker_labels(self.text, self.paragraphs)
 
-    @cached_property
+    @cached_without_lock
     def _verbatim(self) -> tuple[list[Span], list[int]]:
         answers = structure.transcript_answers(self.text, self.paragraphs, self.speaker_labels)
         merged = _merged(list(answers) + list(self.quoted_documents))
         return merged, [span.start for span in merged]
 
-    @cached_property
+    @cached_without_lock
     def quoted_documents(self) -> list[Span]:
         """Written text quoted verbatim (statements, posts, block quotations): its spellings are the
         source's. Nested quotations are merged into the one around them."""
@@ -305,7 +317,7 @@ class Document:
             found = self._documents_by_stretch[index] = (documents, [document.start for document in documents])
         return structure.inside(*found, start, end)
 
-    @cached_property
+    @cached_without_lock
     def _documents_by_stretch(self) -> dict[int, tuple[list[Span], list[int]]]:
         return {}  # by the index of a quoted stretch: the quoted documents inside it, and their starts
 
@@ -333,16 +345,16 @@ class Document:
             index -= 1
         return False
 
-    @cached_property
+    @cached_without_lock
     def _speaker_label_starts(self) -> list[int]:
         return [label.start for label in self.speaker_labels]
 
-    @cached_property
+    @cached_without_lock
     def date(self) -> date | None:
         """The date the story gives itself (front matter, a meta element, a dateline), if any."""
         return structure.story_date(self.source, self.text)
 
-    @cached_property
+    @cached_without_lock
     def written_by(self) -> date | None:
         """The latest the story can have been written, as far as the text tells: its own date, else
         the end of the latest year it mentions (None: nothing to tell)."""
@@ -351,17 +363,17 @@ class Document:
         year = structure.latest_year(self.text)
         return date(year, 12, 31) if year else None
 
-    @cached_property
+    @cached_without_lock
     def headline(self) -> Span | None:
         return structure.headline(self.text, self.paragraphs)
 
-    @cached_property
+    @cached_without_lock
     def _quoted(self) -> tuple[list[Span], list[int]]:
         """The quoted stretches, nested quotations merged into the one around them, and their starts."""
         merged = _merged(self.quotations)
         return merged, [span.start for span in merged]
 
-    @cached_property
+    @cached_without_lock
     def urls(self) -> list[Span]:
         """What is never prose: URLs, addresses, handles, file names, HTML entities, dotted names
         (sorted, overlapping ones merged)."""
@@ -400,7 +412,7 @@ class Document:
         found = words[bisect_left(words, start, key=lambda word: word.start) :]
         return found[: bisect_right(found, end, key=lambda word: word.end)]
 
-    @cached_property
+    @cached_without_lock
     def _paragraph_starts_sorted(self) -> list[int]:
         return [span.start for span in self.paragraphs]
 
@@ -418,14 +430,14 @@ class Document:
         index = bisect_right(starts, offset) - 1
         return spans[index] if index >= 0 and offset < spans[index].end else None
 
-    @cached_property
+    @cached_without_lock
     def _url_starts(self) -> list[int]:
         return [span.start for span in self.urls]
 
     def overlaps_url(self, start: int, end: int) -> bool:
         return _reaches_into(self.urls, self._url_starts, start, end)
 
-    @cached_property
+    @cached_without_lock
     def _non_prose(self) -> tuple[list[Span], list[int]]:
         """URLs, file names, paths, HTML entities and dotted names, merged into spans that do not
         overlap; and their starts."""

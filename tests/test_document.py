@@ -469,3 +469,22 @@ _LOWERCASE_PIECES = st.one_of(
 @example("surrogate \ud800 “here”")
 def test_lowercase_is_str_lower(text):
     assert document.lowercase(text) == text.lower()
+
+
+def test_a_document_property_is_computed_at_its_first_use_only():
+    """cached_without_lock stores what its function gives, as functools.cached_property does (its
+    function then never runs again), and answers for itself on the class."""
+    calls = []
+
+    class Counted:
+        @document.cached_without_lock
+        def value(self) -> list[int]:
+            calls.append(1)
+            return [len(calls)]
+
+    counted = Counted()
+    assert counted.value is counted.value == [1] and calls == [1]
+    assert "value" in counted.__dict__ and Counted().value == [2]
+    assert isinstance(Counted.value, document.cached_without_lock)
+    doc = Document("Kyiv said.\n\nIt rained.")
+    assert doc.paragraphs is doc.paragraphs and doc.__dict__["paragraphs"] == [Span(0, 10), Span(12, 22)]
