@@ -22,7 +22,7 @@ from newslint.triggers import ANYWHERE, TriggerIndex, Triggers
 
 class cached_without_lock(cached_property):  # a decorator, named as the one it stands for
     """functools.cached_property without the lock that Python 3.10 and 3.11 take at every first
-    use (3.12 dropped it): a document has some ten properties computed on every document. Two
+    use (3.12 dropped it): some ten of a document's properties are computed for every story. Two
     threads reading one document at once (none does) would at worst both compute one."""
 
     def __get__(self, instance: object, owner: type | None = None) -> Any:
@@ -458,6 +458,18 @@ def _start(span: Span) -> int:
 
 
 _ASCII_BYTES = bytes(range(128))
+# Past a quarter more UTF-8 bytes than characters (one or two more for each character beyond
+# ASCII), str.lower() is quicker than the bytes (measured: 2,940 characters, 37% more bytes: 9.1
+# vs 10.5 us; 18%: 7.8 vs 5.7 us). News copy in English: a median of 0.2%, at most 14%.
+_MOSTLY_BEYOND_ASCII = 4
+_SAMPLE = 256  # characters
+
+
+def _mostly_beyond_ascii(text: str, data: bytes | None = None) -> bool:
+    """Whether text (encoded as `data`) is so much beyond ASCII (Cyrillic, Chinese) that
+    str.lower() is quicker than lowering its bytes: as many characters to map either way."""
+    encoded = text.encode("utf-8", "surrogatepass") if data is None else data
+    return len(encoded) - len(text) > len(text) // _MOSTLY_BEYOND_ASCII
 
 
 def lowercase(text: str) -> str:
@@ -467,7 +479,11 @@ def lowercase(text: str) -> str:
     marks, dashes) have no case. One that has ('É', 'Σ', 'İ') sends the text to str.lower()."""
     if text.isascii():
         return text.lower()  # already a byte-wide loop
+    if _mostly_beyond_ascii(text[:_SAMPLE]):  # told from its start before the whole is encoded
+        return text.lower()
     data = text.encode("utf-8", "surrogatepass")
+    if _mostly_beyond_ascii(text, data):
+        return text.lower()
     beyond_ascii = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
     if beyond_ascii.lower() != beyond_ascii:  # all of them at once: a cased one changes the whole
         return text.lower()

@@ -458,7 +458,7 @@ def test_windows_are_the_paragraphs_holding_the_triggers_as_they_must_stand(text
 _CASELESS = st.sampled_from("“”‘’«»„–—…·€°²　、。")
 _CASED = st.sampled_from("ÉéÀßΣσİıſẞǅÆ")
 _LOWERCASE_PIECES = st.one_of(
-    st.text("aZ _.'\n", max_size=4), _CASELESS, _CASED, st.characters(blacklist_categories=())
+    st.text("aZ _.'\n", min_size=8, max_size=24), _CASELESS, _CASED, st.characters(blacklist_categories=())
 )
 
 
@@ -467,7 +467,12 @@ _LOWERCASE_PIECES = st.one_of(
 @example("“Σ” and ΣΑΣ")
 @example("Kyiv — İstanbul")
 @example("surrogate \ud800 “here”")
+@example("Éric told the minister in Kyiv: “no” — twice")  # few beyond ASCII: lowered as bytes
+@example("Минск" + " The Minister said so." * 3)  # a start mostly beyond ASCII: str.lower()
+@example("«Новости»")
 def test_lowercase_is_str_lower(text):
+    """Texts of ASCII and, here and there or mostly, characters beyond it: lowered as bytes or
+    by str.lower(), the same."""
     assert document.lowercase(text) == text.lower()
 
 
