@@ -175,11 +175,8 @@ class Document:
         """The paragraphs whose lowercase text holds one of the triggers, standing as told (see
         triggers.how), in order; None when the lowercase text does not line up with the text (a
         rule then scans all of it). A rule whose matches hold a trigger need look nowhere else."""
-        index, asked = self._triggers, list(triggers)
-        if index is None:
-            return self._paragraphs_holding((), asked)
-        indexed = [text for text, standing in asked if index.indexed(text, standing)]
-        return self._paragraphs_holding(indexed, [each for each in asked if not index.indexed(*each)])
+        index = self._triggers
+        return self._paragraphs_holding(*(index.split(triggers) if index is not None else ((), triggers)))
 
     def _paragraphs_holding(self, indexed: Iterable[str], others: Iterable[tuple[str, int]]) -> list[Span] | None:
         """paragraphs_holding, of the triggers the shared scan places as asked (`indexed`: their

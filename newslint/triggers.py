@@ -103,11 +103,14 @@ class TriggerIndex:
         document a rule asks for its windows; kept by identity, the triggers alive with it."""
         known = self._sorted_out.get(id(triggers))
         if known is None:
-            how = triggers.how()
-            indexed = tuple(text for text, standing in how if self.indexed(text, standing))
-            others = tuple((text, standing) for text, standing in how if not self.indexed(text, standing))
-            known = self._sorted_out[id(triggers)] = (triggers, indexed, others)
+            known = self._sorted_out[id(triggers)] = (triggers, *self.split(triggers.how()))
         return known[1], known[2]
+
+    def split(self, how: Iterable[tuple[str, int]]) -> tuple[tuple[str, ...], tuple[tuple[str, int], ...]]:
+        """Texts with how they must stand: those positions() places so (see indexed), and the others."""
+        how = list(how)
+        indexed = tuple(text for text, standing in how if self.indexed(text, standing))
+        return indexed, tuple((text, standing) for text, standing in how if not self.indexed(text, standing))
 
     def indexed(self, text: str, standing: int) -> bool:
         """Whether positions() gives every place where `text` stands as asked."""
