@@ -92,8 +92,10 @@ class Linter:
             findings = self._without_accepted(doc, findings)
         if self._config.levels:
             findings = [_with_level(f, self._config.level_of(f.rule, f.severity)) for f in findings]
-        result.findings = _deduplicated(findings)
-        result.findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        if len(findings) > 1:  # most stories have none, and one needs neither
+            findings = _deduplicated(findings)
+            findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        result.findings = findings
         return result
 
     def _rules_for(self, doc: Document) -> list[Rule]:

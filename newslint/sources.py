@@ -190,6 +190,8 @@ def _read_bytes(path: str, most: int | None = None) -> bytes | None:
         if most is not None and size > most:
             return None
         first = os.read(descriptor, size + 1 if size else _PIPE_BLOCK)
+        if len(first) <= size and stat.S_ISREG(info.st_mode):
+            return first  # a regular file read short is at its end (a pipe may not be): no read to tell so
         rest = list(iter(partial(os.read, descriptor, _PIPE_BLOCK), b"")) if first else []
     finally:
         os.close(descriptor)

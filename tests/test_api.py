@@ -10,7 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint import Config, Finding, lint_paths, lint_text, load_rules
+from newslint.document import Document
 from newslint.errors import RuleFailure
+from newslint.findings import Fix
+from newslint.linter import Linter, _deduplicated
 from tests.conftest import SEED
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
@@ -125,3 +128,45 @@ def test_a_big_file_that_is_not_utf8_reports_nothing_but_the_error(tmp_path, mon
     assert report.findings == [] and report.files == []
     line, offset = (SEED_TEXT * 3).count("\n") + 2, len((SEED_TEXT * 3).encode("utf-8")) + 1
     assert str(report.errors[0]) == f"{path}: not valid UTF-8 (byte 0xff on line {line}, at byte {offset})"
+
+
+class _Stub:
+    """A rule that reports the findings it is given, whatever the document."""
+
+    kind = "stub"
+
+    def __init__(self, rule_id: str, findings: list[Finding]) -> None:
+        self.id, self._findings = rule_id, findings
+
+    def triggers(self) -> None:
+        return None  # may fire anywhere
+
+    def check(self, doc, budget=None) -> list[Finding]:
+        return list(self._findings)
+
+
+def _stub_finding(start: int, length: int, rule: str, severity: str, fix: str | None) -> Finding:
+    fixed = None if fix is None else Fix(fix, start, start + length, "safe")
+    return Finding("-", start, start + length, 1, start + 1, 1, start + length + 1, rule, severity, "m", fixed)
+
+
+_STUB_FINDINGS = st.lists(
+    st.builds(
+        _stub_finding,
+        st.integers(0, 3),
+        st.integers(0, 2),
+        st.sampled_from(["a.x", "b.x"]),
+        st.sampled_from(["error", "warning", "info"]),
+        st.sampled_from([None, "x", "y"]),
+    ),
+    max_size=3,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_STUB_FINDINGS, _STUB_FINDINGS)
+def test_the_linter_gives_the_findings_deduplicated_and_in_order(first, second):
+    """However few the findings (none or one take no sorting), they are the rules' findings, one
+    per edit of a span, ordered by start, end and rule."""
+    found = Linter([_Stub("a.x", first), _Stub("b.x", second)]).check(Document("Some text here.")).findings
+    assert found == sorted(_deduplicated(first + second), key=lambda f: (f.start, f.end, f.rule))

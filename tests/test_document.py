@@ -418,3 +418,78 @@ def test_paragraphs_holding_triggers_are_those_that_hold_one_of_their_places(tex
         places.update(found)
     expected = [span for span in doc.paragraphs if any(span.start <= at < span.end for at in places)]
     assert doc.paragraphs_holding(asked) == expected
+
+
+_DRAWN_TRIGGERS = st.builds(
+    Triggers,
+    words=st.frozensets(st.sampled_from(["kyiv", "per cent", "kiev", "a"]), max_size=3),
+    strings=st.frozensets(st.sampled_from([" ,", "ent", "%", "kyiv"]), max_size=2),
+    prefixes=st.frozensets(st.sampled_from(["kie", "per", "a"]), max_size=2),
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.lists(_TRIGGER_TEXT_PIECES, max_size=40).map("".join), min_size=1, max_size=3), _DRAWN_TRIGGERS)
+@example(["a Kyiv\n\nkyivan per cent\n\n Kyiv"], Triggers(words=frozenset({"kyiv"}), prefixes=frozenset({"a"})))
+def test_windows_are_the_paragraphs_holding_the_triggers_as_they_must_stand(texts, triggers):
+    """windows_for, whose triggers are sorted out once per index (the places of those it indexes
+    read, the others looked for), equals placing every trigger as the unindexed test does, on
+    each document that shares the index."""
+    index = TriggerIndex([_TRIGGERS])
+    for text in texts:
+        doc = Document(text)
+        doc.use_triggers(index)
+        windows = doc.windows_for(triggers)
+        if any(len(string) == 1 for string in triggers.strings) or not doc.aligned:
+            assert windows is None
+            continue
+        places = set()
+        for literal, standing in triggers.how():
+            found = doc.trigger_positions(literal, standing)
+            if found is None:
+                found = [at for at in range(len(text)) if doc.folded.startswith(literal, at)]
+            places.update(found)
+        assert windows == [span for span in doc.paragraphs if any(span.start <= at < span.end for at in places)]
+        assert windows == doc.paragraphs_holding(triggers.how())
+
+
+# Characters beyond ASCII with no case (most in news copy), cased ones (one that lowercases to two
+# characters, the sigma whose lowercase depends on what follows, the long s), and any at all.
+_CASELESS = st.sampled_from("“”‘’«»„–—…·€°²　、。")
+_CASED = st.sampled_from("ÉéÀßΣσİıſẞǅÆ")
+_LOWERCASE_PIECES = st.one_of(
+    st.text("aZ _.'\n", min_size=8, max_size=24), _CASELESS, _CASED, st.characters(blacklist_categories=())
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_LOWERCASE_PIECES, max_size=30).map("".join))
+@example("“Σ” and ΣΑΣ")
+@example("Kyiv — İstanbul")
+@example("surrogate \ud800 “here”")
+@example("Éric told the minister in Kyiv: “no” — twice")  # few beyond ASCII: lowered as bytes
+@example("Минск" + " The Minister said so." * 3)  # a start mostly beyond ASCII: str.lower()
+@example("«Новости»")
+def test_lowercase_is_str_lower(text):
+    """Texts of ASCII and, here and there or mostly, characters beyond it: lowered as bytes or
+    by str.lower(), the same."""
+    assert document.lowercase(text) == text.lower()
+
+
+def test_a_document_property_is_computed_at_its_first_use_only():
+    """cached_without_lock stores what its function gives, as functools.cached_property does (its
+    function then never runs again), and answers for itself on the class."""
+    calls = []
+
+    class Counted:
+        @document.cached_without_lock
+        def value(self) -> list[int]:
+            calls.append(1)
+            return [len(calls)]
+
+    counted = Counted()
+    assert counted.value is counted.value == [1] and calls == [1]
+    assert "value" in counted.__dict__ and Counted().value == [2]
+    assert isinstance(Counted.value, document.cached_without_lock)
+    doc = Document("Kyiv said.\n\nIt rained.")
+    assert doc.paragraphs is doc.paragraphs and doc.__dict__["paragraphs"] == [Span(0, 10), Span(12, 22)]

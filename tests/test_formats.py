@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from newslint import api, cli, lint_text
+from newslint.formats import reader
 from newslint.formats.reader import document, format_of
 from tests.conftest import REPO, SEED
 
@@ -161,6 +165,20 @@ def test_seed_article_as_markdown_gives_the_plain_text_findings_plus_none_from_c
     assert all(f.line < code_line for f in md_findings)
     for finding in md_findings:
         assert (finding.line, finding.column) == _line_column(markdown, finding.start)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a", ".", "/", ".txt", ".TXT", "txt", ".md", ".mdx", ".htm", ".html", "x.", "\\"]), max_size=6
+    )
+)
+@example([".txt"])
+@example(["a", "/", ".txt"])
+@example(["a", ".md", ".txt"])
+def test_the_format_of_a_path_is_told_by_its_extension_as_splitext_tells_it(pieces):
+    path = "".join(pieces)
+    assert format_of(path) == reader._BY_EXTENSION.get(os.path.splitext(path)[1].lower(), "text")
 
 
 def test_formats_by_extension_and_stdin_filename(capsys, monkeypatch):

@@ -61,3 +61,47 @@ def test_read_source_up_to_decodes_as_read_source_and_fails_as_it_does(tmp_path)
     for missing, problem in ((tmp_path / "missing.txt", "no such file"), (tmp_path, "is a directory")):
         with pytest.raises(InputError, match=problem):
             sources.read_source_up_to(str(missing), 100)
+
+
+def _size_told_wrong(told_wrong_by: int):
+    """os.fstat, with st_size off by `told_wrong_by` (a file that grew or shrank after it was
+    taken; a pipe, which some systems say holds what is in its buffer)."""
+    real_fstat = os.fstat
+
+    def fstat_told_wrong(descriptor: int) -> os.stat_result:
+        info = list(real_fstat(descriptor))
+        info[6] = max(0, info[6] + told_wrong_by)  # st_size
+        return os.stat_result(info)
+
+    return fstat_told_wrong
+
+
+@fuzz(40)
+@given(CONTENTS, st.integers(-300, 300))
+def test_a_file_whose_size_was_told_wrong_reads_to_its_end(data, told_wrong_by):
+    """A file that grew after its size was taken (told smaller) is read past that size; one that
+    shrank (told larger) is read short, and that short read is its end."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, "story.txt")
+        path.write_bytes(data)
+        real_fstat, sources.os.fstat = os.fstat, _size_told_wrong(told_wrong_by)
+        try:
+            assert sources._read_bytes(str(path)) == data
+        finally:
+            sources.os.fstat = real_fstat
+
+
+def test_a_pipe_read_short_is_read_on_whatever_size_it_tells():
+    """Only a regular file read short is at its end: a pipe gives what its buffer holds."""
+    data = bytes(range(256)) * (3 * sources._PIPE_BLOCK // 256)
+    with tempfile.TemporaryDirectory() as folder:
+        pipe = os.path.join(folder, "story.txt")
+        os.mkfifo(pipe)
+        writer = threading.Thread(target=Path(pipe).write_bytes, args=(data,))
+        writer.start()
+        real_fstat, sources.os.fstat = os.fstat, _size_told_wrong(len(data) + 1)
+        try:
+            assert sources._read_bytes(pipe) == data
+        finally:
+            sources.os.fstat = real_fstat
+            writer.join()

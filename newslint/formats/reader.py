@@ -16,6 +16,8 @@ _BY_EXTENSION = {".md": "markdown", ".markdown": "markdown", ".mdx": "mdx", ".ht
 
 def format_of(path: str) -> str:
     """The format a file name implies; plain text for anything else."""
+    if path.endswith(".txt"):
+        return "text"  # most files, told without splitext (its extension, or none if it is ".txt")
     return _BY_EXTENSION.get(os.path.splitext(path)[1].lower(), "text")
 
 
