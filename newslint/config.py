@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import os
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from newslint.backends.settings import RULE_PREFIX as LANGUAGETOOL
 from newslint.backends.settings import LanguageToolSettings
 from newslint.errors import NewslintError, RuleFileError
 from newslint.findings import SEVERITIES
-from newslint.records import Record
+from newslint.records import Record, record
 from newslint.regexes import lazy
 from newslint.rules import options as opt
 from newslint.rules.base import Rule
@@ -52,7 +52,7 @@ class ConfigError(NewslintError):
         super().__init__(f"{path}:{line}: {problem}" if line else f"{path}: {problem}")
 
 
-@dataclass(frozen=True, repr=False)
+@record(frozen=True)
 class Config(Record):
     """What a run checks and how. Frozen and hashable, so that loaded rules are cached per config."""
 

@@ -4,7 +4,7 @@ suppression comments, accepted terms, level overrides -- deduplicated and sorted
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import TYPE_CHECKING, Any
 
 from newslint import segmentation
@@ -15,7 +15,7 @@ from newslint.document import Document
 from newslint.errors import NewslintError, RuleFailure
 from newslint.findings import SEVERITIES, Finding, Fix
 from newslint.formats.reader import document, format_of
-from newslint.records import Record
+from newslint.records import Record, record
 from newslint.regexes import compile_literals, lazy, time_budget, time_limit
 from newslint.rules.base import Rule
 from newslint.rules.deferred import DeferredRule
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from newslint.suppression import Directive, Suppressions
 
 
-@dataclass(repr=False)
+@record()
 class CheckResult(Record):
     """Findings on one document, and the rules (or LanguageTool) that could not finish on it."""
 

@@ -21,12 +21,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from itertools import repeat
 from operator import lt
 from typing import Literal
 
 from newslint import places
+from newslint.records import Record, record
 from newslint.regexes import lazy
 from newslint.spans import Span, new_tuple
 
@@ -56,8 +57,8 @@ _BLANK_LINE = lazy(r"\n[ \t]*\r?\n|\r[ \t]*\r")
 CARRY_LIMIT = 3  # paragraphs without a quotation mark that an open quotation may run over
 
 
-@dataclass
-class QuoteStructure:
+@record()
+class QuoteStructure(Record):
     """Quotation spans (marks included; one left open runs to the end of its paragraph) and the
     marks that are out of place, each with what is wrong with it."""
 
@@ -65,8 +66,8 @@ class QuoteStructure:
     problems: list[tuple[int, Problem]] = field(default_factory=list)
 
 
-@dataclass
-class _Open:
+@record()
+class _Open(Record):
     position: int
     mark: str
     direct: bool  # opened where direct speech opens: at a sentence start, after a colon or a comma

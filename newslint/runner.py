@@ -11,7 +11,7 @@ import itertools
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import TYPE_CHECKING
 
 from newslint import linter as linting
@@ -21,7 +21,7 @@ from newslint.errors import InputError, InternalError, NewslintError
 from newslint.findings import Finding, FindingRow, finding_from_row, finding_row
 from newslint.formats.reader import format_of
 from newslint.linter import Linter, chunk_end
-from newslint.records import Record
+from newslint.records import Record, record
 from newslint.sources import STDIN, UTF8_BOM, Source, read_source, read_source_up_to, stream_text
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 PARALLEL_MINIMUM = 8  # fewer files than this are not worth starting processes for
 
 
-@dataclass(frozen=True, repr=False)
+@record(frozen=True)
 class Job(Record):
     """What to do with every file of a run."""
 
@@ -46,7 +46,7 @@ class Job(Record):
     bitext: BitextSettings | None = None  # --source, --source-language
 
 
-@dataclass(repr=False)
+@record()
 class FileOutcome(Record):
     """What one file gave: findings (remaining ones, after --fix), errors, and what --fix did."""
 

@@ -8,12 +8,11 @@ import os
 import stat
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import partial
 
 from newslint.digests import blake2b
 from newslint.errors import InputError
-from newslint.records import Record
+from newslint.records import Record, record
 
 LINTED_SUFFIXES = (".txt", ".md", ".markdown", ".mdx", ".html", ".htm")
 # Folders that hold no copy of a newsroom's own: dependencies and build output.
@@ -24,7 +23,7 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _BINARY_SNIFF = 8192
 
 
-@dataclass(frozen=True, repr=False)
+@record(frozen=True)
 class Source(Record):
     """A decoded file: its text (without the BOM) and what is needed to write it back as it was:
     whether it had a BOM, and a digest of its bytes to tell whether it changed on disk since."""

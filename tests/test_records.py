@@ -4,17 +4,23 @@ dataclasses generates would show (the oracle: the same fields, made a dataclass 
 from __future__ import annotations
 
 import dataclasses
+import pickle
 from datetime import datetime
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from newslint.api import Report
+from newslint.backends.settings import LanguageToolSettings
 from newslint.config import Config
 from newslint.findings import Finding, Fix
 from newslint.fix_report import FixedFile, FixReport
+from newslint.formats.prose import Comment, ProseView
+from newslint.kinds.pronoun import Mention, Naming
 from newslint.linter import CheckResult
 from newslint.output import RunSummary
+from newslint.quotes import QuoteStructure, _Open
 from newslint.records import Record
 from newslint.rules.base import Examples, Hit, RuleInfo
 from newslint.rules.options import Option, Swap
@@ -87,3 +93,68 @@ def test_a_record_that_holds_itself_shows_dots_there_as_the_generated_repr_does(
     assert (
         repr(report) == "Report(findings=[], errors=[], files=[], unread_stdin=None, texts={'self': ...}, unpaired=[])"
     )
+
+
+# --- records.record: __eq__ and __hash__ as dataclasses generates them ---------------------------
+
+MADE_BY_RECORD = [
+    Config,
+    LanguageToolSettings,
+    RuleInfo,
+    Examples,
+    Hit,
+    Option,
+    Swap,
+    Job,
+    FileOutcome,
+    Source,
+    Report,
+    RunSummary,
+    CheckResult,
+    Triggers,
+    Mention,
+    Naming,
+    Comment,
+    ProseView,
+    QuoteStructure,
+    _Open,
+]
+VALUES = st.sampled_from([0, 1, "a", (), None])  # few, so that instances are often equal
+
+
+def _twin_class(cls: type) -> type:
+    """A dataclass with the same fields (compared and hashed alike), frozen alike, eq generated."""
+    frozen = cls.__dataclass_params__.frozen  # type: ignore[attr-defined]
+    made = [(f.name, object, dataclasses.field(compare=f.compare, hash=f.hash)) for f in dataclasses.fields(cls)]
+    return dataclasses.make_dataclass(cls.__name__, made, frozen=frozen)
+
+
+def _made(cls: type, values: list[object]) -> object:
+    """An instance of `cls` holding these values in its fields, its __init__ bypassed."""
+    instance = object.__new__(cls)
+    for field, value in zip(dataclasses.fields(cls), values):
+        object.__setattr__(instance, field.name, value)
+    return instance
+
+
+@fuzz(300)
+@given(st.sampled_from(MADE_BY_RECORD), st.data())
+def test_a_record_compares_and_hashes_as_the_generated_methods_do(cls, data):
+    count = len(dataclasses.fields(cls))
+    first, second = (data.draw(st.lists(VALUES, min_size=count, max_size=count)) for _ in range(2))
+    twin = _twin_class(cls)
+    assert (_made(cls, first) == _made(cls, second)) == (_made(twin, first) == _made(twin, second))
+    assert _made(cls, first).__eq__(first) is NotImplemented
+    assert (cls.__hash__ is None) == (twin.__hash__ is None)
+    if twin.__hash__ is not None:
+        assert hash(_made(cls, first)) == hash(_made(twin, first))
+    assert cls.__dataclass_params__.eq and cls.__eq__.__qualname__ == f"{cls.__qualname__}.__eq__"  # type: ignore[attr-defined]
+
+
+def test_a_frozen_record_stays_frozen_and_a_config_is_still_a_cache_key():
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Config().fail_level = "error"  # type: ignore[misc]
+    assert Config(select=("punct",)) == Config(select=("punct",)) != Config()
+    assert len({Config(), Config(), LanguageToolSettings(), LanguageToolSettings()}) == 2
+    assert pickle.loads(pickle.dumps(Config(ignore=("a",)))) == Config(ignore=("a",))
+    assert dataclasses.replace(Config(), root="r") == Config(root="r")

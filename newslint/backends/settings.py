@@ -3,15 +3,14 @@ the backend without importing it (it is loaded only when LanguageTool is enabled
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from newslint.errors import NewslintError
+from newslint.records import Record, record
 
 RULE_PREFIX = "languagetool"
 
 
-@dataclass(frozen=True)
-class LanguageToolSettings:
+@record(frozen=True)
+class LanguageToolSettings(Record):
     """The `languagetool:` section of the configuration."""
 
     enabled: bool = False

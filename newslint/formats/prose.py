@@ -11,9 +11,10 @@ it cannot cut through markup.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import NamedTuple
 
+from newslint.records import Record, record
 from newslint.spans import Span, trim
 
 PLACEHOLDER = "\ufffc"  # stands for inline code, an autolink, an image without alt text
@@ -32,16 +33,16 @@ class Segment(NamedTuple):
         return self.prose_length == self.source_length
 
 
-@dataclass(frozen=True)
-class Comment:
+@record(frozen=True)
+class Comment(Record):
     """A comment in the markup (`<!-- ... -->`): invisible to rules, visible to suppression."""
 
     span: Span  # in the source
     text: str
 
 
-@dataclass
-class ProseView:
+@record()
+class ProseView(Record):
     """Prose text, its paragraphs (prose offsets) and the map back to the source."""
 
     text: str

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from newslint import lazy_regex as regex
 from newslint.document import Document
+from newslint.records import Record, record
 from newslint.regexes import lazy, scan
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
@@ -71,8 +71,8 @@ FUNCTION_WORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Mention:
+@record(frozen=True)
+class Mention(Record):
     """A noun phrase before the pronoun: who or what it names, and where it stands."""
 
     kind: str  # "entity" or "person"
@@ -82,8 +82,8 @@ class Mention:
     possessive: bool  # "China's", a modifier of the noun that follows
 
 
-@dataclass(frozen=True)
-class Naming:
+@record(frozen=True)
+class Naming(Record):
     """What a noun phrase names, wherever it stands: its kind, its label and whether it is possessive."""
 
     kind: str  # "entity" or "person"

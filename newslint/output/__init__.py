@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from newslint.findings import Finding
-from newslint.records import Record
+from newslint.records import Record, record
 from newslint.regexes import lazy
 from newslint.rules.base import RuleInfo
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from newslint.config import Config
 
 
-@dataclass(frozen=True, repr=False)
+@record(frozen=True)
 class RunSummary(Record):
     """What a format may show: the findings, the files checked, and what --fix did."""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Container, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -21,7 +21,7 @@ from newslint import lazy_regex as regex
 from newslint.document import Document
 from newslint.errors import RuleFailure
 from newslint.findings import Finding, Fix, Severity
-from newslint.records import Record
+from newslint.records import Record, record
 from newslint.regexes import TimeBudget, compile_pattern, lazy, required_literal, scan, time_budget, time_limit
 from newslint.rules import options as opt
 from newslint.rules.options import Option, OptionError
@@ -44,7 +44,7 @@ def builtin_rules_dir() -> Path:
     return Path(str(resources.files("newslint.lint_rules")))
 
 
-@dataclass(frozen=True, repr=False)
+@record(frozen=True)
 class Examples(Record):
     """Texts on which a rule must fire (`fail`) and must stay silent (`passing`)."""
 
@@ -89,7 +89,7 @@ COMMON_OPTIONS: Mapping[str, Option] = {
 }
 
 
-@dataclass(frozen=True, repr=False)
+@record(frozen=True)
 class RuleInfo(Record):
     """A rule's metadata, as written in its file."""
 
@@ -109,7 +109,7 @@ class RuleInfo(Record):
     triggers: tuple[str, ...] = ()  # as written: words (on word boundaries) or punctuation
 
 
-@dataclass(frozen=True, repr=False)
+@record(frozen=True)
 class Hit(Record):
     """What a kind found: a span, candidate replacements, and values for the message template."""
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from newslint import lazy_regex as regex
 from newslint.packs_memo import MEMO
-from newslint.records import Record
+from newslint.records import Record, record
 from newslint.regexes import PatternError, check_pattern
 
 Validator = Callable[[Any], Any]
@@ -28,7 +27,7 @@ class _Invalid(ValueError):
     """Raised by validators; carries only the problem (the key is added by `Option.read`)."""
 
 
-@dataclass(frozen=True, repr=False)
+@record(frozen=True)
 class Option(Record):
     """One key of a rule: its validator, whether it must be given, and its default."""
 
@@ -142,7 +141,7 @@ def _check_regex(text: str) -> None:
         raise _Invalid(str(error)) from None
 
 
-@dataclass(frozen=True, repr=False)
+@record(frozen=True)
 class Swap(Record):
     """One entry of a substitution: its replacements, and the context its matches need."""
 
