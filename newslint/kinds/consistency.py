@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from newslint.document import Document
 from newslint.regexes import compile_literals, lazy, matches_at_within, scan_within
@@ -44,6 +44,13 @@ def _in_quoted_title(doc: Document, start: int, end: int) -> bool:
             words = doc.text[span.start + 1 : span.end - 1].split()
             return len(words) > 1 and all(word[:1].isupper() or not word[:1].isalpha() for word in words)
     return False
+
+
+class _Written(NamedTuple):
+    """Where the trigger scan found a rule's spellings written (see Consistency._written_at)."""
+
+    starts: list[int]
+    forms: set[int]  # indexes in the rule's forms of the spellings found
 
 
 def _date(value: Any) -> date:
@@ -122,7 +129,10 @@ class Consistency(Rule):
         return text.lower() if self.ignorecase else text
 
     def hits(self, doc: Document) -> Iterator[Hit]:
-        starts = None if self.declared_triggers else self._written_at(doc)
+        written = None if self.declared_triggers else self._written_at(doc)
+        if written is not None and not self._forms_may_flag(written.forms):
+            return  # one form written (most stories): its places need no match (see _written_at)
+        starts = written.starts if written is not None else None
         if starts is None and not self.ignorecase and not any(spelling in doc.text for spelling in self._spellings):
             return  # "us" but never "US" or "U.S." (where the trigger scan cannot tell, see _written_at)
         found = [(match, self._index[self._key(match.group())]) for match in self._matches(doc, starts)]
@@ -152,9 +162,13 @@ class Consistency(Rule):
         """Whether an occurrence may be flagged: one not in the house form, or, without a house
         form, two forms. What is not counted (see _counts) and exceptions only take occurrences
         away, so where this is False it stays False: most stories write one form throughout."""
+        return self._forms_may_flag({index for _, index in occurrences})
+
+    def _forms_may_flag(self, forms: set[int]) -> bool:
+        """_may_flag for occurrences of these forms (indexes in self._forms)."""
         if self._preferred is not None:
-            return any(index != len(self._forms) - 1 for _, index in occurrences)
-        return len({index for _, index in occurrences}) >= 2
+            return any(index != len(self._forms) - 1 for index in forms)
+        return len(forms) >= 2
 
     def _matches(self, doc: Document, starts: list[int] | None) -> list[Any]:
         """The forms in the text, in the paragraphs where the trigger scan found them. Where it can
@@ -166,20 +180,25 @@ class Consistency(Rule):
         windows = doc.windows_for(self._triggers)  # the trigger scan's places: cheaper than a scan
         return scan_within(self._regex, doc.text, windows) if windows != [] else []
 
-    def _written_at(self, doc: Document) -> list[int] | None:
-        """Where a spelling of the forms starts, case as written, from the trigger scan; None when
-        the rule ignores case or the scan cannot tell. Each spelling's lowercase is a trigger
-        (see _triggers), standing as a match of the rule's pattern stands."""
+    def _written_at(self, doc: Document) -> _Written | None:
+        """Where a spelling of the forms starts, case as written, from the trigger scan, and the
+        forms those spellings spell; None when the rule ignores case or the scan cannot tell. Each
+        spelling's lowercase is a trigger (see _triggers), standing as a match of the rule's
+        pattern stands: a match of a spelling starts where the scan found that spelling written,
+        so the matches at these starts are of these forms, or fewer."""
         if self.ignorecase:
             return None
-        text, starts = doc.text, []
+        text, written = doc.text, _Written([], set())
         for spelling in self._spellings:
             lowercase = spelling.lower()
             positions = doc.trigger_positions(lowercase, AS_WORD if is_word(lowercase) else ANYWHERE)
             if positions is None:
                 return None
-            starts.extend(at for at in positions if text.startswith(spelling, at))
-        return starts
+            starts = [at for at in positions if text.startswith(spelling, at)]
+            if starts:
+                written.starts.extend(starts)
+                written.forms.add(self._index[self._key(spelling)])
+        return written
 
     def _counts(self, doc: Document, match: Any) -> bool:
         """Whether an occurrence is the writer's spelling to judge. Not: a document quoted verbatim

@@ -214,3 +214,34 @@ def test_a_story_with_one_form_among_all_its_occurrences_is_left_before_they_are
         forced = iter([True])  # the first _may_flag (on every form found) lets every story through
         judged_first._may_flag = lambda found, rule=rule, forced=forced: next(forced, False) or rule._may_flag(found)
         assert rule.check(Document(text)) == judged_first.check(Document(text))
+
+
+@fuzz(300)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["U.S.", "US", "us", "U.S", "US$", "USA", "BUS", "_", "é", "\u0301", "ſ", "İ", "Kiev", "KIEV", "Kyiv"]
+            + ["Covid-19", "COVID-19", "covid-19", "Côte d'Ivoire", "Côte d’Ivoire", "CÔTE D'IVOIRE", "Kievan"]
+            + ['"', "“", "”", " ", ". ", "\n", "\n\n", "formerly ", "(", "In 2018 ", "2021"]
+        ),
+        max_size=16,
+    ).map("".join)
+)
+def test_a_story_with_one_form_written_is_left_before_its_forms_are_matched(make_rules, text):
+    """The early return on the forms the trigger scan found written (see _written_at), before the
+    rule's pattern is tried at their places, returns nothing that matching them, or scanning the
+    whole text where the trigger scan cannot tell, would have flagged."""
+    rules = make_rules(_US_RULES) + make_rules(_SINCE_RULES)
+    index = TriggerIndex(rule.triggers() for rule in rules)
+    for rule in rules:
+        matched_first = copy.copy(rule)
+        forced = iter([True])  # the first _forms_may_flag (on the forms written) lets every story through
+        matched_first._forms_may_flag = lambda forms, rule=rule, forced=forced: (
+            next(forced, False) or rule._forms_may_flag(forms)
+        )
+        indexed, indexed_too = Document(text), Document(text)
+        indexed.use_triggers(index)
+        indexed_too.use_triggers(index)
+        found = rule.check(indexed)
+        assert found == matched_first.check(indexed_too)
+        assert found == rule.check(Document(text))  # not indexed: no trigger scan, no early return
