@@ -102,7 +102,7 @@ def _as_path(path: str | Path) -> Path:
 
 
 def _user_rule_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.suffix in RULE_FILE_SUFFIXES and p.is_file())
+    return [folder / relative for relative, _ in tree_files(str(folder), RULE_FILE_SUFFIXES)]
 
 
 def load_rule_file(path: str | os.PathLike[str], builtin: bool = False) -> list[Rule]:
