@@ -43,7 +43,7 @@ def fingerprint(config: Config) -> str:
         path = Path(extra)
         extra_files += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
     builtin = builtin_rules_dir()
-    extra_files += sorted(p for p in WORDLISTS_READ if builtin not in p.parents)  # lists user rules read
+    extra_files += sorted(p for p in map(Path, WORDLISTS_READ) if builtin not in p.parents)  # lists user rules read
     for file in extra_files:
         with suppress(OSError):
             digest.update(str(file).encode() + b"\0" + file.read_bytes())

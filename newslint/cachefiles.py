@@ -16,12 +16,11 @@ import stat
 import sys
 from contextlib import suppress
 from functools import lru_cache
-from pathlib import Path
 
 from newslint import digests, lazy_regex
 from newslint.digests import blake2b
 
-_CODE = Path(__file__).resolve().parent  # the newslint package
+_CODE = os.path.dirname(os.path.realpath(__file__))  # the newslint package
 MAX_ENTRY_BYTES = 64 * 1024 * 1024  # larger is no entry newslint wrote: not read into memory
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a FIFO planted as an entry must not block the open
@@ -35,7 +34,7 @@ def code_digest() -> str:
     from newslint import __version__
 
     digest = blake2b(f"newslint {__version__}\0{sys.version}\0regex {_regex_version()}\0".encode())
-    for relative, info in sorted(_python_files(str(_CODE), "")):
+    for relative, info in sorted(_python_files(_CODE, "")):
         digest.update(f"{relative}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     return digest.hexdigest()[:32]
 
@@ -68,29 +67,29 @@ def _python_files(folder: str, prefix: str) -> list[tuple[str, os.stat_result]]:
     return found
 
 
-def state_folder() -> Path:
+def state_folder() -> str:
     """Where the signing key lives: the user's state folder, not the caches it signs."""
     base = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
-    return Path(base) / "newslint"
+    return os.path.join(base, "newslint")
 
 
 def _is_own(info: os.stat_result) -> bool:
     return not hasattr(os, "geteuid") or info.st_uid == os.geteuid()
 
 
-def own_folder(base: Path, *parts: str, create: bool = True) -> Path | None:
+def own_folder(base: str | os.PathLike[str], *parts: str, create: bool = True) -> str | None:
     """base/parts..., each part made if missing (with `create`); None when one is missing, a link,
     not a folder, or another user's (the base itself is where the user asked the cache to be, and
     is made with its parents)."""
     if create:
         with suppress(OSError):
-            base.mkdir(parents=True, exist_ok=True)
-    folder = base
+            os.makedirs(base, exist_ok=True)
+    folder = os.fspath(base)
     for part in parts:
-        folder = folder / part
+        folder = os.path.join(folder, part)
         if create:
             with suppress(OSError):
-                folder.mkdir(mode=0o700)
+                os.mkdir(folder, 0o700)
         try:
             info = os.lstat(folder)
         except OSError:
@@ -107,10 +106,10 @@ def signing_key() -> bytes | None:
 
 
 @lru_cache(maxsize=4)
-def _key_in(folder: Path) -> bytes | None:
+def _key_in(folder: str) -> bytes | None:
     with suppress(OSError):
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    path = folder / "cache-key"
+        os.makedirs(folder, 0o700, exist_ok=True)
+    path = os.path.join(folder, "cache-key")
     with suppress(FileExistsError, OSError):
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
         try:
@@ -123,7 +122,9 @@ def _key_in(folder: Path) -> bytes | None:
     return read[1] if read is not None and len(read[1]) == 64 else None
 
 
-def _read_regular(path: Path, limit: int, private: bool = False, head: int = 0) -> tuple[bytes, bytes] | None:
+def _read_regular(
+    path: str | os.PathLike[str], limit: int, private: bool = False, head: int = 0
+) -> tuple[bytes, bytes] | None:
     """The bytes of a regular file, its first `head` bytes and the rest apart (a signature and
     what it signs: neither is copied out of the whole), opened without following a link; None
     otherwise, and when `private` and the file is not the user's alone (others could read a
@@ -154,12 +155,12 @@ def _signature(key: bytes, name: str, payload: bytes) -> bytes:
 _SIGNATURE_LINE = 65  # an entry's first line: its signature (a BLAKE2b digest in hex) and "\n"
 
 
-def read_entry(folder: Path, name: str) -> bytes | None:
+def read_entry(folder: str | os.PathLike[str], name: str) -> bytes | None:
     """The payload stored as `name` in folder, if this user's key signed it for that name."""
     key = signing_key()
     if key is None:
         return None
-    read = _read_regular(folder / name, MAX_ENTRY_BYTES, head=_SIGNATURE_LINE)
+    read = _read_regular(os.path.join(folder, name), MAX_ENTRY_BYTES, head=_SIGNATURE_LINE)
     if read is None:
         return None
     line, payload = read
@@ -168,21 +169,23 @@ def read_entry(folder: Path, name: str) -> bytes | None:
     return payload
 
 
-def write_entry(folder: Path, name: str, payload: bytes) -> None:
+def write_entry(folder: str | os.PathLike[str], name: str, payload: bytes) -> None:
     """Store payload as `name`, signed, atomically; any failure only means no entry."""
     key = signing_key()
     if key is None:
         return
-    write_atomically(folder / name, _signature(key, name, payload) + b"\n" + payload)
+    write_atomically(os.path.join(folder, name), _signature(key, name, payload) + b"\n" + payload)
 
 
-def write_atomically(target: Path, data: bytes) -> None:
+def write_atomically(target: str | os.PathLike[str], data: bytes) -> None:
     """target replaced by data through a temporary file in its folder, which is removed when the
     write fails (a full disk). Errors are swallowed: a cache that cannot be written costs time."""
     try:
         import tempfile  # only to write: a run that reads its caches need not import it
 
-        descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+        descriptor, temporary = tempfile.mkstemp(
+            dir=os.path.dirname(os.fspath(target)) or ".", prefix=".", suffix=".tmp"
+        )
     except OSError:
         return
     try:
@@ -196,7 +199,7 @@ def write_atomically(target: Path, data: bytes) -> None:
             raise
 
 
-def create_file(path: Path, text: str) -> None:
+def create_file(path: str | os.PathLike[str], text: str) -> None:
     """Write a new small file (a marker); an existing file or link is left as it is."""
     try:
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644)

@@ -13,8 +13,7 @@ import os
 import sys
 from dataclasses import replace
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint.backends.settings import RULE_PREFIX as LANGUAGETOOL
 from newslint.backends.settings import LanguageToolSettings
@@ -27,6 +26,9 @@ from newslint.rules.base import Rule
 from newslint.rules.loader import RuleSet, load_rules
 from newslint.rules.yaml_source import LocatedDict, load_yaml
 from newslint.selection import choose_rules, selector_matches
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def _toml() -> Any:
@@ -129,22 +131,36 @@ def forget_loaded_rules() -> None:
 # --- finding and reading configuration files ----------------------------------------------------
 
 
-def discover(start: str | Path = ".") -> Path | None:
+def discover(start: str | os.PathLike[str] = ".") -> Path | None:
     """The nearest configuration file at or above `start`."""
-    folder = Path(start).resolve()
-    for candidate_folder in (folder, *folder.parents):
+    found = _nearest_config(start)
+    if found is None:
+        return None
+    from pathlib import Path
+
+    return Path(found)
+
+
+def _nearest_config(start: str | os.PathLike[str] = ".") -> str | None:
+    """discover()'s file as a str, found with os.path: every run looks, and need not import pathlib."""
+    folder = os.path.realpath(start)
+    while True:
         for name in CONFIG_FILES:
-            candidate = candidate_folder / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_newslint_table(candidate)):
+            candidate = os.path.join(folder, name)
+            if os.path.isfile(candidate) and (name != "pyproject.toml" or _has_newslint_table(candidate)):
                 return candidate
-    return None
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
-def _has_newslint_table(path: Path) -> bool:
+def _has_newslint_table(path: str) -> bool:
     """Whether a pyproject.toml configures newslint; one that does but is not valid TOML counts,
     so that its error is reported instead of the file being passed over."""
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
     except (OSError, UnicodeDecodeError):
         return False
     try:
@@ -153,8 +169,10 @@ def _has_newslint_table(path: Path) -> bool:
         return "[tool.newslint" in text.replace(" ", "")
 
 
-def load(path: str | Path) -> Config:
+def load(path: str | os.PathLike[str]) -> Config:
     """A Config from a configuration file (YAML, or pyproject.toml's [tool.newslint])."""
+    from pathlib import Path  # shown as before (normalised); only runs with a configuration file
+
     path = Path(path)
     shown = str(path)
     try:
@@ -353,6 +371,8 @@ def _from_mapping(data: dict, shown: str, folder: Path, line_of: Any) -> Config:
 def from_settings(data: dict, shown: str, folder: str | Path) -> Config:
     """A Config from settings given as a mapping rather than a file (an editor's settings for the
     language server), validated like a file; `rules` are relative to `folder`; errors carry no line."""
+    from pathlib import Path  # the language server's, which imports it anyway
+
     return _from_mapping(data, shown, Path(folder), lambda *keys: None)
 
 
@@ -360,8 +380,8 @@ def resolve(config_path: str | None = None, isolated: bool = False, overrides: d
     """The run's Config: the named or discovered file, then the command line's overrides."""
     config = Config()
     if not isolated:
-        found = Path(config_path) if config_path else discover()
-        if config_path and not found.is_file():  # type: ignore[union-attr]
+        found = config_path or _nearest_config()
+        if config_path and not os.path.isfile(config_path):
             raise ConfigError(config_path, None, "no such configuration file")
         if found is not None:
             config = load(found)
@@ -384,7 +404,7 @@ def _check_against_rules(config: Config) -> None:
     forms `prefer` chooses; an error names the file and the key's line."""
     where = config.path or "configuration"
     for rule_file in config.rules:
-        if not Path(rule_file).exists():
+        if not os.path.exists(rule_file or "."):  # as Path(rule_file).exists(): "" is "."
             raise ConfigError(where, config.line_of("rules"), f"rules: no such rule file or folder: {rule_file}")
     rules = rule_set(config.rules, config.builtin_rules)
 

@@ -25,7 +25,6 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, TypeVar
 
 from newslint import cachefiles, digests
@@ -93,8 +92,8 @@ TABLES: dict[str, Callable[[Any], bool]] = {
 }
 
 
-def cache_folder() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"))
+def cache_folder() -> str:
+    return os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
 
 
 class PacksMemo:
@@ -108,7 +107,7 @@ class PacksMemo:
         self._learnt = False  # anything the file does not hold yet
 
     @contextmanager
-    def remembering(self, packs: Path) -> Iterator[None]:
+    def remembering(self, packs: str | os.PathLike[str]) -> Iterator[None]:
         """Use (and afterwards keep) the answers for the packs in this folder."""
         if os.environ.get("NEWSLINT_NO_RULE_CACHE"):
             self._tables, self._name = {}, None
@@ -167,10 +166,10 @@ class PacksMemo:
         with suppress(TypeError, ValueError):  # a value JSON cannot hold is simply not kept
             payload = json.dumps(self._tables, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
             cachefiles.write_entry(folder, name, payload)
-        older = sorted(folder.glob("packs-*.json"), key=_modified, reverse=True)[KEEP:]
+        older = sorted(_memo_files(folder), key=_modified, reverse=True)[KEEP:]
         for old in older:
             with suppress(OSError):
-                old.unlink()
+                os.unlink(old)
 
 
 def _digest(key: str) -> str:
@@ -179,20 +178,69 @@ def _digest(key: str) -> str:
     return digests.hexdigest(key.encode("utf-8", "surrogatepass"), size=12)
 
 
-@lru_cache(maxsize=4)
-def packs_digest(packs: Path) -> str:
+def packs_digest(packs: str | os.PathLike[str]) -> str:
     """The packs' files and newslint's code: any change to one of them names another file. A file
     counts by its size and modification time, as for the code (see cachefiles.code_digest)."""
+    return _packs_digest(os.fspath(packs))
+
+
+@lru_cache(maxsize=4)
+def _packs_digest(packs: str) -> str:
     digest = blake2b(cachefiles.code_digest().encode())
-    for path in sorted(p for p in packs.rglob("*") if p.suffix in (".yaml", ".yml", ".txt") and p.is_file()):
-        info = path.stat()
-        digest.update(f"{path.relative_to(packs)}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    for relative, path in tree_files(packs, (".yaml", ".yml", ".txt")):
+        info = os.stat(path)
+        digest.update(f"{relative}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     return digest.hexdigest()[:32]
 
 
-def _modified(path: Path) -> float:
+def tree_files(folder: str, suffixes: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(path relative to folder, path) of every file under folder whose suffix is one of these,
+    as pathlib's `sorted(p for p in Path(folder).rglob("*") if p.suffix in suffixes and p.is_file())`
+    finds them (links to folders are not followed, the order is by path components), without
+    importing pathlib: a plain run need not (it pulls in urllib.parse and ipaddress)."""
+    found = sorted((relative.split("/"), path) for relative, path in _walk(folder, "") if _suffix(relative) in suffixes)
+    return [("/".join(parts), path) for parts, path in found]
+
+
+def _walk(folder: str, prefix: str) -> Iterator[tuple[str, str]]:
+    """(relative path, path) of every file under folder, links to files included."""
     try:
-        return path.lstat().st_mtime
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except PermissionError:
+        return
+    for entry in entries:
+        relative = prefix + entry.name
+        with suppress(OSError):
+            if entry.is_file():
+                yield relative, entry.path
+            elif entry.is_dir() and not entry.is_symlink():
+                yield from _walk(entry.path, relative + "/")
+
+
+def _suffix(relative: str) -> str:
+    """pathlib's PurePath.suffix: a name's last dot and what follows, unless it starts or ends it."""
+    name = relative.rpartition("/")[2]
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
+def _memo_files(folder: str) -> list[str]:
+    """The packs memos in the cache folder (what glob("packs-*.json") finds)."""
+    try:
+        with os.scandir(folder) as entries:
+            return [entry.path for entry in entries if _is_memo_name(entry.name)]
+    except OSError:
+        return []
+
+
+def _is_memo_name(name: str) -> bool:
+    return name.startswith("packs-") and name.endswith(".json") and len(name) >= len("packs-.json")
+
+
+def _modified(path: str) -> float:
+    try:
+        return os.lstat(path).st_mtime
     except OSError:
         return 0.0
 

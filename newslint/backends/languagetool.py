@@ -185,7 +185,7 @@ class LanguageToolBackend:
         if folder is not None:
             cachefiles.write_entry(folder, f"{key}.json", json.dumps([list(match) for match in matches]).encode())
 
-    def _folder(self, create: bool) -> Path | None:
+    def _folder(self, create: bool) -> str | None:
         """The cache folder, when it is a real folder of this user's (see cachefiles.py)."""
         if self._cache_folder is None:
             return None

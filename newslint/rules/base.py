@@ -7,13 +7,13 @@ regex time limit -- happens here once, so that every kind behaves the same way.
 
 from __future__ import annotations
 
+import os
 from abc import ABC, abstractmethod
 from collections.abc import Container, Iterable, Mapping
 from dataclasses import field
 from functools import cache, cached_property, lru_cache
-from pathlib import Path
 from types import MappingProxyType
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import ahocorasick_rs
 
@@ -27,21 +27,32 @@ from newslint.rules import options as opt
 from newslint.rules.options import Option, OptionError
 from newslint.triggers import Triggers
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 RULE_ID = lazy(
     r"[a-z0-9]+(?:[-_][a-z0-9]+)*(?:\.[a-z0-9]+(?:[-_][a-z0-9]+)*)*", engine="re"
 )  # ASCII only: `re` compiles it faster
 
 
 @lru_cache(maxsize=1)
-def builtin_rules_dir() -> Path:
+def builtin_rules_folder() -> str:
     """The folder of the built-in packs, installed as the package data `newslint.lint_rules`
-    (beside the code in a wheel; found through importlib in an editable install)."""
-    beside = Path(__file__).resolve().parent.parent / "lint_rules"
-    if beside.is_dir():
+    (beside the code in a wheel; found through importlib in an editable install). A str: the
+    run's own path handling uses os.path, and pathlib is imported only where a Path is asked for."""
+    beside = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "lint_rules")
+    if os.path.isdir(beside):
         return beside
     from importlib import resources
 
-    return Path(str(resources.files("newslint.lint_rules")))
+    return str(resources.files("newslint.lint_rules"))
+
+
+def builtin_rules_dir() -> Path:
+    """builtin_rules_folder() as a Path, for the API and the tests."""
+    from pathlib import Path
+
+    return Path(builtin_rules_folder())
 
 
 @record(frozen=True)
@@ -122,29 +133,30 @@ class Hit(Record):
 class LoadContext:
     """Where a rule file's relative references (word lists) are resolved."""
 
-    def __init__(self, rule_file: Path) -> None:
-        self.base_dir = rule_file.parent
+    def __init__(self, rule_file: str | os.PathLike[str]) -> None:
+        self.base_dir = os.path.dirname(os.fspath(rule_file)) or "."
 
     def wordlist(self, name: str) -> tuple[str, ...]:
         """Entries of a word list: a built-in list's name, or a .txt path relative to the rule file."""
         path = (
-            (self.base_dir / name)
+            os.path.join(self.base_dir, name)
             if name.endswith(".txt") or "/" in name
-            else builtin_rules_dir() / "wordlists" / f"{name}.txt"
+            else os.path.join(builtin_rules_folder(), "wordlists", f"{name}.txt")
         )
         try:
-            return _read_wordlist(path.resolve())
+            return _read_wordlist(os.path.realpath(path))
         except OSError as error:
             raise OptionError("wordlists", f"cannot read word list {name!r}: {error.strerror or error}") from None
 
 
-WORDLISTS_READ: set[Path] = set()  # every word list a rule has read (the result cache hashes them)
+WORDLISTS_READ: set[str] = set()  # every word list a rule has read (the result cache hashes them)
 
 
 @cache
-def _read_wordlist(path: Path) -> tuple[str, ...]:
+def _read_wordlist(path: str) -> tuple[str, ...]:
     WORDLISTS_READ.add(path)
-    lines = path.read_text(encoding="utf-8").splitlines()
+    with open(path, encoding="utf-8") as handle:
+        lines = handle.read().splitlines()
     return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
 
 

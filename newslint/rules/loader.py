@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import json
+import os
 import warnings
 from collections.abc import Iterable, Sequence
 from functools import partial
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint.errors import RuleFileError, RuleFileWarning
-from newslint.packs_memo import MEMO
+from newslint.packs_memo import MEMO, tree_files
 from newslint.regexes import PatternError
 from newslint.rules import deferred, yaml_source
-from newslint.rules.base import COMMON_OPTIONS, LoadContext, Rule, RuleInfo, builtin_rules_dir
+from newslint.rules.base import COMMON_OPTIONS, LoadContext, Rule, RuleInfo, builtin_rules_folder
 from newslint.rules.deferred import DeferredRule
 from newslint.rules.options import OptionError
 from newslint.rules.patterns import leads_with_lookbehind
 from newslint.rules.registry import KIND_NAMES, kind_class
 from newslint.rules.yaml_source import LocatedDict, remembered_yaml, text_key
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 try:  # what string.Formatter().parse calls, without importing string (its Template class compiles a regex)
     from _string import formatter_parser
@@ -56,9 +59,9 @@ def load_rules(paths: Iterable[str | Path] = (), builtin: bool = True) -> RuleSe
     rules: list[Rule] = list(builtin_rules()) if builtin else []
     files: list[Path] = []
     for path in paths:
-        path = Path(path)
+        path = _as_path(path)
         if path.is_dir():
-            files.extend(_rule_files(path))
+            files.extend(_user_rule_files(path))
         elif path.is_file():
             files.append(path)
         else:
@@ -82,25 +85,34 @@ def builtin_rules() -> list[Rule]:
     """The built-in packs, validated like any rule file. What is slow in loading them (parsing
     their YAML, compiling each pattern to check it) is remembered between runs as signed plain
     data (packs_memo.py), never as objects: nothing read from disk can run code."""
-    folder = builtin_rules_dir()
+    folder = builtin_rules_folder()
     rules = []
     with MEMO.remembering(folder):
-        for file in _rule_files(folder):
+        for _, file in tree_files(folder, RULE_FILE_SUFFIXES):
             rules.extend(load_rule_file(file, builtin=True))
     return rules
 
 
-def _rule_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.suffix in RULE_FILE_SUFFIXES and p.is_file())
+def _as_path(path: str | Path) -> Path:
+    """A user's rule file or folder as a Path, which shows it as before (normalised: "./r/" is
+    "r"); imported here, by the runs that name rule files, not by every run."""
+    from pathlib import Path
+
+    return Path(path)
 
 
-def load_rule_file(path: Path, builtin: bool = False) -> list[Rule]:
+def _user_rule_files(folder: Path) -> list[Path]:
+    return [folder / relative for relative, _ in tree_files(str(folder), RULE_FILE_SUFFIXES)]
+
+
+def load_rule_file(path: str | os.PathLike[str], builtin: bool = False) -> list[Rule]:
     """Every rule of one YAML file: a list of rules, or one rule as a mapping. A built-in rule
     whose pattern would be slow (see speed_problems) is an error; a user's, a warning. A built-in
     pack that loaded before is known from the packs memo: its rules are built when needed."""
     display = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
     except UnicodeDecodeError:
         raise RuleFileError(display, None, None, "not valid UTF-8") from None
     except OSError as error:
@@ -195,7 +207,7 @@ def _build_known(document: str, span: list[int], info: RuleInfo, context: LoadCo
     return rule
 
 
-def _parsed_rules(text: str, display: str, path: Path, builtin: bool) -> list[Rule]:
+def _parsed_rules(text: str, display: str, path: str | os.PathLike[str], builtin: bool) -> list[Rule]:
     document = remembered_yaml(text, display)
     if document is None:
         return []
