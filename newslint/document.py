@@ -237,18 +237,8 @@ class Document:
         """The sentence holding offset (or the one before it), and the sentence before that one
         (None for the first), as `sentences` tells them, but segmenting only
         the paragraphs needed."""
-        index = self.paragraph_index(offset)
-        if index < 0:
-            index = self._next_paragraph_with_sentences(0)
-            if index is None:
-                raise IndexError("no sentences")
-            return self.paragraph_sentences(index)[0], None
-        while index >= 0 and not self.paragraph_sentences(index):
-            index -= 1
-        if index < 0:
-            return self.sentence_at(-1)
+        index, position = self._sentence_place(offset)
         sentences = self.paragraph_sentences(index)
-        position = max(bisect_right(sentences, offset, key=lambda span: span.start) - 1, 0)
         if position > 0:
             return sentences[position], sentences[position - 1]
         before = index - 1
@@ -256,16 +246,33 @@ class Document:
             before -= 1
         return sentences[0], (self.paragraph_sentences(before)[-1] if before >= 0 else None)
 
+    def sentence_holding(self, offset: int) -> Span:
+        """sentence_at(offset)[0], without the sentence before it: finding that one segments the
+        paragraph before when offset lies in a paragraph's first sentence."""
+        index, position = self._sentence_place(offset)
+        return self.paragraph_sentences(index)[position]
+
+    def _sentence_place(self, offset: int) -> tuple[int, int]:
+        """(paragraph index, index among its sentences) of the sentence holding offset, or of the
+        one before it (the first sentence of the text for an offset before it)."""
+        index = self.paragraph_index(offset)
+        if index < 0:
+            index = self._next_paragraph_with_sentences(0)
+            if index is None:
+                raise IndexError("no sentences")
+            return index, 0
+        while index >= 0 and not self.paragraph_sentences(index):
+            index -= 1
+        if index < 0:
+            return self._sentence_place(-1)
+        return index, max(bisect_right(self.paragraph_sentences(index), offset, key=_start) - 1, 0)
+
     def _next_paragraph_with_sentences(self, index: int) -> int | None:
         while index < len(self.paragraphs):
             if self.paragraph_sentences(index):
                 return index
             index += 1
         return None
-
-    def sentence_start_at(self, offset: int) -> int:
-        """Where the sentence holding offset starts (see sentence_at): equal starts, one sentence."""
-        return self.sentence_at(offset)[0].start
 
     @cached_without_lock
     def quote_structure(self) -> quotes.QuoteStructure:

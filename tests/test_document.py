@@ -12,6 +12,7 @@ from newslint.formats import plaintext
 from newslint.linebreaks import line_spans
 from newslint.spans import Span, Word, trim
 from newslint.triggers import ANYWHERE, AS_WORD, AT_WORD_START, TriggerIndex, Triggers
+from tests.kinds.fuzzing import fuzz, joined
 
 
 def _texts(doc: Document, spans) -> list[str]:
@@ -493,3 +494,28 @@ def test_a_document_property_is_computed_at_its_first_use_only():
     assert isinstance(Counted.value, document.cached_without_lock)
     doc = Document("Kyiv said.\n\nIt rained.")
     assert doc.paragraphs is doc.paragraphs and doc.__dict__["paragraphs"] == [Span(0, 10), Span(12, 22)]
+
+
+_SENTENCE_PIECES = st.sampled_from(
+    ["We", "won", ".", ". ", "Mr. ", "?", "” ", " ", "\n", "\n\n", "\r\n\r\n", "  \n\n ", "\u2028", "\x1c", "é"]
+)
+
+
+@fuzz()
+@given(joined(_SENTENCE_PIECES, 20), st.data())
+def test_the_sentence_holding_an_offset_and_the_one_before_it_are_those_of_all_the_sentences(text, data):
+    """sentence_at and sentence_holding, which segment only the paragraphs they need, against the
+    sentences of the whole text: the last to start at or before the offset (the first sentence
+    for an offset before it), and the one before that. In the paragraphs of the text, and in
+    paragraphs cut anywhere (some empty, some apart)."""
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    given = [Span(start, end) for start, end in zip(cuts[::2], cuts[1::2])]
+    for doc in (Document(text), Document(text, paragraphs=given)):
+        if not doc.sentences:
+            continue
+        every = doc.sentences
+        for offset in range(len(text) + 1):
+            place = max(sum(1 for sentence in every if sentence.start <= offset) - 1, 0)
+            expected = every[place], (every[place - 1] if place else None)
+            assert doc.sentence_at(offset) == expected
+            assert doc.sentence_holding(offset) == expected[0]

@@ -8,7 +8,6 @@ officials said.") has no first or second person and stays silent.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Any
 
@@ -27,7 +26,6 @@ from newslint.regexes import (
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option
-from newslint.spans import Span
 from newslint.structure import foreign_near
 from newslint.triggers import AS_WORD, Triggers
 
@@ -106,7 +104,7 @@ class Attribution(Rule):
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         text = doc.text
-        verb_sentences = {_sentence_holding(doc, start) for start in self._candidate_verbs(doc)}
+        verb_sentences = {doc.sentence_holding(start) for start in self._candidate_verbs(doc)}
         for sentence in sorted(verb_sentences):
             if not self._has_pronoun(text, sentence.start, sentence.end):
                 continue
@@ -290,21 +288,6 @@ class Attribution(Rule):
         if len(words) == 1 and last.lower() in PRONOUN_SPEAKERS:
             return True
         return last[:1].isupper() or last.lower() in self._speaker_nouns
-
-
-def _sentence_holding(doc: Document, offset: int) -> Span:
-    """doc.sentence_at(offset)[0], the sentence holding offset (or the one before it), without the
-    sentence before that: sentence_at segments the paragraph before to find it when offset lies
-    in a paragraph's first sentence, and this rule never reads it."""
-    index = doc.paragraph_index(offset)
-    sentences = doc.paragraph_sentences(index) if index >= 0 else []
-    if not sentences:  # before the first paragraph, or after an empty one
-        return doc.sentence_at(offset)[0]
-    return sentences[bisect_right(sentences, offset, key=_start) - 1]  # the first starts with the paragraph
-
-
-def _start(span: Span) -> int:
-    return span.start
 
 
 def _word_gate(words: list[str]) -> LazyPattern | None:

@@ -12,11 +12,9 @@ from newslint.kinds.attribution import (
     _SPEAKER,
     _ascii_word_gate,
     _holds_quote_marks,
-    _sentence_holding,
     _word_gate,
 )
 from newslint.regexes import WORD_END, literal_alternation
-from newslint.spans import Span
 from tests.conftest import run_rules
 from tests.kinds.fuzzing import fuzz, joined
 
@@ -348,24 +346,6 @@ def test_a_comma_too_many_words_before_the_verb_is_told_as_the_pattern_tells_it(
     verb = len(text) - len("said.")
     expected = _COMMA_BEFORE_VERB.fullmatch(text, text.rfind(",", 0, verb), verb) is not None
     assert rule._after_comma(text, verb) == expected
-
-
-_SENTENCE_PIECES = st.sampled_from(
-    ["We", "won", ".", ". ", "Mr. ", "?", "” ", " ", "\n", "\n\n", "\r\n\r\n", "  \n\n ", "\u2028", "\x1c", "é"]
-)
-
-
-@fuzz()
-@given(joined(_SENTENCE_PIECES, 20), st.data())
-def test_the_sentence_holding_an_offset_is_the_one_sentence_at_finds(text, data):
-    """In the paragraphs of the text, and in paragraphs cut anywhere (some empty, some apart)."""
-    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=8)))
-    given = [Span(start, end) for start, end in zip(cuts[::2], cuts[1::2])]
-    for doc in (Document(text), Document(text, paragraphs=given)):
-        if not doc.sentences:
-            continue
-        for offset in range(len(text) + 1):
-            assert _sentence_holding(doc, offset) == doc.sentence_at(offset)[0]
 
 
 _QUOTE_PIECES = st.sampled_from(['"', "“", "”", "«", "»", "„", "‘", "’", "'", "`", "a", "É", "1", " ", ".", "\u0301"])
