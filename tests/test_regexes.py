@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from newslint.config import rule_set
 from newslint.document import Document
-from newslint.places import find_all
+from newslint.places import find_all, positions
 from newslint.regexes import (
     bounded,
     bounded_literals,
@@ -542,3 +542,22 @@ def test_a_gate_writes_what_may_follow_a_mark_as_it_was_first_written(seconds, m
         for mark in sorted(read for read in refused if len(read) == 1)
     ]
     assert [(mark, pattern.source) for mark, pattern in gate.patterns] == expected
+
+
+@fuzz(300)
+@given(
+    st.text(alphabet="\"“”'ab 19", max_size=30),
+    st.lists(st.sampled_from(['"', "“", "”", "'", "19", "9", "x"]), max_size=4),
+    st.integers(0, 30),
+    st.integers(0, 30),
+)
+def test_the_places_of_literals_are_every_place_each_starts_in_order(text, literals, start, end):
+    """places.positions: each place where one of the literals starts inside text[start:end]
+    (overlapping ones too), in order, whether one literal stands there or several."""
+    expected = sorted(
+        at
+        for literal in literals
+        for at in range(start, end)
+        if text.startswith(literal, at) and at + len(literal) <= min(end, len(text))
+    )
+    assert positions(text, literals, start, end) == expected
