@@ -189,8 +189,11 @@ def _read_bytes(path: str, most: int | None = None) -> bytes | None:
         if most is not None and size > most:
             return None
         first = os.read(descriptor, size + 1 if size else _PIPE_BLOCK)
-        if len(first) <= size and stat.S_ISREG(info.st_mode):
-            return first  # a regular file read short is at its end (a pipe may not be): no read to tell so
+        if len(first) == size and stat.S_ISREG(info.st_mode):
+            # All the size told, and nothing after: at its end, with no read to tell so. A read
+            # shorter than that is read on (Linux reads at most 2 GiB at a time; a signal or a
+            # network file system may cut a read short), as is a pipe's.
+            return first
         rest = list(iter(partial(os.read, descriptor, _PIPE_BLOCK), b"")) if first else []
     finally:
         os.close(descriptor)

@@ -105,3 +105,19 @@ def test_a_pipe_read_short_is_read_on_whatever_size_it_tells():
         finally:
             sources.os.fstat = real_fstat
             writer.join()
+
+
+@fuzz(40)
+@given(CONTENTS, st.integers(1, 300))
+def test_a_file_read_short_is_read_to_its_end(data, most_at_a_time):
+    """A regular file whose reads return less than asked (Linux's 2 GiB cap on one read, a signal,
+    a network file system) is read to its end: only a read of all its told size ends it at once."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, "story.txt")
+        path.write_bytes(data)
+        real_read = os.read
+        sources.os.read = lambda descriptor, size: real_read(descriptor, min(size, most_at_a_time))
+        try:
+            assert sources._read_bytes(str(path)) == data
+        finally:
+            sources.os.read = real_read
