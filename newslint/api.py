@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import atexit
 from collections.abc import Iterable, Iterator
-from dataclasses import field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -15,7 +14,7 @@ from newslint.config import Config, active_rules, forget_loaded_rules, rule_set
 from newslint.errors import InputError, NewslintError
 from newslint.findings import Finding
 from newslint.linter import Linter
-from newslint.records import Record, record
+from newslint.records import field, record
 from newslint.runner import FileOutcome, Job
 from newslint.selection import family_selected
 from newslint.sources import discover
@@ -55,8 +54,8 @@ def lint_translation(
     return doc.annotated(result.findings)
 
 
-@record()
-class Report(Record):
+@record
+class Report:
     """The outcome of linting files: findings, and what could not be read or checked."""
 
     findings: list[Finding] = field(default_factory=list)

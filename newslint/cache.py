@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 from contextlib import suppress
-from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from newslint.digests import blake2b
 from newslint.findings import SEVERITIES, Finding, Fix
 from newslint.formats.reader import format_of
 from newslint.packs_memo import packs_digest
+from newslint.records import asdict
 from newslint.rules.base import WORDLISTS_READ, builtin_rules_dir
 
 FOLDER = ".newslint_cache"

@@ -15,13 +15,13 @@ directives at its start, so that the chunk's text (and its positions) stay as th
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from newslint.document import Document
 from newslint.findings import Finding
 from newslint.fixes import FixResult, fix_text
 from newslint.formats import plaintext
 from newslint.linter import Linter, _chunks, shifted_finding
+from newslint.records import record
 from newslint.regexes import lazy
 from newslint.segmentation import starts_sentence
 from newslint.selection import selector_matches
@@ -31,7 +31,7 @@ from newslint.suppression import DIRECTIVE, Directive, Suppressions, directives
 _NON_BLANK_LINE = lazy(r"[^\r\n]*\S[^\r\n]*")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Line:
     """A directive line of the whole text: where it stands, what it does, to which rules."""
 

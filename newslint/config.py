@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import os
 import sys
-from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +18,7 @@ from newslint.backends.settings import RULE_PREFIX as LANGUAGETOOL
 from newslint.backends.settings import LanguageToolSettings
 from newslint.errors import NewslintError, RuleFileError
 from newslint.findings import SEVERITIES
-from newslint.records import Record, record
+from newslint.records import record, replace
 from newslint.regexes import lazy
 from newslint.rules import options as opt
 from newslint.rules.base import Rule
@@ -55,7 +54,7 @@ class ConfigError(NewslintError):
 
 
 @record(frozen=True)
-class Config(Record):
+class Config:
     """What a run checks and how. Frozen and hashable, so that loaded rules are cached per config."""
 
     select: tuple[str, ...] | None = None

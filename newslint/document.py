@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date
 from functools import cached_property
 from itertools import repeat
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from newslint import filenames, quotes, segmentation, structure
 from newslint.findings import Finding, Fix
@@ -18,6 +17,9 @@ from newslint.linebreaks import line_starts
 from newslint.regexes import lazy
 from newslint.spans import Span, Word
 from newslint.triggers import ANYWHERE, TriggerIndex, Triggers
+
+if TYPE_CHECKING:
+    from datetime import date
 
 
 class cached_without_lock(cached_property):  # a decorator, named as the one it stands for
@@ -365,7 +367,7 @@ class Document:
         if self.date is not None:
             return self.date
         year = structure.latest_year(self.text)
-        return date(year, 12, 31) if year else None
+        return structure.year_end(year) if year else None
 
     @cached_without_lock
     def headline(self) -> Span | None:

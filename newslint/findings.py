@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from newslint.records import Record
+from newslint.records import asdict, record
 
 if TYPE_CHECKING:
     from newslint.source_location import SourceLocation
@@ -19,8 +18,8 @@ Applicability = Literal["safe", "unsafe"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
-@dataclass(frozen=True, slots=True, init=False, repr=False)  # its own __init__, and Record's __repr__
-class Fix(Record):
+@record(frozen=True, slots=True)  # with its own __init__
+class Fix:
     """Replace text[start:end] by `replacement` (code-point offsets into the decoded file)."""
 
     replacement: str
@@ -29,15 +28,15 @@ class Fix(Record):
     applicability: Applicability
 
     def __init__(self, replacement: str, start: int, end: int, applicability: Applicability) -> None:
-        """As the dataclass's own __init__, each field stored through its slot (see _slot_setter)."""
+        """As the generated __init__, each field stored through its slot (see _slot_setter)."""
         _fix_replacement(self, replacement)
         _fix_start(self, start)
         _fix_end(self, end)
         _fix_applicability(self, applicability)
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class _Located(Record):
+@record(frozen=True, slots=True)
+class _Located:
     """Where something stands in a file: offsets 0-based code points, end exclusive; lines and
     columns 1-based, in code points (a finding, and the source words a finding points at)."""
 
@@ -60,7 +59,7 @@ class _Located(Record):
         }
 
 
-@dataclass(frozen=True, slots=True, init=False, repr=False)  # as Fix
+@record(frozen=True, slots=True)  # with its own __init__, as Fix
 class Finding(_Located):
     """One problem at one place. A finding on a translation may name its `source` and its
     `unit` (an XLIFF unit id or the line number of a line-aligned pair)."""
@@ -88,7 +87,7 @@ class Finding(_Located):
         source: SourceLocation | None = None,
         unit: str | None = None,
     ) -> None:
-        """As the dataclass's own __init__, each field stored through its slot (see _slot_setter)."""
+        """As the generated __init__, each field stored through its slot (see _slot_setter)."""
         _path(self, path)
         _start(self, start)
         _end(self, end)
@@ -122,8 +121,8 @@ class Finding(_Located):
 
 
 def _slot_setter(cls: type, name: str) -> Callable[[Any, Any], None]:
-    """What stores a field of a frozen slots dataclass: its slot's descriptor, called directly.
-    The __init__ a frozen dataclass is given calls object.__setattr__ once per field (a lookup
+    """What stores a field of a frozen slots record: its slot's descriptor, called directly.
+    The __init__ a frozen record is given calls object.__setattr__ once per field (a lookup
     through the class each time); Finding and Fix store theirs this way, about twice as fast, for a
     run makes every finding in its worker process and again in the main process (finding_from_row)."""
     return getattr(cls, name).__set__
@@ -142,7 +141,7 @@ _rule, _severity, _message, _fix, _source, _unit = (
 
 def finding_row(finding: Finding) -> FindingRow:
     """A finding as a plain tuple, fix included: a worker process sends many findings, and a
-    tuple of plain values unpickles several times faster than a frozen slots dataclass."""
+    tuple of plain values unpickles several times faster than a frozen slots record."""
     fix = finding.fix
     return (
         finding.path,

@@ -1,23 +1,22 @@
 """What linting with --fix reports (newslint.api.fix_paths): the findings that remain and those
 fixed, and the files whose text changed. A module of its own, imported by the runs that fix
-(--fix, --diff) only: a plain lint run need not make these dataclasses at start-up."""
+(--fix, --diff) only: a plain lint run need not make these records at start-up."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newslint.api import Report
 from newslint.findings import Finding
-from newslint.records import Record
+from newslint.records import field, record
 from newslint.sources import Source
 
 if TYPE_CHECKING:
     from newslint.fixes import FixResult
 
 
-@dataclass(repr=False)
-class FixedFile(Record):
+@record
+class FixedFile:
     """A file whose text the fixes changed: written back, or (write=False, for a diff) kept here
     with its text before and after; a file written back keeps no text here."""
 
@@ -25,7 +24,7 @@ class FixedFile(Record):
     result: FixResult
 
 
-@dataclass(repr=False)
+@record
 class FixReport(Report):
     """Linting with --fix: `findings` are those that remain, `fixed` those whose fix was applied."""
 

@@ -13,9 +13,9 @@ tag) is not applied, in that round or any later one, and its finding remains.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
 
 from newslint.findings import Finding, Fix
+from newslint.records import field, record, replace
 
 MAX_ROUNDS = 10
 
@@ -46,7 +46,7 @@ def apply(text: str, fixes: Sequence[Fix]) -> str:
     return "".join(pieces)
 
 
-@dataclass
+@record
 class FixResult:
     """The fixed text, the findings whose fixes were applied, and the findings that remain."""
 

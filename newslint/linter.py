@@ -4,7 +4,6 @@ suppression comments, accepted terms, level overrides -- deduplicated and sorted
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import field, replace
 from typing import TYPE_CHECKING, Any
 
 from newslint import segmentation
@@ -15,7 +14,7 @@ from newslint.document import Document
 from newslint.errors import NewslintError, RuleFailure
 from newslint.findings import SEVERITIES, Finding, Fix
 from newslint.formats.reader import document, format_of
-from newslint.records import Record, record
+from newslint.records import field, record, replace
 from newslint.regexes import compile_literals, lazy, time_budget, time_limit
 from newslint.rules.base import Rule
 from newslint.rules.deferred import DeferredRule
@@ -28,8 +27,8 @@ if TYPE_CHECKING:
     from newslint.suppression import Directive, Suppressions
 
 
-@record()
-class CheckResult(Record):
+@record
+class CheckResult:
     """Findings on one document, and the rules (or LanguageTool) that could not finish on it."""
 
     findings: list[Finding] = field(default_factory=list)

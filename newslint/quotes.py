@@ -21,13 +21,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import field
 from itertools import repeat
 from operator import lt
 from typing import Literal
 
 from newslint import places
-from newslint.records import Record, record
+from newslint.records import field, record
 from newslint.regexes import lazy
 from newslint.spans import Span, new_tuple
 
@@ -57,8 +56,8 @@ _BLANK_LINE = lazy(r"\n[ \t]*\r?\n|\r[ \t]*\r")
 CARRY_LIMIT = 3  # paragraphs without a quotation mark that an open quotation may run over
 
 
-@record()
-class QuoteStructure(Record):
+@record
+class QuoteStructure:
     """Quotation spans (marks included; one left open runs to the end of its paragraph) and the
     marks that are out of place, each with what is wrong with it."""
 
@@ -66,8 +65,8 @@ class QuoteStructure(Record):
     problems: list[tuple[int, Problem]] = field(default_factory=list)
 
 
-@record()
-class _Open(Record):
+@record
+class _Open:
     position: int
     mark: str
     direct: bool  # opened where direct speech opens: at a sentence start, after a colon or a comma

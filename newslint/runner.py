@@ -11,7 +11,6 @@ import itertools
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import field, replace
 from typing import TYPE_CHECKING
 
 from newslint import linter as linting
@@ -21,7 +20,7 @@ from newslint.errors import InputError, InternalError, NewslintError
 from newslint.findings import Finding, FindingRow, finding_from_row, finding_row
 from newslint.formats.reader import format_of
 from newslint.linter import Linter, chunk_end
-from newslint.records import Record, record
+from newslint.records import field, record, replace
 from newslint.sources import STDIN, UTF8_BOM, Source, read_source, read_source_up_to, stream_text
 
 if TYPE_CHECKING:
@@ -33,7 +32,7 @@ PARALLEL_MINIMUM = 8  # fewer files than this are not worth starting processes f
 
 
 @record(frozen=True)
-class Job(Record):
+class Job:
     """What to do with every file of a run."""
 
     config: Config
@@ -46,8 +45,8 @@ class Job(Record):
     bitext: BitextSettings | None = None  # --source, --source-language
 
 
-@record()
-class FileOutcome(Record):
+@record
+class FileOutcome:
     """What one file gave: findings (remaining ones, after --fix), errors, and what --fix did."""
 
     path: str | None = None  # as shown; None when the file could not be read

@@ -12,7 +12,7 @@ from functools import partial
 
 from newslint.digests import blake2b
 from newslint.errors import InputError
-from newslint.records import Record, record
+from newslint.records import record
 
 LINTED_SUFFIXES = (".txt", ".md", ".markdown", ".mdx", ".html", ".htm")
 # Folders that hold no copy of a newsroom's own: dependencies and build output.
@@ -24,7 +24,7 @@ _BINARY_SNIFF = 8192
 
 
 @record(frozen=True)
-class Source(Record):
+class Source:
     """A decoded file: its text (without the BOM) and what is needed to write it back as it was:
     whether it had a BOM, and a digest of its bytes to tell whether it changed on disk since."""
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
 
 from newslint.document import Document
 from newslint.findings import Finding
+from newslint.records import record, replace
 from newslint.regexes import lazy
 from newslint.selection import selector_matches
 from newslint.spans import Span
@@ -27,7 +27,7 @@ DIRECTIVE = lazy(
 UNUSED_RULE = "newslint.unused-suppression"
 
 
-@dataclass
+@record
 class Directive:
     action: str
     rules: tuple[str, ...]  # empty: every rule

@@ -12,11 +12,10 @@ looks only where they stand. A single character is tested with `in`: it needs no
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import field
 
 import ahocorasick_rs
 
-from newslint.records import Record, record
+from newslint.records import field, record
 
 # How a trigger must stand, from the most permissive: a text indexed one way answers for any
 # stricter way too.
@@ -24,7 +23,7 @@ ANYWHERE, AT_WORD_START, AS_WORD = 0, 1, 2
 
 
 @record(frozen=True)
-class Triggers(Record):
+class Triggers:
     """Any one of these in a document (case aside) lets a rule fire there; none, and it cannot.
     All lowercase."""
 

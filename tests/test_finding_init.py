@@ -1,17 +1,17 @@
 """Finding and Fix store their fields through their slots (newslint/findings.py), not as the
-dataclass's generated __init__ does: they must take the same arguments and hold the same values."""
+__init__ @record generates does: they must take the same arguments and hold the same values."""
 
 from __future__ import annotations
 
 import inspect
 import pickle
-from dataclasses import MISSING, FrozenInstanceError, fields, replace
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from newslint.findings import Finding, Fix, SourceLocation, finding_from_row, finding_row
+from newslint.records import MISSING, FrozenInstanceError, fields, replace
 from tests.kinds.fuzzing import fuzz
 
 NUMBERS = st.integers(min_value=0, max_value=10**9)
@@ -30,8 +30,8 @@ FINDING_VALUES = st.tuples(
 )
 
 
-def made_as_a_dataclass(cls: type, values: tuple) -> object:
-    """What the frozen dataclass's own __init__ makes of the values: each set by object.__setattr__."""
+def made_as_generated(cls: type, values: tuple) -> object:
+    """What a frozen record's generated __init__ makes of the values: each set by object.__setattr__."""
     made = object.__new__(cls)
     for field, value in zip(fields(cls), values, strict=True):
         object.__setattr__(made, field.name, value)
@@ -50,7 +50,7 @@ def test_init_takes_the_fields_in_order_with_their_defaults(cls):
 @fuzz(300)
 @given(FINDING_VALUES)
 def test_a_finding_holds_what_it_was_given(values):
-    reference = made_as_a_dataclass(Finding, values)
+    reference = made_as_generated(Finding, values)
     for finding in (Finding(*values), Finding(**{field.name: value for field, value in zip(fields(Finding), values)})):
         assert finding == reference and hash(finding) == hash(reference)
         for field, value in zip(fields(Finding), values):
@@ -63,11 +63,11 @@ def test_a_finding_holds_what_it_was_given(values):
 @given(FIXES.map(lambda fix: (fix.replacement, fix.start, fix.end, fix.applicability)))
 def test_a_fix_holds_what_it_was_given(values):
     fix = Fix(*values)
-    assert fix == made_as_a_dataclass(Fix, values)
+    assert fix == made_as_generated(Fix, values)
     assert tuple(getattr(fix, field.name) for field in fields(Fix)) == values
 
 
-def test_defaults_replace_and_frozenness_are_the_dataclass_s():
+def test_defaults_replace_and_frozenness_are_a_record_s():
     finding = Finding("a.txt", 0, 5, 1, 1, 1, 6, "punct.lone-dash", "warning", "A dash alone")
     assert (finding.fix, finding.source, finding.unit) == (None, None, None)
     assert replace(finding, severity="error").severity == "error"

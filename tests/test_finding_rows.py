@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
-
 import pytest
 
 from newslint import runner
 from newslint.findings import Finding, Fix, SourceLocation, finding_from_row, finding_row
+from newslint.records import fields
 from newslint.runner import FileOutcome
 
 SOURCE = SourceLocation("story.en.txt", 3, 9, 1, 4, 1, 10, text="the source words")

@@ -8,6 +8,7 @@ import base64
 import hashlib
 import html
 import re
+import time
 from datetime import datetime, timezone
 from html.parser import HTMLParser
 
@@ -171,7 +172,17 @@ def test_after_fix_the_report_shows_the_fixed_story(capsys, stories, tmp_path):
     assert "2 fixed" in page and "Kiev" not in page.split('id="stories"')[1]
 
 
-def test_run_facts_name_the_version_time_and_settings():
+@pytest.fixture
+def utc(monkeypatch):
+    """The machine's local time is UTC for the test (the report shows the run's local time)."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_run_facts_name_the_version_time_and_settings(utc):
     config = Config(
         select=("house",),
         ignore=("house.people",),
@@ -180,7 +191,7 @@ def test_run_facts_name_the_version_time_and_settings():
         levels=(("house", "info"),),
         languagetool=LanguageToolSettings(True, server="https://u:secret@lt.example:8010/"),
     )
-    facts = dict(run_facts(config, datetime(2026, 11, 30, 9, 5, tzinfo=timezone.utc)))
+    facts = dict(run_facts(config, datetime(2026, 11, 30, 9, 5, tzinfo=timezone.utc).timestamp()))
     assert facts["Run"] == "2026-11-30 09:05:00+00:00"
     assert (
         facts["Configuration"] == "newslint.yaml" and facts["Select"] == "house" and facts["Ignore"] == "house.people"

@@ -20,7 +20,6 @@ import re
 import shutil
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -29,6 +28,7 @@ from newslint.backends.lt_client import ServerError, client_class
 from newslint.backends.settings import LanguageToolSettings, LanguageToolUnavailable
 from newslint.cache import mark_as_cache
 from newslint.document import Document
+from newslint.records import asdict
 from newslint.spans import Span
 
 BATCH_CHARACTERS = 10_000  # under the 20 KB a LanguageTool server accepts by default

@@ -4,13 +4,13 @@ the backend without importing it (it is loaded only when LanguageTool is enabled
 from __future__ import annotations
 
 from newslint.errors import NewslintError
-from newslint.records import Record, record
+from newslint.records import record
 
 RULE_PREFIX = "languagetool"
 
 
 @record(frozen=True)
-class LanguageToolSettings(Record):
+class LanguageToolSettings:
     """The `languagetool:` section of the configuration."""
 
     enabled: bool = False

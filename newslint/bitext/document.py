@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
@@ -18,10 +17,11 @@ from newslint.bitext import languages
 from newslint.document import Document
 from newslint.findings import Finding, SourceLocation
 from newslint.formats.prose import ProseView
+from newslint.records import record, replace
 from newslint.spans import Span
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Unit:
     """One translation unit. Spans are in the `text` of their side, trimmed of white space;
     None where a side is empty or missing. `target_at`: the file offset where the target is

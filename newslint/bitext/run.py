@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from newslint.bitext.document import BilingualDocument
 from newslint.bitext.readers import is_bilingual, pairs, read_bilingual
 from newslint.formats.reader import document
 from newslint.linter import CheckResult, Linter
+from newslint.records import record
 from newslint.sources import STDIN, Source, read_source
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class BitextSettings:
     """Where the sources are (--source: a file, or a folder mirroring the target folder) and
     their language (--source-language; told from the source's script when None)."""
@@ -55,7 +55,7 @@ class BilingualLinter:
         return result
 
 
-@dataclass
+@record
 class Pairing:
     """How a target file is read: with its linter, and the source file's path and text (None
     for a bilingual file, which holds its source; and for a target with no source file)."""

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import yaml
 from markdown_it import MarkdownIt
@@ -23,6 +22,7 @@ from markdown_it.token import Token
 from newslint import lazy_regex as regex
 from newslint.formats.prose import PLACEHOLDER, Comment, ProseBuilder, ProseView
 from newslint.formats.templates import TemplateIndex, blank, find_mdx, find_templates, merged
+from newslint.records import record
 from newslint.regexes import lazy
 from newslint.rules.yaml_source import parse_yaml
 from newslint.spans import Span
@@ -198,7 +198,7 @@ def _block_comments(source: str, lines: list[Span], token: Token, builder: Prose
         builder.comments.append(Comment(Span(match.start(), match.end()), match.group(1).strip()))
 
 
-@dataclass
+@record
 class _Link:
     """A link or image: its text is prose, the brackets and the target are not."""
 

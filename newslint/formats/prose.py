@@ -11,10 +11,9 @@ it cannot cut through markup.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import field
 from typing import NamedTuple
 
-from newslint.records import Record, record
+from newslint.records import field, record
 from newslint.spans import Span, trim
 
 PLACEHOLDER = "\ufffc"  # stands for inline code, an autolink, an image without alt text
@@ -34,15 +33,15 @@ class Segment(NamedTuple):
 
 
 @record(frozen=True)
-class Comment(Record):
+class Comment:
     """A comment in the markup (`<!-- ... -->`): invisible to rules, visible to suppression."""
 
     span: Span  # in the source
     text: str
 
 
-@record()
-class ProseView(Record):
+@record
+class ProseView:
     """Prose text, its paragraphs (prose offsets) and the map back to the source."""
 
     text: str

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 
 from newslint import lazy_regex as regex
+from newslint.records import record
 from newslint.regexes import lazy
 from newslint.spans import Span
 
@@ -45,7 +45,7 @@ PROSE_ATTRIBUTES = frozenset({"alt", "caption", "title", "description", "summary
 _NOT_PLAIN = lazy(r"[<>\[\]*_`{}&\\\n]|\S\.\S*/|\.(?:jpe?g|png|gif|webp|svg|pdf|html?)\b", regex.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Template:
     """One construct of template syntax: its span in the source, the attribute values that are
     prose, and the text of a comment (`{/* newslint: disable */}` in MDX) for suppression."""

@@ -5,9 +5,8 @@ from __future__ import annotations
 import copy
 from collections import Counter
 from collections.abc import Iterator
-from datetime import date
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslint.document import Document
 from newslint.regexes import compile_literals, lazy, matches_at_within, scan_within
@@ -16,6 +15,9 @@ from newslint.rules.base import Hit, LoadContext, Rule
 from newslint.rules.options import Option, OptionError
 from newslint.textcase import match_case
 from newslint.triggers import ANYWHERE, AS_WORD, Triggers, is_word
+
+if TYPE_CHECKING:
+    from datetime import date
 
 # "Mumbai (Bombay)", "Mumbai, formerly Bombay", "the city once called Bombay": an old name explained.
 _RENAME_CUE = lazy(
@@ -54,6 +56,8 @@ class _Written(NamedTuple):
 
 
 def _date(value: Any) -> date:
+    from datetime import date  # here: no built-in rule has a `since` (see structure._written)
+
     if isinstance(value, date):
         return value
     try:

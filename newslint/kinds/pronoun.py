@@ -16,7 +16,7 @@ from typing import Any
 
 from newslint import lazy_regex as regex
 from newslint.document import Document
-from newslint.records import Record, record
+from newslint.records import record
 from newslint.regexes import lazy, scan
 from newslint.rules import options as opt
 from newslint.rules.base import Hit, LoadContext, Rule
@@ -72,7 +72,7 @@ FUNCTION_WORDS = frozenset(
 
 
 @record(frozen=True)
-class Mention(Record):
+class Mention:
     """A noun phrase before the pronoun: who or what it names, and where it stands."""
 
     kind: str  # "entity" or "person"
@@ -83,7 +83,7 @@ class Mention(Record):
 
 
 @record(frozen=True)
-class Naming(Record):
+class Naming:
     """What a noun phrase names, wherever it stands: its kind, its label and whether it is possessive."""
 
     kind: str  # "entity" or "person"

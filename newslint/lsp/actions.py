@@ -5,8 +5,6 @@ editors ask for code actions at every move of the cursor."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from lsprotocol import types
 
 from newslint.findings import Finding, Fix
@@ -15,6 +13,7 @@ from newslint.formats.structure import skeleton_for
 from newslint.lsp.edits import differences, replacement
 from newslint.lsp.linted import Linted
 from newslint.lsp.suppressing import suppression_for
+from newslint.records import record
 from newslint.suppression import UNUSED_RULE
 
 FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.newslint"
@@ -23,7 +22,7 @@ KINDS = [QUICKFIX, FIX_ALL]
 _SHOWN = 40  # characters of the words a title quotes
 
 
-@dataclass
+@record
 class ActionContext:
     """A linted document, and how the client takes edits."""
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from newslint.bitext.readers import is_bilingual, pairs, read_bilingual
 from newslint.bitext.run import BilingualLinter, BitextSettings
@@ -17,6 +16,7 @@ from newslint.formats.structure import skeleton_for
 from newslint.linter import CheckResult, Linter
 from newslint.lsp.configs import Problem, Resolution
 from newslint.lsp.documents import OpenDocument
+from newslint.records import field, record
 from newslint.sources import LINTED_SUFFIXES, read_source
 
 # Editors' language ids for the formats newslint reads (VS Code, Neovim, Helix, Emacs eglot).
@@ -44,7 +44,7 @@ def format_for(doc: OpenDocument) -> str | None:
     return None
 
 
-@dataclass
+@record
 class Checked:
     """What linting a document gave, and what is needed to show it."""
 

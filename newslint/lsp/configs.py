@@ -7,7 +7,6 @@ the editor's settings), as ruff's server does, so that the writer is not left wi
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from newslint.api import forget_linters, linter_for
@@ -15,12 +14,13 @@ from newslint.config import Config, ConfigError, active_rules, discover, resolve
 from newslint.errors import NewslintError, RuleFileError
 from newslint.linter import Linter
 from newslint.lsp.settings import ClientSettings
+from newslint.records import field, record
 from newslint.rules.loader import RULE_FILE_SUFFIXES
 
 Signature = tuple  # what os.stat says of a file, or of each rule file of a folder
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Problem:
     """A configuration or rule file that cannot be used (or settings that cannot): what to show,
     and where, when there is a file and line to show it on."""
@@ -30,7 +30,7 @@ class Problem:
     line: int | None = None  # 1-based
 
 
-@dataclass
+@record
 class Resolution:
     """What a document is linted with."""
 

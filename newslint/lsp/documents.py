@@ -8,12 +8,12 @@ edit after such a character would land in the wrong place.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
 
 from newslint.lsp.positions import LineIndex
+from newslint.records import field, record
 
 
 def path_of(uri: str) -> str | None:
@@ -27,7 +27,7 @@ def path_of(uri: str) -> str | None:
     return os.path.normpath(path)
 
 
-@dataclass
+@record
 class OpenDocument:
     """One open document: its text as the client has it, and its version."""
 

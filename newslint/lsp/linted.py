@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from lsprotocol import types
 
 from newslint.findings import Finding
 from newslint.lsp.checking import Reading
 from newslint.lsp.configs import Problem
 from newslint.lsp.positions import LineIndex
+from newslint.records import field, record
 from newslint.rules.base import Rule
 
 
-@dataclass
+@record
 class Linted:
     """One version of a document as linted: enough to publish, hover and act on it."""
 

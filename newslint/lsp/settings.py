@@ -11,12 +11,12 @@ translations against their source, as --source does) and `debounce` (millisecond
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields
 from typing import Any
 
 from newslint.backends.settings import LanguageToolSettings
 from newslint.bitext.run import BitextSettings
 from newslint.config import ConfigError, from_settings
+from newslint.records import fields, record
 
 SECTION = "newslint"
 EDITOR_KEYS = ("config", "isolated", "source", "target", "sourceLanguage", "debounce")
@@ -27,7 +27,7 @@ class SettingsError(ValueError):
     """Settings that cannot be used; the message names the key."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ClientSettings:
     """What the editor asked for, applied to each document's configuration."""
 

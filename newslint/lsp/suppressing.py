@@ -13,12 +13,12 @@ action is offered.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from newslint.document import Document
 from newslint.findings import Finding
 from newslint.formats.reader import document
 from newslint.lsp.positions import LineIndex
+from newslint.records import record
 from newslint.regexes import lazy
 from newslint.suppression import Suppressions
 
@@ -26,7 +26,7 @@ _CONTAINER_PREFIX = lazy(r"[ \t]*(?:>[ \t]?)*", engine="re")  # indentation and 
 _INDENT = lazy(r"[ \t]*", engine="re")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Suppression:
     """Text to insert (offset, text), in text order, and what the action is called."""
 

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import field
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from newslint.findings import Finding
-from newslint.records import Record, record
+from newslint.records import field, record
 from newslint.regexes import lazy
 from newslint.rules.base import RuleInfo
 
@@ -20,7 +18,7 @@ if TYPE_CHECKING:
 
 
 @record(frozen=True)
-class RunSummary(Record):
+class RunSummary:
     """What a format may show: the findings, the files checked, and what --fix did."""
 
     findings: Sequence[Finding]
@@ -30,7 +28,7 @@ class RunSummary(Record):
     rules: Mapping[str, RuleInfo] = field(default_factory=dict)  # rule metadata, by id
     texts: Mapping[str, str] = field(default_factory=dict)  # file texts, for formats that need them
     config: Config | None = None  # the settings of the run (the HTML report shows them)
-    started: datetime | None = None  # when the run started (the HTML report shows it)
+    started: float | None = None  # when the run started, in seconds since the epoch (the HTML report shows it)
     errors: Sequence[str] = ()  # files that could not be read or checked, one line each
     show_source: bool = False  # the text format shows each translation's source under its finding
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 from abc import ABC, abstractmethod
 from collections.abc import Container, Iterable, Mapping
-from dataclasses import field
 from functools import cache, cached_property, lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -21,7 +20,7 @@ from newslint import lazy_regex as regex
 from newslint.document import Document
 from newslint.errors import RuleFailure
 from newslint.findings import Finding, Fix, Severity
-from newslint.records import Record, record
+from newslint.records import field, record
 from newslint.regexes import TimeBudget, compile_pattern, lazy, required_literal, scan, time_budget, time_limit
 from newslint.rules import options as opt
 from newslint.rules.options import Option, OptionError
@@ -56,7 +55,7 @@ def builtin_rules_dir() -> Path:
 
 
 @record(frozen=True)
-class Examples(Record):
+class Examples:
     """Texts on which a rule must fire (`fail`) and must stay silent (`passing`)."""
 
     fail: tuple[str, ...] = ()
@@ -101,7 +100,7 @@ COMMON_OPTIONS: Mapping[str, Option] = {
 
 
 @record(frozen=True)
-class RuleInfo(Record):
+class RuleInfo:
     """A rule's metadata, as written in its file."""
 
     id: str
@@ -121,7 +120,7 @@ class RuleInfo(Record):
 
 
 @record(frozen=True)
-class Hit(Record):
+class Hit:
     """What a kind found: a span, candidate replacements, and values for the message template."""
 
     start: int

@@ -11,9 +11,9 @@ first time it is asked anything else. Its answers are then the built rule's.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
+from newslint.records import fields
 from newslint.rules.base import Examples, RuleInfo
 from newslint.rules.registry import BILINGUAL_KIND_NAMES, KIND_NAMES
 from newslint.triggers import Triggers

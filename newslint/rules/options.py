@@ -8,7 +8,7 @@ from typing import Any
 
 from newslint import lazy_regex as regex
 from newslint.packs_memo import MEMO
-from newslint.records import Record, record
+from newslint.records import record
 from newslint.regexes import PatternError, check_pattern
 
 Validator = Callable[[Any], Any]
@@ -28,7 +28,7 @@ class _Invalid(ValueError):
 
 
 @record(frozen=True)
-class Option(Record):
+class Option:
     """One key of a rule: its validator, whether it must be given, and its default."""
 
     validate: Validator
@@ -142,7 +142,7 @@ def _check_regex(text: str) -> None:
 
 
 @record(frozen=True)
-class Swap(Record):
+class Swap:
     """One entry of a substitution: its replacements, and the context its matches need."""
 
     replacements: tuple[str, ...]

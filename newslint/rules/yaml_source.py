@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -173,9 +172,13 @@ def to_plain(value: Any) -> Any:
         return {"m": [[key, to_plain(item), value.key_lines[str(key)]] for key, item in value.items()], "l": value.line}
     if isinstance(value, LocatedList):
         return {"s": [to_plain(item) for item in value], "l": value.line, "i": value.item_lines}
+    if isinstance(value, _SCALARS):
+        return value
+    from datetime import date  # here: no built-in rule has a date (see structure._written)
+
     if type(value) is date:  # `since: 2022-04-01` in a rule (a datetime is not kept)
         return {"date": value.isoformat()}
-    return value if isinstance(value, _SCALARS) else {"unknown": None}
+    return {"unknown": None}
 
 
 def from_plain(value: Any, depth: int = 0) -> Any:
@@ -185,6 +188,8 @@ def from_plain(value: Any, depth: int = 0) -> Any:
     if depth > MAX_DEPTH or not isinstance(value, dict):
         raise ValueError("not a document")
     if set(value) == {"date"} and isinstance(value["date"], str):
+        from datetime import date
+
         return date.fromisoformat(value["date"])  # ValueError for anything else
     if set(value) == {"m", "l"} and isinstance(value["m"], list) and type(value["l"]) is int:
         mapping = LocatedDict()

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 
 from newslint.bitext.document import BilingualDocument, Unit
 from newslint.document import Document
 from newslint.findings import Finding
+from newslint.records import record, replace
 from newslint.regexes import TimeBudget
 from newslint.rules.base import Hit, Rule
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class BilingualHit(Hit):
     """A hit on a translation unit. `source_start`/`source_end`: the source words meant, as
     offsets into the unit's source text (None: the whole segment). `at_file`: a file offset

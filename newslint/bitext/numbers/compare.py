@@ -13,15 +13,15 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from typing import Literal
 
 from newslint.bitext.numbers.mention import DATE_YEAR, MONTH, Mention
+from newslint.records import record, replace
 
 DiscrepancyKind = Literal["different", "missing", "added"]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Discrepancy:
     kind: DiscrepancyKind
     source: Mention | None  # None for an added number

@@ -9,9 +9,10 @@ kept.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
+
+from newslint.records import record
 
 # What a mention is, for pairing a wrong value with the one it replaced and for messages.
 NUMBER, MONTH, HOUR, MINUTE = "number", "month", "hour", "minute"
@@ -20,7 +21,7 @@ NUMBER, MONTH, HOUR, MINUTE = "number", "month", "hour", "minute"
 DATE_YEAR = "date-year"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Mention:
     """text[start:end] of one segment, worth any of `values`.
 

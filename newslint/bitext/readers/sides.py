@@ -5,14 +5,14 @@ paragraph of their side's prose, with every character mapped back to its place i
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from newslint.bitext.document import BilingualDocument, Unit
 from newslint.document import Document
 from newslint.formats.prose import ProseBuilder
+from newslint.records import field, record
 
 
-@dataclass
+@record
 class _Pending:
     id: str
     target_at: int

@@ -11,13 +11,13 @@ and nothing is ever fetched.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from xml.parsers import expat
 
 from newslint.bitext.document import BilingualDocument
 from newslint.bitext.readers.sides import Sides
 from newslint.errors import InputError
 from newslint.formats.prose import PLACEHOLDER
+from newslint.records import field, record
 
 _UNIT_ELEMENTS = {"1": "trans-unit", "2": "unit"}
 _PROSE_ELEMENTS = frozenset({"g", "mrk", "pc"})  # their content is text of the segment
@@ -28,7 +28,7 @@ class _Refused(Exception):
     """Something in the file that newslint will not process (an entity declaration ...)."""
 
 
-@dataclass
+@record
 class _Event:
     kind: str  # "start", "end", "text"
     byte: int
@@ -37,7 +37,7 @@ class _Event:
     text: str = ""
 
 
-@dataclass
+@record
 class _Segment:
     unit_id: str
     target_at: int

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 
 from newslint.formats.prose import PLACEHOLDER
+from newslint.records import record
 from newslint.regexes import lazy
 from newslint.spans import Span
 
@@ -24,7 +24,7 @@ _UNSHOWABLE = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]", engine="re")
 _ELIDED = '<span class="elided" data-shown="{}">' + PLACEHOLDER + "</span>"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Mark:
     """A finding's part of one paragraph: story offsets, and whether its finding starts here."""
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import html
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from newslint.findings import SEVERITIES, Finding
@@ -18,6 +17,7 @@ from newslint.output.html_report.run_info import run_facts
 from newslint.output.html_report.story import Story, story_of
 from newslint.output.html_report.tally import Tally, family_of, tally
 from newslint.output.text import plural, summary
+from newslint.records import record
 from newslint.regexes import lazy
 from newslint.rules.base import RuleInfo
 from newslint.spans import Span
@@ -30,7 +30,7 @@ def esc(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Problem:
     """A finding as the page shows it."""
 

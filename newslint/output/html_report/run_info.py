@@ -10,11 +10,12 @@ from newslint import __version__
 from newslint.config import Config
 
 
-def run_facts(config: Config | None, started: datetime | None) -> list[tuple[str, str]]:
-    """(label, value) pairs, in the order a reader wants them."""
+def run_facts(config: Config | None, started: float | None) -> list[tuple[str, str]]:
+    """(label, value) pairs, in the order a reader wants them; `started` in seconds since the epoch,
+    shown in local time."""
     facts = [("newslint", __version__)]
     if started is not None:
-        facts.append(("Run", started.isoformat(sep=" ", timespec="seconds")))
+        facts.append(("Run", datetime.fromtimestamp(started).astimezone().isoformat(sep=" ", timespec="seconds")))
     if config is None:
         return facts
     facts.append(("Configuration", config.path or "none (built-in defaults)"))

@@ -10,15 +10,15 @@ suppression comment, say) has no words in the prose and is listed without a plac
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from newslint.formats import plaintext
 from newslint.formats.prose import PLACEHOLDER, ProseView, Segment
 from newslint.formats.reader import format_of
+from newslint.records import record
 from newslint.spans import Span
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Piece:
     """source[source_start:source_end] became prose[prose_start:prose_start+prose_length]."""
 

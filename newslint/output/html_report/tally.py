@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from newslint.findings import SEVERITIES, Finding
+from newslint.records import field, record
 
 
 def family_of(rule: str) -> str:
@@ -14,7 +14,7 @@ def family_of(rule: str) -> str:
     return rule.split(".", 1)[0]
 
 
-@dataclass
+@record
 class Tally:
     levels: Counter[str] = field(default_factory=Counter)
     rules: Counter[str] = field(default_factory=Counter)
