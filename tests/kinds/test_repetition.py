@@ -1,10 +1,9 @@
 import re
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint.kinds.repetition import _DOUBLED, _ascii_words, _may_repeat, _may_repeat_near, doubled
+from newslint.kinds.repetition import _DOUBLED, _gate_bytes, _may_repeat, _may_repeat_near, _stand_in, doubled
 from tests.conftest import matched, run_rules
 from tests.kinds.fuzzing import joined
 
@@ -64,9 +63,14 @@ _PIECES = st.sampled_from(
         "\x1c",
     ]
 )
-# Without non-ASCII letters: the texts the ASCII candidate search runs on, marks of any script.
-_ASCII_WORD_PIECES = st.sampled_from(["a", "A", "ab", "Ab", "AB", "b", "1", "_", " ", "\n", "\r\n", "\n\n", "\t"])
+# ASCII words, and marks of any script.
+_ASCII_WORD_PIECES = st.sampled_from(
+    ["a", "A", "ab", "Ab", "AB", "b", "z", "Z", "1", "0", "_", " ", "\n", "\r\n", "\n\n", "\t", "\x0b", "\x0c", "?"]
+)
 _NON_WORD_PIECES = st.sampled_from(["\u00a0", "“", "”", "—", "’", "\u2028", "\x85", "\x1c", ".", "-", "'"])
+# Doubled words (and near misses) to put among them: a doubled word after a non-ASCII mark is where
+# a candidate search on bytes could lose its place.
+_DOUBLED_PIECES = st.sampled_from(["the the", "The the", "a A", "ab\nAB", "ab\r\nab", "ab\t ab", "ab\n\nab", "ab, ab"])
 
 
 @settings(max_examples=500, deadline=None)
@@ -77,25 +81,66 @@ def test_candidates_find_every_doubled_word_the_whole_text_scan_finds(text):
 
 
 @settings(max_examples=500, deadline=None)
-@given(joined(st.one_of(_ASCII_WORD_PIECES, _NON_WORD_PIECES), 30))
-def test_the_ascii_candidates_find_every_doubled_word_among_marks_of_any_script(text):
-    assert _ascii_words(text)
+@given(joined(st.one_of(_ASCII_WORD_PIECES, _NON_WORD_PIECES, _DOUBLED_PIECES), 30))
+def test_the_candidates_find_every_doubled_word_among_marks_of_any_script(text):
     expected = [(m.span(), m.group("first"), m.group("second")) for m in _DOUBLED.finditer(text)]
     assert [(m.span(), m.group("first"), m.group("second")) for m in doubled(text)] == expected
 
 
-@pytest.mark.parametrize(
-    ("text", "ascii_words"),
-    [("", True), ("the the", True), ("“the — the”\u00a0", True), ("café café", False), ("ſo so", False), ("x²", False)],
+# Letters IGNORECASE takes for others (İ for i, the Kelvin sign for k, ſ for nothing but itself, Ÿ
+# for ÿ, the Ångström sign for å), letters and digits of other scripts, marks beyond Latin-1.
+_OTHER_SCRIPT_PIECES = st.sampled_from(
+    [
+        "İ",
+        "i",
+        "K",
+        "k",
+        "ſ",
+        "s",
+        "Ÿ",
+        "ÿ",
+        "Å",
+        "å",
+        "ł",
+        "Ł",
+        "я",
+        "Я",
+        "一",
+        "٣",
+        "²",
+        "\u0301",
+        "\U0001d400",
+        "“",
+        "\u2028",
+    ]
 )
-def test_ascii_words_are_texts_without_a_non_ascii_word_character(text, ascii_words):
-    assert _ascii_words(text) is ascii_words
 
 
-@settings(max_examples=500, deadline=None)
-@given(joined(st.one_of(_PIECES, _NON_WORD_PIECES, st.sampled_from(["²", "Ж", "\u0301", "\U0001d400"])), 12))
-def test_ascii_words_are_texts_where_no_character_is_non_ascii_and_a_word_character(text):
-    assert _ascii_words(text) is not any(not char.isascii() and re.match(r"\w", char) for char in text)
+@settings(max_examples=1000, deadline=None)
+@given(joined(st.one_of(_OTHER_SCRIPT_PIECES, _DOUBLED_PIECES, _ASCII_WORD_PIECES, _NON_WORD_PIECES), 30))
+def test_candidates_find_every_doubled_word_in_any_script(text):
+    expected = [(m.span(), m.group("first"), m.group("second")) for m in _DOUBLED.finditer(text)]
+    assert [(m.span(), m.group("first"), m.group("second")) for m in doubled(text)] == expected
+
+
+def test_gate_bytes_are_one_per_character_a_space_for_anything_but_a_word_character():
+    text = "“The — naïve İ\u212a łódź 一二 x²!\udcff"
+    gate = _gate_bytes(text)
+    assert len(gate) == len(text)
+    assert [byte != 32 for byte in gate] == [bool(re.match(r"\w", char)) for char in text]
+    assert gate.startswith(b" the   na\xefve ik")
+
+
+def test_every_character_beyond_latin1_stands_in_for_what_ignorecase_takes_it_for():
+    """Over every code point beyond Latin-1: a space exactly for what is no word character, and a
+    Latin-1 stand-in only where IGNORECASE takes the two for each other (as a backreference)."""
+    same = re.compile(r"(.) \1", re.IGNORECASE | re.DOTALL)
+    for code in range(0x100, 0x110000):
+        character = chr(code)
+        stand_in = _stand_in.__wrapped__(character)
+        assert (stand_in == " ") is not re.match(r"\w", character), hex(code)
+        if stand_in != "\xaa" and stand_in != " ":
+            assert same.fullmatch(f"{stand_in} {character}") and same.fullmatch(f"{character} {stand_in}"), hex(code)
 
 
 @settings(max_examples=500, deadline=None)
