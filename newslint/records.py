@@ -4,9 +4,9 @@ Why not @dataclass: importing `dataclasses` costs about 7 ms (it imports `inspec
 `ast`, `dis` and `tokenize`), and a dataclass compiles each of its generated methods from source
 text when its class is made, at every start-up: about 0.4 ms a class, 21 classes in a plain run.
 Together that was a fifth of newslint's start-up. @record does what newslint asked of dataclasses,
-with the same results (tests/test_records.py holds it to dataclasses as the oracle), and compiles
-one method per class, its __init__; __repr__, __eq__, __hash__ and a frozen record's __setattr__
-are written here once.
+with the same results (tests/test_records_oracle.py and tests/test_records.py hold it to
+dataclasses as the oracle), and compiles one method per class, its __init__; __repr__, __eq__,
+__hash__ and a frozen record's __setattr__ are written here once.
 
 What it keeps: fields from the class's annotations, in order, a base record's first; defaults and
 field(default_factory=..., init=, repr=, compare=, hash=); __post_init__; frozen=True; slots=True;
@@ -120,6 +120,8 @@ def asdict(record_value: Any) -> dict[str, Any]:
 def _as_plain(value: Any) -> Any:
     if hasattr(type(value), "__record_fields__"):
         return asdict(value)
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a named tuple (a Span)
+        return type(value)(*map(_as_plain, value))
     if isinstance(value, (list, tuple)):
         return type(value)(map(_as_plain, value))
     if isinstance(value, dict):

@@ -16,9 +16,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newslint import records
+from newslint.spans import Span
 from tests.kinds.fuzzing import fuzz
 
-VALUES = st.sampled_from([0, 1, "a", None, ()])
+VALUES = st.sampled_from([0, 1, "a", None, (), Span(1, 2)])  # a named tuple: asdict() keeps its type
 MUTABLE = object()  # a spec's default that is a list: refused by both
 
 
