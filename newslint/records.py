@@ -10,19 +10,32 @@ __hash__ and a frozen record's __setattr__ are written here once.
 
 What it keeps: fields from the class's annotations, in order, a base record's first; defaults and
 field(default_factory=..., init=, repr=, compare=, hash=); __post_init__; frozen=True; slots=True;
-methods the class defines itself are kept; replace(), fields() and asdict(). What it leaves out:
-ordering, keyword-only fields, InitVar, and copying values in asdict() (records hold values that
-are not changed in place).
+methods the class defines itself are kept; replace(), fields() and asdict(); type checkers read
+@record as a dataclass (dataclass_transform). What it leaves out: ordering, keyword-only fields,
+InitVar, a default that is a descriptor, Field.type and Field.metadata, and copying values in
+asdict() (records hold values that are not changed in place).
 """
 
 from __future__ import annotations
 
+import re
+import sys
 from collections.abc import Callable
 from operator import attrgetter
 from reprlib import recursive_repr
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 RecordType = TypeVar("RecordType", bound=type)
+
+if sys.version_info >= (3, 11):
+    from typing import dataclass_transform
+else:  # a type checker reads the branch above; at run time it only marks the decorator
+
+    def dataclass_transform(**_: Any) -> Callable[[RecordType], RecordType]:
+        return lambda decorated: decorated
+
+
+_CLASS_VARIABLE = re.compile(r"(?:\w+\.)*ClassVar(?:\[|$)")
 
 
 class _Missing:
@@ -81,9 +94,16 @@ def field(
     return Field(default, default_factory, init, repr, compare, hash)
 
 
-def record(
-    cls: RecordType | None = None, /, *, frozen: bool = False, slots: bool = False
-) -> Any:  # a decorator with or without arguments
+@overload
+def record(cls: RecordType, /) -> RecordType: ...
+
+
+@overload
+def record(*, frozen: bool = False, slots: bool = False) -> Callable[[RecordType], RecordType]: ...
+
+
+@dataclass_transform(field_specifiers=(field, Field))  # (type checkers read records as dataclasses)
+def record(cls: RecordType | None = None, /, *, frozen: bool = False, slots: bool = False) -> Any:
     """Make a class a record: @record, or @record(frozen=True, slots=True)."""
 
     def make(cls: RecordType) -> RecordType:
@@ -114,6 +134,8 @@ def replace(record_value: RecordType, /, **changes: Any) -> RecordType:
 def asdict(record_value: Any) -> dict[str, Any]:
     """The record as a dict of its fields, records inside it as dicts too, inside lists, tuples
     and dicts as well."""
+    if isinstance(record_value, type):
+        raise TypeError("asdict() should be called on record instances")
     return {one.name: _as_plain(getattr(record_value, one.name)) for one in fields(record_value)}
 
 
@@ -141,8 +163,9 @@ def _make(cls: RecordType, frozen: bool, slots: bool) -> RecordType:
         cls = _with_slots(cls, [one.name for one in own])
     cls.__record_fields__ = tuple(all_fields.values())  # type: ignore[attr-defined]
     cls.__record_frozen__ = frozen  # type: ignore[attr-defined]
-    cls.__match_args__ = tuple(one.name for one in cls.__record_fields__ if one.init)  # type: ignore[attr-defined]
     namespace = cls.__dict__
+    if "__match_args__" not in namespace:
+        cls.__match_args__ = tuple(one.name for one in cls.__record_fields__ if one.init)  # type: ignore[attr-defined]
     if "__init__" not in namespace:
         _set(cls, "__init__", _init(cls, frozen, slots))
     if "__repr__" not in namespace:
@@ -159,10 +182,16 @@ def _own_fields(cls: type) -> list[Field]:
     """The fields the class itself declares (ClassVar annotations are no fields); a class
     attribute that was a field() becomes its default, or goes when it has none."""
     declared = []
-    for name, annotation in cls.__dict__.get("__annotations__", {}).items():
-        if _is_class_variable(annotation):
-            continue
+    annotations = cls.__dict__.get("__annotations__", {})
+    for name, value in cls.__dict__.items():
+        if isinstance(value, Field) and name not in annotations:
+            raise TypeError(f"{name!r} is a field but has no type annotation")
+    for name, annotation in annotations.items():
         value = cls.__dict__.get(name, MISSING)
+        if _is_class_variable(annotation):
+            if isinstance(value, Field):
+                raise TypeError(f"field {name} is a ClassVar: it cannot be a field()")
+            continue
         one = value if isinstance(value, Field) else Field(default=value)
         one.name = name
         if one.default is not MISSING and type(one.default).__hash__ is None:  # as dataclasses: a list, dict or set
@@ -180,9 +209,9 @@ def _own_fields(cls: type) -> list[Field]:
 
 def _is_class_variable(annotation: Any) -> bool:
     """Whether an annotation (a string, as `from __future__ import annotations` leaves it) is a
-    ClassVar."""
-    text = annotation if isinstance(annotation, str) else getattr(annotation, "__name__", repr(annotation))
-    return text.startswith(("ClassVar", "typing.ClassVar"))
+    ClassVar: `ClassVar`, `ClassVar[int]`, `typing.ClassVar[int]`, `t.ClassVar`."""
+    text = annotation if isinstance(annotation, str) else repr(annotation)
+    return _CLASS_VARIABLE.match(text.strip()) is not None
 
 
 def _inherited_fields(cls: type, frozen: bool) -> dict[str, Field]:
@@ -195,7 +224,7 @@ def _inherited_fields(cls: type, frozen: bool) -> dict[str, Field]:
             continue
         if base.__dict__["__record_frozen__"] != frozen:
             raise TypeError(
-                f"cannot inherit {'non-' if frozen else ''}frozen record from a {'' if frozen else 'non-'}frozen one"
+                f"cannot inherit {'' if frozen else 'non-'}frozen record from a {'non-' if frozen else ''}frozen one"
             )
         inherited.update((one.name, one) for one in base_fields)
     return inherited
@@ -214,11 +243,15 @@ def _with_slots(cls: RecordType, names: list[str]) -> RecordType:
     """The class made again with a slot for each field it declares (and no __dict__), as
     dataclasses does for slots=True: slots are fixed when a class is made. Its defaults then live
     in __init__ only."""
+    if "__slots__" in cls.__dict__:
+        raise TypeError(f"{cls.__name__} already specifies __slots__")
     namespace = dict(cls.__dict__)
     for name in (*names, "__dict__", "__weakref__"):
         namespace.pop(name, None)
     namespace["__slots__"] = tuple(names)
-    return type(cls)(cls.__name__, cls.__bases__, namespace)  # type: ignore[return-value]
+    made = type(cls)(cls.__name__, cls.__bases__, namespace)
+    made.__qualname__ = cls.__qualname__
+    return made  # type: ignore[return-value]
 
 
 def _set(cls: type, name: str, function: Callable[..., Any]) -> None:
@@ -235,37 +268,39 @@ def _init(cls: type, frozen: bool, slots: bool) -> Callable[..., None]:
     the class attribute holds it).
     Compiled from source text, as dataclasses does, for its speed: Hit and _Open are made
     thousands of times a run."""
-    values: dict[str, Any] = {"__store": object.__setattr__, "MISSING": MISSING}
-    arguments, lines = ["self"], []
+    values: dict[str, Any] = {"__record_store__": object.__setattr__, "__record_missing__": MISSING}
+    names = {one.name for one in cls.__record_fields__}  # type: ignore[attr-defined]
+    self = "__record_self__" if "self" in names else "self"  # (a field may be called "self")
+    arguments, lines = [self], []
     for one in cls.__record_fields__:  # type: ignore[attr-defined]
         name = one.name
         if one.default_factory is not MISSING:
             values[f"__factory_{name}"] = one.default_factory
             made = f"__factory_{name}()"
             if not one.init:
-                lines.append(_store(name, made, frozen))
+                lines.append(_store(self, name, made, frozen))
                 continue
-            arguments.append(f"{name}=MISSING")
-            lines.append(_store(name, f"{made} if {name} is MISSING else {name}", frozen))
+            arguments.append(f"{name}=__record_missing__")
+            lines.append(_store(self, name, f"{made} if {name} is __record_missing__ else {name}", frozen))
         elif one.init:
             if one.default is not MISSING:
                 values[f"__default_{name}"] = one.default
                 arguments.append(f"{name}=__default_{name}")
             else:
                 arguments.append(name)
-            lines.append(_store(name, name, frozen))
+            lines.append(_store(self, name, name, frozen))
         elif slots and one.default is not MISSING:
             values[f"__default_{name}"] = one.default
-            lines.append(_store(name, f"__default_{name}", frozen))
+            lines.append(_store(self, name, f"__default_{name}", frozen))
     if hasattr(cls, "__post_init__"):
-        lines.append("self.__post_init__()")
+        lines.append(f"{self}.__post_init__()")
     source = f"def __init__({', '.join(arguments)}):\n " + "\n ".join(lines or ["pass"])
     exec(source, values)  # noqa: S102 (field names come from the class's own annotations)
     return values["__init__"]  # type: ignore[no-any-return]
 
 
-def _store(name: str, value: str, frozen: bool) -> str:
-    return f"__store(self, {name!r}, {value})" if frozen else f"self.{name} = {value}"
+def _store(self: str, name: str, value: str, frozen: bool) -> str:
+    return f"__record_store__({self}, {name!r}, {value})" if frozen else f"{self}.{name} = {value}"
 
 
 @recursive_repr()
@@ -335,8 +370,11 @@ def _freeze(cls: type, slots: bool) -> None:
 
     _set(cls, "__setattr__", set_attribute)
     _set(cls, "__delattr__", delete_attribute)
-    if slots:
-        cls.__getstate__, cls.__setstate__ = _values, _set_values  # type: ignore[attr-defined]
+    if slots:  # (unless the class pickles itself)
+        if "__getstate__" not in cls.__dict__:
+            cls.__getstate__ = _values  # type: ignore[attr-defined]
+        if "__setstate__" not in cls.__dict__:
+            cls.__setstate__ = _set_values  # type: ignore[attr-defined]
 
 
 def _values(self: Any) -> list[Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import inspect
 import operator
+import pickle
 from typing import Any
 
 import pytest
@@ -224,3 +225,83 @@ def test_a_class_variable_is_no_field_and_a_written_method_is_kept():
         Kept.__init__.__qualname__
         == "test_a_class_variable_is_no_field_and_a_written_method_is_kept.<locals>.Kept.__init__"
     )
+
+
+class Outer:
+    """A class holding records, as a nested class is pickled by its qualified name."""
+
+    @records.record(frozen=True, slots=True)
+    class Nested:
+        x: int
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class NestedTwin:
+        x: int
+
+
+def test_a_slots_record_keeps_its_qualified_name_and_pickles_as_a_dataclass_does():
+    assert Outer.Nested.__qualname__ == "Outer.Nested" and repr(Outer.Nested(1)) == "Outer.Nested(x=1)"
+    assert pickle.loads(pickle.dumps(Outer.Nested(1))) == Outer.Nested(1)
+    assert pickle.loads(pickle.dumps(Outer.NestedTwin(1))) == Outer.NestedTwin(1)
+
+
+def test_what_a_class_writes_itself_is_kept():
+    @records.record(frozen=True, slots=True)
+    class Pickled:
+        x: int
+        y: int = 0
+        __match_args__ = ("y",)
+
+        def __getstate__(self) -> tuple[str, int]:
+            return ("own", self.x)
+
+        def __setstate__(self, state: tuple[str, int]) -> None:
+            object.__setattr__(self, "x", state[1] * 10)
+
+    assert Pickled(2).__getstate__() == ("own", 2)
+    assert Pickled.__match_args__ == ("y",)
+
+
+@pytest.mark.parametrize("frozen_base", [True, False])
+def test_frozen_and_unfrozen_records_do_not_derive_from_each_other(frozen_base):
+    base = records.record(type("Base", (), {"__annotations__": {"x": "int"}}), frozen=frozen_base)
+    with pytest.raises(TypeError, match="cannot inherit " + ("non-frozen" if frozen_base else "frozen")):
+        records.record(type("Sub", (base,), {}), frozen=not frozen_base)
+    twin = dataclasses.dataclass(type("Base", (), {"__annotations__": {"x": "int"}}), frozen=frozen_base)
+    with pytest.raises(TypeError, match="cannot inherit " + ("non-frozen" if frozen_base else "frozen")):
+        dataclasses.dataclass(type("Sub", (twin,), {}), frozen=not frozen_base)
+
+
+@pytest.mark.parametrize(
+    "annotation", ["ClassVar", "ClassVar[int]", "typing.ClassVar[int]", "t.ClassVar", " ClassVar[list[int]]"]
+)
+def test_a_class_variable_in_any_spelling_is_no_field(annotation):
+    made = records.record(type("C", (), {"__annotations__": {"shared": annotation, "x": "int"}, "shared": 1}))
+    assert [one.name for one in records.fields(made)] == ["x"]
+    assert [
+        one.name for one in records.fields(records.record(type("D", (), {"__annotations__": {"ClassVarious": "int"}})))
+    ] == ["ClassVarious"]
+
+
+def test_declarations_dataclasses_refuses_are_refused():
+    with pytest.raises(TypeError, match="no type annotation"):
+        records.record(type("C", (), {"__annotations__": {"x": "int"}, "y": records.field(default=1)}))
+    with pytest.raises(TypeError):
+        records.record(
+            type("C", (), {"__annotations__": {"x": "ClassVar[list]"}, "x": records.field(default_factory=list)})
+        )
+    with pytest.raises(TypeError, match="already specifies __slots__"):
+        records.record(type("C", (), {"__annotations__": {"x": "int"}, "__slots__": ("x",)}), slots=True)
+    with pytest.raises(TypeError):
+        records.asdict(records.record(type("C", (), {"__annotations__": {"x": "int"}, "x": 1})))
+
+
+def test_fields_may_be_called_as_the_generated_init_s_own_names():
+    made = records.record(
+        type(
+            "C",
+            (),
+            {"__annotations__": {"self": "int", "MISSING": "list"}, "MISSING": records.field(default_factory=list)},
+        )
+    )
+    assert (made(1, [1]).self, made(1, [1]).MISSING, made(2).MISSING) == (1, [1], [])
