@@ -6,7 +6,7 @@ import codecs
 import re
 import sys
 from collections.abc import Iterator
-from functools import cache
+from functools import lru_cache
 from itertools import islice, repeat
 from operator import eq
 
@@ -25,12 +25,22 @@ _DOUBLED = re.compile(
 # same search on the text. Possessive runs (Python 3.11+: the same matches) spare it backtracking.
 _POSSESSIVE = "+" if sys.version_info >= (3, 11) else ""
 _CANDIDATE = re.compile(rf" ([^ ]+{_POSSESSIVE}) +{_POSSESSIVE}\1(?![^ ])".encode())
+# The same on the text itself, for a text in another script (see _gate_bytes): after any mark or
+# space, a word, space, the same word, case aside.
+_TEXT_CANDIDATE = re.compile(rf"\W(\w+{_POSSESSIVE})\s+{_POSSESSIVE}\1\b", re.IGNORECASE)
 _WORD_CHARACTER = re.compile(r"\w")
 # A Latin-1 word character's byte stands for its lowercase (a Latin-1 character too), any other
 # byte for a space: a space where a word may start or end, and between two words. What that lets
 # through ("that, that") is sorted out by _DOUBLED, at its place.
 _GATE_TABLE = bytes(ord(chr(byte).lower()) if _WORD_CHARACTER.match(chr(byte)) else 32 for byte in range(256))
 _OTHER_WORD_CHARACTER = "\xaa"  # stands for a word character beyond Latin-1 (the rare "ª": no byte is free)
+# The marks beyond Latin-1 most stories hold, each a space on the gate bytes: replaced before the
+# text is encoded, they need no call of the encoding's error handler each.
+_COMMON_MARKS = "“”‘’—–…"
+# A text more than this share of whose characters (common marks aside) are beyond Latin-1 is
+# searched as it is: handing the encoding a word at a time costs more than the search saves
+# (Russian or Greek stories: about four times the search on the text).
+_MOST_BEYOND_LATIN1 = 1 / 64
 _GATE_ENCODING_ERRORS = "newslint-repetition-gate"  # encoding's error handler, for the characters beyond Latin-1
 _WORD_JOINERS = "'’-"  # a word that goes on with a hyphen or apostrophe is part of a longer one
 
@@ -58,9 +68,10 @@ class Repetition(Rule):
 
 
 def doubled(text: str) -> list[re.Match[str]]:
-    """The matches of _DOUBLED.finditer(text), found by trying it only where _CANDIDATE says a
-    doubled word may start on the text's gate bytes: _DOUBLED matching at s means _CANDIDATE
-    matches at s - 1 there, so a search from each candidate on skips no match."""
+    """The matches (spans and groups) of _DOUBLED.finditer(text), found by trying it only where
+    _CANDIDATE says a doubled word may start on the text's gate bytes (or _TEXT_CANDIDATE on the
+    text): _DOUBLED matching at s means the candidate search matches at s - 1, so a search from
+    each candidate on skips no match."""
     found: list[re.Match[str]] = []
     match = _DOUBLED.match(text)  # at the very start, with no mark before it
     position = 0
@@ -68,7 +79,8 @@ def doubled(text: str) -> list[re.Match[str]]:
         found.append(match)
         position = match.end()
     gate = _gate_bytes(text)
-    while (candidate := _CANDIDATE.search(gate, position)) is not None:
+    searched, candidates = (text, _TEXT_CANDIDATE) if gate is None else (gate, _CANDIDATE)
+    while (candidate := candidates.search(searched, position)) is not None:
         match = _DOUBLED.match(text, candidate.start(1))
         if match is None:
             position = candidate.start(1)
@@ -78,15 +90,25 @@ def doubled(text: str) -> list[re.Match[str]]:
     return found
 
 
-def _gate_bytes(text: str) -> bytes:
+def _gate_bytes(text: str) -> bytes | None:
     """The text as one byte per character, so that offsets are the text's: a word character as its
     lowercase (one beyond Latin-1 as _stand_in says), anything else as a space. Two words equal
     case aside are then equal bytes, as IGNORECASE compares simple lowercase letters. Every
     _DOUBLED match at s has _CANDIDATE's at s - 1: the character before it is no word character
     (a space), its first word a whole run of letters followed by white space (spaces), then the
     second word followed by no word character (a space, or the end). Encoded as Latin-1: most
-    stories' characters beyond it are a few quotation marks and dashes, each run of them handed
-    to _stand_ins."""
+    stories' characters beyond it are quotation marks and dashes, made spaces first; any other
+    run of them is handed to _stand_ins. None for a text in another script (_MOST_BEYOND_LATIN1)."""
+    if not text.isascii():  # (answered from the string's header)
+        for mark in _COMMON_MARKS:
+            if mark in text:
+                text = text.replace(mark, " ")
+    encoded = text.encode("latin-1", "replace")
+    beyond = encoded.count(b"?") - text.count("?")
+    if not beyond:
+        return encoded.translate(_GATE_TABLE)
+    if beyond > len(text) * _MOST_BEYOND_LATIN1:
+        return None
     return text.encode("latin-1", _GATE_ENCODING_ERRORS).translate(_GATE_TABLE)
 
 
@@ -97,9 +119,9 @@ def _stand_ins(error: UnicodeError) -> tuple[str, int]:
     return "".join(map(_stand_in, error.object[error.start : error.end])), error.end
 
 
-@cache
+@lru_cache(maxsize=4096)  # (bounded: a long-running server may see every script)
 def _stand_in(character: str) -> str:
-    """A letter whose lowercase is Latin-1 (İ, the Kelvin sign, Ÿ, the Ångström sign) as that
+    """A letter whose lowercase is Latin-1 (İ, Ÿ, ẞ, the Kelvin and Ångström signs) as that
     lowercase, which IGNORECASE takes it for; any other word character as "ª"; the rest as a
     space. (Only "İ" has a lowercase of two characters, "i" and a combining dot: "i" is its
     simple lowercase.)"""

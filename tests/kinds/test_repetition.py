@@ -3,6 +3,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newslint.kinds import repetition
 from newslint.kinds.repetition import _DOUBLED, _gate_bytes, _may_repeat, _may_repeat_near, _stand_in, doubled
 from tests.conftest import matched, run_rules
 from tests.kinds.fuzzing import joined
@@ -71,6 +72,8 @@ _NON_WORD_PIECES = st.sampled_from(["\u00a0", "“", "”", "—", "’", "\u202
 # Doubled words (and near misses) to put among them: a doubled word after a non-ASCII mark is where
 # a candidate search on bytes could lose its place.
 _DOUBLED_PIECES = st.sampled_from(["the the", "The the", "a A", "ab\nAB", "ab\r\nab", "ab\t ab", "ab\n\nab", "ab, ab"])
+# The same in other scripts, and with letters IGNORECASE takes for others.
+_OTHER_DOUBLED_PIECES = st.sampled_from(["Я я", "łódź Łódź", "一 一", "i İ", "K k", "ſ s", "é É", "ÿ Ÿ"])
 
 
 @settings(max_examples=500, deadline=None)
@@ -117,15 +120,40 @@ _OTHER_SCRIPT_PIECES = st.sampled_from(
 
 
 @settings(max_examples=1000, deadline=None)
-@given(joined(st.one_of(_OTHER_SCRIPT_PIECES, _DOUBLED_PIECES, _ASCII_WORD_PIECES, _NON_WORD_PIECES), 30))
-def test_candidates_find_every_doubled_word_in_any_script(text):
+@given(
+    joined(
+        st.one_of(_OTHER_SCRIPT_PIECES, _OTHER_DOUBLED_PIECES, _DOUBLED_PIECES, _ASCII_WORD_PIECES, _NON_WORD_PIECES),
+        30,
+    ),
+    st.sampled_from([1.0, 0.0]),
+)
+def test_candidates_find_every_doubled_word_in_any_script(text, most_beyond_latin1):
+    """On gate bytes whatever the share of characters beyond Latin-1 (1.0), and on the text
+    itself whenever one is there (0.0)."""
     expected = [(m.span(), m.group("first"), m.group("second")) for m in _DOUBLED.finditer(text)]
-    assert [(m.span(), m.group("first"), m.group("second")) for m in doubled(text)] == expected
+    kept = repetition._MOST_BEYOND_LATIN1
+    repetition._MOST_BEYOND_LATIN1 = most_beyond_latin1
+    try:
+        found = [(m.span(), m.group("first"), m.group("second")) for m in doubled(text)]
+    finally:
+        repetition._MOST_BEYOND_LATIN1 = kept
+    assert found == expected
 
 
-def test_gate_bytes_are_one_per_character_a_space_for_anything_but_a_word_character():
+def test_the_common_marks_made_spaces_are_no_word_characters():
+    assert not any(re.match(r"\w", mark) for mark in repetition._COMMON_MARKS)
+
+
+def test_a_story_in_another_script_is_searched_as_it_is_and_one_with_a_few_names_on_gate_bytes():
+    assert _gate_bytes("Президент сказал, что что-то будет. " * 20) is None
+    assert _gate_bytes("The minister, Radosław Sikorski, said on Monday that the talks would go on. " * 20) is not None
+
+
+def test_gate_bytes_are_one_per_character_a_space_for_anything_but_a_word_character(monkeypatch):
+    monkeypatch.setattr(repetition, "_MOST_BEYOND_LATIN1", 1.0)  # gate bytes for any text
     text = "“The — naïve İ\u212a łódź 一二 x²!\udcff"
     gate = _gate_bytes(text)
+    assert gate is not None
     assert len(gate) == len(text)
     assert [byte != 32 for byte in gate] == [bool(re.match(r"\w", char)) for char in text]
     assert gate.startswith(b" the   na\xefve ik")
