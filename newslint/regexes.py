@@ -391,7 +391,7 @@ def with_context(
     checks.extend(LazyPattern(f"(?<!{before})", flags) for before in not_after)
     pattern = LazyPattern(f"(?:{body}){WORD_END if end else ''}", flags)
     first = _first_marks(body)  # kept in the packs memo: most bodies start with a word, and get no gate
-    marks = first if len(first) > 1 else ""  # as leading_marks(body)
+    marks = _several(first)
     return ContextPattern(pattern, checks, marks, led=bool(first)) if checks or marks else pattern
 
 
@@ -616,7 +616,11 @@ def leading_marks(pattern: str) -> str:
     tries an alternation or a class at every position; "" when a match may start otherwise, may
     be empty, or starts with one mark only (the engine searches for a literal fast itself; see
     leading_mark)."""
-    marks = _first_marks(pattern)
+    return _several(_first_marks(pattern))
+
+
+def _several(marks: str) -> str:
+    """The marks when there are more than one (one mark alone is a literal the engine finds)."""
     return marks if len(marks) > 1 else ""
 
 

@@ -77,6 +77,8 @@ NOT_NEEDED_BY_NEWSLINT = [
     "urllib",
     "ipaddress",
     "fnmatch",
+    "dataclasses",  # ~7 ms with inspect, and ~8 ms making the classes: newslint's are records (records.py)
+    "inspect",
 ]
 
 
