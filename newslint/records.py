@@ -161,17 +161,17 @@ def _make(cls: RecordType, frozen: bool, slots: bool) -> RecordType:
     _check_defaults_order([one for one in all_fields.values() if one.init])
     if slots:
         cls = _with_slots(cls, [one.name for one in own])
-    cls.__record_fields__ = tuple(all_fields.values())  # type: ignore[attr-defined]
+    cls.__record_fields__ = record_fields = tuple(all_fields.values())  # type: ignore[attr-defined]
     cls.__record_frozen__ = frozen  # type: ignore[attr-defined]
     namespace = cls.__dict__
     if "__match_args__" not in namespace:
-        cls.__match_args__ = tuple(one.name for one in cls.__record_fields__ if one.init)  # type: ignore[attr-defined]
+        cls.__match_args__ = tuple(one.name for one in record_fields if one.init)  # type: ignore[attr-defined]
     if "__init__" not in namespace:
         _set(cls, "__init__", _init(cls, frozen, slots))
     if "__repr__" not in namespace:
         cls.__repr__ = _show  # type: ignore[assignment]
     if "__eq__" not in namespace:
-        _set(cls, "__eq__", _equality(_fields_getter([one.name for one in all_fields.values() if one.compare])))
+        _set(cls, "__eq__", _equality(_fields_getter([one.name for one in record_fields if one.compare])))
     _set_hash(cls, frozen)
     if frozen:
         _freeze(cls, slots)
